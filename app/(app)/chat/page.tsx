@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { serverCaller } from "@/lib/trpc/server";
+import { env } from "@/server/config/env";
+import { ChatClient } from "./chat-client";
+
+/** The emulator's SDK in development; production must configure PLUGCHAT_SDK_URL. */
+const DEV_SDK_URL = "http://127.0.0.1:4010/sdk/index.js";
+
+export default async function ChatPage() {
+  const t = await getTranslations("chat");
+  const { capabilities } = await (await serverCaller()).provider.capabilities();
+  if (!capabilities.chatSdk) {
+    return (
+      <section className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <Card>{t("noSdk")}</Card>
+      </section>
+    );
+  }
+  const sdkUrl = process.env.PLUGCHAT_SDK_URL || env.PLUGCHAT_SDK_URL || (env.NODE_ENV === "production" ? "" : DEV_SDK_URL);
+  return (
+    <section className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+      <ChatClient sdkUrl={sdkUrl} />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { isOnboardingStep, stepIndex } from "@/lib/onboarding/steps";
+import { HydrateClient, getQueryClient, serverCaller, trpc } from "@/lib/trpc/server";
+import { Stepper } from "./stepper";
+import { StepView } from "./step-view";
+
+/** A wizard step: the server loads the state (and resumes at the right step); the client form does the rest. */
+export default async function OnboardingStepPage({ params }: { params: Promise<{ step: string }> }) {
+  const { step } = await params;
+  if (!isOnboardingStep(step)) notFound();
+  const state = await (await serverCaller()).onboarding.get();
+  // Steps ahead of the current one are not reachable yet: resume where the organization is.
+  // Steps ahead of the current one are not reachable yet, and a step this backend lacks does not exist.
+  if (stepIndex(step) > stepIndex(state.wizard.currentStep) || !state.steps.includes(step)) redirect(`/onboarding/${state.wizard.currentStep}`);
+  await getQueryClient().prefetchQuery(trpc.onboarding.get.queryOptions());
+  const t = await getTranslations("onboarding");
+  return (
+    <HydrateClient>
+      <div className="mx-auto flex max-w-3xl flex-col gap-6">
+        <div>
+          <p className="text-sm font-medium text-brand-700">{t("stepOf", { current: state.steps.indexOf(step) + 1, total: state.steps.length })}</p>
+          <h1 className="text-2xl font-bold text-slate-900">{state.provider.capabilities.accounts ? t("title") : t("titleSpace")}</h1>
+        </div>
+        <Stepper steps={state.steps} current={step} reached={state.wizard.currentStep} completed={state.wizard.completedSteps} />
+        <StepView step={step} />
+      </div>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,169 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { SUGGESTED_DEPARTMENTS } from "@/lib/onboarding/steps";
+import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
+import { useTRPC } from "@/lib/trpc/react";
+import { ZDepartmentCreateInput, ZDepartmentName, type TDepartmentCreateInput } from "@/lib/validation/onboarding";
+import { StepCard } from "./step-card";
+import { useWizard } from "./use-wizard";
+
+interface Dept {
+  id: string;
+  name: string;
+  active: boolean;
+  isDefault: boolean;
+  state: "pending" | "synced" | "failed" | "uncertain";
+  version: number;
+}
+
+export function DepartmentsStep() {
+  const t = useTranslations("onboarding.departments");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errors = useErrorMessage();
+  const { data: wizard, goTo, next } = useWizard();
+  const [failure, setFailure] = useState<ServerErrorData | null>(null);
+  const list = useQuery(trpc.departments.list.queryOptions());
+  const invalidate = () => queryClient.invalidateQueries(trpc.departments.list.queryFilter());
+  // Mirror the vendor's departments ("Geral" included) once when the step opens.
+  const refresh = useMutation(
+    trpc.departments.refresh.mutationOptions({ onSuccess: (data) => queryClient.setQueryData(trpc.departments.list.queryKey(), data) }),
+  );
+  const { mutate: refreshFromVendor } = refresh;
+  useEffect(() => refreshFromVendor(), [refreshFromVendor]);
+  const onError = (err: unknown) => {
+    setFailure(errorDataOf(err));
+    void invalidate();
+  };
+  const create = useMutation(trpc.departments.create.mutationOptions({ onMutate: () => setFailure(null), onSuccess: () => invalidate(), onError }));
+  const update = useMutation(trpc.departments.update.mutationOptions({ onMutate: () => setFailure(null), onSuccess: () => invalidate(), onError }));
+  const complete = useMutation(trpc.onboarding.completeStep.mutationOptions({ onSuccess: () => goTo(next("departments")), onError }));
+  const form = useForm<TDepartmentCreateInput>({ resolver: zodResolver(ZDepartmentCreateInput), defaultValues: { name: "" } });
+
+  const items: Dept[] = list.data?.items ?? [];
+  const loading = list.isPending || (refresh.isPending && items.length === 0);
+  const existing = new Set(items.map((d) => d.name.toLocaleLowerCase("pt-BR")));
+  const suggestions = SUGGESTED_DEPARTMENTS.filter((s) => !existing.has(s.toLocaleLowerCase("pt-BR")));
+  const nameError = form.formState.errors.name?.message;
+
+  return (
+    <StepCard heading={t("heading")} intro={t("intro")}>
+      {failure && <Alert>{errors.message(failure)}</Alert>}
+      {list.data?.stale && <Alert tone="warning">{t("stale")}</Alert>}
+      {list.isError && <Alert>{errors.message(errorDataOf(list.error))}</Alert>}
+      <section aria-labelledby="departments-list">
+        <h3 id="departments-list" className="mb-2 text-sm font-semibold text-slate-800">
+          {t("listLabel")}
+        </h3>
+        {loading ? (
+          <p className="text-sm text-slate-700">…</p>
+        ) : items.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("empty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" data-testid="departments">
+            {items.map((d) => (
+              <DepartmentRow
+                key={d.id}
+                dept={d}
+                disabled={!wizard.canEdit}
+                busy={update.isPending && update.variables?.id === d.id}
+                onToggle={() => update.mutate({ id: d.id, version: d.version, active: !d.active })}
+                onRename={(name) => update.mutate({ id: d.id, version: d.version, name })}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      {wizard.canEdit && (
+        <>
+          {suggestions.length > 0 && (
+            <div>
+              <p className="mb-2 text-sm font-medium text-slate-800">{t("suggestions")}</p>
+              <div className="flex flex-wrap gap-2">
+                {suggestions.map((s) => (
+                  <Button key={s} type="button" variant="secondary" busy={create.isPending && create.variables?.name === s} onClick={() => create.mutate({ name: s })}>
+                    {t("suggest", { name: s })}
+                  </Button>
+                ))}
+              </div>
+            </div>
+          )}
+          <form
+            noValidate
+            className="flex flex-col gap-2 sm:flex-row sm:items-end"
+            onSubmit={form.handleSubmit((v) => create.mutate(v, { onSuccess: () => form.reset({ name: "" }) }))}
+          >
+            <TextField className="flex-1" label={t("addField")} error={errors.field(nameError)} {...form.register("name")} />
+            <Button type="submit" variant="secondary" busy={create.isPending && !SUGGESTED_DEPARTMENTS.some((s) => s === create.variables?.name)}>
+              {t("add")}
+            </Button>
+          </form>
+        </>
+      )}
+      <div>
+        <Button type="button" busy={complete.isPending} disabled={!wizard.canEdit} onClick={() => complete.mutate({ step: "departments" })}>
+          {t("continue")}
+        </Button>
+      </div>
+    </StepCard>
+  );
+}
+
+function DepartmentRow({ dept, disabled, busy, onToggle, onRename }: { dept: Dept; disabled: boolean; busy: boolean; onToggle: () => void; onRename: (name: string) => void }) {
+  const t = useTranslations("onboarding.departments");
+  const errors = useErrorMessage();
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(dept.name);
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <li className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+      {editing ? (
+        <form
+          noValidate
+          className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-end"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const parsed = ZDepartmentName.safeParse(name);
+            if (!parsed.success) return setError(errors.field(parsed.error.issues[0]?.message));
+            onRename(parsed.data);
+            setEditing(false);
+          }}
+        >
+          <TextField className="flex-1" label={t("renameField", { name: dept.name })} value={name} error={error} onChange={(e) => setName(e.target.value)} />
+          <Button type="submit">{t("save")}</Button>
+          <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
+            {t("cancel")}
+          </Button>
+        </form>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-medium text-slate-900">{dept.name}</span>
+            {dept.isDefault && <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{t("default")}</span>}
+            <span className={dept.active ? "rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800" : "rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700"}>
+              {dept.active ? t("active") : t("inactive")}
+            </span>
+            {dept.state !== "synced" && <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">{t(`state.${dept.state}`)}</span>}
+          </div>
+          {!disabled && dept.state === "synced" && (
+            <div className="flex gap-2">
+              <Button type="button" variant="ghost" aria-label={t("rename", { name: dept.name })} onClick={() => { setName(dept.name); setEditing(true); }}>
+                {t("rename", { name: "" }).trim()}
+              </Button>
+              <Button type="button" variant="ghost" busy={busy} onClick={onToggle} aria-label={dept.active ? t("deactivate", { name: dept.name }) : t("activate", { name: dept.name })}>
+                {(dept.active ? t("deactivate", { name: "" }) : t("activate", { name: "" })).trim()}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}

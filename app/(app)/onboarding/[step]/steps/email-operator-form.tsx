@@ -1,0 +1,93 @@
+"use client";
+/**
+ * The "add operator" form of a backend with `operatorEmail` (CDP): e-mail, first and last
+ * name, role (when `operatorRoles`), "only assigned conversations" and enabled. The provider's
+ * per-field refusals (`data.fieldErrors`, plain text) appear under the matching field.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
+import { OPERATOR_ROLES, ZEmailOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
+
+const EMPTY: TEmailOperatorCreateInput = { email: "", firstName: "", lastName: "", roleCode: "AGENT", onlyAssignedConversations: false, active: true };
+
+/** A field's message: a local rule's key, else the server's (a key, or provider text with a lead-in). */
+export function useFieldMessage(failure: ServerErrorData | null) {
+  const errors = useErrorMessage();
+  const tv = useTranslations("validation");
+  return (local: string | undefined, name: string): string | undefined => {
+    if (local) return errors.field(local);
+    const server = failure?.fieldErrors?.[name]?.[0];
+    if (!server) return undefined;
+    const known = errors.field(server);
+    return known === server ? tv("providerRefused", { message: server }) : known;
+  };
+}
+
+export function EmailOperatorForm({
+  roles,
+  busy,
+  failure,
+  onSubmit,
+}: {
+  roles: boolean;
+  busy: boolean;
+  failure: ServerErrorData | null;
+  onSubmit: (values: TEmailOperatorCreateInput, reset: () => void) => void;
+}) {
+  const t = useTranslations("onboarding.operators");
+  const message = useFieldMessage(failure);
+  const form = useForm<TEmailOperatorCreateInput>({ resolver: zodResolver(ZEmailOperatorCreateInput), defaultValues: EMPTY });
+  const fe = form.formState.errors;
+  const { setFocus } = form;
+  // Move focus to the first field the provider refused, so it is seen and announced.
+  const firstServerField = Object.keys(failure?.fieldErrors ?? {})[0];
+  useEffect(() => {
+    if (firstServerField && firstServerField in EMPTY) setFocus(firstServerField as keyof TEmailOperatorCreateInput);
+  }, [firstServerField, setFocus]);
+
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-4 rounded-lg p-4 ring-1 ring-slate-200"
+      aria-labelledby="add-operator"
+      onSubmit={form.handleSubmit((v) => onSubmit(v, () => form.reset(EMPTY)))}
+    >
+      <h3 id="add-operator" className="font-semibold text-slate-900">
+        {t("addTitle")}
+      </h3>
+      <TextField label={t("email")} type="email" autoComplete="off" error={message(fe.email?.message, "email")} {...form.register("email")} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label={t("firstName")} autoComplete="off" error={message(fe.firstName?.message, "firstName")} {...form.register("firstName")} />
+        <TextField label={t("lastName")} autoComplete="off" error={message(fe.lastName?.message, "lastName")} {...form.register("lastName")} />
+      </div>
+      {roles && (
+        <SelectField label={t("role")} error={message(fe.roleCode?.message, "roleCode")} {...form.register("roleCode")}>
+          {OPERATOR_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" className="size-4 accent-brand-700" {...form.register("onlyAssignedConversations")} />
+        {t("onlyAssigned")}
+      </label>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" className="size-4 accent-brand-700" {...form.register("active")} />
+        {t("enabled")}
+      </label>
+      <div>
+        <Button type="submit" variant="secondary" busy={busy}>
+          {t("add")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { serverCaller } from "@/lib/trpc/server";
+import { currentSession } from "@/server/auth/current";
+
+/** The dashboard; while onboarding is not completed, admins are taken to the wizard's current step. */
+export default async function DashboardPage() {
+  const session = await currentSession();
+  const caller = await serverCaller();
+  const [me, summary, provider] = await Promise.all([caller.me.get(), caller.dashboard.summary(), caller.provider.capabilities()]);
+  const caps = provider.capabilities;
+  if (!summary.onboardingCompleted && me.role !== "member") redirect(`/onboarding/${summary.currentStep}`);
+  const t = await getTranslations("dashboard");
+  const firstName = session?.name.split(" ")[0] ?? "";
+  return (
+    <section className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold text-slate-900">{t("title", { name: firstName })}</h1>
+          <p className="mt-1 text-slate-700">{t("subtitle", { company: me.organization.name })}</p>
+        </div>
+        {caps.chatSdk && summary.hasOwnOperator && (
+          <Link href="/chat" className="inline-flex items-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800">
+            {t("openChat")}
+          </Link>
+        )}
+      </div>
+      {!summary.onboardingCompleted && <Card>{t("inProgress")}</Card>}
+      {summary.attention.length > 0 && (
+        <Card className="border-warning-700/30 bg-warning-50" data-testid="attention">
+          <h2 className="font-semibold text-warning-700">{t("attentionTitle")}</h2>
+          <ul className="mt-2 list-disc pl-5 text-sm text-slate-800">
+            {summary.attention.map((a, i) => (
+              <li key={i}>{t("attentionItem", { kind: a.kind, name: a.name, state: a.state })}</li>
+            ))}
+          </ul>
+          {me.role !== "member" && (
+            <Link href="/onboarding" className="mt-3 inline-block text-sm font-semibold text-brand-800 underline">
+              {t("attentionAction")}
+            </Link>
+          )}
+        </Card>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {!caps.accounts && summary.account && (
+          <Card data-testid="summary-space">
+            <h2 className="text-sm font-medium text-slate-700">{t("space")}</h2>
+            <p className="mt-1 text-lg font-semibold text-slate-900">{summary.account.state === "synced" ? t("spaceConnected") : summary.account.state}</p>
+          </Card>
+        )}
+        {caps.subscription && (
+        <Card data-testid="summary-plan">
+          <h2 className="text-sm font-medium text-slate-700">{t("plan")}</h2>
+          <p className="mt-1 text-lg font-semibold text-slate-900">
+            {summary.account?.seats ? t("seats", { seats: summary.account.seats }) : t("trialLeft", { days: summary.account?.trialDaysLeft ?? 0 })}
+          </p>
+        </Card>
+        )}
+        {caps.departments && (
+        <Card data-testid="summary-departments">
+          <h2 className="text-sm font-medium text-slate-700">{t("departments")}</h2>
+          <p className="mt-1 text-lg font-semibold text-slate-900">{t("activeInactive", summary.departments)}</p>
+        </Card>
+        )}
+        <Card data-testid="summary-operators">
+          <h2 className="text-sm font-medium text-slate-700">{t("operators")}</h2>
+          <p className="mt-1 text-lg font-semibold text-slate-900">{t("activeInactive", summary.operators)}</p>
+        </Card>
+        {caps.whatsappCode && (
+        <Card data-testid="summary-whatsapp">
+          <h2 className="text-sm font-medium text-slate-700">{t("whatsapp")}</h2>
+          <p className="mt-1 text-lg font-semibold text-slate-900">
+            {summary.whatsappAvailable === null ? t("whatsappUnknown") : summary.whatsappAvailable ? t("whatsappYes") : t("whatsappNo")}
+          </p>
+          {me.role !== "member" && (
+            <Link href="/onboarding/whatsapp" className="mt-2 inline-block text-sm font-semibold text-brand-800 underline">
+              {t("connectWhatsapp")}
+            </Link>
+          )}
+        </Card>
+        )}
+      </div>
+      {!caps.chatSdk && <p className="text-sm text-slate-700">{t("chatNoSdk")}</p>}
+      {caps.chatSdk && !summary.hasOwnOperator && <p className="text-sm text-slate-700">{t("noOperator")}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,238 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
+import { useTRPC } from "@/lib/trpc/react";
+import type { AppRouter } from "@/server/api/root";
+
+type DepartmentRow = inferRouterOutputs<AppRouter>["team"]["departmentsSummary"][number];
+
+export function DepartmentsView({ canManage }: { canManage: boolean }) {
+  const t = useTranslations("team.departments");
+  const tc = useTranslations("team.common");
+  const errors = useErrorMessage();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const summaryKey = trpc.team.departmentsSummary.queryKey();
+  const { data } = useQuery(trpc.team.departmentsSummary.queryOptions());
+  const [newName, setNewName] = useState("");
+  const [newError, setNewError] = useState<string | undefined>();
+  const [renaming, setRenaming] = useState<DepartmentRow | null>(null);
+  const [renameTo, setRenameTo] = useState("");
+  const [renameError, setRenameError] = useState<string | undefined>();
+  const [deleting, setDeleting] = useState<DepartmentRow | null>(null);
+
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: summaryKey });
+    void queryClient.invalidateQueries({ queryKey: trpc.departments.list.queryKey() });
+  };
+  const say = (error: unknown) => {
+    const info = errorDataOf(error);
+    return info.appError?.code === "CONFLICT" ? t("conflict") : errors.message(info);
+  };
+
+  // Admins see the vendor's current list (the default "Geral" included): mirrored once when the page opens.
+  const sync = useMutation(trpc.departments.refresh.mutationOptions({ onSettled: refresh }));
+  const synced = useRef(false);
+  useEffect(() => {
+    if (!canManage || synced.current) return;
+    synced.current = true;
+    sync.mutate();
+  }, [canManage, sync]);
+  const onSync = () =>
+    sync.mutate(undefined, {
+      onSuccess: (res) => (res.stale ? toast.warning(t("stale")) : toast.success(t("refreshed"))),
+      onError: (error) => toast.error(say(error)),
+    });
+
+  const create = useMutation(trpc.departments.create.mutationOptions());
+  const rename = useMutation(trpc.departments.update.mutationOptions());
+  const remove = useMutation(trpc.departments.remove.mutationOptions());
+  // Optimistic (de)activation with rollback.
+  const toggle = useMutation(
+    trpc.departments.update.mutationOptions({
+      onMutate: async (vars) => {
+        await queryClient.cancelQueries({ queryKey: summaryKey });
+        const previous = queryClient.getQueryData(summaryKey);
+        queryClient.setQueryData(summaryKey, (old) => old?.map((d) => (d.id === vars.id ? { ...d, active: vars.active ?? d.active } : d)));
+        return { previous };
+      },
+      onError: (error, _vars, context) => {
+        if (context?.previous) queryClient.setQueryData(summaryKey, context.previous);
+        toast.error(say(error));
+      },
+      onSuccess: (row) => toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name })),
+      onSettled: refresh,
+    }),
+  );
+
+  const onCreate = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setNewError(undefined);
+    create.mutate(
+      { name: newName },
+      {
+        onSuccess: (row) => {
+          toast.success(t("created", { name: row.name }));
+          setNewName("");
+          refresh();
+        },
+        onError: (error) => {
+          const info = errorDataOf(error);
+          setNewError(info.fieldErrors?.name?.[0] ? errors.field(info.fieldErrors.name[0]) : errors.message(info));
+        },
+      },
+    );
+  };
+
+  const onRename = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!renaming) return;
+    setRenameError(undefined);
+    rename.mutate(
+      { id: renaming.id, version: renaming.version, name: renameTo },
+      {
+        onSuccess: (row) => {
+          toast.success(t("renamed", { name: row.name }));
+          setRenaming(null);
+          refresh();
+        },
+        onError: (error) => {
+          const info = errorDataOf(error);
+          setRenameError(info.fieldErrors?.name?.[0] ? errors.field(info.fieldErrors.name[0]) : say(error));
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
+      {canManage && (
+        <form onSubmit={onCreate} noValidate className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-start">
+          <TextField className="flex-1" label={t("newLabel")} value={newName} onChange={(e) => setNewName(e.target.value)} error={newError} autoComplete="off" />
+          <Button type="submit" busy={create.isPending} className="sm:mt-7">
+            {t("create")}
+          </Button>
+          <Button type="button" variant="secondary" busy={sync.isPending} onClick={onSync} className="sm:mt-7">
+            {t("refresh")}
+          </Button>
+        </form>
+      )}
+      <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card">
+        <table className="w-full min-w-[40rem] text-left text-sm">
+          <caption className="sr-only">{t("table")}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("operators")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("state")}</th>
+              {canManage && <th scope="col" className="px-4 py-3 font-semibold">{t("actions")}</th>}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {data?.map((d) => (
+              <tr key={d.id} data-testid="department-row">
+                <td className="px-4 py-3">
+                  <span className="font-medium text-slate-900">{d.name}</span>
+                  {d.isDefault && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">{t("default")}</span>}
+                  {d.isDefault && <p className="mt-1 text-xs text-slate-600">{t("defaultHint")}</p>}
+                </td>
+                <td className="px-4 py-3 text-slate-800">
+                  {t("operatorCount", { count: d.operatorCount })}
+                  {d.operatorCount > 0 && <span className="text-slate-600"> ({t("activeCount", { count: d.activeOperatorCount })})</span>}
+                </td>
+                <td className="px-4 py-3">
+                  <span className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${d.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}>
+                    {d.active ? t("active") : t("inactive")}
+                  </span>
+                </td>
+                {canManage && (
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap gap-1">
+                      <Button type="button" variant="ghost" className="px-2 py-1" aria-label={t("renameLabel", { name: d.name })} onClick={() => {
+                        setRenaming(d);
+                        setRenameTo(d.name);
+                        setRenameError(undefined);
+                      }}>
+                        {t("rename")}
+                      </Button>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        className="px-2 py-1"
+                        aria-label={d.active ? t("deactivateLabel", { name: d.name }) : t("reactivateLabel", { name: d.name })}
+                        onClick={() => toggle.mutate({ id: d.id, version: d.version, active: !d.active })}
+                      >
+                        {d.active ? t("deactivate") : t("reactivate")}
+                      </Button>
+                      {!d.isDefault && (
+                        <Button type="button" variant="ghost" className="px-2 py-1 text-danger-700" aria-label={t("deleteLabel", { name: d.name })} onClick={() => setDeleting(d)}>
+                          {t("delete")}
+                        </Button>
+                      )}
+                    </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+            {data && data.length === 0 && (
+              <tr>
+                <td colSpan={canManage ? 4 : 3} className="px-4 py-8 text-center text-slate-600">
+                  {t("empty")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Dialog open={renaming !== null} onClose={() => setRenaming(null)} title={t("renameTitle")}>
+        <form onSubmit={onRename} noValidate className="flex flex-col gap-4">
+          <TextField label={t("newName")} value={renameTo} onChange={(e) => setRenameTo(e.target.value)} error={renameError} autoComplete="off" />
+          <div className="flex justify-end gap-3">
+            <Button type="button" variant="secondary" onClick={() => setRenaming(null)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" busy={rename.isPending}>
+              {tc("save")}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={deleting ? t("deleteTitle", { name: deleting.name }) : ""}
+        body={deleting ? t("deleteBody", { name: deleting.name }) : ""}
+        confirmLabel={t("delete")}
+        cancelLabel={tc("cancel")}
+        busy={remove.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => {
+          if (!deleting) return;
+          const target = deleting;
+          remove.mutate(
+            { id: target.id, version: target.version },
+            {
+              onSuccess: () => {
+                toast.success(t("deleted", { name: target.name }));
+                setDeleting(null);
+                refresh();
+              },
+              onError: (error) => {
+                setDeleting(null);
+                toast.error(say(error));
+              },
+            },
+          );
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
+import { useTRPC } from "@/lib/trpc/react";
+import { ZInviteInput, type TInviteInput } from "@/lib/validation/team";
+
+/** Invite form, the link just created (to copy), and the invitations still open. */
+export function InvitePanel({ onChanged }: { onChanged: () => void }) {
+  const t = useTranslations("team.invite");
+  const tr = useTranslations("team.roles");
+  const format = useFormatter();
+  const errors = useErrorMessage();
+  const trpc = useTRPC();
+  const [created, setCreated] = useState<{ link: string; email: string; expiresAt: Date } | null>(null);
+  const form = useForm<TInviteInput>({ resolver: zodResolver(ZInviteInput), defaultValues: { email: "", role: "member" } });
+  const invite = useMutation(trpc.team.invite.mutationOptions());
+  const revoke = useMutation(trpc.team.revokeInvitation.mutationOptions());
+  const pending = useQuery(trpc.team.invitations.queryOptions());
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      const res = await invite.mutateAsync(values);
+      setCreated({ link: `${window.location.origin}${res.path}`, email: values.email, expiresAt: res.expiresAt });
+      toast.success(t("created", { email: values.email }));
+      form.reset({ email: "", role: values.role });
+      onChanged();
+    } catch (error) {
+      const data = errorDataOf(error);
+      if (data.appError?.field === "email") form.setError("email", { message: errors.message(data) });
+      else toast.error(errors.message(data));
+    }
+  });
+
+  const copy = async () => {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.link);
+      toast.success(t("copied"));
+    } catch {
+      toast.error(t("copyFailed"));
+    }
+  };
+
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+
+  return (
+    <Card className="flex flex-col gap-5">
+      <div>
+        <h2 className="text-lg font-semibold text-slate-900">{t("title")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+      </div>
+      <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
+        <TextField label={t("email")} type="email" autoComplete="off" error={errors.field(form.formState.errors.email?.message)} {...form.register("email")} />
+        <SelectField label={t("role")} hint={t("roleHelp")} {...form.register("role")}>
+          <option value="member">{tr("member")}</option>
+          <option value="admin">{tr("admin")}</option>
+        </SelectField>
+        <Button type="submit" busy={invite.isPending} className="sm:mt-7">
+          {invite.isPending ? t("submitting") : t("submit")}
+        </Button>
+      </form>
+      {created && (
+        <div className="rounded-lg border border-brand-200 bg-brand-50 p-4" data-testid="invite-link-box">
+          <label htmlFor="invite-link" className="text-sm font-medium text-brand-900">
+            {t("linkLabel")}
+          </label>
+          <div className="mt-1.5 flex flex-col gap-2 sm:flex-row">
+            <input
+              id="invite-link"
+              readOnly
+              value={created.link}
+              onFocus={(e) => e.currentTarget.select()}
+              className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900"
+            />
+            <Button type="button" variant="secondary" className="whitespace-nowrap" onClick={() => void copy()}>
+              {t("copy")}
+            </Button>
+          </div>
+          <p className="mt-2 text-xs text-brand-900">{t("expires", { date: when(created.expiresAt) })}</p>
+        </div>
+      )}
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">{t("pendingTitle")}</h3>
+        {pending.data && pending.data.length === 0 && <p className="mt-2 text-sm text-slate-600">{t("pendingEmpty")}</p>}
+        {pending.data && pending.data.length > 0 && (
+          <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label={t("pendingTitle")}>
+            {pending.data.map((inv) => (
+              <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
+                <span className="min-w-0">
+                  <span className="font-medium text-slate-900">{inv.email}</span>{" "}
+                  <span className="text-slate-600">· {tr(inv.role)} · </span>
+                  <span className={inv.expired ? "font-medium text-danger-700" : "text-slate-600"}>
+                    {inv.expired ? t("expired") : t("expiresOn", { date: when(inv.expiresAt) })}
+                  </span>
+                </span>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  className="px-2 py-1"
+                  aria-label={t("revokeLabel", { email: inv.email })}
+                  busy={revoke.isPending && revoke.variables?.id === inv.id}
+                  onClick={() =>
+                    revoke.mutate(
+                      { id: inv.id },
+                      {
+                        onSuccess: () => {
+                          toast.success(t("revoked", { email: inv.email }));
+                          onChanged();
+                        },
+                        onError: (error) => toast.error(errors.message(errorDataOf(error))),
+                      },
+                    )
+                  }
+                >
+                  {t("revoke")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,210 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/select-field";
+import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
+import { useTRPC } from "@/lib/trpc/react";
+import type { TAssignableRole } from "@/lib/validation/team";
+import type { AppRouter } from "@/server/api/root";
+import { LinkOperatorDialog } from "./link-operator-dialog";
+
+type MembersData = inferRouterOutputs<AppRouter>["team"]["members"];
+type Member = MembersData["members"][number];
+type Pending = { kind: "remove" | "transfer" | "leave"; member: Member } | null;
+
+export function MembersTable({ data, onChanged }: { data: MembersData; onChanged: () => void }) {
+  const t = useTranslations("team.members");
+  const tr = useTranslations("team.roles");
+  const tc = useTranslations("team.common");
+  const errors = useErrorMessage();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [confirm, setConfirm] = useState<Pending>(null);
+  const [linking, setLinking] = useState<Member | null>(null);
+
+  const canManage = data.myRole !== "member";
+  const isOwner = data.myRole === "owner";
+  const ownerCount = data.members.filter((m) => m.role === "owner").length;
+  const soleOwner = isOwner && ownerCount === 1;
+  const toastError = (error: unknown) => toast.error(errors.message(errorDataOf(error)));
+
+  const membersKey = trpc.team.members.queryKey();
+  // Optimistic role change: the select shows the new role at once; a refusal puts the old one back.
+  const changeRole = useMutation(
+    trpc.team.changeRole.mutationOptions({
+      onMutate: async (input) => {
+        await queryClient.cancelQueries({ queryKey: membersKey });
+        const previous = queryClient.getQueryData(membersKey);
+        queryClient.setQueryData(membersKey, (old) =>
+          old ? { ...old, members: old.members.map((m) => (m.membershipId === input.membershipId ? { ...m, role: input.role } : m)) } : old,
+        );
+        return { previous };
+      },
+      onError: (error, _input, context) => {
+        if (context?.previous) queryClient.setQueryData(membersKey, context.previous);
+        toastError(error);
+      },
+      onSuccess: (_res, input) => {
+        const m = data.members.find((x) => x.membershipId === input.membershipId);
+        toast.success(t("roleChanged", { name: m?.name ?? "", role: tr(input.role) }));
+      },
+      onSettled: onChanged,
+    }),
+  );
+  const remove = useMutation(trpc.team.removeMember.mutationOptions());
+  const transfer = useMutation(trpc.team.transferOwnership.mutationOptions());
+  const leave = useMutation(trpc.team.leave.mutationOptions());
+
+  const runConfirm = () => {
+    if (!confirm) return;
+    const { kind, member } = confirm;
+    const done = (message: string) => () => {
+      toast.success(message);
+      setConfirm(null);
+      onChanged();
+    };
+    const fail = (error: unknown) => {
+      setConfirm(null);
+      toastError(error);
+    };
+    if (kind === "remove") remove.mutate({ membershipId: member.membershipId }, { onSuccess: done(t("removed", { name: member.name })), onError: fail });
+    if (kind === "transfer")
+      transfer.mutate({ membershipId: member.membershipId }, { onSuccess: done(t("transferred", { name: member.name })), onError: fail });
+    if (kind === "leave") leave.mutate(undefined, { onSuccess: () => {
+          router.replace("/");
+          router.refresh();
+        }, onError: fail });
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      {soleOwner && <p className="text-sm text-slate-700" data-testid="last-owner-hint">{t("lastOwnerHint")}</p>}
+      <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card">
+        <table className="w-full min-w-[44rem] text-left text-sm">
+          <caption className="sr-only">{t("table")}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("role")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("operator")}</th>
+              {canManage && <th scope="col" className="px-4 py-3 font-semibold">{t("actions")}</th>}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {data.members.map((m) => {
+              const self = m.membershipId === data.myMembershipId;
+              const canEditRole = canManage && (isOwner || m.role !== "owner") && !(self && soleOwner);
+              const canRemove = canManage && !self && (isOwner || m.role !== "owner");
+              return (
+                <tr key={m.membershipId} data-testid="member-row">
+                  <td className="px-4 py-3">
+                    <div className="font-medium text-slate-900">
+                      {m.name} {self && <span className="font-normal text-slate-600">{t("you")}</span>}
+                    </div>
+                    <div className="text-slate-600">{m.email}</div>
+                  </td>
+                  <td className="px-4 py-3">
+                    {canEditRole ? (
+                      <SelectField
+                        label={t("changeRole", { name: m.name })}
+                        hideLabel
+                        value={m.role}
+                        onChange={(e) => changeRole.mutate({ membershipId: m.membershipId, role: e.target.value as TAssignableRole })}
+                        className="w-44"
+                      >
+                        {m.role === "owner" && (
+                          <option value="owner" disabled>
+                            {tr("owner")}
+                          </option>
+                        )}
+                        <option value="admin">{tr("admin")}</option>
+                        <option value="member">{tr("member")}</option>
+                      </SelectField>
+                    ) : (
+                      <span className="inline-flex rounded-full bg-slate-100 px-2.5 py-1 text-xs font-semibold text-slate-800">{tr(m.role)}</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3 text-slate-800">
+                    {m.operator ? (
+                      <>
+                        {m.operator.name}
+                        {!m.operator.active && <span className="text-slate-600"> ({t("inactiveOperator")})</span>}
+                      </>
+                    ) : (
+                      <span className="text-slate-600">{t("noOperator")}</span>
+                    )}
+                  </td>
+                  {canManage && (
+                    <td className="px-4 py-3">
+                      <div className="flex flex-wrap gap-1">
+                        <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => setLinking(m)} aria-label={`${m.operator ? t("changeLink") : t("link")}: ${m.name}`}>
+                          {m.operator ? t("changeLink") : t("link")}
+                        </Button>
+                        {isOwner && m.role !== "owner" && (
+                          <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => setConfirm({ kind: "transfer", member: m })} aria-label={`${t("transfer")}: ${m.name}`}>
+                            {t("transfer")}
+                          </Button>
+                        )}
+                        {canRemove && (
+                          <Button type="button" variant="ghost" className="px-2 py-1 text-danger-700" onClick={() => setConfirm({ kind: "remove", member: m })} aria-label={`${t("remove")}: ${m.name}`}>
+                            {t("remove")}
+                          </Button>
+                        )}
+                        {self && !soleOwner && (
+                          <Button type="button" variant="ghost" className="px-2 py-1 text-danger-700" onClick={() => setConfirm({ kind: "leave", member: m })}>
+                            {t("leave")}
+                          </Button>
+                        )}
+                      </div>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {!canManage && (
+        <div>
+          <Button type="button" variant="secondary" onClick={() => {
+            const me = data.members.find((m) => m.membershipId === data.myMembershipId);
+            if (me) setConfirm({ kind: "leave", member: me });
+          }}>
+            {t("leave")}
+          </Button>
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirm !== null}
+        title={
+          confirm?.kind === "remove"
+            ? t("removeTitle", { name: confirm.member.name })
+            : confirm?.kind === "transfer"
+              ? t("transferTitle", { name: confirm.member.name })
+              : t("leaveTitle")
+        }
+        body={
+          confirm?.kind === "remove"
+            ? t("removeBody", { name: confirm.member.name })
+            : confirm?.kind === "transfer"
+              ? t("transferBody", { name: confirm.member.name })
+              : t("leaveBody")
+        }
+        confirmLabel={confirm?.kind === "remove" ? t("remove") : confirm?.kind === "transfer" ? t("transfer") : t("leave")}
+        cancelLabel={tc("cancel")}
+        tone={confirm?.kind === "transfer" ? "primary" : "danger"}
+        busy={remove.isPending || transfer.isPending || leave.isPending}
+        onConfirm={runConfirm}
+        onClose={() => setConfirm(null)}
+      />
+      {linking && <LinkOperatorDialog member={linking} onClose={() => setLinking(null)} onChanged={onChanged} />}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useTranslations } from "next-intl";
+import { useDeferredValue, useState } from "react";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
+import { useTRPC } from "@/lib/trpc/react";
+import type { AppRouter } from "@/server/api/root";
+import { Pagination } from "../pagination";
+import { DEFAULT_OPERATOR_FILTERS, type OperatorFilters } from "./filters";
+import { OperatorDialog } from "./operator-dialog";
+
+export type OperatorRow = inferRouterOutputs<AppRouter>["team"]["operatorsPage"]["items"][number];
+type SortChoice = "name-asc" | "name-desc" | "createdAt-desc" | "createdAt-asc";
+
+export function OperatorsView({ canManage }: { canManage: boolean }) {
+  const t = useTranslations("team.operators");
+  const errors = useErrorMessage();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useState<OperatorFilters>(DEFAULT_OPERATOR_FILTERS);
+  const [searchText, setSearchText] = useState("");
+  const search = useDeferredValue(searchText.trim());
+  const input = { ...filters, search };
+  const pageQuery = useQuery({ ...trpc.team.operatorsPage.queryOptions(input), placeholderData: keepPreviousData });
+  const departments = useQuery(trpc.departments.list.queryOptions());
+  const [editing, setEditing] = useState<OperatorRow | "new" | null>(null);
+
+  const pageKey = trpc.team.operatorsPage.queryKey(input);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.team.operatorsPage.queryKey() });
+  const update = (patch: Partial<OperatorFilters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
+  const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name;
+
+  // Optimistic (de)activation: the row flips at once; a refusal flips it back with a toast.
+  const setActive = useMutation(
+    trpc.team.updateOperator.mutationOptions({
+      onMutate: async (vars) => {
+        await queryClient.cancelQueries({ queryKey: pageKey });
+        const previous = queryClient.getQueryData(pageKey);
+        queryClient.setQueryData(pageKey, (old) =>
+          old ? { ...old, items: old.items.map((o) => (o.id === vars.id ? { ...o, active: vars.active ?? o.active } : o)) } : old,
+        );
+        return { previous };
+      },
+      onError: (error, _vars, context) => {
+        if (context?.previous) queryClient.setQueryData(pageKey, context.previous);
+        const data = errorDataOf(error);
+        toast.error(data.appError?.code === "CONFLICT" ? t("conflict") : errors.message(data));
+      },
+      onSuccess: (row) => toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name })),
+      onSettled: refresh,
+    }),
+  );
+
+  const sortValue: SortChoice = `${filters.sort}-${filters.dir}`;
+  const data = pageQuery.data;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Alert tone="info">{t("noDelete")}</Alert>
+      {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
+      <div className="grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]">
+        <TextField label={t("search")} type="search" value={searchText} onChange={(e) => {
+          setSearchText(e.target.value);
+          setFilters((f) => ({ ...f, page: 1 }));
+        }} />
+        <SelectField label={t("status")} value={filters.status} onChange={(e) => update({ status: e.target.value as OperatorFilters["status"] })}>
+          <option value="all">{t("statusAll")}</option>
+          <option value="active">{t("statusActive")}</option>
+          <option value="inactive">{t("statusInactive")}</option>
+        </SelectField>
+        <SelectField label={t("department")} value={filters.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || undefined })}>
+          <option value="">{t("departmentAll")}</option>
+          {departments.data?.items.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("admin")} value={filters.admin} onChange={(e) => update({ admin: e.target.value as OperatorFilters["admin"] })}>
+          <option value="all">{t("adminAll")}</option>
+          <option value="yes">{t("adminYes")}</option>
+          <option value="no">{t("adminNo")}</option>
+        </SelectField>
+        <SelectField
+          label={t("sort")}
+          value={sortValue}
+          onChange={(e) => {
+            const [sort, dir] = e.target.value.split("-") as [OperatorFilters["sort"], OperatorFilters["dir"]];
+            update({ sort, dir });
+          }}
+        >
+          <option value="name-asc">{t("sortNameAsc")}</option>
+          <option value="name-desc">{t("sortNameDesc")}</option>
+          <option value="createdAt-desc">{t("sortNewest")}</option>
+          <option value="createdAt-asc">{t("sortOldest")}</option>
+        </SelectField>
+        <SelectField label={t("pageSize")} value={String(filters.pageSize)} onChange={(e) => update({ pageSize: Number(e.target.value) as OperatorFilters["pageSize"] })}>
+          <option value="25">25</option>
+          <option value="50">50</option>
+          <option value="100">100</option>
+        </SelectField>
+      </div>
+      {canManage && (
+        <div>
+          <Button type="button" onClick={() => setEditing("new")}>
+            {t("new")}
+          </Button>
+        </div>
+      )}
+      <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card" aria-busy={pageQuery.isFetching || undefined}>
+        <table className="w-full min-w-[50rem] text-left text-sm">
+          <caption className="sr-only">{t("table")}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("departments")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("isAdmin")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("state")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">{t("person")}</th>
+              {canManage && <th scope="col" className="px-4 py-3 font-semibold">{t("actions")}</th>}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {data?.items.map((o) => (
+              <tr key={o.id} data-testid="operator-row" className={o.active ? undefined : "bg-slate-50"}>
+                <td className="px-4 py-3">
+                  <div className="font-medium text-slate-900">{o.name}</div>
+                  {o.login && <div className="text-xs text-slate-600">{o.login}</div>}
+                  {o.state !== "synced" && (
+                    <div className="text-xs font-medium text-warning-700">{o.state === "pending" ? t("pending") : t("needsAttention")}</div>
+                  )}
+                </td>
+                <td className="px-4 py-3 text-slate-800">{o.departmentIds.map(departmentName).filter(Boolean).join(", ") || t("none")}</td>
+                <td className="px-4 py-3 text-slate-800">{o.isAdmin ? t("yes") : t("no")}</td>
+                <td className="px-4 py-3">
+                  <span className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${o.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}>
+                    {o.active ? t("active") : t("inactive")}
+                  </span>
+                </td>
+                <td className="px-4 py-3 text-slate-800">{o.linkedUserName ?? t("none")}</td>
+                {canManage && (
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap gap-1">
+                      <Button type="button" variant="ghost" className="px-2 py-1" aria-label={t("editLabel", { name: o.name })} onClick={() => setEditing(o)}>
+                        {t("edit")}
+                      </Button>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        className={o.active ? "px-2 py-1 text-danger-700" : "px-2 py-1"}
+                        aria-label={o.active ? t("deactivateLabel", { name: o.name }) : t("reactivateLabel", { name: o.name })}
+                        busy={setActive.isPending && setActive.variables?.id === o.id}
+                        onClick={() => setActive.mutate({ id: o.id, version: o.version, active: !o.active })}
+                      >
+                        {o.active ? t("deactivate") : t("reactivate")}
+                      </Button>
+                    </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+            {data && data.items.length === 0 && (
+              <tr>
+                <td colSpan={canManage ? 6 : 5} className="px-4 py-8 text-center text-slate-600">
+                  {t("empty")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {data && <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => setFilters((f) => ({ ...f, page }))} />}
+      {editing && (
+        <OperatorDialog
+          operator={editing === "new" ? null : editing}
+          departments={departments.data?.items.filter((d) => d.state === "synced") ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={refresh}
+        />
+      )}
+    </div>
+  );
+}

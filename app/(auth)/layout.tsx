@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/layout/language-switcher";
+
+export default async function AuthLayout({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations("common");
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex items-center justify-between px-6 py-4">
+        <span className="flex items-center gap-2 text-lg font-bold text-brand-800">
+          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 text-white">P</span>
+          {t("appName")}
+        </span>
+        <LanguageSwitcher />
+      </header>
+      <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-6 sm:pt-12">
+        <div className="w-full max-w-md">{children}</div>
+      </main>
+    </div>
+  );
+}

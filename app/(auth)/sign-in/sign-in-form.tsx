@@ -1,0 +1,60 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { PasswordField } from "@/components/ui/password-field";
+import { TextField } from "@/components/ui/text-field";
+import { useErrorMessage } from "@/lib/errors/messages";
+import { ZSignInInput, type TSignInInput } from "@/lib/validation/auth";
+
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
+  const t = useTranslations("auth.signIn");
+  const errors = useErrorMessage();
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<TSignInInput>({ resolver: zodResolver(ZSignInInput), mode: "onTouched" });
+  const { isSubmitting } = form.formState;
+
+  const onValid = async (values: TSignInInput) => {
+    setFailure(null);
+    const result = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
+    if (!result) return setFailure(errors.message({ appError: { code: "NETWORK" } }));
+    if (result.error) {
+      // "RATE_LIMITED:<minutes>" when too many attempts failed, anything else is a refusal.
+      const [code, minutes] = result.error.split(":");
+      if (code === "RATE_LIMITED") {
+        setFailure(errors.message({ appError: { code, params: { minutes: Number(minutes) || 15 } } }));
+      } else {
+        form.setError("password", { message: errors.message({ appError: { code: "INVALID_CREDENTIALS" } }) }, { shouldFocus: true });
+      }
+      return;
+    }
+    router.replace(callbackPath);
+    router.refresh();
+  };
+
+  const fieldError = (name: keyof TSignInInput) => errors.field(form.formState.errors[name]?.message);
+
+  return (
+    <form onSubmit={form.handleSubmit(onValid)} noValidate className="flex flex-col gap-4" method="post">
+      {failure && <Alert>{failure}</Alert>}
+      <TextField label={t("email")} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
+      <PasswordField label={t("password")} autoComplete="current-password" error={fieldError("password")} {...form.register("password")} />
+      <Button type="submit" busy={isSubmitting} className="mt-2 w-full">
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        {t("noAccount")}{" "}
+        <Link href="/sign-up" className="font-semibold text-brand-700 hover:underline">
+          {t("signUpLink")}
+        </Link>
+      </p>
+    </form>
+  );
+}

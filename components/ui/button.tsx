@@ -1,0 +1,36 @@
+import { clsx } from "clsx";
+
+type Variant = "primary" | "secondary" | "ghost" | "danger";
+
+const styles: Record<Variant, string> = {
+  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-brand-700/60",
+  secondary: "bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50",
+  ghost: "text-slate-700 hover:bg-slate-100",
+  danger: "bg-danger-600 text-white hover:bg-danger-700",
+};
+
+export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: Variant;
+  /** Shows a spinner and blocks a second submit while an action runs. */
+  busy?: boolean;
+}
+
+export function Button({ variant = "primary", busy = false, className, children, disabled, ...props }: ButtonProps) {
+  return (
+    <button
+      {...props}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      className={clsx(
+        "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2.5 text-sm font-semibold shadow-sm transition-colors disabled:cursor-not-allowed",
+        styles[variant],
+        className,
+      )}
+    >
+      {busy && (
+        <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
+      )}
+      {children}
+    </button>
+  );
+}

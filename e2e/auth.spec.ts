@@ -1,0 +1,84 @@
+import { SignInPage, SignUpPage } from "./pages/auth";
+import { expect, expectAccessible, test, uniqueUser } from "./fixtures";
+
+test.describe("sign up, sign out, sign in", () => {
+  test("a new company signs up, signs out, signs in again and the session survives a reload", async ({ page }) => {
+    const user = uniqueUser();
+    const signUp = new SignUpPage(page);
+
+    await test.step("sign up", async () => {
+      await signUp.goto();
+      await expect(page.getByRole("heading", { name: "Crie sua conta" })).toBeVisible();
+      await signUp.fill(user);
+      await signUp.submit();
+      await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
+    });
+
+    await test.step("sign out", async () => {
+      await page.getByRole("button", { name: "Menu do usuário" }).click();
+      await page.getByRole("menuitem", { name: "Sair" }).click();
+      await expect(page).toHaveURL(/\/sign-in/);
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/sign-in/);
+    });
+
+    await test.step("sign in and reload", async () => {
+      await new SignInPage(page).signIn(user.email, user.password);
+      await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
+      await page.reload();
+      await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
+    });
+  });
+
+  test("mistakes get clear messages next to the right field", async ({ page }) => {
+    const existing = uniqueUser();
+    const signUp = new SignUpPage(page);
+    await signUp.goto();
+    await signUp.fill(existing);
+    await signUp.submit();
+    await expect(page.getByTestId("org-name")).toBeVisible();
+    await page.context().clearCookies();
+
+    await test.step("weak password", async () => {
+      await signUp.goto();
+      await signUp.fill({ ...uniqueUser(), password: "curta" });
+      await signUp.submit();
+      await expect(page.getByText("A senha precisa ter pelo menos 12 caracteres.")).toBeVisible();
+    });
+
+    await test.step("duplicate e-mail", async () => {
+      await signUp.goto();
+      await signUp.fill({ ...uniqueUser(), email: existing.email });
+      await signUp.submit();
+      await expect(page.getByText("Já existe uma conta com este e-mail.", { exact: false })).toBeVisible();
+    });
+
+    await test.step("wrong password", async () => {
+      const signIn = new SignInPage(page);
+      await signIn.goto();
+      await signIn.signIn(existing.email, "esta nao e a senha certa");
+      await expect(page.getByText("E-mail ou senha incorretos.")).toBeVisible();
+    });
+  });
+
+  test("the language can be switched to English and the choice is remembered", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await page.goto("/sign-up");
+    await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+
+  test("anonymous visitors are sent to sign in", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("sign-in and sign-up pages have no serious accessibility violations", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expectAccessible(page);
+    await page.goto("/sign-up");
+    await expectAccessible(page);
+  });
+});

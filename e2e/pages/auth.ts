@@ -1,0 +1,36 @@
+/** Page objects for the sign-up and sign-in pages (Portuguese labels: the default language). */
+import type { Page } from "@playwright/test";
+import type { NewUser } from "../fixtures";
+
+export class SignUpPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/sign-up");
+  }
+
+  async fill(user: NewUser) {
+    await this.page.getByLabel("Seu nome").fill(user.name);
+    await this.page.getByLabel("E-mail de trabalho").fill(user.email);
+    await this.page.getByLabel("Senha", { exact: true }).fill(user.password);
+    await this.page.getByLabel("Nome da empresa").fill(user.companyName);
+  }
+
+  async submit() {
+    await this.page.getByRole("button", { name: "Criar conta" }).click();
+  }
+}
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/sign-in");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("E-mail").fill(email);
+    await this.page.getByLabel("Senha", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Entrar" }).click();
+  }
+}

@@ -1,0 +1,204 @@
+import type { Page } from "@playwright/test";
+import { MembersPage, trpcMutation, trpcQuery } from "./pages/team";
+import { expect, expectAccessible, signUpViaApi, test, uniqueUser } from "./fixtures";
+
+/** Toasts are transient (and come from the shared Toaster): let them go before an axe scan. */
+async function withoutToasts(page: Page) {
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
+}
+
+const shot = (name: string) => ({ path: `e2e-artifacts/screenshots/team-${name}.png`, fullPage: true });
+
+test.describe("team: members and invitations", () => {
+  test("an owner invites a member, who joins from the link and sees the team read-only", async ({ page, browser }) => {
+    await page.goto("/sign-in");
+    const owner = await signUpViaApi(page);
+    // The organization went through the wizard's first step, and has an operator to link someone to.
+    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "operators.create", { name: "João Operador", isAdmin: false, departmentIds: [] });
+    const invitee = uniqueUser("convidado");
+    const members = new MembersPage(page);
+    let link = "";
+
+    await test.step("owner opens Membros and invites someone", async () => {
+      await page.goto("/");
+      await page.getByRole("link", { name: "Membros" }).click();
+      await expect(page.getByRole("heading", { name: "Membros", level: 1 })).toBeVisible();
+      await expect(members.row(owner.email)).toContainText("Proprietário");
+      await expect(page.getByTestId("last-owner-hint")).toContainText("único proprietário");
+      link = await members.invite(invitee.email);
+      expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+      await expect(page.getByRole("list", { name: "Convites pendentes" })).toContainText(invitee.email);
+      await expectAccessible(page);
+      await page.screenshot(shot("members-owner"));
+    });
+
+    const context = await browser.newContext({ locale: "pt-BR" });
+    const guest = await context.newPage();
+    try {
+      await test.step("the invitee opens the link, sets name and password, and joins", async () => {
+        await guest.goto(link);
+        await expect(guest.getByRole("heading", { name: `Convite para ${owner.companyName}` })).toBeVisible();
+        await expectAccessible(guest);
+        await guest.screenshot(shot("invite-accept"));
+        await guest.getByLabel("Seu nome").fill("João Convidado");
+        await guest.getByLabel("Crie uma senha").fill(invitee.password);
+        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
+        await expect(guest).toHaveURL(/\/team\/members$/);
+        await expect(guest.getByTestId("org-name")).toHaveText(owner.companyName);
+      });
+
+      await test.step("the member sees the team read-only", async () => {
+        await expect(guest.getByText("só proprietários e administradores podem fazer alterações")).toBeVisible();
+        await expect(guest.getByRole("button", { name: "Criar convite" })).toHaveCount(0);
+        await expect(guest.getByRole("combobox")).toHaveCount(0);
+        await expect(guest.getByRole("button", { name: /Remover/ })).toHaveCount(0);
+        await expect(guest.getByTestId("member-row").filter({ hasText: "João Convidado" })).toContainText("Membro");
+        await expectAccessible(guest);
+        await guest.screenshot(shot("members-readonly"));
+      });
+
+      await test.step("the member has no Auditoria link and is sent back from its address", async () => {
+        await expect(guest.getByRole("link", { name: "Auditoria" })).toHaveCount(0);
+        await guest.goto("/team/audit");
+        await expect(guest).toHaveURL(/\/team\/members$/);
+      });
+
+      await test.step("the server refuses admin actions to the member", async () => {
+        const res = await guest.request.post("/api/trpc/team.invite", {
+          data: { json: { email: "outra@example.com.br", role: "admin" } },
+          headers: { "content-type": "application/json", origin: new URL(guest.url()).origin },
+        });
+        expect(res.status()).toBe(403);
+      });
+
+      await test.step("the link cannot be used twice", async () => {
+        const third = await browser.newContext({ locale: "pt-BR" });
+        const p3 = await third.newPage();
+        await p3.goto(link);
+        await expect(p3.getByRole("heading", { name: "Convite indisponível" })).toBeVisible();
+        await expect(p3.getByText("Este convite já foi usado.")).toBeVisible();
+        await third.close();
+      });
+
+      await test.step("the owner links the member to an operator, and the member opens the chat as that operator", async () => {
+        await members.goto();
+        await page.getByRole("button", { name: "Vincular operador: João Convidado" }).click();
+        const dialog = page.getByRole("dialog", { name: "Vincular João Convidado a um operador" });
+        await dialog.getByRole("radio", { name: "João Operador" }).check();
+        await dialog.getByRole("button", { name: "Vincular", exact: true }).click();
+        await expect(members.row(invitee.email)).toContainText("João Operador");
+        await guest.reload();
+        await expect(guest.getByTestId("member-row").filter({ hasText: "João Convidado" })).toContainText("João Operador");
+        await guest.getByRole("link", { name: "Abrir chat" }).click();
+        await expect(guest.getByText("Chat aberto como João Operador.")).toBeVisible();
+        await guest.screenshot(shot("member-chat"));
+      });
+    } finally {
+      await context.close();
+    }
+
+    await test.step("the owner sees the new member and makes them an administrator", async () => {
+      await members.goto();
+      const row = members.row(invitee.email);
+      await expect(row).toContainText("João Convidado");
+      await row.getByRole("combobox").selectOption({ label: "Administrador" });
+      await expect(page.getByText("Papel de João Convidado alterado para Administrador.")).toBeVisible();
+      await page.reload();
+      await expect(members.row(invitee.email).getByRole("combobox")).toHaveValue("admin");
+    });
+
+    await test.step("the owner reads the audit log with filters kept in the address", async () => {
+      await page.getByRole("link", { name: "Auditoria" }).click();
+      await expect(page.getByRole("heading", { name: "Auditoria", level: 1 })).toBeVisible();
+      await page.getByLabel("Resultado").selectOption({ label: "Falha" });
+      await page.getByRole("button", { name: "Filtrar" }).click();
+      await expect(page).toHaveURL(/result=failure/);
+      await expect(page.getByText("Nenhum registro encontrado com estes filtros.")).toBeVisible();
+      await page.reload();
+      await expect(page.getByLabel("Resultado")).toHaveValue("failure");
+      await expectAccessible(page);
+      await page.screenshot(shot("audit"));
+    });
+  });
+});
+
+test.describe("team: departments and operators", () => {
+  test("departments and operators are managed from the portal", async ({ page, emulator }) => {
+    await page.goto("/sign-in");
+    const owner = await signUpViaApi(page);
+    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "departments.create", { name: "Suporte" });
+    expect((await emulator.accountsFor(owner.organizationId)).length).toBe(1);
+
+    await test.step("departments: create, rename, delete with the Geral warning", async () => {
+      await page.goto("/team/departments");
+      await expect(page.getByRole("heading", { name: "Departamentos", level: 1 })).toBeVisible();
+      const geral = page.getByTestId("department-row").filter({ hasText: "Geral" });
+      await expect(geral).toContainText("não pode ser excluído");
+      await expect(geral.getByRole("button", { name: /Excluir/ })).toHaveCount(0);
+      await page.getByLabel("Nome do novo departamento").fill("Financeiro");
+      await page.getByRole("button", { name: "Criar departamento" }).click();
+      await expect(page.getByTestId("department-row").filter({ hasText: "Financeiro" })).toBeVisible();
+      await page.getByRole("button", { name: "Renomear Financeiro" }).click();
+      await page.getByLabel("Novo nome").fill("Cobrança");
+      await page.getByRole("button", { name: "Salvar" }).click();
+      await expect(page.getByTestId("department-row").filter({ hasText: "Cobrança" })).toBeVisible();
+      await page.getByRole("button", { name: "Excluir Cobrança" }).click();
+      const dialog = page.getByRole("dialog", { name: "Excluir o departamento Cobrança?" });
+      await expect(dialog).toContainText('serão movidas para o departamento "Geral"');
+      await page.screenshot(shot("department-delete"));
+      await dialog.getByRole("button", { name: "Excluir" }).click();
+      await expect(page.getByText('Departamento Cobrança excluído. As conversas foram movidas para "Geral".')).toBeVisible();
+      await expect(page.getByTestId("department-row").filter({ hasText: "Cobrança" })).toHaveCount(0);
+      await withoutToasts(page);
+      await expectAccessible(page);
+      await page.screenshot(shot("departments"));
+    });
+
+    await test.step("operators: create, edit, deactivate, reactivate", async () => {
+      await page.goto("/team/operators");
+      await expect(page.getByText("O serviço de chat não permite excluir operadores.")).toBeVisible();
+      await page.getByRole("button", { name: "Novo operador" }).click();
+      const dialog = page.getByRole("dialog", { name: "Novo operador" });
+      await dialog.getByLabel("Nome do operador").fill("Ana Lima");
+      await dialog.getByLabel("Suporte").check();
+      await dialog.getByRole("button", { name: "Salvar" }).click();
+      const row = page.getByTestId("operator-row").filter({ hasText: "Ana Lima" });
+      await expect(row).toContainText("Suporte");
+      await expect(row).toContainText("Ativo");
+
+      await row.getByRole("button", { name: "Editar Ana Lima" }).click();
+      const edit = page.getByRole("dialog", { name: "Editar operador" });
+      await edit.getByLabel("Nome do operador").fill("Ana Lima Souza");
+      await edit.getByRole("button", { name: "Salvar" }).click();
+      const renamed = page.getByTestId("operator-row").filter({ hasText: "Ana Lima Souza" });
+      await expect(renamed).toBeVisible();
+
+      await renamed.getByRole("button", { name: "Desativar Ana Lima Souza" }).click();
+      await expect(renamed).toContainText("Inativo");
+      await expect(page.getByText("Ana Lima Souza foi desativado.")).toBeVisible();
+      await renamed.getByRole("button", { name: "Reativar Ana Lima Souza" }).click();
+      await expect(renamed.getByRole("button", { name: "Desativar Ana Lima Souza" })).toBeVisible();
+      await expect(renamed).toContainText("Ativo");
+      await withoutToasts(page);
+      await expectAccessible(page);
+      await page.screenshot(shot("operators"));
+    });
+
+    await test.step("operators: a save over someone else's change says so instead of overwriting", async () => {
+      const row = page.getByTestId("operator-row").filter({ hasText: "Ana Lima Souza" });
+      await row.getByRole("button", { name: "Editar Ana Lima Souza" }).click();
+      const edit = page.getByRole("dialog", { name: "Editar operador" });
+      const current = await trpcQuery<{ items: Array<{ id: string; version: number }> }>(page, "team.operatorsPage", { search: "Ana Lima Souza" });
+      await trpcMutation(page, "team.updateOperator", { id: current.items[0]!.id, version: current.items[0]!.version, isAdmin: true });
+      await edit.getByLabel("Nome do operador").fill("Ana Outra");
+      await edit.getByRole("button", { name: "Salvar" }).click();
+      await expect(edit.getByText("Alguém alterou este operador enquanto você editava.")).toBeVisible();
+      await page.screenshot(shot("operator-conflict"));
+      await edit.getByRole("button", { name: "Cancelar" }).click();
+      await page.reload();
+      await expect(page.getByTestId("operator-row").filter({ hasText: "Ana Lima Souza" })).toContainText("Sim");
+    });
+  });
+});

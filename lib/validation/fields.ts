@@ -1,0 +1,39 @@
+/**
+ * Field rules shared by forms (client) and procedures (server). Error messages are
+ * message-file keys (namespace `validation`), translated where they are shown, so the
+ * same schema speaks Portuguese or English without carrying strings of its own.
+ */
+import { z } from "zod";
+import { isCommonPassword } from "./common-passwords";
+
+export const ZPersonName = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, { error: "validation.nameTooShort" })
+  .max(120, { error: "validation.tooLong" });
+
+export const ZEmail = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "validation.tooLong" })
+  .pipe(z.email({ error: "validation.email" }));
+
+/** 12–128 characters (any Unicode), not a well-known password. */
+export const ZNewPassword = z
+  .string({ error: "validation.required" })
+  .min(12, { error: "validation.passwordTooShort" })
+  .max(128, { error: "validation.passwordTooLong" })
+  .refine((p) => !isCommonPassword(p), { error: "validation.passwordTooCommon" });
+
+/** A password typed to sign in: bounded, never validated against the policy (old accounts). */
+export const ZPassword = z
+  .string({ error: "validation.required" })
+  .min(1, { error: "validation.required" })
+  .max(128, { error: "validation.passwordTooLong" });
+
+export const ZCompanyName = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, { error: "validation.companyTooShort" })
+  .max(120, { error: "validation.tooLong" });

@@ -1,0 +1,150 @@
+/**
+ * The onboarding wizard's forms and inputs: one schema each, used by the step's form
+ * (zodResolver) and by its procedure. Messages are message-file keys.
+ */
+import { z } from "zod";
+import { ZCompanyName, ZEmail, ZPersonName } from "./fields";
+
+export const ZSessionName = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, { error: "onboarding.validation.sessionNameTooShort" })
+  .max(60, { error: "validation.tooLong" });
+
+/** Step 1: the company and the name shown on WhatsApp. */
+export const ZCompanyStepInput = z.strictObject({
+  companyName: ZCompanyName,
+  sessionName: ZSessionName,
+});
+export type TCompanyStepInput = z.infer<typeof ZCompanyStepInput>;
+
+/** A chat-space identifier (CDP project / live-chat item): a uuid of any version. */
+export const ZSpaceUuid = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(64, { error: "validation.tooLong" })
+  .pipe(z.guid({ error: "onboarding.validation.uuid" }));
+
+/** Step 1 on a backend whose chat space already exists (CDP): the company and its project + live-chat item. */
+export const ZSpaceStepInput = z.strictObject({
+  companyName: ZCompanyName,
+  projectUuid: ZSpaceUuid,
+  itemUuid: ZSpaceUuid,
+});
+export type TSpaceStepInput = z.infer<typeof ZSpaceStepInput>;
+
+/** Attaching an existing vendor account after an uncertain create. */
+export const ZAttachAccountInput = z.strictObject({
+  vendorAccountId: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(200, { error: "validation.tooLong" })
+    .regex(/^[A-Za-z0-9._:/-]+$/, { error: "validation.invalid" }),
+});
+export type TAttachAccountInput = z.infer<typeof ZAttachAccountInput>;
+
+export const ZDepartmentName = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, { error: "validation.nameTooShort" })
+  .max(60, { error: "validation.tooLong" });
+
+export const ZDepartmentCreateInput = z.strictObject({ name: ZDepartmentName });
+export type TDepartmentCreateInput = z.infer<typeof ZDepartmentCreateInput>;
+
+export const ZId = z.uuid({ error: "validation.invalid" });
+export const ZVersion = z.number().int().min(1).max(2_147_483_647);
+
+export const ZDepartmentUpdateInput = z.strictObject({
+  id: ZId,
+  version: ZVersion,
+  name: ZDepartmentName.optional(),
+  active: z.boolean().optional(),
+});
+export type TDepartmentUpdateInput = z.infer<typeof ZDepartmentUpdateInput>;
+
+export const ZOperatorLogin = z
+  .string()
+  .trim()
+  .max(60, { error: "validation.tooLong" })
+  .regex(/^[A-Za-z0-9._@-]*$/, { error: "onboarding.validation.login" });
+
+/** Write-only: sent to the vendor, never stored. Empty = automatic login. */
+export const ZOperatorPassword = z
+  .string()
+  .max(128, { error: "validation.passwordTooLong" })
+  .refine((p) => p === "" || p.length >= 8, { error: "onboarding.validation.operatorPassword" });
+
+export const ZOperatorCreateInput = z
+  .strictObject({
+    name: ZPersonName,
+    departmentIds: z.array(ZId).max(50),
+    isAdmin: z.boolean(),
+    login: ZOperatorLogin.optional(),
+    password: ZOperatorPassword.optional(),
+    /** "This operator is me": links the operator to the signed-in user. */
+    linkToMe: z.boolean().optional(),
+  })
+  .refine((v) => !v.password || Boolean(v.login), { error: "onboarding.validation.passwordNeedsLogin", path: ["login"] });
+export type TOperatorCreateInput = z.infer<typeof ZOperatorCreateInput>;
+
+/** Operator roles of a backend with `operatorRoles` (the CDP gateway's role codes). */
+export const OPERATOR_ROLES = ["ADMIN", "SUPERVISOR", "AGENT"] as const;
+export type TOperatorRole = (typeof OPERATOR_ROLES)[number];
+export const ZOperatorRole = z.enum(OPERATOR_ROLES, { error: "validation.invalid" });
+
+/** A first or last name as the CDP gateway takes it (≤ 100). */
+export const ZNamePart = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(100, { error: "validation.tooLong" });
+
+/**
+ * An operator on a backend with `operatorEmail` (CDP): identified by e-mail, with first and
+ * last name, a role, "only assigned conversations" and enabled — no login or departments.
+ */
+export const ZEmailOperatorCreateInput = z.strictObject({
+  email: ZEmail,
+  firstName: ZNamePart,
+  lastName: ZNamePart,
+  roleCode: ZOperatorRole,
+  onlyAssignedConversations: z.boolean(),
+  active: z.boolean(),
+  /** "This operator is me": links the operator to the signed-in user. */
+  linkToMe: z.boolean().optional(),
+});
+export type TEmailOperatorCreateInput = z.infer<typeof ZEmailOperatorCreateInput>;
+
+/** operators.create takes either form; the procedure checks it against the provider's capabilities. */
+export const ZAnyOperatorCreateInput = z.union([ZOperatorCreateInput, ZEmailOperatorCreateInput]);
+export type TAnyOperatorCreateInput = z.infer<typeof ZAnyOperatorCreateInput>;
+
+export const ZOperatorUpdateInput = z.strictObject({
+  id: ZId,
+  version: ZVersion,
+  name: ZPersonName.optional(),
+  active: z.boolean().optional(),
+  isAdmin: z.boolean().optional(),
+  departmentIds: z.array(ZId).max(50).optional(),
+  /** Backends with `operatorEmail` / `operatorRoles`. */
+  email: ZEmail.optional(),
+  firstName: ZNamePart.optional(),
+  lastName: ZNamePart.optional(),
+  roleCode: ZOperatorRole.optional(),
+  onlyAssignedConversations: z.boolean().optional(),
+});
+export type TOperatorUpdateInput = z.infer<typeof ZOperatorUpdateInput>;
+
+export const MIN_SEATS = 2;
+export const MAX_SEATS = 500;
+export const ZSubscribeInput = z.strictObject({
+  seats: z
+    .number({ error: "validation.required" })
+    .int({ error: "validation.invalid" })
+    .min(MIN_SEATS, { error: "onboarding.validation.seatsMin" })
+    .max(MAX_SEATS, { error: "onboarding.validation.seatsMax" }),
+});
+export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;

@@ -1,0 +1,41 @@
+/** Team management forms and inputs: one schema each, shared by pages and procedures. */
+import { z } from "zod";
+import { ZEmail, ZNewPassword, ZPersonName } from "./fields";
+
+/** Roles an invitation or a role change can give; ownership moves only by transfer. */
+export const ZAssignableRole = z.enum(["admin", "member"], { error: "validation.required" });
+export type TAssignableRole = z.infer<typeof ZAssignableRole>;
+
+export const ZId = z.uuid({ error: "validation.required" });
+
+export const ZInviteInput = z.strictObject({ email: ZEmail, role: ZAssignableRole });
+export type TInviteInput = z.infer<typeof ZInviteInput>;
+
+/** The token of an invitation link: 32 random bytes, base64url (43 characters). */
+export const ZInvitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "validation.required" });
+
+/** What someone without an account types to join. */
+export const ZJoinForm = z.strictObject({ name: ZPersonName, password: ZNewPassword });
+export type TJoinForm = z.infer<typeof ZJoinForm>;
+
+/** Accepting: a signed-in invitee sends only the token; a new one also their name and password. */
+export const ZAcceptInvitationInput = z.strictObject({
+  token: ZInvitationToken,
+  name: ZPersonName.optional(),
+  password: ZNewPassword.optional(),
+});
+export type TAcceptInvitationInput = z.infer<typeof ZAcceptInvitationInput>;
+
+/** The operators table: search, filters, sorting and a page (all bounded). */
+export const OPERATOR_PAGE_SIZES = [25, 50, 100] as const;
+export const ZOperatorsPageInput = z.strictObject({
+  search: z.string().trim().max(120).default(""),
+  status: z.enum(["all", "active", "inactive"]).default("all"),
+  departmentId: z.uuid().optional(),
+  admin: z.enum(["all", "yes", "no"]).default("all"),
+  sort: z.enum(["name", "createdAt"]).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.union(OPERATOR_PAGE_SIZES.map((n) => z.literal(n))).default(25),
+});
+export type TOperatorsPageInput = z.input<typeof ZOperatorsPageInput>;

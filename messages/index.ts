@@ -1,0 +1,46 @@
+/**
+ * The message files, one JSON per namespace and language. Add a namespace by adding its
+ * file to both languages and a line to each object below; `tests/i18n.test.ts` checks that
+ * both languages have exactly the same keys.
+ */
+import enAuth from "./en/auth.json";
+import enChat from "./en/chat.json";
+import enCommon from "./en/common.json";
+import enDashboard from "./en/dashboard.json";
+import enErrors from "./en/errors.json";
+import enOnboarding from "./en/onboarding.json";
+import enTeam from "./en/team.json";
+import enValidation from "./en/validation.json";
+import ptAuth from "./pt-BR/auth.json";
+import ptChat from "./pt-BR/chat.json";
+import ptCommon from "./pt-BR/common.json";
+import ptDashboard from "./pt-BR/dashboard.json";
+import ptErrors from "./pt-BR/errors.json";
+import ptOnboarding from "./pt-BR/onboarding.json";
+import ptTeam from "./pt-BR/team.json";
+import ptValidation from "./pt-BR/validation.json";
+
+const ptBR = {
+  common: ptCommon,
+  validation: ptValidation,
+  errors: ptErrors,
+  auth: ptAuth,
+  onboarding: ptOnboarding,
+  dashboard: ptDashboard,
+  chat: ptChat,
+  team: ptTeam,
+};
+
+const en: typeof ptBR = {
+  common: enCommon,
+  validation: enValidation,
+  errors: enErrors,
+  auth: enAuth,
+  onboarding: enOnboarding,
+  dashboard: enDashboard,
+  chat: enChat,
+  team: enTeam,
+};
+
+export type Messages = typeof ptBR;
+export const messages = { "pt-BR": ptBR, en } as const;

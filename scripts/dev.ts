@@ -1,0 +1,44 @@
+/**
+ * `npm run dev`: the portal on the embedded defaults. When PLUGCHAT_BASE_URL is unset it
+ * also starts the PlugChat emulator and points the portal (API and SDK) at it, so a
+ * newcomer gets a working vendor with zero set-up. With PLUGCHAT_BASE_URL set, the real
+ * vendor is used and no emulator starts. Likewise with CHAT_PROVIDER=cdp and CDP_BASE_URL
+ * unset, the CDP gateway emulator starts on CDP_EMULATOR_PORT (4020).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+
+const children: ChildProcess[] = [];
+const env: NodeJS.ProcessEnv = { ...process.env };
+
+function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { stdio: "inherit", env: childEnv });
+  children.push(child);
+  child.on("exit", (code) => {
+    for (const other of children) if (other !== child) other.kill("SIGTERM");
+    process.exit(code ?? 0);
+  });
+  return child;
+}
+
+if (!env.PLUGCHAT_BASE_URL && (env.CHAT_PROVIDER ?? "plugchat") === "plugchat") {
+  const port = env.PLUGCHAT_EMULATOR_PORT ?? "4010";
+  env.PLUGCHAT_BASE_URL = `http://127.0.0.1:${port}/integrator`;
+  env.PLUGCHAT_SDK_URL ??= `http://127.0.0.1:${port}/sdk/index.js`;
+  console.log(`[dev] PlugChat emulator on http://127.0.0.1:${port} (set PLUGCHAT_BASE_URL to use the real vendor)`);
+  run(process.execPath, ["--import", "tsx", "emulators/plugchat/main.ts"], { ...env, PLUGCHAT_EMULATOR_PORT: port });
+}
+
+if (!env.CDP_BASE_URL && env.CHAT_PROVIDER === "cdp") {
+  const port = env.CDP_EMULATOR_PORT ?? "4020";
+  env.CDP_BASE_URL = `http://127.0.0.1:${port}`;
+  console.log(`[dev] CDP emulator on http://127.0.0.1:${port} (set CDP_BASE_URL to use the real gateway)`);
+  run(process.execPath, ["--import", "tsx", "emulators/cdp/main.ts"], { ...env, CDP_EMULATOR_PORT: port });
+}
+
+run(process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)], env);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+  });
+}

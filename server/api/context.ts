@@ -1,0 +1,63 @@
+/**
+ * Outer contexts: how a request (fetch adapter), a Server Component or a server action
+ * becomes a tRPC context. All three resolve the session the same way.
+ */
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { sessionCookieName } from "@/server/auth/cookies";
+import { resolveSession } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
+import { clientIpFrom } from "@/server/security/rate-limit";
+import { createContextInner, ORG_COOKIE, ORG_HEADER, type ContextInner, type CookieOptions } from "./trpc";
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+export function serializeCookie(name: string, value: string, o: CookieOptions): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${o.path ?? "/"}`];
+  if (o.maxAge !== undefined) parts.push(`Max-Age=${o.maxAge}`);
+  if (o.httpOnly) parts.push("HttpOnly");
+  if (o.secure) parts.push("Secure");
+  parts.push(`SameSite=${o.sameSite === "strict" ? "Strict" : "Lax"}`);
+  return parts.join("; ");
+}
+
+/** The fetch adapter's context: cookies from the request, Set-Cookie on the response. */
+export async function createFetchContext(req: Request, resHeaders: Headers): Promise<ContextInner> {
+  const { db } = await getDb();
+  const cookieHeader = req.headers.get("cookie");
+  const session = await resolveSession(db, readCookie(cookieHeader, sessionCookieName()));
+  return createContextInner({
+    db,
+    session,
+    orgHint: req.headers.get(ORG_HEADER) ?? readCookie(cookieHeader, ORG_COOKIE) ?? null,
+    clientIp: clientIpFrom((name) => req.headers.get(name)),
+    setCookie: (name, value, options) => resHeaders.append("set-cookie", serializeCookie(name, value, options)),
+  });
+}
+
+/** Server Components and server actions: next/headers. */
+export async function createServerContext(): Promise<ContextInner> {
+  const [{ db }, jar, hdrs] = await Promise.all([getDb(), cookies(), headers()]);
+  const session = await resolveSession(db, jar.get(sessionCookieName())?.value);
+  return createContextInner({
+    db,
+    session,
+    orgHint: hdrs.get(ORG_HEADER) ?? jar.get(ORG_COOKIE)?.value ?? null,
+    clientIp: clientIpFrom((name) => hdrs.get(name)),
+    setCookie: (name, value, options) => {
+      // Server Components cannot set cookies; server actions and route handlers can.
+      try {
+        jar.set(name, value, options);
+      } catch {
+        /* rendering: ignored on purpose */
+      }
+    },
+  });
+}

@@ -1,0 +1,34 @@
+/** The app router: wiring only. */
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { authRouter } from "./routers/auth/router";
+import { chatRouter } from "./routers/chat/router";
+import { dashboardRouter } from "./routers/dashboard/router";
+import { departmentsRouter } from "./routers/departments/router";
+import { invitationRouter } from "./routers/invitation/router";
+import { meRouter } from "./routers/me/router";
+import { onboardingRouter } from "./routers/onboarding/router";
+import { operatorsRouter } from "./routers/operators/router";
+import { planRouter } from "./routers/plan/router";
+import { providerRouter } from "./routers/provider/router";
+import { reliabilityRouter } from "./routers/reliability/router";
+import { teamRouter } from "./routers/team/router";
+import { whatsappRouter } from "./routers/whatsapp/router";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  me: meRouter,
+  onboarding: onboardingRouter,
+  departments: departmentsRouter,
+  operators: operatorsRouter,
+  plan: planRouter,
+  whatsapp: whatsappRouter,
+  chat: chatRouter,
+  dashboard: dashboardRouter,
+  team: teamRouter,
+  invitation: invitationRouter,
+  reliability: reliabilityRouter,
+  provider: providerRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

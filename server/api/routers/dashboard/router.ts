@@ -1,0 +1,4 @@
+import { createTRPCRouter } from "@/server/api/trpc";
+import { summary } from "./summary";
+
+export const dashboardRouter = createTRPCRouter({ summary });

@@ -1,0 +1,53 @@
+/** dashboard.summary — the organization at a glance: plan, departments, operators, WhatsApp, what needs attention. */
+import { z } from "zod";
+import { orgProcedure } from "@/server/api/trpc";
+import { getOnboarding } from "@/server/onboarding/state";
+import { getVendorAccount, listDepartments, listOperators, trialDaysLeft } from "@/server/provisioning";
+
+export const ZDashboardSummaryOutput = z.object({
+  onboardingCompleted: z.boolean(),
+  currentStep: z.string(),
+  account: z.object({ state: z.string(), trialDaysLeft: z.number(), seats: z.number().nullable() }).nullable(),
+  departments: z.object({ active: z.number(), inactive: z.number() }),
+  operators: z.object({ active: z.number(), inactive: z.number() }),
+  /** null: unknown (the vendor did not answer). */
+  whatsappAvailable: z.boolean().nullable(),
+  hasOwnOperator: z.boolean(),
+  attention: z.array(z.object({ kind: z.enum(["account", "department", "operator"]), name: z.string(), state: z.enum(["pending", "failed", "uncertain"]) })),
+});
+
+export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async ({ ctx }) => {
+  const [wizard, account, deps, ops] = await Promise.all([
+    getOnboarding(ctx.db, ctx.org.id),
+    getVendorAccount(ctx.db, ctx.org.id),
+    listDepartments(ctx.db, ctx.org.id),
+    listOperators(ctx.db, ctx.org.id),
+  ]);
+  let whatsappAvailable: boolean | null = null;
+  if (ctx.provider.capabilities.whatsappCode && account?.state === "synced" && account.vendorAccountId) {
+    try {
+      whatsappAvailable = (await ctx.provider.getWhatsAppCode(account.vendorAccountId)) !== null;
+    } catch {
+      whatsappAvailable = null;
+    }
+  }
+  type Attention = z.infer<typeof ZDashboardSummaryOutput>["attention"][number];
+  const attention: Attention[] = [];
+  if (account && account.state !== "synced") attention.push({ kind: "account", name: account.name, state: account.state });
+  for (const d of deps) if (d.state !== "synced") attention.push({ kind: "department", name: d.name, state: d.state });
+  for (const o of ops) if (o.state !== "synced") attention.push({ kind: "operator", name: o.name, state: o.state });
+  const synced = deps.filter((d) => d.state === "synced");
+  const syncedOps = ops.filter((o) => o.state === "synced");
+  return {
+    onboardingCompleted: wizard.completedAt !== null,
+    currentStep: wizard.currentStep,
+    account: account
+      ? { state: account.state, trialDaysLeft: trialDaysLeft(account.createdAt), seats: wizard.data.planChoice === "subscription" ? (wizard.data.seats ?? null) : null }
+      : null,
+    departments: { active: synced.filter((d) => d.active).length, inactive: synced.filter((d) => !d.active).length },
+    operators: { active: syncedOps.filter((o) => o.active).length, inactive: syncedOps.filter((o) => !o.active).length },
+    whatsappAvailable,
+    hasOwnOperator: ops.some((o) => o.userId === ctx.session.userId && o.state === "synced"),
+    attention,
+  };
+});

@@ -1,0 +1,8 @@
+import { createTRPCRouter } from "@/server/api/trpc";
+import { create } from "./create";
+import { list } from "./list";
+import { refresh } from "./refresh";
+import { remove } from "./remove";
+import { update } from "./update";
+
+export const departmentsRouter = createTRPCRouter({ list, refresh, create, update, remove });

@@ -1,0 +1,81 @@
+/**
+ * invitation.accept — joins the invited organization. Signed in with the invited e-mail:
+ * just the membership. Not signed in: a new user (name + password), the membership, and
+ * a session. The invitation is consumed by a conditional update, so a link works once.
+ */
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { ZAcceptInvitationInput } from "@/lib/validation/team";
+import { appError } from "@/server/api/errors";
+import { ORG_COOKIE, publicProcedure } from "@/server/api/trpc";
+import { findUserByEmail } from "@/server/auth/accounts";
+import { sessionCookieName, sessionCookieOptions } from "@/server/auth/cookies";
+import { hashPassword } from "@/server/auth/password";
+import { encodeSessionToken, openSession } from "@/server/auth/session";
+import { invitations, memberships, users } from "@/server/db/schema";
+import type { Tx } from "@/server/team/members";
+import { usableInvitation } from "@/server/team/invitations";
+
+export const ZAcceptOutput = z.object({ organizationId: z.string() });
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+async function consume(tx: Tx, invitationId: string): Promise<void> {
+  const rows = await tx
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+    .returning({ id: invitations.id });
+  // Someone used the same link a moment ago.
+  if (rows.length === 0) throw appError("INVITATION_USED");
+}
+
+export const accept = publicProcedure
+  .input(ZAcceptInvitationInput)
+  .output(ZAcceptOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { invitation } = await usableInvitation(ctx.db, input.token);
+    const organizationId = invitation.organizationId;
+    const cookieOptions = sessionCookieOptions();
+
+    if (ctx.session) {
+      if (ctx.session.email.toLowerCase() !== invitation.email) throw appError("INVITATION_EMAIL_MISMATCH");
+      const userId = ctx.session.userId;
+      await ctx.db.transaction(async (tx) => {
+        await consume(tx, invitation.id);
+        await tx.insert(memberships).values({ organizationId, userId, role: invitation.role }).onConflictDoNothing();
+      });
+      ctx.setCookie(ORG_COOKIE, organizationId, { ...cookieOptions, httpOnly: true });
+      ctx.log.info({ event: "invitation_accepted", invitationId: invitation.id, userId, organizationId }, "invitation accepted");
+      return { organizationId };
+    }
+
+    if (!input.name) throw appError("VALIDATION", { field: "name" });
+    if (!input.password) throw appError("VALIDATION", { field: "password" });
+    if (await findUserByEmail(ctx.db, invitation.email)) throw appError("INVITATION_SIGN_IN");
+    const passwordHash = await hashPassword(input.password);
+    const name = input.name;
+    const user = await ctx.db
+      .transaction(async (tx) => {
+        await consume(tx, invitation.id);
+        const [created] = await tx.insert(users).values({ name, email: invitation.email, passwordHash }).returning();
+        if (!created) throw new Error("user insert returned nothing");
+        await tx.insert(memberships).values({ organizationId, userId: created.id, role: invitation.role });
+        return created;
+      })
+      .catch((error: unknown) => {
+        // An account with this e-mail was created a moment ago (sign-up racing the invitation).
+        if (isUniqueViolation(error)) throw appError("INVITATION_SIGN_IN");
+        throw error;
+      });
+    const sessionId = await openSession(ctx.db, user.id);
+    ctx.setCookie(sessionCookieName(), await encodeSessionToken(user, sessionId), cookieOptions);
+    ctx.setCookie(ORG_COOKIE, organizationId, { ...cookieOptions, httpOnly: true });
+    ctx.log.info({ event: "invitation_accepted", invitationId: invitation.id, userId: user.id, organizationId }, "invitation accepted with a new account");
+    return { organizationId };
+  });

@@ -1,0 +1,5 @@
+import { createTRPCRouter } from "@/server/api/trpc";
+import { get } from "./get";
+import { signOutEverywhere } from "./sign-out-everywhere";
+
+export const meRouter = createTRPCRouter({ get, signOutEverywhere });

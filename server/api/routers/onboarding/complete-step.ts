@@ -1,0 +1,34 @@
+/** onboarding.completeStep — "Continuar" on the departments, operators and WhatsApp steps. */
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { appError } from "@/server/api/errors";
+import { adminProcedure } from "@/server/api/trpc";
+import { operators } from "@/server/db/schema";
+import { stepsFor } from "@/lib/onboarding/steps";
+import { completeStep as complete } from "@/server/onboarding/state";
+import { requireSyncedAccount } from "@/server/provisioning";
+import { ZOnboardingStateOutput } from "./outputs";
+
+export const ZCompleteStepInput = z.strictObject({
+  step: z.enum(["departments", "operators", "whatsapp"]),
+  skipped: z.boolean().optional(),
+});
+
+export const completeStep = adminProcedure
+  .input(ZCompleteStepInput)
+  .output(ZOnboardingStateOutput)
+  .mutation(async ({ ctx, input }) => {
+    await requireSyncedAccount(ctx.db, ctx.org.id);
+    const steps = stepsFor(ctx.provider.capabilities);
+    if (!steps.includes(input.step)) throw appError("NOT_SUPPORTED");
+    if (input.step === "operators") {
+      const [one] = await ctx.db
+        .select({ id: operators.id })
+        .from(operators)
+        .where(and(eq(operators.organizationId, ctx.org.id), eq(operators.state, "synced")))
+        .limit(1);
+      if (!one) throw appError("NO_OPERATOR");
+    }
+    const row = await complete(ctx.db, ctx.org.id, input.step, input.step === "whatsapp" ? { whatsappSkipped: input.skipped ?? false } : {}, steps);
+    return { currentStep: row.currentStep, completedSteps: row.completedSteps, data: row.data, completedAt: row.completedAt };
+  });

@@ -1,0 +1,108 @@
+/** Output shapes shared by the onboarding-area procedures (vendor data leaves only through these). */
+import { z } from "zod";
+import { ONBOARDING_STEPS } from "@/lib/onboarding/steps";
+import { trialDaysLeft } from "@/server/provisioning";
+import type { Department, Operator, VendorAccount } from "@/server/db/schema";
+
+export const ZProvisioningState = z.enum(["pending", "synced", "failed", "uncertain"]);
+
+export const ZErrorFacts = z
+  .object({ at: z.string(), kind: z.string(), status: z.number().optional(), reason: z.string().optional(), method: z.string().optional(), path: z.string().optional() })
+  .nullable();
+
+export const ZAccountOutput = z.object({
+  state: ZProvisioningState,
+  vendorAccountId: z.string().nullable(),
+  name: z.string(),
+  sessionName: z.string().nullable(),
+  attempts: z.number(),
+  lastError: ZErrorFacts,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  trialDaysLeft: z.number(),
+});
+export type TAccountOutput = z.infer<typeof ZAccountOutput>;
+
+export function accountOutput(row: VendorAccount): TAccountOutput {
+  return {
+    state: row.state,
+    vendorAccountId: row.vendorAccountId,
+    name: row.name,
+    sessionName: row.sessionName,
+    attempts: row.attempts,
+    lastError: row.lastError ?? null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    trialDaysLeft: trialDaysLeft(row.createdAt),
+  };
+}
+
+export const ZOnboardingStateOutput = z.object({
+  currentStep: z.enum(ONBOARDING_STEPS),
+  completedSteps: z.array(z.enum(ONBOARDING_STEPS)),
+  data: z.object({
+    companyName: z.string().optional(),
+    sessionName: z.string().optional(),
+    planChoice: z.enum(["trial", "subscription"]).optional(),
+    seats: z.number().optional(),
+    whatsappSkipped: z.boolean().optional(),
+  }),
+  completedAt: z.date().nullable(),
+});
+
+export const ZDepartmentOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  isDefault: z.boolean(),
+  state: ZProvisioningState,
+  version: z.number(),
+  lastError: ZErrorFacts,
+});
+
+export function departmentOutput(d: Department): z.infer<typeof ZDepartmentOutput> {
+  return { id: d.id, name: d.name, active: d.active, isDefault: d.isDefault, state: d.state, version: d.version, lastError: d.lastError ?? null };
+}
+
+/** An operator as the browser sees it: never the token or its ciphertext. */
+export const ZOperatorOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  isAdmin: z.boolean(),
+  departmentIds: z.array(z.string()),
+  login: z.string().nullable(),
+  email: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  roleCode: z.string().nullable(),
+  onlyAssignedConversations: z.boolean().nullable(),
+  userId: z.string().nullable(),
+  state: ZProvisioningState,
+  version: z.number(),
+  lastError: ZErrorFacts,
+  hasAccessToken: z.boolean(),
+});
+
+export function operatorOutput(o: Operator): z.infer<typeof ZOperatorOutput> {
+  return {
+    id: o.id,
+    name: o.name,
+    active: o.active,
+    isAdmin: o.isAdmin,
+    departmentIds: o.departmentIds,
+    login: o.login,
+    email: o.email,
+    firstName: o.firstName,
+    lastName: o.lastName,
+    roleCode: o.roleCode,
+    onlyAssignedConversations: o.onlyAssignedConversations,
+    userId: o.userId,
+    state: o.state,
+    version: o.version,
+    lastError: o.lastError ?? null,
+    hasAccessToken: o.accessTokenCiphertext !== null,
+  };
+}
+
+export const scopeOf = (ctx: { org: { id: string }; session: { userId: string } }) => ({ organizationId: ctx.org.id, actorUserId: ctx.session.userId });

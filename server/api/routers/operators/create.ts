@@ -1,0 +1,44 @@
+/**
+ * operators.create — a new operator at the vendor; its accessToken is stored encrypted, the
+ * password never. The input is the form of the provider's capabilities: name/login/departments
+ * (PlugChat) or e-mail/first and last name/role (`operatorEmail`, CDP).
+ */
+import { ZAnyOperatorCreateInput, type TAnyOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
+import { appError } from "@/server/api/errors";
+import { adminProcedure } from "@/server/api/trpc";
+import { createOperator } from "@/server/provisioning";
+import type { CreateOperatorInput } from "@/server/provisioning";
+import { operatorOutput, scopeOf, ZOperatorOutput } from "../onboarding/outputs";
+
+const isEmailForm = (input: TAnyOperatorCreateInput): input is TEmailOperatorCreateInput => "email" in input;
+
+export const create = adminProcedure
+  .input(ZAnyOperatorCreateInput)
+  .output(ZOperatorOutput)
+  .mutation(async ({ ctx, input }) => {
+    const byEmail = ctx.provider.capabilities.operatorEmail;
+    if (isEmailForm(input) !== byEmail) throw appError("VALIDATION", { field: byEmail ? "email" : "name" });
+    const userId = input.linkToMe ? ctx.session.userId : null;
+    const data: CreateOperatorInput = isEmailForm(input)
+      ? {
+          name: `${input.firstName} ${input.lastName}`,
+          active: input.active,
+          isAdmin: input.roleCode === "ADMIN",
+          departmentIds: [],
+          email: input.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          roleCode: input.roleCode,
+          onlyAssignedConversations: input.onlyAssignedConversations,
+          userId,
+        }
+      : {
+          name: input.name,
+          isAdmin: input.isAdmin,
+          departmentIds: input.departmentIds,
+          ...(input.login ? { login: input.login } : {}),
+          ...(input.password ? { password: input.password } : {}),
+          userId,
+        };
+    return operatorOutput(await createOperator(ctx.db, ctx.provider, scopeOf(ctx), data));
+  });

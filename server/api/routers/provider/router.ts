@@ -1,0 +1,4 @@
+import { createTRPCRouter } from "@/server/api/trpc";
+import { capabilities } from "./capabilities";
+
+export const providerRouter = createTRPCRouter({ capabilities });

@@ -1,0 +1,26 @@
+/**
+ * team.changeRole — admin ↔ member, and an owner stepping down. Admins cannot touch an
+ * owner; the last owner cannot be demoted; nobody becomes owner here (see transferOwnership).
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { ZAssignableRole, ZId } from "@/lib/validation/team";
+import { appError } from "@/server/api/errors";
+import { adminProcedure } from "@/server/api/trpc";
+import { memberships } from "@/server/db/schema";
+import { assertNotLastOwner, membershipInOrg } from "@/server/team/members";
+
+export const ZChangeRoleInput = z.strictObject({ membershipId: ZId, role: ZAssignableRole });
+
+export const changeRole = adminProcedure.input(ZChangeRoleInput).mutation(async ({ ctx, input }) => {
+  await ctx.db.transaction(async (tx) => {
+    const target = await membershipInOrg(tx, ctx.org.id, input.membershipId);
+    if (target.role === "owner") {
+      if (ctx.membership.role !== "owner") throw appError("FORBIDDEN");
+      // The last owner cannot be demoted.
+      await assertNotLastOwner(tx, ctx.org.id, target.id);
+    }
+    await tx.update(memberships).set({ role: input.role }).where(eq(memberships.id, target.id));
+  });
+  return { ok: true as const };
+});

@@ -1,0 +1,50 @@
+/**
+ * team.invite — an admin invites someone by e-mail. Returns the link path once (only its
+ * hash is stored); a still-open invitation to the same e-mail is replaced.
+ */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { ZInviteInput } from "@/lib/validation/team";
+import { appError } from "@/server/api/errors";
+import { adminProcedure } from "@/server/api/trpc";
+import { invitations, memberships, users } from "@/server/db/schema";
+import { deliverInvitationEmail, INVITATION_TTL_MS, invitationPath, newInvitationToken } from "@/server/team/invitations";
+
+export const ZInviteOutput = z.object({ id: z.string(), path: z.string(), expiresAt: z.date() });
+
+export const invite = adminProcedure
+  .input(ZInviteInput)
+  .output(ZInviteOutput)
+  .mutation(async ({ ctx, input }) => {
+    const [existing] = await ctx.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, ctx.org.id), eq(sql`lower(${users.email})`, input.email)))
+      .limit(1);
+    if (existing) throw appError("ALREADY_MEMBER", { field: "email" });
+
+    const { token, tokenHash } = newInvitationToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    const row = await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(invitations)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(invitations.organizationId, ctx.org.id), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+      const [created] = await tx
+        .insert(invitations)
+        .values({ organizationId: ctx.org.id, email: input.email, role: input.role, tokenHash, expiresAt, invitedBy: ctx.session.userId })
+        .returning({ id: invitations.id });
+      if (!created) throw new Error("invitation insert returned nothing");
+      return created;
+    });
+    const path = invitationPath(token);
+    deliverInvitationEmail(ctx.log, {
+      to: input.email,
+      organizationName: ctx.org.name,
+      inviterName: ctx.session.name,
+      link: `${process.env.PUBLIC_URL ?? ""}${path}`,
+    });
+    ctx.log.info({ event: "invitation_created", invitationId: row.id, organizationId: ctx.org.id }, "invitation created");
+    return { id: row.id, path, expiresAt };
+  });

@@ -1,0 +1,19 @@
+/** team.revokeInvitation — cancels an open invitation; its link stops working. */
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { ZId } from "@/lib/validation/team";
+import { appError } from "@/server/api/errors";
+import { adminProcedure } from "@/server/api/trpc";
+import { invitations } from "@/server/db/schema";
+
+export const ZRevokeInvitationInput = z.strictObject({ id: ZId });
+
+export const revokeInvitation = adminProcedure.input(ZRevokeInvitationInput).mutation(async ({ ctx, input }) => {
+  const rows = await ctx.db
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(invitations.id, input.id), eq(invitations.organizationId, ctx.org.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  if (rows.length === 0) throw appError("NOT_FOUND");
+  return { ok: true as const };
+});

@@ -1,0 +1,192 @@
+/**
+ * tRPC initialisation: the context, the error formatter and the base procedures.
+ *
+ *   publicProcedure     anyone (an explicit, short allowlist — see tests/security)
+ *   protectedProcedure  a live session (ctx.session guaranteed)
+ *   orgProcedure        a member of the active organization (ctx.org, ctx.membership)
+ *   adminProcedure      orgProcedure + role owner/admin
+ *   ownerProcedure      orgProcedure + role owner
+ *
+ * Writes use ctx.org.id, never an organization id taken from the input.
+ */
+import { randomUUID } from "node:crypto";
+import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
+import { and, asc, eq } from "drizzle-orm";
+import superjson from "superjson";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db/client";
+import { memberships, organizations, type Membership, type MemberRole, type Organization } from "@/server/db/schema";
+import { logger, type Logger } from "@/server/log";
+import { isProviderError } from "@/server/providers/errors";
+import { getChatProvider } from "@/server/providers";
+import type { ChatProvider } from "@/server/providers/types";
+import { AppError, appError, toTRPCError } from "./errors";
+import type { AppErrorInfo } from "./errors";
+
+/** The header the browser's tRPC client sends to say which organization the page belongs to. */
+export const ORG_HEADER = "x-organization-id";
+/** The cookie that remembers the organization last worked on (server components, new tabs). */
+export const ORG_COOKIE = "portal.org";
+
+/** Sets a response cookie (route handler: Set-Cookie header; server action: next/headers). */
+export type CookieSetter = (name: string, value: string, options: CookieOptions) => void;
+export interface CookieOptions {
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: "lax" | "strict";
+  path?: string;
+  maxAge?: number;
+}
+
+export interface ContextInner {
+  db: Db;
+  /** The chat provider (from configuration; tests pass one pointed at the emulator). */
+  provider: ChatProvider;
+  setCookie: CookieSetter;
+  session: SessionUser | null;
+  /** The organization the caller says it acts for; checked against memberships before use. */
+  orgHint: string | null;
+  /** The caller's address, for rate limits ("local" when unknown). */
+  clientIp: string;
+  requestId: string;
+  log: Logger;
+}
+
+export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" | "clientIp"> & {
+  requestId?: string;
+  clientIp?: string;
+  provider?: ChatProvider | (() => ChatProvider);
+};
+
+export function createContextInner(opts: ContextInput): ContextInner {
+  const requestId = opts.requestId ?? randomUUID();
+  const { provider, ...rest } = opts;
+  return { clientIp: "local", ...rest, requestId, log: logger.child({ requestId }), provider: resolveProvider(provider) };
+}
+
+/**
+ * The provider for this context. tRPC spreads contexts between middlewares, so a lazy getter
+ * would run anyway: resolve now, and if configuration is missing, hand out a stand-in that
+ * fails only when a procedure actually calls the vendor.
+ */
+function resolveProvider(provider: ContextInput["provider"]): ChatProvider {
+  if (typeof provider === "object") return provider;
+  try {
+    return typeof provider === "function" ? provider() : getChatProvider();
+  } catch (error) {
+    return new Proxy({} as ChatProvider, {
+      get() {
+        throw error;
+      },
+    });
+  }
+}
+
+export type Context = ContextInner;
+
+/** Field → message keys, from a failed input validation. */
+export type FieldErrors = Record<string, string[]>;
+
+function fieldErrorsOf(cause: unknown): FieldErrors | null {
+  if (!(cause instanceof StandardSchemaV1Error)) return null;
+  const out: FieldErrors = {};
+  for (const issue of cause.issues) {
+    const key = (issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const info = error.cause instanceof AppError ? error.cause.info : null;
+    // The provider's per-field messages travel in data.fieldErrors, like the input validation's.
+    const { fieldErrors: providerFieldErrors, ...appErrRest } = info ?? {};
+    const appErr = info ? (appErrRest as Omit<AppErrorInfo, "fieldErrors">) : null;
+    const fieldErrors = fieldErrorsOf(error.cause) ?? providerFieldErrors ?? null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR" && !appErr;
+    return {
+      ...shape,
+      // Unknown errors never carry their message, stack, SQL or host names to the browser.
+      message: internal ? "INTERNAL" : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId: ctx?.requestId ?? null,
+        appError:
+          appErr ??
+          (fieldErrors || error.code === "BAD_REQUEST" ? { code: "VALIDATION" as const } : internal ? { code: "INTERNAL" as const } : null),
+        fieldErrors,
+      },
+    };
+  },
+});
+
+/** The tRPC instance itself, for @trpc/next's server-action handler (server/api/actions.ts). */
+export const trpcInstance = t;
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Vendor failures become the codes the UI knows (one mapping, in ./errors). */
+const vendorErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isProviderError(result.error.cause)) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(vendorErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw appError("UNAUTHENTICATED");
+  return next({ ctx: { session: ctx.session } });
+});
+
+export interface OrgScope {
+  org: Organization;
+  membership: Membership;
+}
+
+/** The organization the session acts for: the hinted one if the user belongs to it, else their first. */
+export async function loadOrgScope(db: Db, userId: string, orgHint: string | null): Promise<OrgScope | null> {
+  const rows = await db
+    .select({ org: organizations, membership: memberships })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(
+      orgHint && /^[0-9a-f-]{36}$/i.test(orgHint)
+        ? and(eq(memberships.userId, userId), eq(memberships.organizationId, orgHint))
+        : eq(memberships.userId, userId),
+    )
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export const orgProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const scope = await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
+  // Not a member (or a hint naming someone else's organization): same answer either way.
+  if (!scope) throw appError("FORBIDDEN");
+  return next({ ctx: { org: scope.org, membership: scope.membership } });
+});
+
+const ROLE_RANK: Record<MemberRole, number> = { member: 1, admin: 2, owner: 3 };
+
+export function hasRole(role: MemberRole, atLeast: MemberRole): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[atLeast];
+}
+
+function requireRole(atLeast: MemberRole) {
+  return t.middleware(({ ctx, next }) => {
+    const membership = (ctx as { membership?: Membership }).membership;
+    if (!membership || !hasRole(membership.role, atLeast)) throw appError("FORBIDDEN");
+    return next();
+  });
+}
+
+export const adminProcedure = orgProcedure.use(requireRole("admin"));
+export const ownerProcedure = orgProcedure.use(requireRole("owner"));
+
+export { TRPCError };

@@ -1,0 +1,96 @@
+/**
+ * next-auth (v4) configuration: a credentials provider (e-mail + password) and JWT
+ * sessions whose token names a `sessions` row (see ./session.ts).
+ */
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getSecrets } from "@/server/config/secrets";
+import { getDb } from "@/server/db/client";
+import { ZSignInInput } from "@/lib/validation/auth";
+import { logger } from "@/server/log";
+import { check, clear, clientIpFrom, hit, minutesOf } from "@/server/security/rate-limit";
+import { verifyCredentials } from "./accounts";
+import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, usesSecureCookies } from "./cookies";
+import { openSession, revokeSession } from "./session";
+
+/** Error codes next-auth hands back to `signIn()` on the client (`result.error`). */
+export const SIGN_IN_ERRORS = { invalid: "INVALID_CREDENTIALS", rateLimited: "RATE_LIMITED" } as const;
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function authOptions(): NextAuthOptions {
+  const secure = usesSecureCookies();
+  return {
+    secret: getSecrets().nextAuthSecret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() },
+    },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "credentials",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = ZSignInInput.safeParse({ email: credentials?.email, password: credentials?.password });
+          if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+          const ip = clientIpFrom((name) => headerValue(req.headers?.[name]));
+          const accountKey = `${parsed.data.email}|${ip}`;
+          const refusal = (await check("signInAccountIp", accountKey)) ?? (await check("signInIp", ip));
+          if (refusal) throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${minutesOf(refusal)}`);
+          const { db } = await getDb();
+          const user = await verifyCredentials(db, parsed.data.email, parsed.data.password);
+          if (!user) {
+            await Promise.all([hit("signInAccountIp", accountKey), hit("signInIp", ip)]);
+            logger.info({ event: "sign_in_failed" }, "sign-in refused");
+            throw new Error(SIGN_IN_ERRORS.invalid);
+          }
+          await clear("signInAccountIp", accountKey);
+          const userAgent = (req.headers?.["user-agent"] as string | undefined) ?? null;
+          const sessionId = await openSession(db, user.id, userAgent);
+          return { id: user.id, email: user.email, name: user.name, sid: sessionId };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user && "sid" in user) token.sid = user.sid;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, user: { name: token.name, email: token.email } };
+      },
+      redirect({ url, baseUrl }) {
+        // callbackUrl never leaves this site.
+        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          /* not a URL: fall through */
+        }
+        return baseUrl;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") {
+          const { db } = await getDb();
+          await revokeSession(db, token.sid);
+        }
+      },
+    },
+    logger: {
+      error: (code, metadata) => logger.warn({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
+      warn: (code) => {
+        // Development runs on whatever host the browser uses; PUBLIC_URL/NEXTAUTH_URL is a production setting.
+        if (code === "NEXTAUTH_URL" && process.env.NODE_ENV !== "production") return;
+        logger.warn({ code }, "next-auth warning");
+      },
+      debug: () => undefined,
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Sessions: next-auth JWT cookies that name a row of `sessions`. `resolveSession` is the
+ * one check every request goes through (tRPC context, server components): a valid
+ * signature AND a live row, so revocation takes effect at the next request.
+ */
+import "server-only";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { decode, encode } from "next-auth/jwt";
+import { getSecrets } from "@/server/config/secrets";
+import type { Db } from "@/server/db/client";
+import { sessions, users } from "@/server/db/schema";
+import { SESSION_MAX_AGE_SECONDS } from "./cookies";
+
+/** A session unused for this long ends, whatever its absolute expiry. */
+export const SESSION_IDLE_SECONDS = 2 * 24 * 60 * 60;
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export interface SessionUser {
+  userId: string;
+  sessionId: string;
+  email: string;
+  name: string;
+}
+
+/** Opens a session row for a user who just proved who they are. */
+export async function openSession(db: Db, userId: string, userAgent?: string | null): Promise<string> {
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error("session insert returned nothing");
+  return row.id;
+}
+
+/** The cookie value for a session: next-auth's own JWT format, so next-auth reads it too. */
+export function encodeSessionToken(user: { id: string; email: string; name: string }, sessionId: string): Promise<string> {
+  return encode({
+    token: { sub: user.id, email: user.email, name: user.name, sid: sessionId },
+    secret: getSecrets().nextAuthSecret,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+/** The signed-in user behind a cookie value, or null (missing, tampered, expired or revoked). */
+export async function resolveSession(db: Db, cookieValue: string | undefined): Promise<SessionUser | null> {
+  if (!cookieValue || cookieValue.length > 8_192) return null;
+  let token;
+  try {
+    token = await decode({ token: cookieValue, secret: getSecrets().nextAuthSecret });
+  } catch {
+    return null;
+  }
+  const sid = typeof token?.sid === "string" ? token.sid : undefined;
+  if (!token?.sub || !sid || !/^[0-9a-f-]{36}$/i.test(sid)) return null;
+  const now = Date.now();
+  const [row] = await db
+    .select({ userId: users.id, email: users.email, name: users.name, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sid),
+        eq(sessions.userId, token.sub),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, new Date(now)),
+        gt(sessions.lastSeenAt, new Date(now - SESSION_IDLE_SECONDS * 1000)),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  // Idle expiry needs to know the session is in use; a touch every few minutes is enough.
+  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, sid));
+  }
+  return { userId: row.userId, sessionId: sid, email: row.email, name: row.name };
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+}
+
+/** "Sign out everywhere", password change: every session of the user ends. */
+export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}

@@ -1,0 +1,29 @@
+/**
+ * Before next-auth sees a credentials sign-in: an exhausted failure budget is answered
+ * 429 with Retry-After (next-auth itself would say 401), in the shape `signIn()` reads.
+ */
+import "server-only";
+import { ZEmail } from "@/lib/validation/fields";
+import { check, clientIpFrom, minutesOf } from "@/server/security/rate-limit";
+import { SIGN_IN_ERRORS } from "./options";
+
+export async function refuseThrottledSignIn(req: Request): Promise<Response | null> {
+  const url = new URL(req.url);
+  if (req.method !== "POST" || !url.pathname.endsWith("/callback/credentials")) return null;
+  let email: string | undefined;
+  try {
+    const form = await req.clone().formData();
+    const parsed = ZEmail.safeParse(form.get("email"));
+    email = parsed.success ? parsed.data : undefined;
+  } catch {
+    return null;
+  }
+  const ip = clientIpFrom((name) => req.headers.get(name));
+  const refusal = (email ? await check("signInAccountIp", `${email}|${ip}`) : null) ?? (await check("signInIp", ip));
+  if (!refusal) return null;
+  const error = encodeURIComponent(`${SIGN_IN_ERRORS.rateLimited}:${minutesOf(refusal)}`);
+  return new Response(JSON.stringify({ url: `${url.origin}/sign-in?error=${error}` }), {
+    status: 429,
+    headers: { "content-type": "application/json", "retry-after": String(refusal.retryAfterSeconds), "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Configuration, validated once with zod (@t3-oss/env-nextjs). Nothing is required in
+ * development; production secrets are checked at start-up by `assertProductionConfig`
+ * (server/config/secrets.ts), not here, because `next build` imports this module too.
+ */
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const optionalUrl = z.url().optional();
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** Where the embedded database, dev secrets and emulator state live. */
+    DATA_DIR: z.string().min(1).default(".data"),
+    /** postgres://… selects node-postgres; unset selects the embedded PGlite database. */
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+    /** The portal's public origin, e.g. https://portal.example.com (webhook URLs, auth callbacks). */
+    PUBLIC_URL: optionalUrl,
+    NEXTAUTH_URL: optionalUrl,
+    /** Signs session JWTs. Generated once in development. */
+    NEXTAUTH_SECRET: z.string().min(32).optional(),
+    /** Operator accessToken encryption keys: "kid:base64key[,kid:base64key…]", first one encrypts. */
+    ENCRYPTION_KEYS: z.string().min(1).optional(),
+    CHAT_PROVIDER: z.enum(["plugchat", "cdp"]).default("plugchat"),
+    PLUGCHAT_BASE_URL: optionalUrl,
+    PLUGCHAT_TOKEN: z.string().min(1).optional(),
+    PLUGCHAT_SDK_URL: optionalUrl,
+    PLUGCHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** CDP gateway origin (the API is under /v1 below it). Dev fallback: the local CDP emulator. */
+    CDP_BASE_URL: optionalUrl,
+    CDP_TOKEN: z.string().min(1).optional(),
+    /** Integrator-level default space: when both are set, onboarding does not ask for them. */
+    CDP_PROJECT_UUID: z.string().min(1).optional(),
+    CDP_ITEM_UUID: z.string().min(1).optional(),
+    /** "bearer" (default), "Header-Name" (bare token) or "Header-Name: Scheme". */
+    CDP_AUTH_HEADER: z.string().min(1).optional(),
+    CDP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("PlugChat Portal <no-reply@localhost>"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+});
+
+export const isProduction = env.NODE_ENV === "production";
+
+/** The documented development default of the integrator token (the emulator accepts it). */
+export const DEV_PLUGCHAT_TOKEN = "dev-integrator-token";
+/** The documented development default of the CDP gateway token (the CDP emulator accepts it). */
+export const DEV_CDP_TOKEN = "dev-cdp-token";

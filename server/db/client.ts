@@ -1,0 +1,83 @@
+/**
+ * The database: node-postgres when a postgres:// URL is given, otherwise an embedded
+ * PGlite database in a data folder. Same schema, same committed migrations, applied on
+ * open. Opened lazily (`next build` imports this module) and once per process.
+ */
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { logger } from "@/server/log";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export type DbConfig = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir?: string };
+
+export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle");
+
+/** A fixed key for the advisory lock that serialises migrations across instances. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+export async function openDb(config: DbConfig): Promise<DbHandle> {
+  if (config.kind === "postgres") {
+    const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
+      import("pg"),
+      import("drizzle-orm/node-postgres"),
+      import("drizzle-orm/node-postgres/migrator"),
+    ]);
+    const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process.
+    pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
+    const db = drizzle(pool, { schema });
+    const lock = await pool.connect();
+    try {
+      await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      lock.release();
+    }
+    return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+  }
+
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  let client;
+  if (config.dataDir) {
+    mkdirSync(config.dataDir, { recursive: true });
+    client = await PGlite.create(config.dataDir);
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+/** The configuration this process uses, from the environment. */
+export function dbConfigFromEnv(e: NodeJS.ProcessEnv = process.env): DbConfig {
+  if (e.DATABASE_URL) return { kind: "postgres", url: e.DATABASE_URL };
+  return { kind: "pglite", dataDir: path.resolve(e.DATA_DIR ?? ".data", "pglite") };
+}
+
+const globalForDb = globalThis as unknown as { __portalDb?: Promise<DbHandle> };
+
+/** The process-wide database (kept on globalThis so dev reloads don't open PGlite twice). */
+export function getDb(): Promise<DbHandle> {
+  globalForDb.__portalDb ??= openDb(dbConfigFromEnv()).catch((error: unknown) => {
+    globalForDb.__portalDb = undefined;
+    throw error;
+  });
+  return globalForDb.__portalDb;
+}

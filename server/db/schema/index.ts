@@ -1,0 +1,8 @@
+/** Every table of the portal. One Postgres schema, shared by PGlite and node-postgres. */
+export * from "./auth";
+export * from "./provisioning";
+export * from "./team";
+export * from "./onboarding";
+export * from "./security";
+export * from "./webhooks";
+export * from "./reliability";

@@ -1,0 +1,34 @@
+/**
+ * Cross-site request and size guard for the tRPC endpoint. tRPC v11 would accept
+ * form-encoded and multipart mutations, which browsers send cross-site without a
+ * preflight: mutations (POST) must be JSON from our own origin.
+ */
+export const MAX_BODY_BYTES = 1_000_000;
+export const MAX_BATCH_SIZE = 10;
+
+function expectedOrigin(req: Request): string {
+  const configured = process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+  return host ? `${proto}://${host}` : new URL(req.url).origin;
+}
+
+/** A Response refusing the request, or null when it may proceed. */
+export function guardTrpcRequest(req: Request): Response | null {
+  const json = (status: number, code: string) =>
+    new Response(JSON.stringify({ error: { code } }), {
+      status,
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+    });
+  if (req.method === "POST") {
+    const type = (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/json") return json(415, "UNSUPPORTED_MEDIA_TYPE");
+    if (req.headers.get("sec-fetch-site") === "cross-site") return json(403, "FORBIDDEN");
+    const origin = req.headers.get("origin");
+    if (origin && origin !== expectedOrigin(req)) return json(403, "FORBIDDEN");
+    const length = Number(req.headers.get("content-length") ?? "0");
+    if (length > MAX_BODY_BYTES) return json(413, "PAYLOAD_TOO_LARGE");
+  }
+  return null;
+}

@@ -1,0 +1,15 @@
+/**
+ * Provisioning at the chat provider, vendor-neutral (providers only through ChatProvider).
+ * Every function takes `(db, provider, {organizationId, actorUserId}, input)`, writes the
+ * local row before the vendor call, never holds a transaction across it, and audits.
+ */
+export { attachAccount, connectSpace, expireStalePendingAccount, getVendorAccount, provisionAccount, requireSyncedAccount, subscribe, trialDaysLeft, sha256Hex } from "./accounts";
+export type { AccountInput, ProvisionOptions, SpaceInput, SpaceVerifier } from "./accounts";
+export { createDepartment, getDepartment, listDepartments, removeDepartment, syncDepartmentsFromVendor, updateDepartment } from "./departments";
+export { createOperator, getOperator, linkOperatorUser, listOperators, toPublicOperator, updateOperator } from "./operators";
+export type { CreateOperatorInput, PublicOperator, UpdateOperatorInput } from "./operators";
+export { audit } from "./audit";
+export { errorInfo, isUncertainCreate } from "./errors";
+export type { ProvisioningScope } from "./errors";
+export { listNeedsAttention, reconcileAll, reconcileOrganization, reliabilityStatus, INSTANCE_ID } from "./reconciler";
+export type { NeedsAttentionItem, ReconcileOptions, ReconcileReport, ReliabilityStatus } from "./reconciler";

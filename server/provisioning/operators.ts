@@ -1,0 +1,348 @@
+/**
+ * Operators (chat agents): created local-row-first (`pending`), their vendor accessToken
+ * stored only encrypted (server/crypto, bound to the row id), reconciled by listing after
+ * an ambiguous create (a vendor operator with the same name not yet known locally is
+ * adopted). Operators cannot be deleted at the vendor: access ends with `active: false`.
+ * Passwords are write-only: passed to the provider, never stored, logged or audited.
+ * On a backend whose create is an idempotent upsert (`operatorUpsert`, CDP), an uncertain
+ * create is resolved by repeating the upsert instead of listing.
+ */
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { appError } from "@/server/api/errors";
+import { encryptOperatorToken } from "@/server/crypto";
+import type { Db } from "@/server/db/client";
+import { departments, operators, type Operator } from "@/server/db/schema";
+import type { ChatProvider, OperatorInput, ProviderOperator } from "@/server/providers/types";
+import { requireSyncedAccount } from "./accounts";
+import { audit } from "./audit";
+import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
+
+export interface CreateOperatorInput {
+  name: string;
+  active?: boolean;
+  isAdmin: boolean;
+  /** Local department ids (of this organization). */
+  departmentIds: string[];
+  login?: string;
+  password?: string;
+  /** The portal user who will open the chat as this operator. */
+  userId?: string | null;
+  /** Backends with `operatorEmail` / `operatorRoles` (CDP). */
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  roleCode?: string;
+  onlyAssignedConversations?: boolean;
+}
+
+export interface UpdateOperatorInput {
+  id: string;
+  version: number;
+  name?: string;
+  active?: boolean;
+  isAdmin?: boolean;
+  departmentIds?: string[];
+  login?: string | null;
+  password?: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  roleCode?: string;
+  onlyAssignedConversations?: boolean;
+}
+
+/** The CDP-style fields of an operator, for the provider call (only those that are set). */
+function personFields(v: { email?: string | null; firstName?: string | null; lastName?: string | null; roleCode?: string | null; onlyAssignedConversations?: boolean | null }): Partial<OperatorInput> {
+  return {
+    ...(v.email ? { email: v.email } : {}),
+    ...(v.firstName ? { firstName: v.firstName } : {}),
+    ...(v.lastName ? { lastName: v.lastName } : {}),
+    ...(v.roleCode ? { roleCode: v.roleCode } : {}),
+    ...(v.onlyAssignedConversations === null || v.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: v.onlyAssignedConversations }),
+  };
+}
+
+/** An operator as it may leave the server: no token, no ciphertext. */
+export type PublicOperator = Omit<Operator, "accessTokenCiphertext"> & { hasAccessToken: boolean };
+
+export function toPublicOperator(row: Operator): PublicOperator {
+  const { accessTokenCiphertext, ...rest } = row;
+  return { ...rest, hasAccessToken: accessTokenCiphertext !== null };
+}
+
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("pt-BR") === b.trim().toLocaleLowerCase("pt-BR");
+
+export async function listOperators(db: Db, organizationId: string): Promise<Operator[]> {
+  return db.select().from(operators).where(eq(operators.organizationId, organizationId)).orderBy(asc(operators.createdAt));
+}
+
+export async function getOperator(db: Db, organizationId: string, id: string): Promise<Operator> {
+  const [row] = await db.select().from(operators).where(and(eq(operators.organizationId, organizationId), eq(operators.id, id)));
+  if (!row) throw appError("NOT_FOUND");
+  return row;
+}
+
+/** Local department ids → vendor ids; any id not a live, synced department of this org → NOT_FOUND. */
+export async function vendorDepartmentIds(db: Db, organizationId: string, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await db
+    .select({ id: departments.id, vendorId: departments.vendorId })
+    .from(departments)
+    .where(and(eq(departments.organizationId, organizationId), inArray(departments.id, unique), isNull(departments.deletedAt)));
+  if (rows.length !== unique.length || rows.some((r) => !r.vendorId)) throw appError("NOT_FOUND", { field: "departmentIds" });
+  return unique.map((id) => rows.find((r) => r.id === id)!.vendorId!);
+}
+
+export async function markSynced(db: Db, id: string, vendorId: string, accessToken: string | null): Promise<Operator> {
+  const [row] = await db
+    .update(operators)
+    .set({
+      vendorId,
+      state: "synced",
+      lastError: null,
+      updatedAt: new Date(),
+      ...(accessToken ? { accessTokenCiphertext: encryptOperatorToken(id, accessToken) } : {}),
+    })
+    .where(eq(operators.id, id))
+    .returning();
+  return row!;
+}
+
+/** The vendor ids already held by a local operator of the organization. */
+export async function knownOperatorVendorIds(db: Db, organizationId: string): Promise<Set<string>> {
+  return new Set(
+    (await db.select({ vendorId: operators.vendorId }).from(operators).where(eq(operators.organizationId, organizationId)))
+      .map((r) => r.vendorId)
+      .filter((v): v is string => v !== null),
+  );
+}
+
+/**
+ * The vendor operator a local row should adopt: same name and not yet known locally; among
+ * several, the one with the same departments (and admin flag, when the list says it).
+ */
+export function pickOperatorMatch(remote: ProviderOperator[], known: Set<string>, row: Pick<Operator, "name" | "isAdmin">, vendorDepartments: string[] | null): ProviderOperator | undefined {
+  const candidates = remote.filter((r) => !known.has(r.id) && sameName(r.name, row.name));
+  const sameDepartments = (r: ProviderOperator) =>
+    vendorDepartments !== null && r.departments.length === vendorDepartments.length && vendorDepartments.every((d) => r.departments.includes(d));
+  const sameAdmin = (r: ProviderOperator) => r.isAdmin === null || r.isAdmin === row.isAdmin;
+  return candidates.find((r) => sameDepartments(r) && sameAdmin(r)) ?? candidates.find(sameDepartments) ?? candidates.find(sameAdmin) ?? candidates[0];
+}
+
+/** Adopts a vendor operator with the row's name that no local row knows yet. */
+async function reconcile(db: Db, provider: ChatProvider, organizationId: string, vendorAccountId: string, row: Operator, vendorDepartments: string[]): Promise<Operator | null> {
+  const remote: ProviderOperator[] = await provider.listOperators(vendorAccountId);
+  const match = pickOperatorMatch(remote, await knownOperatorVendorIds(db, organizationId), row, vendorDepartments);
+  return match ? markSynced(db, row.id, match.id, match.accessToken) : null;
+}
+
+/** Creates an operator at the vendor once; a same-name operator in flight or existing → NAME_TAKEN. */
+export async function createOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: CreateOperatorInput): Promise<Operator> {
+  const account = await requireSyncedAccount(db, scope.organizationId);
+  const name = input.name.trim();
+  const vendorDepartments = await vendorDepartmentIds(db, scope.organizationId, input.departmentIds);
+
+  // The local row first, under a per-(org, name) lock so concurrent identical requests make one row.
+  const claimed = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`operator:${scope.organizationId}:${name.toLocaleLowerCase("pt-BR")}`}))`);
+    const [existing] = await tx
+      .select()
+      .from(operators)
+      .where(and(eq(operators.organizationId, scope.organizationId), sql`lower(${operators.name}) = lower(${name})`));
+    if (existing) {
+      if (existing.state === "synced" || existing.state === "pending") return { existing };
+      // Conditional on the state read: the reconciler claims rows without this lock.
+      const [reclaimed] = await tx
+        .update(operators)
+        .set({
+          state: "pending",
+          isAdmin: input.isAdmin,
+          departmentIds: input.departmentIds,
+          login: input.login ?? null,
+          ...(input.email ? { email: input.email } : {}),
+          ...(input.firstName ? { firstName: input.firstName } : {}),
+          ...(input.lastName ? { lastName: input.lastName } : {}),
+          ...(input.roleCode ? { roleCode: input.roleCode } : {}),
+          ...(input.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: input.onlyAssignedConversations }),
+          updatedAt: new Date(),
+        })
+        .where(and(eq(operators.id, existing.id), eq(operators.state, existing.state)))
+        .returning();
+      if (!reclaimed) return { existing };
+      return { row: reclaimed, wasUncertain: existing.state === "uncertain" };
+    }
+    if (input.userId) {
+      const [linked] = await tx
+        .select({ id: operators.id })
+        .from(operators)
+        .where(and(eq(operators.organizationId, scope.organizationId), eq(operators.userId, input.userId)));
+      if (linked) return { linked: true as const };
+    }
+    if (input.email) {
+      // One operator per e-mail: the backend identifies the person by it (a second row would be the same vendor user).
+      const [sameEmail] = await tx
+        .select({ id: operators.id })
+        .from(operators)
+        .where(and(eq(operators.organizationId, scope.organizationId), sql`lower(${operators.email}) = lower(${input.email})`));
+      if (sameEmail) return { emailTaken: true as const };
+    }
+    const [row] = await tx
+      .insert(operators)
+      .values({
+        organizationId: scope.organizationId,
+        name,
+        active: input.active ?? true,
+        isAdmin: input.isAdmin,
+        departmentIds: input.departmentIds,
+        login: input.login ?? null,
+        userId: input.userId ?? null,
+        email: input.email ?? null,
+        firstName: input.firstName ?? null,
+        lastName: input.lastName ?? null,
+        roleCode: input.roleCode ?? null,
+        onlyAssignedConversations: input.onlyAssignedConversations ?? null,
+        state: "pending",
+      })
+      .returning();
+    return { row: row!, wasUncertain: false };
+  });
+  if ("linked" in claimed) throw appError("ALREADY_OPERATOR");
+  if ("emailTaken" in claimed) throw appError("OPERATOR_EMAIL_TAKEN", { field: "email" });
+  if ("existing" in claimed) throw appError("NAME_TAKEN", { field: "name" });
+  let row = claimed.row;
+
+  const upsert = provider.capabilities.operatorUpsert;
+  // With an upsert, the uncertain create is simply sent again below (idempotent by user).
+  if (claimed.wasUncertain && !upsert) {
+    let adopted: Operator | null;
+    try {
+      adopted = await reconcile(db, provider, scope.organizationId, account.vendorAccountId, row, vendorDepartments);
+    } catch (error) {
+      // The list failed: still unknown. Back to uncertain (not a stuck `pending`).
+      await db.update(operators).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
+      throw error;
+    }
+    if (adopted) return adopted;
+  }
+
+  const payload: OperatorInput = {
+    name,
+    active: input.active ?? true,
+    departments: vendorDepartments,
+    isAdmin: input.isAdmin,
+    ...(input.login ? { login: input.login } : {}),
+    ...(input.password ? { password: input.password } : {}),
+    ...personFields(input),
+  };
+  const send = async () => {
+    try {
+      return await provider.createOperator(account.vendorAccountId, payload);
+    } catch (error) {
+      if (!upsert || !isUncertainCreate(error)) throw error;
+      // Idempotent: repeating resolves the unknown outcome (the same binding, not a second one).
+      return provider.createOperator(account.vendorAccountId, payload);
+    }
+  };
+  try {
+    const created = await send();
+    row = await markSynced(db, row.id, created.id, created.accessToken);
+    await audit(db, scope, { action: "operator.create", targetType: "operator", targetId: row.id, result: "success", details: { name, isAdmin: input.isAdmin, vendorId: created.id, login: input.login ?? null } });
+    return row;
+  } catch (error) {
+    const uncertain = isUncertainCreate(error);
+    const info = errorInfo(error);
+    await db.update(operators).set({ state: uncertain ? "uncertain" : "failed", lastError: info, updatedAt: new Date() }).where(eq(operators.id, row.id));
+    await audit(db, scope, { action: "operator.create", targetType: "operator", targetId: row.id, result: uncertain ? "uncertain" : "failure", details: { name, ...info } });
+    if (uncertain) {
+      // With an upsert the next attempt simply repeats it; otherwise look for it in the vendor's list.
+      if (!upsert) {
+        try {
+          const adopted = await reconcile(db, provider, scope.organizationId, account.vendorAccountId, row, vendorDepartments);
+          if (adopted) return adopted;
+        } catch {
+          // Still unknown: stays uncertain; the next attempt lists first.
+        }
+      }
+    } else {
+      await db.delete(operators).where(and(eq(operators.id, row.id), eq(operators.state, "failed")));
+    }
+    throw error;
+  }
+}
+
+/** Updates an operator (the vendor needs every field); `version` must match (else CONFLICT). */
+export async function updateOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: UpdateOperatorInput): Promise<Operator> {
+  const account = await requireSyncedAccount(db, scope.organizationId);
+  const current = await getOperator(db, scope.organizationId, input.id);
+  if (current.version !== input.version) throw appError("CONFLICT");
+  if (current.state !== "synced" || !current.vendorId) throw appError("NOT_SYNCED");
+  const firstName = input.firstName?.trim() ?? current.firstName;
+  const lastName = input.lastName?.trim() ?? current.lastName;
+  const renamedByParts = input.name === undefined && (input.firstName !== undefined || input.lastName !== undefined);
+  const next = {
+    name: renamedByParts ? [firstName, lastName].filter(Boolean).join(" ") : (input.name?.trim() ?? current.name),
+    email: input.email ?? current.email,
+    firstName,
+    lastName,
+    roleCode: input.roleCode ?? current.roleCode,
+    onlyAssignedConversations: input.onlyAssignedConversations ?? current.onlyAssignedConversations,
+    active: input.active ?? current.active,
+    isAdmin: input.isAdmin ?? (input.roleCode === undefined ? current.isAdmin : input.roleCode === "ADMIN"),
+    departmentIds: input.departmentIds ?? current.departmentIds,
+    login: input.login === undefined ? current.login : input.login,
+  };
+  const vendorDepartments = await vendorDepartmentIds(db, scope.organizationId, next.departmentIds);
+  const [taken] = await db
+    .update(operators)
+    .set({ version: sql`${operators.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(operators.id, current.id), eq(operators.organizationId, scope.organizationId), eq(operators.version, input.version)))
+    .returning();
+  if (!taken) throw appError("CONFLICT");
+  let result;
+  try {
+    result = await provider.updateOperator(account.vendorAccountId, current.vendorId, {
+      name: next.name,
+      active: next.active,
+      departments: vendorDepartments,
+      isAdmin: next.isAdmin,
+      ...(next.login ? { login: next.login } : {}),
+      ...(input.password ? { password: input.password } : {}),
+      ...personFields(next),
+    });
+  } catch (error) {
+    const info = errorInfo(error);
+    await db.update(operators).set({ lastError: info }).where(eq(operators.id, current.id));
+    await audit(db, scope, { action: "operator.update", targetType: "operator", targetId: current.id, result: isUncertainCreate(error) ? "uncertain" : "failure", details: { name: next.name, ...info } });
+    throw error;
+  }
+  const [row] = await db
+    .update(operators)
+    .set({
+      ...next,
+      lastError: null,
+      updatedAt: new Date(),
+      ...(result.accessToken ? { accessTokenCiphertext: encryptOperatorToken(current.id, result.accessToken) } : {}),
+    })
+    .where(eq(operators.id, current.id))
+    .returning();
+  await audit(db, scope, {
+    action: "operator.update",
+    targetType: "operator",
+    targetId: current.id,
+    result: "success",
+    details: { name: next.name, active: next.active, isAdmin: next.isAdmin, ...(next.roleCode ? { roleCode: next.roleCode } : {}), passwordChanged: Boolean(input.password) },
+  });
+  return row!;
+}
+
+/** Links a portal user to an operator of the same organization ("Abrir chat" as that operator). */
+export async function linkOperatorUser(db: Db, scope: ProvisioningScope, input: { id: string; userId: string | null }): Promise<Operator> {
+  await getOperator(db, scope.organizationId, input.id);
+  const [row] = await db
+    .update(operators)
+    .set({ userId: input.userId, updatedAt: new Date(), version: sql`${operators.version} + 1` })
+    .where(and(eq(operators.id, input.id), eq(operators.organizationId, scope.organizationId)))
+    .returning();
+  return row!;
+}

@@ -1,0 +1,89 @@
+/**
+ * Rate limits on the doors attackers knock at (sign-in, sign-up, invitation acceptance).
+ * rate-limiter-flexible: in memory with the embedded database (one process), in Postgres
+ * (the `rate_limits` table, atomic upserts) when DATABASE_URL is set, so that several
+ * instances share their counters.
+ */
+import "server-only";
+import { RateLimiterDrizzle, RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getDb, type DbHandle } from "@/server/db/client";
+import { rateLimits } from "@/server/db/schema";
+
+function positiveInt(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** The policies: failures (or attempts) allowed per window (seconds). */
+export const RATE_LIMITS = {
+  /** Wrong passwords for one account from one IP. */
+  signInAccountIp: { points: 10, duration: 15 * 60 },
+  /** Wrong passwords from one IP, whatever the account (one IP trying many e-mails). */
+  signInIp: { points: 50, duration: 15 * 60 },
+  /** Accounts created from one IP (RATE_LIMIT_SIGN_UPS_PER_HOUR: e.g. behind a shared office NAT). */
+  signUpIp: { points: positiveInt(process.env.RATE_LIMIT_SIGN_UPS_PER_HOUR) ?? 10, duration: 60 * 60 },
+  /** Invitation acceptances (and token guesses) from one IP. */
+  invitationIp: { points: 20, duration: 15 * 60 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+const limiters = new Map<RateLimitName, Promise<RateLimiterAbstract>>();
+
+/** A limiter for one policy over a given database handle (memory for PGlite, the rate_limits table for Postgres). */
+export function createRateLimiter(name: RateLimitName, { db, kind }: Pick<DbHandle, "db" | "kind">): RateLimiterAbstract {
+  const policy = { keyPrefix: name, ...RATE_LIMITS[name] };
+  return kind === "postgres" ? new RateLimiterDrizzle({ ...policy, storeClient: db, schema: rateLimits }) : new RateLimiterMemory(policy);
+}
+
+async function limiter(name: RateLimitName): Promise<RateLimiterAbstract> {
+  let existing = limiters.get(name);
+  if (!existing) {
+    existing = getDb().then((handle) => createRateLimiter(name, handle));
+    limiters.set(name, existing);
+  }
+  return existing;
+}
+
+export interface Refusal {
+  retryAfterSeconds: number;
+}
+
+function isRateLimiterRes(value: unknown): value is { msBeforeNext: number } {
+  return typeof value === "object" && value !== null && "msBeforeNext" in value;
+}
+
+/** Counts one attempt; a Refusal when the budget is spent. */
+export async function hit(name: RateLimitName, key: string): Promise<Refusal | null> {
+  try {
+    await (await limiter(name)).consume(key);
+    return null;
+  } catch (rejection) {
+    if (isRateLimiterRes(rejection)) return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    throw rejection;
+  }
+}
+
+/** A Refusal when the budget is already spent, without counting this look. */
+export async function check(name: RateLimitName, key: string): Promise<Refusal | null> {
+  const res = await (await limiter(name)).get(key);
+  if (res && res.consumedPoints >= RATE_LIMITS[name].points) {
+    return { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+  }
+  return null;
+}
+
+/** Forgets the failures of a key (a successful sign-in clears its account+IP counter). */
+export async function clear(name: RateLimitName, key: string): Promise<void> {
+  await (await limiter(name)).delete(key);
+}
+
+export function minutesOf(refusal: Refusal): number {
+  return Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60));
+}
+
+/** The caller's address: the first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP. */
+export function clientIpFrom(get: (name: string) => string | null | undefined): string {
+  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || get("x-real-ip")?.trim() || "local").slice(0, 64);
+}

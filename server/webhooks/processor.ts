@@ -1,0 +1,59 @@
+/**
+ * Processes stored webhook deliveries outside the request: parses the raw payload with
+ * the provider contract and keeps a summary. Safe on several instances at once (each row
+ * is claimed with FOR UPDATE SKIP LOCKED inside a short transaction; no vendor calls).
+ */
+import "server-only";
+import { asc, eq, isNull, lt, and, sql } from "drizzle-orm";
+import { ZFinishAttendanceWebhook, ZStartAttendanceWebhook } from "@/server/providers/plugchat/contract";
+import type { Db } from "@/server/db/client";
+import { webhookDeliveries } from "@/server/db/schema";
+import { logger } from "@/server/log";
+
+const MAX_ATTEMPTS = 5;
+
+function summarise(event: string, rawBody: string): Record<string, unknown> {
+  const schema = event === "finish" ? ZFinishAttendanceWebhook : ZStartAttendanceWebhook;
+  const parsed = schema.parse(JSON.parse(rawBody));
+  const a = parsed.attendance;
+  return {
+    attendanceNumber: a.attendanceNumber ?? null,
+    customerName: a.customer?.name ?? null,
+    customerPhone: a.customer?.phone ?? null,
+    department: a.departament ?? null,
+    finishedBy: a.finishBy ?? null,
+    ratingValue: a.ratingValue ?? null,
+    status: a.status ?? null,
+    messages: parsed.chat ? Object.keys(parsed.chat).length : 0,
+  };
+}
+
+/** Processes up to `limit` pending deliveries; returns how many it handled. */
+export async function processPendingWebhooks(db: Db, limit = 50): Promise<number> {
+  let handled = 0;
+  for (; handled < limit; handled++) {
+    const done = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(webhookDeliveries)
+        .where(and(isNull(webhookDeliveries.processedAt), lt(webhookDeliveries.attempts, MAX_ATTEMPTS)))
+        .orderBy(asc(webhookDeliveries.receivedAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!row) return false;
+      try {
+        const summary = summarise(row.event, row.rawBody);
+        await tx.update(webhookDeliveries).set({ processedAt: new Date(), summary, attempts: row.attempts + 1, lastError: null }).where(eq(webhookDeliveries.id, row.id));
+      } catch (error) {
+        await tx
+          .update(webhookDeliveries)
+          .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown" })
+          .where(eq(webhookDeliveries.id, row.id));
+        logger.warn({ deliveryId: row.id, err: error instanceof Error ? error.message : String(error) }, "webhook processing failed");
+      }
+      return true;
+    });
+    if (!done) break;
+  }
+  return handled;
+}

@@ -1,0 +1,185 @@
+/**
+ * Concurrency: double submits and parallel instances never make a second vendor object.
+ *  - 50 concurrent onboarding.createAccount for one organization → exactly 1 POST /account;
+ *  - 20 concurrent "add operator X" → 1 operator; 20 concurrent "add department Y" → 1;
+ *  - user retries racing the reconciler over the same uncertain rows → no duplicate;
+ *  - (Postgres) two portal instances — two separate connection pools on the same database,
+ *    each with its own provider — reconciling the same uncertain records at once → no
+ *    duplicate, with the lease and also with the lease expiring at once (row claims alone).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import { openDb, type DbHandle } from "@/server/db/client";
+import { departments, operators, vendorAccounts } from "@/server/db/schema";
+import { createChatProvider } from "@/server/providers";
+import type { ChatProvider } from "@/server/providers/types";
+import { reconcileOrganization } from "@/server/provisioning";
+import { callerFor, createMember, type TestMember } from "../helpers/context";
+import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+
+const TOKEN = "concurrency-token";
+
+async function fault(emu: PlugchatEmulator, f: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${emu.origin}/__emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+  expect(res.status).toBe(200);
+}
+
+function vendorCounts(emu: PlugchatEmulator, accountId: string) {
+  const depts = Object.values(emu.state.departments).filter((d) => d.accountId === accountId);
+  const ops = Object.values(emu.state.operators).filter((o) => o.accountId === accountId);
+  const byName = (names: string[]) => names.reduce<Record<string, number>>((m, n) => ({ ...m, [n]: (m[n] ?? 0) + 1 }), {});
+  return { departments: byName(depts.map((d) => d.name)), operators: byName(ops.map((o) => o.name)) };
+}
+
+async function accountIdOf(db: DbHandle["db"], org: string): Promise<string> {
+  const [row] = await db.select().from(vendorAccounts).where(eq(vendorAccounts.organizationId, org));
+  return row!.vendorAccountId!;
+}
+
+/**
+ * Leaves `names` as uncertain departments and operators at the vendor level in both ways:
+ * half really created (applied, then the answer and the follow-up list both failed), half not.
+ */
+async function makeUncertain(emu: PlugchatEmulator, caller: ReturnType<typeof callerFor>, prefix: string): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    const applied = i % 2 === 0;
+    await fault(emu, { method: "POST", path: "/departments$", kind: applied ? "commit_then_fail" : "status", status: 500, times: 1 });
+    if (applied) await fault(emu, { method: "GET", path: "/departments$", kind: "status", status: 503, times: 3 });
+    await expect(caller.departments.create({ name: `${prefix} D${i}` })).rejects.toThrow();
+    await fault(emu, { method: "POST", path: "/operators$", kind: applied ? "commit_then_fail" : "status", status: 500, times: 1 });
+    if (applied) await fault(emu, { method: "GET", path: "/operators$", kind: "status", status: 503, times: 3 });
+    await expect(caller.operators.create({ name: `${prefix} O${i}`, departmentIds: [], isAdmin: false })).rejects.toThrow();
+  }
+  await fetch(`${emu.origin}/__emulator/faults`, { method: "DELETE" });
+}
+
+async function expectAllSyncedOnce(db: DbHandle["db"], emu: PlugchatEmulator, org: string, prefix: string): Promise<void> {
+  const counts = vendorCounts(emu, await accountIdOf(db, org));
+  for (let i = 0; i < 4; i++) {
+    expect(counts.departments[`${prefix} D${i}`], `${prefix} D${i}`).toBe(1);
+    expect(counts.operators[`${prefix} O${i}`], `${prefix} O${i}`).toBe(1);
+  }
+  const ds = await db.select().from(departments).where(eq(departments.organizationId, org));
+  const os = await db.select().from(operators).where(eq(operators.organizationId, org));
+  for (const r of [...ds, ...os]) expect(r.state, r.name).toBe("synced");
+  expect(new Set(os.map((o) => o.vendorId)).size).toBe(os.length);
+}
+
+describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
+  let handle: Awaited<ReturnType<typeof createTestDb>>;
+  let emu: PlugchatEmulator;
+  let provider: ChatProvider;
+
+  beforeAll(async () => {
+    handle = await createTestDb(kind);
+    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
+    provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2_000 });
+  });
+  afterAll(async () => {
+    await emu?.close();
+    await handle?.close();
+  });
+
+  it("50 concurrent createAccount for one organization → exactly 1 vendor POST /account", async () => {
+    const m = await createMember(handle.db, { role: "owner" });
+    const before = emu.requestCount("POST /account");
+    // Each click from its own tab: its own caller (context) for the same admin.
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => callerFor({ db: handle.db, provider, member: m }).onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" })),
+    );
+    expect(emu.requestCount("POST /account") - before).toBe(1);
+    for (const r of results) {
+      if (r.status === "rejected") expect((r.reason as { code?: string }).code).toBe("CONFLICT"); // PROVISIONING_IN_PROGRESS
+    }
+    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(0);
+    expect(Object.values(emu.state.accounts).filter((a) => a.externalId === m.organizationId)).toHaveLength(1);
+  });
+
+  it("20 concurrent 'add operator X' → 1 operator; 20 concurrent 'add department Y' → 1 department", async () => {
+    const m = await createMember(handle.db, { role: "owner" });
+    const caller = callerFor({ db: handle.db, provider, member: m });
+    await caller.onboarding.createAccount({ companyName: "Mercado", sessionName: "Mercado" });
+    const beforeOps = emu.requestCount("POST /account/:id/operators");
+    const beforeDepts = emu.requestCount("POST /account/:id/departments");
+    const [ops, depts] = await Promise.all([
+      Promise.allSettled(Array.from({ length: 20 }, () => callerFor({ db: handle.db, provider, member: m }).operators.create({ name: "Xavier", departmentIds: [], isAdmin: false }))),
+      Promise.allSettled(Array.from({ length: 20 }, () => callerFor({ db: handle.db, provider, member: m }).departments.create({ name: "Yoga" }))),
+    ]);
+    expect(ops.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(depts.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(emu.requestCount("POST /account/:id/operators") - beforeOps).toBe(1);
+    expect(emu.requestCount("POST /account/:id/departments") - beforeDepts).toBe(1);
+    const counts = vendorCounts(emu, await accountIdOf(handle.db, m.organizationId));
+    expect(counts.operators.Xavier).toBe(1);
+    expect(counts.departments.Yoga).toBe(1);
+  });
+
+  it("user retries racing the reconciler over the same uncertain rows → no duplicate", async () => {
+    const m = await createMember(handle.db, { role: "owner" });
+    const caller = callerFor({ db: handle.db, provider, member: m });
+    await caller.onboarding.createAccount({ companyName: "Oficina", sessionName: "Oficina" });
+    await makeUncertain(emu, caller, "R");
+    const retries = Array.from({ length: 4 }, (_, i) => [
+      caller.departments.create({ name: `R D${i}` }),
+      caller.operators.create({ name: `R O${i}`, departmentIds: [], isAdmin: false }),
+    ]).flat();
+    await Promise.allSettled([...retries, reconcileOrganization(handle.db, provider, m.organizationId, { settleMs: 0 }), reconcileOrganization(handle.db, provider, m.organizationId, { settleMs: 0, holder: "other" })]);
+    // Whatever was left claimed by a loser is picked up by the next run.
+    await reconcileOrganization(handle.db, provider, m.organizationId, { settleMs: 0 });
+    await expectAllSyncedOnce(handle.db, emu, m.organizationId, "R");
+  });
+});
+
+describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances on the same Postgres", () => {
+  let handle: Awaited<ReturnType<typeof createTestDb>>;
+  let emu: PlugchatEmulator;
+  let instanceA: DbHandle;
+  let instanceB: DbHandle;
+  let providerA: ChatProvider;
+  let providerB: ChatProvider;
+  let owner: TestMember;
+
+  beforeAll(async () => {
+    handle = await createTestDb("postgres");
+    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
+    instanceA = await openDb({ kind: "postgres", url: handle.url!, poolSize: 4 });
+    instanceB = await openDb({ kind: "postgres", url: handle.url!, poolSize: 4 });
+    providerA = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2_000 });
+    providerB = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2_000 });
+    owner = await createMember(instanceA.db, { role: "owner" });
+    await callerFor({ db: instanceA.db, provider: providerA, member: owner }).onboarding.createAccount({ companyName: "Dupla", sessionName: "Dupla" });
+  });
+  afterAll(async () => {
+    await instanceA?.close();
+    await instanceB?.close();
+    await emu?.close();
+    await handle?.close();
+  });
+
+  it("reconcile the same uncertain records at once (lease held) → no duplicate vendor object", async () => {
+    await makeUncertain(emu, callerFor({ db: instanceA.db, provider: providerA, member: owner }), "L");
+    const [a, b] = await Promise.all([
+      reconcileOrganization(instanceA.db, providerA, owner.organizationId, { settleMs: 0, holder: "instance-a" }),
+      reconcileOrganization(instanceB.db, providerB, owner.organizationId, { settleMs: 0, holder: "instance-b" }),
+    ]);
+    expect([a.ran, b.ran].filter(Boolean).length).toBeGreaterThanOrEqual(1);
+    // The loser (if any) runs again afterwards; nothing is left to do.
+    await reconcileOrganization(instanceB.db, providerB, owner.organizationId, { settleMs: 0, holder: "instance-b" });
+    await expectAllSyncedOnce(instanceA.db, emu, owner.organizationId, "L");
+  });
+
+  it("… and with a lease that expires at once (only the row claims protect) → still no duplicate", async () => {
+    await makeUncertain(emu, callerFor({ db: instanceB.db, provider: providerB, member: owner }), "C");
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        reconcileOrganization(i % 2 ? instanceA.db : instanceB.db, i % 2 ? providerA : providerB, owner.organizationId, { settleMs: 0, leaseMs: 0, holder: `instance-${i}` }),
+      ),
+    );
+    expect(runs.filter((r) => r.ran).length).toBeGreaterThan(1);
+    await reconcileOrganization(instanceA.db, providerA, owner.organizationId, { settleMs: 0, holder: "instance-a" });
+    await expectAllSyncedOnce(instanceB.db, emu, owner.organizationId, "C");
+    const [row] = await instanceA.db.select().from(departments).where(and(eq(departments.organizationId, owner.organizationId), eq(departments.name, "C D0")));
+    expect(row?.state).toBe("synced");
+  });
+});
