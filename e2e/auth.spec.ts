@@ -16,7 +16,7 @@ test.describe("sign up, sign out, sign in", () => {
 
     await test.step("sign out", async () => {
       await page.getByRole("button", { name: "Menu do usuário" }).click();
-      await page.getByRole("menuitem", { name: "Sair" }).click();
+      await page.getByRole("menuitem", { name: "Sair", exact: true }).click();
       await expect(page).toHaveURL(/\/sign-in/);
       await page.goto("/");
       await expect(page).toHaveURL(/\/sign-in/);

@@ -134,7 +134,7 @@ test.describe("onboarding wizard", () => {
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByTestId("plugchat-sdk")).toHaveCount(0);
       await expect(page.getByTestId("summary-plan")).toContainText("3 operadores");
-      await expect(page.getByTestId("summary-departments")).toContainText("2 ativos · 1 inativos");
+      await expect(page.getByTestId("summary-departments")).toContainText("2 ativos · 1 inativo");
       await expect(page.getByTestId("summary-operators")).toContainText("2 ativos");
       await expect(page.getByRole("link", { name: "Abrir chat" }).first()).toBeVisible();
       await expectAccessible(page);
