@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { NavLink } from "@/components/layout/nav-link";
 import { UserMenu } from "@/components/layout/user-menu";
 import { TRPCReactProvider } from "@/lib/trpc/react";
 import { currentOrgScope } from "@/server/auth/current-org";
@@ -24,31 +25,24 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-          <div className="flex min-w-0 items-center gap-6">
-            <Link href="/" className="flex min-w-0 items-center gap-2">
-              <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white">P</span>
-              <span className="truncate text-base font-semibold text-slate-900" data-testid="org-name">
-                {scope.org.name}
-              </span>
-            </Link>
-            <nav aria-label={t("mainNav")} className="hidden items-center gap-1 text-sm md:flex">
-              <Link href="/" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
-                {t("nav.dashboard")}
-              </Link>
-              {chatInPortal && (
-                <Link href="/chat" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
-                  {t("nav.chat")}
-                </Link>
-              )}
-              <TeamNavLinks role={scope.membership.role} />
-            </nav>
-          </div>
-          <div className="flex items-center gap-3">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-3 sm:px-6">
+          <Link href="/" className="flex min-w-0 items-center gap-2">
+            <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white">P</span>
+            <span className="truncate text-base font-semibold text-slate-900" data-testid="org-name">
+              {scope.org.name}
+            </span>
+          </Link>
+          <div className="flex shrink-0 items-center gap-3">
             <LanguageSwitcher />
             <UserMenu name={session.name} email={session.email} />
           </div>
         </div>
+        {/* Its own row, scrolling sideways on a phone: every page stays one tap away at any width. */}
+        <nav aria-label={t("mainNav")} className="mx-auto mt-1 flex max-w-6xl items-center overflow-x-auto px-2 text-sm sm:px-4">
+          <NavLink href="/">{t("nav.dashboard")}</NavLink>
+          {chatInPortal && <NavLink href="/chat">{t("nav.chat")}</NavLink>}
+          <TeamNavLinks role={scope.membership.role} />
+        </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {children}

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NavLink } from "@/components/layout/nav-link";
 import type { MemberRole } from "@/server/db/schema";
 
 /** The team area's entries in the main navigation; admin-only pages are hidden from members. */
@@ -13,8 +13,8 @@ const LINKS: ReadonlyArray<{ href: string; key: "members" | "audit" | "operators
 export async function TeamNavLinks({ role }: { role: MemberRole }) {
   const t = await getTranslations("team.nav");
   return LINKS.filter((l) => !l.adminOnly || role !== "member").map((l) => (
-    <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+    <NavLink key={l.href} href={l.href}>
       {t(l.key)}
-    </Link>
+    </NavLink>
   ));
 }
