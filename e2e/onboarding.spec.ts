@@ -137,6 +137,10 @@ test.describe("onboarding wizard", () => {
       await expect(page.getByTestId("summary-departments")).toContainText("2 ativos · 1 inativo");
       await expect(page.getByTestId("summary-operators")).toContainText("2 ativos");
       await expect(page.getByRole("link", { name: "Abrir chat" }).first()).toBeVisible();
+      const reconcile = page.getByTestId("reconcile-status");
+      await reconcile.getByRole("button", { name: "Verificar agora" }).click();
+      await expect(page.getByText(/Verificação concluída: nada a corrigir/)).toBeVisible();
+      await expect(reconcile).toContainText(/Última verificação .*: nada a corrigir/);
       await expectAccessible(page);
       await shot(page, 8, "dashboard");
       expect(await accountsFor(emulator, orgId)).toHaveLength(1);

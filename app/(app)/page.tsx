@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/lib/trpc/server";
 import { currentSession } from "@/server/auth/current";
+import { ReconcileCard } from "./_dashboard/reconcile-card";
 
 /** The dashboard; while onboarding is not completed, admins are taken to the wizard's current step. */
 export default async function DashboardPage() {
@@ -82,6 +83,7 @@ export default async function DashboardPage() {
         </Card>
         )}
       </div>
+      {summary.onboardingCompleted && me.role !== "member" && <ReconcileCard />}
       {!caps.chatSdk && <p className="text-sm text-slate-700">{t("chatNoSdk")}</p>}
       {caps.chatSdk && !summary.hasOwnOperator && <p className="text-sm text-slate-700">{t("noOperator")}</p>}
     </section>
