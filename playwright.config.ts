@@ -26,6 +26,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // The server logs of the whole run hold no secret (e2e/global-teardown.ts).
+  globalTeardown: "./e2e/global-teardown.ts",
   reporter: [["list"], ["html", { outputFolder: "e2e-artifacts/report", open: "never" }]],
   use: {
     baseURL: process.env.E2E_BASE_URL,

@@ -5,6 +5,7 @@
 import type { Page } from "@playwright/test";
 import { SignUpPage } from "./pages/auth";
 import { expect, expectAccessible, test, uniqueUser, type EmulatorControl } from "./fixtures";
+import { E2E_PASSWORDS } from "./secrets";
 
 const shot = (page: Page, n: number, step: string) => page.screenshot({ path: `e2e-artifacts/screenshots/onboarding-${n}-${step}.png`, fullPage: true });
 
@@ -85,7 +86,7 @@ test.describe("onboarding wizard", () => {
       await page.getByRole("group", { name: "Departamentos que atende" }).getByLabel("Suporte").check();
       await page.getByLabel("Definir login e senha para o chat (opcional)").check();
       await page.getByLabel("Login do chat").fill("joao.lima");
-      await page.getByLabel("Senha do chat", { exact: true }).fill("senha-do-joao-1");
+      await page.getByLabel("Senha do chat", { exact: true }).fill(E2E_PASSWORDS.chatOperator);
       await page.getByRole("button", { name: "Adicionar operador" }).click();
       await expect(list.getByText("João Lima", { exact: true })).toBeVisible();
       await expectAccessible(page);

@@ -5,13 +5,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, signUpViaApi, test, uniqueUser } from "./fixtures";
+import { E2E_SECRETS as CANARIES } from "./secrets";
 
-/** The secrets scripts/e2e-server.ts gives the production server (canary values). */
-const CANARIES = {
-  NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef0123456789",
-  ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-  PLUGCHAT_TOKEN: "e2e-integrator-token",
-};
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -8,8 +8,10 @@
  * E2E_SKIP_BUILD=1 reuses an existing .next build (local iteration only).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline";
+import { E2E_SECRETS, SERVER_LOG_DIR } from "../e2e/secrets";
 
 const portalPort = process.env.E2E_PORT ?? "3100";
 const emulatorPort = process.env.E2E_EMULATOR_PORT ?? "4110";
@@ -32,19 +34,20 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   DATA_DIR: dataDir,
   PUBLIC_URL: origin,
   NEXTAUTH_URL: origin,
-  NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef0123456789",
-  ENCRYPTION_KEYS: "e2e1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-  PLUGCHAT_TOKEN: "e2e-integrator-token",
+  NEXTAUTH_SECRET: E2E_SECRETS.NEXTAUTH_SECRET,
+  ENCRYPTION_KEYS: `e2e1:${E2E_SECRETS.ENCRYPTION_KEY}`,
+  PLUGCHAT_TOKEN: E2E_SECRETS.PLUGCHAT_TOKEN,
   PLUGCHAT_BASE_URL: `${emulatorOrigin}/integrator`,
   PLUGCHAT_SDK_URL: `${emulatorOrigin}/sdk/index.js`,
   PLUGCHAT_TIMEOUT_MS: "3000",
   // Every e2e test signs up from 127.0.0.1.
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the
+  // run by e2e/global-teardown.ts); only warnings and errors reach the console.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
 };
 
 /** The CDP-mode portal: same build, its own data, the CDP gateway emulator as its provider. */
-const CDP_E2E_TOKEN = "e2e-cdp-token";
 export const e2eCdpEnv: NodeJS.ProcessEnv = {
   ...e2eEnv,
   DATA_DIR: cdpDataDir,
@@ -52,7 +55,7 @@ export const e2eCdpEnv: NodeJS.ProcessEnv = {
   NEXTAUTH_URL: cdpOrigin,
   CHAT_PROVIDER: "cdp",
   CDP_BASE_URL: `http://127.0.0.1:${cdpEmulatorPort}`,
-  CDP_TOKEN: CDP_E2E_TOKEN,
+  CDP_TOKEN: E2E_SECRETS.CDP_TOKEN,
   CDP_TIMEOUT_MS: "3000",
 };
 
@@ -82,9 +85,26 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: e2eEnv });
   if (build.status !== 0) stopAll(build.status ?? 1);
 }
-const portal = spawn(process.execPath, [next, "start", "-p", portalPort, "-H", "127.0.0.1"], { stdio: "inherit", env: e2eEnv });
-children.push(portal);
-portal.on("exit", (code) => stopAll(code ?? 1));
+rmSync(SERVER_LOG_DIR, { recursive: true, force: true });
+mkdirSync(SERVER_LOG_DIR, { recursive: true });
+
+/** `next start` with its output kept whole in a file and warnings/errors echoed to the console. */
+function startPortal(name: string, port: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [next, "start", "-p", port, "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
+  const file = createWriteStream(path.join(SERVER_LOG_DIR, `${name}.log`));
+  for (const [stream, console] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+    createInterface({ input: stream }).on("line", (line) => {
+      file.write(`${line}\n`);
+      const level = /^\{.*"level":(\d+)/.exec(line)?.[1];
+      if (!level || Number(level) >= 40) console.write(`[${name}] ${line}\n`);
+    });
+  }
+  children.push(child);
+  child.on("exit", (code) => stopAll(code ?? 1));
+  return child;
+}
+
+startPortal("plugchat", portalPort, e2eEnv);
 
 /** Resolves once `url` answers (any status), so the second portal starts after the first. */
 async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
@@ -101,6 +121,4 @@ async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
 }
 
 await waitFor(`${origin}/sign-in`);
-const cdpPortal = spawn(process.execPath, [next, "start", "-p", cdpPortalPort, "-H", "127.0.0.1"], { stdio: "inherit", env: e2eCdpEnv });
-children.push(cdpPortal);
-cdpPortal.on("exit", (code) => stopAll(code ?? 1));
+startPortal("cdp", cdpPortalPort, e2eCdpEnv);

@@ -1,0 +1,22 @@
+/**
+ * The canary secrets the e2e portals run with (scripts/e2e-server.ts), and where their
+ * logs are kept. Tests look for these values where they must never appear: the browser
+ * bundle, API answers and the server logs.
+ */
+import path from "node:path";
+
+export const E2E_SECRETS = {
+  NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef0123456789",
+  ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+  PLUGCHAT_TOKEN: "e2e-integrator-token",
+  CDP_TOKEN: "e2e-cdp-token",
+} as const;
+
+/** Every portal's whole output during the run: `<portal>.log`. */
+export const SERVER_LOG_DIR = path.resolve("e2e-artifacts/server-logs");
+
+/** Passwords typed in the e2e flows: they reach the server and must never be logged. */
+export const E2E_PASSWORDS = {
+  user: "uma frase secreta bem longa",
+  chatOperator: "senha-do-joao-1",
+} as const;
