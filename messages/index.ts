@@ -8,6 +8,7 @@ import enChat from "./en/chat.json";
 import enCommon from "./en/common.json";
 import enDashboard from "./en/dashboard.json";
 import enErrors from "./en/errors.json";
+import enImport from "./en/import.json";
 import enOnboarding from "./en/onboarding.json";
 import enTeam from "./en/team.json";
 import enValidation from "./en/validation.json";
@@ -16,6 +17,7 @@ import ptChat from "./pt-BR/chat.json";
 import ptCommon from "./pt-BR/common.json";
 import ptDashboard from "./pt-BR/dashboard.json";
 import ptErrors from "./pt-BR/errors.json";
+import ptImport from "./pt-BR/import.json";
 import ptOnboarding from "./pt-BR/onboarding.json";
 import ptTeam from "./pt-BR/team.json";
 import ptValidation from "./pt-BR/validation.json";
@@ -29,6 +31,7 @@ const ptBR = {
   dashboard: ptDashboard,
   chat: ptChat,
   team: ptTeam,
+  import: ptImport,
 };
 
 const en: typeof ptBR = {
@@ -40,6 +43,7 @@ const en: typeof ptBR = {
   dashboard: enDashboard,
   chat: enChat,
   team: enTeam,
+  import: enImport,
 };
 
 export type Messages = typeof ptBR;
