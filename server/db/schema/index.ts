@@ -6,3 +6,4 @@ export * from "./onboarding";
 export * from "./security";
 export * from "./webhooks";
 export * from "./reliability";
+export * from "./imports";
