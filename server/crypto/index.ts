@@ -1,6 +1,7 @@
 /** The process's key ring (from getSecrets().encryptionKeys) and operator-token helpers. */
 import "server-only";
 import { getSecrets } from "@/server/config/secrets";
+import { operatorAad } from "./aad";
 import { decryptSecret, encryptSecret, parseKeyRing, type KeyRing } from "./tokens";
 
 let ring: { spec: string; ring: KeyRing } | undefined;
@@ -11,8 +12,7 @@ export function keyRing(): KeyRing {
   return ring.ring;
 }
 
-/** Associated data binding an operator's token to its row. */
-export const operatorAad = (operatorId: string): string => `operator:${operatorId}`;
+export { operatorAad };
 
 export function encryptOperatorToken(operatorId: string, token: string): string {
   return encryptSecret(keyRing(), token, operatorAad(operatorId));
