@@ -11,6 +11,7 @@ import { operatorsRouter } from "./routers/operators/router";
 import { planRouter } from "./routers/plan/router";
 import { providerRouter } from "./routers/provider/router";
 import { reliabilityRouter } from "./routers/reliability/router";
+import { syncRouter } from "./routers/sync/router";
 import { teamRouter } from "./routers/team/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
 
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   reliability: reliabilityRouter,
   provider: providerRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

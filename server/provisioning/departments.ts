@@ -89,7 +89,7 @@ export async function mergeRemote(db: Db, organizationId: string, remote: Provid
 }
 
 /** Removes a deleted department from the operators that listed it. */
-async function dropFromOperators(db: Db, organizationId: string, departmentId: string): Promise<void> {
+export async function dropFromOperators(db: Db, organizationId: string, departmentId: string): Promise<void> {
   await db
     .update(operators)
     .set({ departmentIds: sql`array_remove(${operators.departmentIds}, ${departmentId}::uuid)` })

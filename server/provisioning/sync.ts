@@ -1,0 +1,502 @@
+/**
+ * "Sincronizar": our records of operators and departments compared with the provider's lists,
+ * and one-click fixes in either direction. Vendor-neutral (providers only through
+ * ChatProvider and its `capabilities`).
+ *
+ *  - onlyVendor: the provider has it, we do not → adopt (a local `synced` row with its vendor id;
+ *    an operator's accessToken stored encrypted, bound to the row id).
+ *  - onlyLocal: our synced row's vendor id is not in the provider's list, or our create failed →
+ *    recreate through the provisioning create path, or forget (local only).
+ *  - different: same vendor id, some field differs → push ours (the provisioning update path,
+ *    with its optimistic-concurrency version) or pull theirs (a local update).
+ *  - checking: pending / uncertain rows belong to the reconciler; shown, never "fixed" here.
+ *
+ * `compareWithVendor` only reads (it backs a GET query). Every fix re-reads the provider's list
+ * first, answers CONFLICT when the difference it was asked to fix no longer exists, and writes
+ * a `sync.*` audit entry with its result.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { TRPCError } from "@trpc/server";
+import { AppError, appError } from "@/server/api/errors";
+import { encryptOperatorToken } from "@/server/crypto";
+import type { Db } from "@/server/db/client";
+import { departments, operators, type Department, type Operator } from "@/server/db/schema";
+import type { ChatProvider, ProviderDepartment, ProviderOperator } from "@/server/providers/types";
+import { requireSyncedAccount } from "./accounts";
+import { audit } from "./audit";
+import { createDepartment, dropFromOperators, listDepartments, updateDepartment } from "./departments";
+import { errorInfo, type ProvisioningScope } from "./errors";
+import { createOperator, listOperators, updateOperator } from "./operators";
+
+export type SyncKind = "operator" | "department";
+export type OnlyLocalReason = "missing_at_vendor" | "failed";
+export type DepartmentField = "name" | "active";
+export type OperatorField = "name" | "active" | "departments" | "isAdmin";
+
+export interface DepartmentSide {
+  name: string;
+  active: boolean;
+}
+export interface OperatorSide {
+  name: string;
+  active: boolean;
+  /** Department names (compared by vendor id). */
+  departments: string[];
+  /** null: the provider's list does not say. */
+  isAdmin: boolean | null;
+}
+
+export interface SyncComparison {
+  supported: { operators: boolean; departments: boolean };
+  comparedAt: Date;
+  departments: {
+    onlyVendor: Array<{ vendorId: string } & DepartmentSide & { isDefault: boolean }>;
+    onlyLocal: Array<{ id: string; version: number; reason: OnlyLocalReason; isDefault: boolean } & DepartmentSide>;
+    different: Array<{ id: string; version: number; vendorId: string; fields: DepartmentField[]; portal: DepartmentSide; vendor: DepartmentSide }>;
+    checking: Array<{ id: string; name: string; state: "pending" | "uncertain" }>;
+    inSync: number;
+  };
+  operators: {
+    onlyVendor: Array<{ vendorId: string } & OperatorSide>;
+    onlyLocal: Array<{ id: string; version: number; reason: OnlyLocalReason } & OperatorSide>;
+    different: Array<{ id: string; version: number; vendorId: string; fields: OperatorField[]; portal: OperatorSide; vendor: OperatorSide }>;
+    checking: Array<{ id: string; name: string; state: "pending" | "uncertain" }>;
+    inSync: number;
+  };
+}
+
+const DEFAULT_DEPARTMENT_NAME = "geral";
+const norm = (s: string) => s.trim().toLocaleLowerCase("pt-BR");
+const sameName = (a: string, b: string) => norm(a) === norm(b);
+const isGeral = (name: string) => sameName(name, DEFAULT_DEPARTMENT_NAME);
+const inFlight = (state: string): state is "pending" | "uncertain" => state === "pending" || state === "uncertain";
+
+/** What this provider lets us compare: a section needs the provider's list for it. */
+export function syncSupport(provider: ChatProvider): SyncComparison["supported"] {
+  return { operators: provider.capabilities.listOperators, departments: provider.capabilities.departments };
+}
+
+interface VendorView {
+  remoteDepartments: ProviderDepartment[];
+  remoteOperators: ProviderOperator[];
+  localDepartments: Department[];
+  localOperators: Operator[];
+}
+
+/** Reads both sides. Department lists are read whenever operators are compared (names, ids). */
+async function readBoth(db: Db, provider: ChatProvider, organizationId: string, need: { operators: boolean; departments: boolean }): Promise<VendorView> {
+  const support = syncSupport(provider);
+  const wantOperators = need.operators && support.operators;
+  const wantDepartments = (need.departments || wantOperators) && support.departments;
+  if (!wantOperators && !wantDepartments) throw appError("NOT_SUPPORTED");
+  const account = await requireSyncedAccount(db, organizationId);
+  const [remoteDepartments, remoteOperators] = await Promise.all([
+    wantDepartments ? provider.listDepartments(account.vendorAccountId) : Promise.resolve([]),
+    wantOperators ? provider.listOperators(account.vendorAccountId) : Promise.resolve([]),
+  ]);
+  const [localDepartments, localOperators] = await Promise.all([
+    wantDepartments || wantOperators ? listDepartments(db, organizationId) : Promise.resolve([]),
+    wantOperators ? listOperators(db, organizationId) : Promise.resolve([]),
+  ]);
+  return { remoteDepartments, remoteOperators, localDepartments, localOperators };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison (pure)
+
+function departmentFields(local: Department, remote: ProviderDepartment): DepartmentField[] {
+  const fields: DepartmentField[] = [];
+  if (local.name !== remote.name) fields.push("name");
+  if (local.active !== remote.active) fields.push("active");
+  return fields;
+}
+
+function compareDepartments(view: VendorView): SyncComparison["departments"] {
+  const out: SyncComparison["departments"] = { onlyVendor: [], onlyLocal: [], different: [], checking: [], inSync: 0 };
+  const remoteById = new Map(view.remoteDepartments.map((r) => [r.id, r]));
+  const knownVendorIds = new Set(view.localDepartments.map((l) => l.vendorId).filter((v): v is string => v !== null));
+  for (const l of view.localDepartments) {
+    if (inFlight(l.state)) {
+      out.checking.push({ id: l.id, name: l.name, state: l.state });
+      continue;
+    }
+    const remote = l.vendorId ? remoteById.get(l.vendorId) : undefined;
+    if (l.state === "failed" || !remote) {
+      out.onlyLocal.push({ id: l.id, version: l.version, reason: l.state === "failed" ? "failed" : "missing_at_vendor", isDefault: l.isDefault, name: l.name, active: l.active });
+      continue;
+    }
+    const fields = departmentFields(l, remote);
+    if (fields.length === 0) out.inSync++;
+    else out.different.push({ id: l.id, version: l.version, vendorId: remote.id, fields, portal: { name: l.name, active: l.active }, vendor: { name: remote.name, active: remote.active } });
+  }
+  for (const r of view.remoteDepartments) {
+    if (knownVendorIds.has(r.id)) continue;
+    // A local create of the same name still in flight: the reconciler adopts it.
+    if (view.localDepartments.some((l) => inFlight(l.state) && l.vendorId === null && sameName(l.name, r.name))) continue;
+    out.onlyVendor.push({ vendorId: r.id, name: r.name, active: r.active, isDefault: isGeral(r.name) });
+  }
+  return out;
+}
+
+/** Names for vendor department ids: the provider's own list first, then our mirror. */
+function departmentNamer(view: VendorView) {
+  const byVendorId = new Map<string, string>();
+  for (const l of view.localDepartments) if (l.vendorId) byVendorId.set(l.vendorId, l.name);
+  for (const r of view.remoteDepartments) byVendorId.set(r.id, r.name);
+  const byLocalId = new Map(view.localDepartments.map((l) => [l.id, l]));
+  return {
+    vendor: (ids: string[]) => ids.map((id) => byVendorId.get(id) ?? id).sort((a, b) => a.localeCompare(b, "pt-BR")),
+    local: (ids: string[]) => ids.flatMap((id) => (byLocalId.has(id) ? [byLocalId.get(id)!.name] : [])).sort((a, b) => a.localeCompare(b, "pt-BR")),
+    /** Local ids → the set compared with the provider's (an unsynced department counts as itself). */
+    localAsVendor: (ids: string[]) => new Set(ids.flatMap((id) => (byLocalId.has(id) ? [byLocalId.get(id)!.vendorId ?? `local:${id}`] : []))),
+  };
+}
+
+function operatorSides(view: VendorView, l: Operator, r: ProviderOperator) {
+  const names = departmentNamer(view);
+  const mine = names.localAsVendor(l.departmentIds);
+  const theirs = new Set(r.departments);
+  const fields: OperatorField[] = [];
+  if (l.name !== r.name) fields.push("name");
+  if (l.active !== r.active) fields.push("active");
+  if (mine.size !== theirs.size || [...mine].some((d) => !theirs.has(d))) fields.push("departments");
+  if (r.isAdmin !== null && r.isAdmin !== l.isAdmin) fields.push("isAdmin");
+  return {
+    fields,
+    portal: { name: l.name, active: l.active, departments: names.local(l.departmentIds), isAdmin: l.isAdmin },
+    vendor: { name: r.name, active: r.active, departments: names.vendor(r.departments), isAdmin: r.isAdmin },
+  };
+}
+
+function compareOperators(view: VendorView): SyncComparison["operators"] {
+  const out: SyncComparison["operators"] = { onlyVendor: [], onlyLocal: [], different: [], checking: [], inSync: 0 };
+  const names = departmentNamer(view);
+  const remoteById = new Map(view.remoteOperators.map((r) => [r.id, r]));
+  const knownVendorIds = new Set(view.localOperators.map((l) => l.vendorId).filter((v): v is string => v !== null));
+  for (const l of view.localOperators) {
+    if (inFlight(l.state)) {
+      out.checking.push({ id: l.id, name: l.name, state: l.state });
+      continue;
+    }
+    const remote = l.vendorId ? remoteById.get(l.vendorId) : undefined;
+    if (l.state === "failed" || !remote) {
+      out.onlyLocal.push({ id: l.id, version: l.version, reason: l.state === "failed" ? "failed" : "missing_at_vendor", name: l.name, active: l.active, departments: names.local(l.departmentIds), isAdmin: l.isAdmin });
+      continue;
+    }
+    const sides = operatorSides(view, l, remote);
+    if (sides.fields.length === 0) out.inSync++;
+    else out.different.push({ id: l.id, version: l.version, vendorId: remote.id, ...sides });
+  }
+  for (const r of view.remoteOperators) {
+    if (knownVendorIds.has(r.id)) continue;
+    if (view.localOperators.some((l) => inFlight(l.state) && l.vendorId === null && sameName(l.name, r.name))) continue;
+    out.onlyVendor.push({ vendorId: r.id, name: r.name, active: r.active, departments: names.vendor(r.departments), isAdmin: r.isAdmin });
+  }
+  return out;
+}
+
+/** The app error code a failure carries, if it is one of ours. */
+function appCodeOf(error: unknown): string | undefined {
+  return error instanceof TRPCError && error.cause instanceof AppError ? error.cause.info.code : undefined;
+}
+
+const empty = () => ({ onlyVendor: [], onlyLocal: [], different: [], checking: [], inSync: 0 });
+
+/** Both sides compared. Reads only: no database write, no vendor write. */
+export async function compareWithVendor(db: Db, provider: ChatProvider, organizationId: string): Promise<SyncComparison> {
+  const supported = syncSupport(provider);
+  const comparedAt = new Date();
+  if (!supported.operators && !supported.departments) return { supported, comparedAt, departments: empty(), operators: empty() };
+  const view = await readBoth(db, provider, organizationId, { operators: true, departments: true });
+  return {
+    supported,
+    comparedAt,
+    departments: supported.departments ? compareDepartments(view) : empty(),
+    operators: supported.operators ? compareOperators(view) : empty(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+export interface SyncTarget {
+  kind: SyncKind;
+  /** Our record's id. */
+  id: string;
+  /** The version the caller compared (else CONFLICT). */
+  version: number;
+}
+
+export interface SyncResult {
+  kind: SyncKind;
+  id: string;
+  name: string;
+}
+
+/** Runs a fix and records it in the audit log, whatever its outcome. */
+async function audited<T extends SyncResult>(
+  db: Db,
+  scope: ProvisioningScope,
+  action: string,
+  target: { kind: SyncKind; id?: string; vendorId?: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    const result = await run();
+    await audit(db, scope, { action, targetType: result.kind, targetId: result.id, result: "success", details: { name: result.name, ...(target.vendorId ? { vendorId: target.vendorId } : {}) } });
+    return result;
+  } catch (error) {
+    const code = appCodeOf(error);
+    await audit(db, scope, {
+      action,
+      targetType: target.kind,
+      targetId: target.id ?? null,
+      result: "failure",
+      details: { ...(target.vendorId ? { vendorId: target.vendorId } : {}), ...(code ? { code } : errorInfo(error)) },
+    });
+    throw error;
+  }
+}
+
+/** Inserts local synced rows for vendor departments we do not know (adoption). Returns the rows made. */
+async function adoptDepartmentRows(db: Db, organizationId: string, remote: ProviderDepartment[]): Promise<Department[]> {
+  const made: Department[] = [];
+  for (const r of remote) {
+    const [row] = await db
+      .insert(departments)
+      .values({ organizationId, vendorId: r.id, name: r.name.trim(), active: r.active, isDefault: isGeral(r.name), state: "synced" })
+      .onConflictDoNothing()
+      .returning();
+    if (row) made.push(row);
+  }
+  return made;
+}
+
+/** onlyVendor → a local record. */
+export async function adoptFromVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: { kind: SyncKind; vendorId: string }): Promise<SyncResult> {
+  return audited(db, scope, "sync.adopt", input, async () => {
+    const view = await readBoth(db, provider, scope.organizationId, { operators: input.kind === "operator", departments: input.kind === "department" });
+    if (input.kind === "department") {
+      const item = compareDepartments(view).onlyVendor.find((d) => d.vendorId === input.vendorId);
+      if (!item) throw appError("CONFLICT");
+      // Another live department already has this name: adopting would make two with one name.
+      if (view.localDepartments.some((l) => sameName(l.name, item.name))) throw appError("NAME_TAKEN");
+      const [row] = await adoptDepartmentRows(db, scope.organizationId, [view.remoteDepartments.find((r) => r.id === input.vendorId)!]);
+      if (!row) throw appError("CONFLICT");
+      return { kind: "department" as const, id: row.id, name: row.name };
+    }
+    const remote = view.remoteOperators.find((r) => r.id === input.vendorId);
+    if (!remote || !compareOperators(view).onlyVendor.some((o) => o.vendorId === input.vendorId)) throw appError("CONFLICT");
+    const row = await adoptOperatorRow(db, scope, view, remote);
+    return { kind: "operator" as const, id: row.id, name: row.name };
+  });
+}
+
+/** A local synced operator for a vendor one; its unknown departments are adopted first. */
+async function adoptOperatorRow(db: Db, scope: ProvisioningScope, view: VendorView, remote: ProviderOperator): Promise<Operator> {
+  const departmentIds = await localDepartmentIdsFor(db, scope, view, remote.departments);
+  const id = randomUUID();
+  const [row] = await db
+    .insert(operators)
+    .values({
+      id,
+      organizationId: scope.organizationId,
+      vendorId: remote.id,
+      name: remote.name.trim(),
+      active: remote.active,
+      isAdmin: remote.isAdmin ?? false,
+      departmentIds,
+      state: "synced",
+      ...(remote.accessToken ? { accessTokenCiphertext: encryptOperatorToken(id, remote.accessToken) } : {}),
+    })
+    .onConflictDoNothing()
+    .returning();
+  // Adopted meanwhile by someone else (unique per organization and vendor id).
+  if (!row) throw appError("CONFLICT");
+  return row;
+}
+
+/** Vendor department ids → local ids, adopting (and auditing) the departments we do not know yet. */
+async function localDepartmentIdsFor(db: Db, scope: ProvisioningScope, view: VendorView, vendorIds: string[]): Promise<string[]> {
+  const missing = view.remoteDepartments.filter((r) => vendorIds.includes(r.id) && !view.localDepartments.some((l) => l.vendorId === r.id));
+  const free = missing.filter((r) => !view.localDepartments.some((l) => sameName(l.name, r.name)));
+  for (const row of await adoptDepartmentRows(db, scope.organizationId, free)) {
+    await audit(db, scope, { action: "sync.adopt", targetType: "department", targetId: row.id, result: "success", details: { name: row.name, vendorId: row.vendorId } });
+  }
+  const rows = vendorIds.length
+    ? await db.select({ id: departments.id, vendorId: departments.vendorId }).from(departments).where(and(eq(departments.organizationId, scope.organizationId), isNull(departments.deletedAt)))
+    : [];
+  return vendorIds.flatMap((v) => rows.filter((r) => r.vendorId === v).map((r) => r.id));
+}
+
+/** Adopts everything that exists only at the provider: departments first, then operators. */
+export async function adoptAllFromVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope): Promise<{ departments: number; operators: number }> {
+  const support = syncSupport(provider);
+  let view = await readBoth(db, provider, scope.organizationId, { operators: true, departments: true });
+  let adoptedDepartments = 0;
+  if (support.departments) {
+    const todo = compareDepartments(view).onlyVendor.filter((d) => !view.localDepartments.some((l) => sameName(l.name, d.name)));
+    for (const row of await adoptDepartmentRows(db, scope.organizationId, view.remoteDepartments.filter((r) => todo.some((d) => d.vendorId === r.id)))) {
+      adoptedDepartments++;
+      await audit(db, scope, { action: "sync.adopt", targetType: "department", targetId: row.id, result: "success", details: { name: row.name, vendorId: row.vendorId } });
+    }
+    view = { ...view, localDepartments: await listDepartments(db, scope.organizationId) };
+  }
+  let adoptedOperators = 0;
+  if (support.operators) {
+    for (const item of compareOperators(view).onlyVendor) {
+      const remote = view.remoteOperators.find((r) => r.id === item.vendorId)!;
+      try {
+        const row = await adoptOperatorRow(db, scope, view, remote);
+        adoptedOperators++;
+        await audit(db, scope, { action: "sync.adopt", targetType: "operator", targetId: row.id, result: "success", details: { name: row.name, vendorId: remote.id } });
+      } catch (error) {
+        // Adopted concurrently: nothing left to do for this one.
+        if (appCodeOf(error) !== "CONFLICT") throw error;
+      }
+    }
+  }
+  return { departments: adoptedDepartments, operators: adoptedOperators };
+}
+
+/** The local row and its counterpart in the provider's list, checked against the caller's version. */
+async function readTarget(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget) {
+  const view = await readBoth(db, provider, scope.organizationId, { operators: target.kind === "operator", departments: target.kind === "department" });
+  if (target.kind === "department") {
+    const cmp = compareDepartments(view);
+    const local = view.localDepartments.find((l) => l.id === target.id);
+    if (!local) throw appError("NOT_FOUND");
+    if (local.version !== target.version) throw appError("CONFLICT");
+    return { view, local, different: cmp.different.find((d) => d.id === target.id), onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id) };
+  }
+  const cmp = compareOperators(view);
+  const local = view.localOperators.find((l) => l.id === target.id);
+  if (!local) throw appError("NOT_FOUND");
+  if (local.version !== target.version) throw appError("CONFLICT");
+  return { view, local, different: cmp.different.find((d) => d.id === target.id), onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id) };
+}
+
+/** different → the provider takes our values (the provisioning update path, version-checked). */
+export async function pushToVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget): Promise<SyncResult> {
+  return audited(db, scope, "sync.push", target, async () => {
+    const { local, different } = await readTarget(db, provider, scope, target);
+    if (!different) throw appError("CONFLICT");
+    if (target.kind === "department") {
+      const row = await updateDepartment(db, provider, scope, { id: local.id, version: local.version });
+      return { kind: "department" as const, id: row.id, name: row.name };
+    }
+    const row = await updateOperator(db, provider, scope, { id: local.id, version: local.version });
+    return { kind: "operator" as const, id: row.id, name: row.name };
+  });
+}
+
+/** different → our record takes the provider's values (a local change only). */
+export async function pullFromVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget): Promise<SyncResult> {
+  return audited(db, scope, "sync.pull", target, async () => {
+    const { view, local, different } = await readTarget(db, provider, scope, target);
+    if (!different) throw appError("CONFLICT");
+    if (target.kind === "department") {
+      const remote = view.remoteDepartments.find((r) => r.id === different.vendorId)!;
+      if (!sameName(remote.name, local.name) && view.localDepartments.some((l) => l.id !== local.id && sameName(l.name, remote.name))) throw appError("NAME_TAKEN");
+      const [row] = await db
+        .update(departments)
+        .set({ name: remote.name.trim(), active: remote.active, lastError: null, updatedAt: new Date(), version: sql`${departments.version} + 1` })
+        .where(and(eq(departments.id, local.id), eq(departments.organizationId, scope.organizationId), eq(departments.version, target.version)))
+        .returning();
+      if (!row) throw appError("CONFLICT");
+      return { kind: "department" as const, id: row.id, name: row.name };
+    }
+    const remote = view.remoteOperators.find((r) => r.id === different.vendorId)!;
+    const departmentIds = await localDepartmentIdsFor(db, scope, view, remote.departments);
+    const [row] = await db
+      .update(operators)
+      .set({
+        name: remote.name.trim(),
+        active: remote.active,
+        departmentIds,
+        ...(remote.isAdmin === null ? {} : { isAdmin: remote.isAdmin }),
+        ...(remote.accessToken ? { accessTokenCiphertext: encryptOperatorToken(local.id, remote.accessToken) } : {}),
+        lastError: null,
+        updatedAt: new Date(),
+        version: sql`${operators.version} + 1`,
+      })
+      .where(and(eq(operators.id, local.id), eq(operators.organizationId, scope.organizationId), eq(operators.version, target.version)))
+      .returning();
+    if (!row) throw appError("CONFLICT");
+    return { kind: "operator" as const, id: row.id, name: row.name };
+  });
+}
+
+/**
+ * onlyLocal → created again at the provider through the provisioning create path. The row is
+ * first marked `failed` (the provider does not have it), which that path re-claims by name.
+ */
+export async function recreateAtVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget): Promise<SyncResult> {
+  return audited(db, scope, "sync.recreate", target, async () => {
+    const { view, local, onlyLocal } = await readTarget(db, provider, scope, target);
+    if (!onlyLocal) throw appError("CONFLICT");
+    const lostAt = { at: new Date().toISOString(), kind: "not_found" };
+    if (target.kind === "department") {
+      const [marked] = await db
+        .update(departments)
+        .set({ state: "failed", vendorId: null, lastError: lostAt, updatedAt: new Date(), version: sql`${departments.version} + 1` })
+        .where(and(eq(departments.id, local.id), eq(departments.version, target.version), sql`${departments.state} in ('synced', 'failed')`))
+        .returning();
+      if (!marked) throw appError("CONFLICT");
+      const row = await createDepartment(db, provider, scope, { name: local.name, active: local.active });
+      return { kind: "department" as const, id: row.id, name: row.name };
+    }
+    const op = local as Operator;
+    // Only departments the provider knows can go with it.
+    const synced = new Set(view.localDepartments.filter((d) => d.state === "synced" && d.vendorId && view.remoteDepartments.some((r) => r.id === d.vendorId)).map((d) => d.id));
+    const departmentIds = op.departmentIds.filter((id) => synced.has(id));
+    const [marked] = await db
+      .update(operators)
+      .set({ state: "failed", vendorId: null, lastError: lostAt, updatedAt: new Date(), version: sql`${operators.version} + 1` })
+      .where(and(eq(operators.id, op.id), eq(operators.version, target.version), sql`${operators.state} in ('synced', 'failed')`))
+      .returning();
+    if (!marked) throw appError("CONFLICT");
+    const row = await createOperator(db, provider, scope, {
+      name: op.name,
+      active: op.active,
+      isAdmin: op.isAdmin,
+      departmentIds,
+      ...(op.login ? { login: op.login } : {}),
+      ...(op.email ? { email: op.email } : {}),
+      ...(op.firstName ? { firstName: op.firstName } : {}),
+      ...(op.lastName ? { lastName: op.lastName } : {}),
+      ...(op.roleCode ? { roleCode: op.roleCode } : {}),
+      ...(op.onlyAssignedConversations === null ? {} : { onlyAssignedConversations: op.onlyAssignedConversations }),
+    });
+    return { kind: "operator" as const, id: row.id, name: row.name };
+  });
+}
+
+/**
+ * onlyLocal → our record is removed; the provider is not touched. A department leaves the
+ * operators that listed it; an operator's link to a portal user goes with it. "Geral" stays.
+ */
+export async function forgetLocal(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget): Promise<SyncResult> {
+  return audited(db, scope, "sync.forget", target, async () => {
+    const { local, onlyLocal } = await readTarget(db, provider, scope, target);
+    if (target.kind === "department" && (local as Department).isDefault) throw appError("DEFAULT_DEPARTMENT");
+    if (!onlyLocal) throw appError("CONFLICT");
+    if (target.kind === "department") {
+      const [row] = await db
+        .update(departments)
+        .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${departments.version} + 1` })
+        .where(and(eq(departments.id, local.id), eq(departments.version, target.version), isNull(departments.deletedAt)))
+        .returning();
+      if (!row) throw appError("CONFLICT");
+      await dropFromOperators(db, scope.organizationId, row.id);
+      return { kind: "department" as const, id: row.id, name: row.name };
+    }
+    const [row] = await db
+      .delete(operators)
+      .where(and(eq(operators.id, local.id), eq(operators.organizationId, scope.organizationId), eq(operators.version, target.version)))
+      .returning();
+    if (!row) throw appError("CONFLICT");
+    return { kind: "operator" as const, id: row.id, name: row.name };
+  });
+}
