@@ -1,6 +1,7 @@
 /** Team management forms and inputs: one schema each, shared by pages and procedures. */
 import { z } from "zod";
 import { ZEmail, ZNewPassword, ZPersonName } from "./fields";
+import { OPERATOR_ROLES, ZEmailOperatorCreateInput, ZOperatorLogin, ZOperatorPassword, ZVersion } from "./onboarding";
 
 /** Roles an invitation or a role change can give; ownership moves only by transfer. */
 export const ZAssignableRole = z.enum(["admin", "member"], { error: "validation.required" });
@@ -33,9 +34,39 @@ export const ZOperatorsPageInput = z.strictObject({
   status: z.enum(["all", "active", "inactive"]).default("all"),
   departmentId: z.uuid().optional(),
   admin: z.enum(["all", "yes", "no"]).default("all"),
+  /** Backends with `operatorRoles` (CDP): the operator's role code. */
+  role: z.enum(["all", ...OPERATOR_ROLES]).default("all"),
   sort: z.enum(["name", "createdAt"]).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.union(OPERATOR_PAGE_SIZES.map((n) => z.literal(n))).default(25),
 });
 export type TOperatorsPageInput = z.input<typeof ZOperatorsPageInput>;
+
+/**
+ * The team operator dialog on a backend with `operatorEmail` (CDP): e-mail, first and last name,
+ * role, "only assigned conversations" and enabled — the onboarding form's schema (one source).
+ */
+export const ZEmailOperatorForm = ZEmailOperatorCreateInput.omit({ linkToMe: true });
+export type TEmailOperatorForm = z.infer<typeof ZEmailOperatorForm>;
+
+/**
+ * team.updateOperator: edit, deactivate or reactivate, naming the version read. Every field but
+ * id/version is optional; which ones a backend takes is checked against its capabilities by the
+ * procedure (PlugChat: name, departments, admin, login/password; CDP: the e-mail form's fields).
+ */
+export const ZTeamOperatorUpdateInput = z
+  .strictObject({
+    id: ZId,
+    version: ZVersion,
+    name: ZPersonName.optional(),
+    isAdmin: z.boolean().optional(),
+    departmentIds: z.array(ZId).max(50).optional(),
+    /** "" or null clears the login. */
+    login: ZOperatorLogin.nullable().optional(),
+    password: ZOperatorPassword.optional(),
+    /** email, firstName, lastName, roleCode, onlyAssignedConversations and active. */
+    ...ZEmailOperatorForm.partial().shape,
+  })
+  .refine((v) => !v.password || v.login !== null, { error: "onboarding.validation.passwordNeedsLogin", path: ["login"] });
+export type TTeamOperatorUpdateInput = z.infer<typeof ZTeamOperatorUpdateInput>;

@@ -6,6 +6,7 @@ export const DEFAULT_OPERATOR_FILTERS: OperatorFilters = {
   search: "",
   status: "all",
   admin: "all",
+  role: "all",
   sort: "name",
   dir: "asc",
   page: 1,

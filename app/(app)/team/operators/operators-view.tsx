@@ -10,15 +10,17 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
+import { OPERATOR_ROLES } from "@/lib/validation/onboarding";
 import type { AppRouter } from "@/server/api/root";
 import { Pagination } from "../pagination";
 import { DEFAULT_OPERATOR_FILTERS, type OperatorFilters } from "./filters";
-import { OperatorDialog } from "./operator-dialog";
+import { OperatorDialog, type Capabilities } from "./operator-dialog";
 
 export type OperatorRow = inferRouterOutputs<AppRouter>["team"]["operatorsPage"]["items"][number];
 type SortChoice = "name-asc" | "name-desc" | "createdAt-desc" | "createdAt-asc";
 
-export function OperatorsView({ canManage }: { canManage: boolean }) {
+/** The operators table; its columns and filters follow the provider's capabilities (departments / admin flag vs e-mail / role). */
+export function OperatorsView({ canManage, capabilities }: { canManage: boolean; capabilities: Capabilities }) {
   const t = useTranslations("team.operators");
   const errors = useErrorMessage();
   const trpc = useTRPC();
@@ -28,13 +30,20 @@ export function OperatorsView({ canManage }: { canManage: boolean }) {
   const search = useDeferredValue(searchText.trim());
   const input = { ...filters, search };
   const pageQuery = useQuery({ ...trpc.team.operatorsPage.queryOptions(input), placeholderData: keepPreviousData });
-  const departments = useQuery(trpc.departments.list.queryOptions());
+  const departments = useQuery({ ...trpc.departments.list.queryOptions(), enabled: capabilities.departments });
+  const byEmail = capabilities.operatorEmail;
+  const roles = capabilities.operatorRoles;
   const [editing, setEditing] = useState<OperatorRow | "new" | null>(null);
 
   const pageKey = trpc.team.operatorsPage.queryKey(input);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.team.operatorsPage.queryKey() });
   const update = (patch: Partial<OperatorFilters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name;
+  const roleLabel = (o: OperatorRow) => {
+    const code = o.roleCode ?? (o.isAdmin ? "ADMIN" : "AGENT");
+    return code === "ADMIN" || code === "SUPERVISOR" || code === "AGENT" ? t(`roles.${code}`) : code;
+  };
+  const columns = 4 + (byEmail ? 1 : 0) + (capabilities.departments ? 1 : 0) + (canManage ? 1 : 0);
 
   // Optimistic (de)activation: the row flips at once; a refusal flips it back with a toast.
   const setActive = useMutation(
@@ -64,8 +73,10 @@ export function OperatorsView({ canManage }: { canManage: boolean }) {
     <div className="flex flex-col gap-4">
       <Alert tone="info">{t("noDelete")}</Alert>
       {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
-      <div className="grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]">
-        <TextField label={t("search")} type="search" value={searchText} onChange={(e) => {
+      <div
+        className={`grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 ${capabilities.departments ? "lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]" : "lg:grid-cols-[1fr_9rem_11rem_10rem_6rem]"}`}
+      >
+        <TextField label={byEmail ? t("searchEmail") : t("search")} type="search" value={searchText} onChange={(e) => {
           setSearchText(e.target.value);
           setFilters((f) => ({ ...f, page: 1 }));
         }} />
@@ -74,19 +85,32 @@ export function OperatorsView({ canManage }: { canManage: boolean }) {
           <option value="active">{t("statusActive")}</option>
           <option value="inactive">{t("statusInactive")}</option>
         </SelectField>
-        <SelectField label={t("department")} value={filters.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || undefined })}>
-          <option value="">{t("departmentAll")}</option>
-          {departments.data?.items.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("admin")} value={filters.admin} onChange={(e) => update({ admin: e.target.value as OperatorFilters["admin"] })}>
-          <option value="all">{t("adminAll")}</option>
-          <option value="yes">{t("adminYes")}</option>
-          <option value="no">{t("adminNo")}</option>
-        </SelectField>
+        {capabilities.departments && (
+          <SelectField label={t("department")} value={filters.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || undefined })}>
+            <option value="">{t("departmentAll")}</option>
+            {departments.data?.items.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {roles ? (
+          <SelectField label={t("role")} value={filters.role} onChange={(e) => update({ role: e.target.value as OperatorFilters["role"] })}>
+            <option value="all">{t("roleAll")}</option>
+            {OPERATOR_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <SelectField label={t("admin")} value={filters.admin} onChange={(e) => update({ admin: e.target.value as OperatorFilters["admin"] })}>
+            <option value="all">{t("adminAll")}</option>
+            <option value="yes">{t("adminYes")}</option>
+            <option value="no">{t("adminNo")}</option>
+          </SelectField>
+        )}
         <SelectField
           label={t("sort")}
           value={sortValue}
@@ -119,8 +143,9 @@ export function OperatorsView({ canManage }: { canManage: boolean }) {
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("departments")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("isAdmin")}</th>
+              {byEmail && <th scope="col" className="px-4 py-3 font-semibold">{t("email")}</th>}
+              {capabilities.departments && <th scope="col" className="px-4 py-3 font-semibold">{t("departments")}</th>}
+              <th scope="col" className="px-4 py-3 font-semibold">{roles ? t("role") : t("isAdmin")}</th>
               <th scope="col" className="px-4 py-3 font-semibold">{t("state")}</th>
               <th scope="col" className="px-4 py-3 font-semibold">{t("person")}</th>
               {canManage && <th scope="col" className="px-4 py-3 font-semibold">{t("actions")}</th>}
@@ -132,12 +157,18 @@ export function OperatorsView({ canManage }: { canManage: boolean }) {
                 <td className="px-4 py-3">
                   <div className="font-medium text-slate-900">{o.name}</div>
                   {o.login && <div className="text-xs text-slate-600">{o.login}</div>}
-                  {o.state !== "synced" && (
+                  {o.state !== "synced" ? (
                     <div className="text-xs font-medium text-warning-700">{o.state === "pending" ? t("pending") : t("needsAttention")}</div>
+                  ) : (
+                    o.lastError && <div className="text-xs font-medium text-warning-700">{t("needsAttention")}</div>
                   )}
                 </td>
-                <td className="px-4 py-3 text-slate-800">{o.departmentIds.map(departmentName).filter(Boolean).join(", ") || t("none")}</td>
-                <td className="px-4 py-3 text-slate-800">{o.isAdmin ? t("yes") : t("no")}</td>
+                {byEmail && <td className="px-4 py-3 text-slate-800">{o.email ?? t("none")}</td>}
+                {capabilities.departments && <td className="px-4 py-3 text-slate-800">{o.departmentIds.map(departmentName).filter(Boolean).join(", ") || t("none")}</td>}
+                <td className="px-4 py-3 text-slate-800">
+                  {roles ? roleLabel(o) : o.isAdmin ? t("yes") : t("no")}
+                  {o.onlyAssignedConversations && <div className="text-xs text-slate-600">{t("onlyAssignedBadge")}</div>}
+                </td>
                 <td className="px-4 py-3">
                   <span className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${o.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}>
                     {o.active ? t("active") : t("inactive")}
@@ -167,7 +198,7 @@ export function OperatorsView({ canManage }: { canManage: boolean }) {
             ))}
             {data && data.items.length === 0 && (
               <tr>
-                <td colSpan={canManage ? 6 : 5} className="px-4 py-8 text-center text-slate-600">
+                <td colSpan={columns} className="px-4 py-8 text-center text-slate-600">
                   {t("empty")}
                 </td>
               </tr>
@@ -180,6 +211,7 @@ export function OperatorsView({ canManage }: { canManage: boolean }) {
         <OperatorDialog
           operator={editing === "new" ? null : editing}
           departments={departments.data?.items.filter((d) => d.state === "synced") ?? []}
+          capabilities={capabilities}
           onClose={() => setEditing(null)}
           onSaved={refresh}
         />

@@ -2,9 +2,10 @@
  * team.operatorsPage — one page of the organization's operators with search, filters and
  * sorting, counted on the server. Stays fast at thousands of operators: every query is
  * scoped by organization_id (leading column of the name/created indexes) and the
- * department filter uses the GIN index on department_ids.
+ * department filter uses the GIN index on department_ids. The role filter and the e-mail
+ * search serve backends with `operatorRoles` / `operatorEmail` (CDP).
  */
-import { and, asc, count, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { ZOperatorsPageInput } from "@/lib/validation/team";
 import { orgProcedure } from "@/server/api/trpc";
@@ -27,9 +28,14 @@ export const operatorsPage = orgProcedure
   .output(ZOperatorsPageOutput)
   .query(async ({ ctx, input }) => {
     const conditions: SQL[] = [eq(operators.organizationId, ctx.org.id)];
-    if (input.search) conditions.push(ilike(operators.name, `%${escapeLike(input.search)}%`));
+    if (input.search) {
+      // By name, or by e-mail on backends that identify operators by it (null elsewhere).
+      const pattern = `%${escapeLike(input.search)}%`;
+      conditions.push(or(ilike(operators.name, pattern), ilike(operators.email, pattern))!);
+    }
     if (input.status !== "all") conditions.push(eq(operators.active, input.status === "active"));
     if (input.admin !== "all") conditions.push(eq(operators.isAdmin, input.admin === "yes"));
+    if (input.role !== "all") conditions.push(eq(operators.roleCode, input.role));
     if (input.departmentId) conditions.push(sql`${operators.departmentIds} @> array[${input.departmentId}]::uuid[]`);
     const where = and(...conditions);
     const order = input.dir === "asc" ? asc : desc;

@@ -2,38 +2,41 @@
  * team.updateOperator — edit, deactivate or reactivate an operator, naming the version the
  * admin read (a mismatch is CONFLICT: someone else changed it). The chat service cannot
  * delete operators, so "remove" is `active: false`. A new password is passed to the vendor
- * and never stored.
+ * and never stored. Which fields apply depends on the provider's capabilities (PlugChat:
+ * name, departments, admin flag, login/password; CDP: e-mail, first/last name, role, "only
+ * assigned conversations"); a field the backend does not have is refused on that field.
  */
-import { z } from "zod";
-import { ZOperatorLogin, ZOperatorPassword, ZVersion } from "@/lib/validation/onboarding";
-import { ZPersonName } from "@/lib/validation/fields";
-import { ZId } from "@/lib/validation/team";
+import { ZTeamOperatorUpdateInput, type TTeamOperatorUpdateInput } from "@/lib/validation/team";
+import { appError } from "@/server/api/errors";
 import { adminProcedure } from "@/server/api/trpc";
+import type { ChatProviderCapabilities } from "@/server/providers/types";
 import { updateOperator as updateOperatorAtVendor } from "@/server/provisioning";
 import { operatorOutput, scopeOf, ZOperatorOutput } from "../onboarding/outputs";
 
-export const ZTeamOperatorUpdateInput = z
-  .strictObject({
-    id: ZId,
-    version: ZVersion,
-    name: ZPersonName.optional(),
-    active: z.boolean().optional(),
-    isAdmin: z.boolean().optional(),
-    departmentIds: z.array(ZId).max(50).optional(),
-    /** "" or null clears the login. */
-    login: ZOperatorLogin.nullable().optional(),
-    password: ZOperatorPassword.optional(),
-  })
-  .refine((v) => !v.password || v.login !== null, { error: "onboarding.validation.passwordNeedsLogin", path: ["login"] });
+export { ZTeamOperatorUpdateInput };
+
+/** The first field of the input that the backend has no counterpart for, if any. */
+export function unsupportedField(input: TTeamOperatorUpdateInput, caps: ChatProviderCapabilities): string | null {
+  if (!caps.operatorEmail) {
+    for (const f of ["email", "firstName", "lastName", "onlyAssignedConversations"] as const) if (input[f] !== undefined) return f;
+  }
+  if (!caps.operatorRoles && input.roleCode !== undefined) return "roleCode";
+  if (!caps.departments && input.departmentIds !== undefined && input.departmentIds.length > 0) return "departmentIds";
+  // A cleared login (null / "") is harmless everywhere; a login or a password needs the capability.
+  if (!caps.operatorLogin && (input.login || input.password)) return input.login ? "login" : "password";
+  return null;
+}
 
 export const updateOperator = adminProcedure
   .input(ZTeamOperatorUpdateInput)
   .output(ZOperatorOutput)
   .mutation(async ({ ctx, input }) => {
+    const field = unsupportedField(input, ctx.provider.capabilities);
+    if (field) throw appError("VALIDATION", { field });
     const { login, password, ...rest } = input;
     const row = await updateOperatorAtVendor(ctx.db, ctx.provider, scopeOf(ctx), {
       ...rest,
-      ...(login === undefined ? {} : { login: login === "" ? null : login }),
+      ...(login === undefined || !ctx.provider.capabilities.operatorLogin ? {} : { login: login === "" ? null : login }),
       ...(password ? { password } : {}),
     });
     return operatorOutput(row);

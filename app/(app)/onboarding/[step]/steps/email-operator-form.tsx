@@ -11,23 +11,11 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
+import { useFieldMessage } from "@/lib/errors/field-message";
+import type { ServerErrorData } from "@/lib/errors/messages";
 import { OPERATOR_ROLES, ZEmailOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
 
 const EMPTY: TEmailOperatorCreateInput = { email: "", firstName: "", lastName: "", roleCode: "AGENT", onlyAssignedConversations: false, active: true };
-
-/** A field's message: a local rule's key, else the server's (a key, or provider text with a lead-in). */
-export function useFieldMessage(failure: ServerErrorData | null) {
-  const errors = useErrorMessage();
-  const tv = useTranslations("validation");
-  return (local: string | undefined, name: string): string | undefined => {
-    if (local) return errors.field(local);
-    const server = failure?.fieldErrors?.[name]?.[0];
-    if (!server) return undefined;
-    const known = errors.field(server);
-    return known === server ? tv("providerRefused", { message: server }) : known;
-  };
-}
 
 export function EmailOperatorForm({
   roles,

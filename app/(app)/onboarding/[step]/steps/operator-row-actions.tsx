@@ -13,7 +13,7 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZEmail } from "@/lib/validation/fields";
-import { useFieldMessage } from "./email-operator-form";
+import { useFieldMessage } from "@/lib/errors/field-message";
 
 interface Row {
   id: string;
