@@ -10,6 +10,7 @@ import enDashboard from "./en/dashboard.json";
 import enErrors from "./en/errors.json";
 import enImport from "./en/import.json";
 import enOnboarding from "./en/onboarding.json";
+import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
 import enValidation from "./en/validation.json";
 import ptAuth from "./pt-BR/auth.json";
@@ -19,6 +20,7 @@ import ptDashboard from "./pt-BR/dashboard.json";
 import ptErrors from "./pt-BR/errors.json";
 import ptImport from "./pt-BR/import.json";
 import ptOnboarding from "./pt-BR/onboarding.json";
+import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
 import ptValidation from "./pt-BR/validation.json";
 
@@ -32,6 +34,7 @@ const ptBR = {
   chat: ptChat,
   team: ptTeam,
   import: ptImport,
+  sync: ptSync,
 };
 
 const en: typeof ptBR = {
@@ -44,6 +47,7 @@ const en: typeof ptBR = {
   chat: enChat,
   team: enTeam,
   import: enImport,
+  sync: enSync,
 };
 
 export type Messages = typeof ptBR;

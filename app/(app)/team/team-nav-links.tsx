@@ -9,12 +9,13 @@ import type { ChatProviderCapabilities } from "@/server/providers/types";
  * a link with `requires` only shows when the chat provider has that capability (e.g. no
  * "Departamentos" on a backend without departments; a sync page needs `listOperators`).
  */
-const LINKS: ReadonlyArray<{ href: string; requires?: keyof ChatProviderCapabilities; key: "members" | "audit" | "operators" | "departments" | "import"; adminOnly: boolean }> = [
+const LINKS: ReadonlyArray<{ href: string; requires?: keyof ChatProviderCapabilities; key: "members" | "audit" | "operators" | "departments" | "import" | "sync"; adminOnly: boolean }> = [
   { href: "/team/operators", key: "operators", adminOnly: false },
   { href: "/team/departments", key: "departments", adminOnly: false, requires: "departments" },
   { href: "/team/members", key: "members", adminOnly: false },
   { href: "/team/audit", key: "audit", adminOnly: true },
   { href: "/team/import", key: "import", adminOnly: true },
+  { href: "/team/sync", key: "sync", adminOnly: true, requires: "listOperators" },
 ];
 
 export async function TeamNavLinks({ role }: { role: MemberRole }) {
