@@ -24,8 +24,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Whole journeys (sign-up → six onboarding steps → chat) on a 2-core machine shared with a build.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   // The server logs of the whole run hold no secret (e2e/global-teardown.ts).
   globalTeardown: "./e2e/global-teardown.ts",
   reporter: [["list"], ["html", { outputFolder: "e2e-artifacts/report", open: "never" }]],
