@@ -152,6 +152,8 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
       .where(and(eq(operators.organizationId, scope.organizationId), sql`lower(${operators.name}) = lower(${name})`));
     if (existing) {
       if (existing.state === "synced" || existing.state === "pending") return { existing };
+      // An operator that exists at the vendor (an update in doubt / refused, upsert backends) is edited, not re-created.
+      if (existing.vendorId) return { existing };
       // Conditional on the state read: the reconciler claims rows without this lock.
       const [reclaimed] = await tx
         .update(operators)
@@ -215,6 +217,11 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
   const upsert = provider.capabilities.operatorUpsert;
   // With an upsert, the uncertain create is simply sent again below (idempotent by user).
   if (claimed.wasUncertain && !upsert) {
+    if (!provider.capabilities.listOperators) {
+      // Neither an upsert nor a list: the outcome cannot be checked, and re-sending could duplicate it.
+      await db.update(operators).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
+      throw appError("NOT_SUPPORTED");
+    }
     let adopted: Operator | null;
     try {
       adopted = await reconcile(db, provider, scope.organizationId, account.vendorAccountId, row, vendorDepartments);
@@ -256,7 +263,7 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
     await audit(db, scope, { action: "operator.create", targetType: "operator", targetId: row.id, result: uncertain ? "uncertain" : "failure", details: { name, ...info } });
     if (uncertain) {
       // With an upsert the next attempt simply repeats it; otherwise look for it in the vendor's list.
-      if (!upsert) {
+      if (!upsert && provider.capabilities.listOperators) {
         try {
           const adopted = await reconcile(db, provider, scope.organizationId, account.vendorAccountId, row, vendorDepartments);
           if (adopted) return adopted;
@@ -271,12 +278,20 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
   }
 }
 
-/** Updates an operator (the vendor needs every field); `version` must match (else CONFLICT). */
+/**
+ * Updates an operator (the vendor needs every field); `version` must match (else CONFLICT).
+ * On an upsert backend (`operatorUpsert`) the row keeps what was asked for: an update with an
+ * unknown outcome leaves it `uncertain` with the new values (the reconciler repeats the upsert,
+ * or the admin's next save does — the upsert carries the whole binding), and an operator the
+ * vendor refused (`failed`, with its vendor id) can be edited to fix it.
+ */
 export async function updateOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: UpdateOperatorInput): Promise<Operator> {
   const account = await requireSyncedAccount(db, scope.organizationId);
   const current = await getOperator(db, scope.organizationId, input.id);
   if (current.version !== input.version) throw appError("CONFLICT");
-  if (current.state !== "synced" || !current.vendorId) throw appError("NOT_SYNCED");
+  const upsert = provider.capabilities.operatorUpsert;
+  const editable = current.state === "synced" || (upsert && (current.state === "uncertain" || current.state === "failed"));
+  if (!editable || !current.vendorId) throw appError("NOT_SYNCED");
   const firstName = input.firstName?.trim() ?? current.firstName;
   const lastName = input.lastName?.trim() ?? current.lastName;
   const renamedByParts = input.name === undefined && (input.firstName !== undefined || input.lastName !== undefined);
@@ -296,7 +311,8 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
   const [taken] = await db
     .update(operators)
     .set({ version: sql`${operators.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(operators.id, current.id), eq(operators.organizationId, scope.organizationId), eq(operators.version, input.version)))
+    // The state too: a reconciler run may have claimed the row (pending) meanwhile.
+    .where(and(eq(operators.id, current.id), eq(operators.organizationId, scope.organizationId), eq(operators.version, input.version), eq(operators.state, current.state)))
     .returning();
   if (!taken) throw appError("CONFLICT");
   let result;
@@ -312,14 +328,20 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     });
   } catch (error) {
     const info = errorInfo(error);
-    await db.update(operators).set({ lastError: info }).where(eq(operators.id, current.id));
-    await audit(db, scope, { action: "operator.update", targetType: "operator", targetId: current.id, result: isUncertainCreate(error) ? "uncertain" : "failure", details: { name: next.name, ...info } });
+    const uncertain = isUncertainCreate(error);
+    // Upsert: keep the asked-for values, marked uncertain; repeating the same upsert settles it.
+    await db
+      .update(operators)
+      .set(upsert && uncertain ? { ...next, state: "uncertain", lastError: info, updatedAt: new Date() } : { lastError: info })
+      .where(eq(operators.id, current.id));
+    await audit(db, scope, { action: "operator.update", targetType: "operator", targetId: current.id, result: uncertain ? "uncertain" : "failure", details: { name: next.name, ...info } });
     throw error;
   }
   const [row] = await db
     .update(operators)
     .set({
       ...next,
+      state: "synced",
       lastError: null,
       updatedAt: new Date(),
       ...(result.accessToken ? { accessTokenCiphertext: encryptOperatorToken(current.id, result.accessToken) } : {}),

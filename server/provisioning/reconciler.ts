@@ -12,6 +12,13 @@
  *    (name, active, and the operator's possibly rotated accessToken).
  *  - the account cannot be looked up at the vendor: an uncertain (or stale pending) account
  *    is only reported ("needs attention"), never re-created.
+ *  - a backend whose operator call is an idempotent upsert (`operatorUpsert`, CDP — which has no
+ *    list, `listOperators: false`): an uncertain or stale pending operator is resolved by
+ *    REPEATING the upsert with the row's values (same e-mail / user: the same binding, never a
+ *    second one) → synced with the returned id; a definite refusal → failed with the reason.
+ *    An update in doubt (uncertain, with a vendor id) is repeated the same way.
+ *  - nothing is asked of a provider that lacks it: departments only with `departments`, lists
+ *    only with `listOperators`; with neither a list nor an upsert, operators are only reported.
  *
  * Safe on several instances at once: a per-organization lease row (`reconciler_leases`),
  * claimed with one atomic statement, plus the per-row claims. No transaction is open while
@@ -41,6 +48,17 @@ import { audit } from "./audit";
 import { mergeRemote } from "./departments";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
 import { knownOperatorVendorIds, markSynced, pickOperatorMatch, vendorDepartmentIds } from "./operators";
+
+/** The CDP-style fields of a row, for repeating its upsert (only those that are set). */
+function personFieldsOf(row: Operator): Partial<OperatorInput> {
+  return {
+    ...(row.email ? { email: row.email } : {}),
+    ...(row.firstName ? { firstName: row.firstName } : {}),
+    ...(row.lastName ? { lastName: row.lastName } : {}),
+    ...(row.roleCode ? { roleCode: row.roleCode } : {}),
+    ...(row.onlyAssignedConversations === null ? {} : { onlyAssignedConversations: row.onlyAssignedConversations }),
+  };
+}
 
 /** This process, as a lease holder. */
 export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
@@ -238,8 +256,94 @@ async function localDepartmentIds(db: Db, organizationId: string, vendorIds: str
   return rows.length === new Set(vendorIds).size ? rows.map((r) => r.id) : null;
 }
 
+/**
+ * Upsert backends: every claimed row (uncertain / stale pending) is settled by repeating its
+ * upsert with the values it holds — a create when it has no vendor id yet, an update otherwise.
+ * Synced rows whose last update had an unknown outcome get their stored values sent again.
+ */
+async function reconcileOperatorsByUpsert(db: Db, provider: ChatProvider, organizationId: string, vendorAccountId: string, claimed: Operator[], toRefresh: Operator[], counts: ReconcileCounts): Promise<void> {
+  const scope = SYSTEM(organizationId);
+  const payloadOf = async (row: Operator): Promise<OperatorInput> => ({
+    name: row.name,
+    active: row.active,
+    departments: provider.capabilities.departments ? await vendorDepartmentIds(db, organizationId, row.departmentIds) : [],
+    isAdmin: row.isAdmin,
+    ...(provider.capabilities.operatorLogin && row.login ? { login: row.login } : {}),
+    ...personFieldsOf(row),
+  });
+  const known = await knownOperatorVendorIds(db, organizationId);
+
+  for (const [i, row] of claimed.entries()) {
+    const isCreate = row.vendorId === null;
+    let payload: OperatorInput;
+    try {
+      payload = await payloadOf(row);
+    } catch {
+      const info: ProvisioningErrorInfo = { at: new Date().toISOString(), kind: "rejected", reason: "a department of this operator no longer exists" };
+      await db.update(operators).set({ state: "failed", lastError: info, updatedAt: new Date() }).where(eq(operators.id, row.id));
+      counts.failed++;
+      await audit(db, scope, { action: "operator.reconcile", targetType: "operator", targetId: row.id, result: "failure", details: { outcome: "not repeated", name: row.name, reason: info.reason } });
+      continue;
+    }
+    try {
+      const result = isCreate ? await provider.createOperator(vendorAccountId, payload) : await provider.updateOperator(vendorAccountId, row.vendorId!, payload);
+      if (isCreate && known.has(result.id)) {
+        // The provider answered a person another local operator already is: never two rows for one binding.
+        const info: ProvisioningErrorInfo = { at: new Date().toISOString(), kind: "rejected", reason: "the same person as another operator of this organization" };
+        await db.update(operators).set({ state: "failed", lastError: info, updatedAt: new Date() }).where(eq(operators.id, row.id));
+        counts.failed++;
+        await audit(db, scope, { action: "operator.reconcile", targetType: "operator", targetId: row.id, result: "failure", details: { outcome: "upsert repeated", name: row.name, reason: info.reason } });
+        continue;
+      }
+      known.add(result.id);
+      if (isCreate) await markSynced(db, row.id, result.id, result.accessToken);
+      else await db.update(operators).set({ state: "synced", lastError: null, updatedAt: new Date() }).where(eq(operators.id, row.id));
+      if (isCreate) counts.recreated++;
+      else counts.refreshed++;
+      await audit(db, scope, { action: "operator.reconcile", targetType: "operator", targetId: row.id, result: "success", details: { outcome: "upsert repeated", operation: isCreate ? "create" : "update", name: row.name, vendorId: result.id } });
+    } catch (error) {
+      const info = errorInfo(error);
+      const state = isUncertainCreate(error) || transient(error) ? "uncertain" : "failed";
+      await db.update(operators).set({ state, lastError: info, updatedAt: new Date() }).where(eq(operators.id, row.id));
+      if (state === "failed") counts.failed++;
+      await audit(db, scope, { action: "operator.reconcile", targetType: "operator", targetId: row.id, result: state === "failed" ? "failure" : "uncertain", details: { outcome: "upsert repeat failed", operation: isCreate ? "create" : "update", name: row.name, ...info } });
+      if (transient(error)) {
+        await releaseOperators(db, claimed.slice(i + 1));
+        return;
+      }
+    }
+  }
+
+  for (const row of toRefresh) {
+    if (!row.vendorId) continue;
+    const payload = await payloadOf(row).catch(() => null);
+    if (!payload) continue; // a department is gone: the admin's next edit settles it
+    try {
+      await provider.updateOperator(vendorAccountId, row.vendorId, payload);
+    } catch (error) {
+      if (isUncertainCreate(error) || transient(error)) return; // still unknown: next run
+      // Refused now: the stored values stand as they were; the reason stays for the admin to see.
+      await db.update(operators).set({ lastError: errorInfo(error) }).where(and(eq(operators.id, row.id), eq(operators.version, row.version)));
+      counts.failed++;
+      await audit(db, scope, { action: "operator.reconcile", targetType: "operator", targetId: row.id, result: "failure", details: { outcome: "upsert repeat failed", operation: "update", name: row.name, ...errorInfo(error) } });
+      continue;
+    }
+    const [updated] = await db
+      .update(operators)
+      .set({ lastError: null, updatedAt: new Date() })
+      .where(and(eq(operators.id, row.id), eq(operators.version, row.version)))
+      .returning({ id: operators.id });
+    if (updated) {
+      counts.refreshed++;
+      await audit(db, scope, { action: "operator.reconcile", targetType: "operator", targetId: row.id, result: "success", details: { outcome: "upsert repeated", operation: "update", name: row.name } });
+    }
+  }
+}
+
 async function reconcileOperators(db: Db, provider: ChatProvider, organizationId: string, vendorAccountId: string, opts: Required<Pick<ReconcileOptions, "graceMs" | "settleMs">>, counts: ReconcileCounts): Promise<void> {
   const scope = SYSTEM(organizationId);
+  // Neither an idempotent upsert nor a list: nothing can be checked safely; the rows stay reported.
+  if (!provider.capabilities.operatorUpsert && !provider.capabilities.listOperators) return;
   const todo = await db.select().from(operators).where(and(eq(operators.organizationId, organizationId), staleOrUnsettled(operators, opts.graceMs, opts.settleMs)));
   const toRefresh = (
     await db
@@ -254,6 +358,11 @@ async function reconcileOperators(db: Db, provider: ChatProvider, organizationId
   for (const row of todo) {
     const c = await claimOperator(db, row, opts);
     if (c) claimed.push(c);
+  }
+
+  if (provider.capabilities.operatorUpsert) {
+    await reconcileOperatorsByUpsert(db, provider, organizationId, vendorAccountId, claimed, toRefresh, counts);
+    return;
   }
 
   let remote: ProviderOperator[];
@@ -387,7 +496,7 @@ export async function reconcileOrganization(db: Db, provider: ChatProvider, orga
       const account = await getVendorAccount(db, organizationId);
       if (account && account.state !== "synced") counts.examined++;
       if (account?.state === "synced" && account.vendorAccountId) {
-        await reconcileDepartments(db, provider, organizationId, account.vendorAccountId, { graceMs, settleMs }, counts);
+        if (provider.capabilities.departments) await reconcileDepartments(db, provider, organizationId, account.vendorAccountId, { graceMs, settleMs }, counts);
         await reconcileOperators(db, provider, organizationId, account.vendorAccountId, { graceMs, settleMs }, counts);
       }
     } catch (e) {
