@@ -157,10 +157,8 @@ export function OperatorsView({ canManage, capabilities }: { canManage: boolean;
                 <td className="px-4 py-3">
                   <div className="font-medium text-slate-900">{o.name}</div>
                   {o.login && <div className="text-xs text-slate-600">{o.login}</div>}
-                  {o.state !== "synced" ? (
+                  {o.state !== "synced" && (
                     <div className="text-xs font-medium text-warning-700">{o.state === "pending" ? t("pending") : t("needsAttention")}</div>
-                  ) : (
-                    o.lastError && <div className="text-xs font-medium text-warning-700">{t("needsAttention")}</div>
                   )}
                 </td>
                 {byEmail && <td className="px-4 py-3 text-slate-800">{o.email ?? t("none")}</td>}
