@@ -81,9 +81,9 @@ function Group({ title, hint, count, testId, children }: { title: string; hint: 
           <caption className="sr-only">{title}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="w-1/5 px-4 py-3 font-semibold">{t("columns.name")}</th>
-              <th scope="col" className="w-1/4 px-4 py-3 font-semibold">{t("columns.portal")}</th>
-              <th scope="col" className="w-1/4 px-4 py-3 font-semibold">{t("columns.vendor")}</th>
+              <th scope="col" className="w-[18%] px-4 py-3 font-semibold">{t("columns.name")}</th>
+              <th scope="col" className="w-[22%] px-4 py-3 font-semibold">{t("columns.portal")}</th>
+              <th scope="col" className="w-[22%] px-4 py-3 font-semibold">{t("columns.vendor")}</th>
               <th scope="col" className="px-4 py-3 font-semibold">{t("columns.actions")}</th>
             </tr>
           </thead>

@@ -1,0 +1,132 @@
+import type { Page } from "@playwright/test";
+import { trpcMutation } from "./pages/team";
+import { expect, expectAccessible, signUpViaApi, test, uniqueUser } from "./fixtures";
+
+const shot = (name: string) => ({ path: `e2e-artifacts/screenshots/sync-${name}.png`, fullPage: true });
+/** The integrator token the e2e portal and its emulator share (scripts/e2e-server.ts). */
+const VENDOR_TOKEN = "e2e-integrator-token";
+
+/** The vendor's own API, called behind the portal's back (someone using PlugChat directly). */
+async function vendor<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const origin = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:4110";
+  const res = await fetch(`${origin}/integrator${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${VENDOR_TOKEN}`, "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(res.ok, `${method} ${path} → ${res.status}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+async function withoutToasts(page: Page) {
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
+}
+
+test.describe("team: Sincronizar com o PlugChat", () => {
+  test("differences made at the vendor are shown in words and fixed in either direction", async ({ page, browser, emulator }) => {
+    await page.goto("/sign-in");
+    const owner = await signUpViaApi(page);
+    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "departments.refresh", undefined);
+    const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });
+    await trpcMutation(page, "operators.create", { name: "Ana Lima", isAdmin: false, departmentIds: [suporte.id] });
+    const [account] = await emulator.accountsFor(owner.organizationId);
+    const acc = account!.id;
+
+    await test.step("at the vendor, behind our back: a rename, a deactivation, a new operator and a new department", async () => {
+      const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>("GET", `/account/${acc}/operators`);
+      const ana = ops.find((o) => o.name === "Ana Lima")!;
+      await vendor("PUT", `/account/${acc}/operators`, { id: ana.id, name: "Ana Paula Lima", active: true, departments: ana.departments });
+      const deps = await vendor<Array<{ id: string; name: string }>>("GET", `/account/${acc}/departments`);
+      await vendor("PUT", `/account/${acc}/departments`, { id: deps.find((d) => d.name === "Suporte")!.id, name: "Suporte", active: false });
+      await vendor("POST", `/account/${acc}/operators`, { name: "Bruno Criado no PlugChat", active: true, departments: [] });
+      await vendor("POST", `/account/${acc}/departments`, { name: "Financeiro", active: true });
+    });
+
+    await test.step("the owner opens Sincronizar and reads the three kinds of differences", async () => {
+      // Not "/": the unfinished wizard's departments step would mirror the vendor's departments first.
+      await page.goto("/team/members");
+      await page.getByRole("link", { name: "Sincronizar" }).click();
+      await expect(page.getByRole("heading", { name: "Sincronizar com o PlugChat", level: 1 })).toBeVisible();
+      await expect(page.getByTestId("last-compared")).toContainText("Última comparação:");
+      const operators = page.getByTestId("sync-section-operator");
+      await expect(operators.getByTestId("operator-different")).toContainText("Com diferenças");
+      const ana = operators.getByTestId("operator-different").getByTestId("sync-row");
+      await expect(ana).toContainText("Ana Lima");
+      await expect(ana).toContainText("Ana Paula Lima");
+      await expect(operators.getByTestId("operator-only-vendor")).toContainText("Só no PlugChat");
+      await expect(operators.getByTestId("operator-only-vendor")).toContainText("Bruno Criado no PlugChat");
+      await expect(operators.getByTestId("operator-only-vendor")).toContainText("Não existe no portal");
+      const departments = page.getByTestId("sync-section-department");
+      await expect(departments.getByTestId("department-only-vendor")).toContainText("Financeiro");
+      const sup = departments.getByTestId("department-different").getByTestId("sync-row");
+      await expect(sup).toContainText("Situação");
+      await expect(sup.getByRole("cell").nth(0)).toContainText("Ativo");
+      await expect(sup.getByRole("cell").nth(1)).toContainText("Inativo");
+      await expectAccessible(page);
+      await page.screenshot(shot("differences"));
+    });
+
+    await test.step("fix one each way: PlugChat's name for Ana, the portal's status for Suporte, adopt the rest", async () => {
+      await page.getByRole("button", { name: "Usar os dados do PlugChat para Ana Lima" }).click();
+      await expect(page.getByText("O portal agora tem os dados do PlugChat para Ana Paula Lima.")).toBeVisible();
+      await page.getByRole("button", { name: "Usar os dados do portal para Suporte" }).click();
+      await expect(page.getByText("O PlugChat agora tem os dados do portal para Suporte.")).toBeVisible();
+      await page.getByRole("button", { name: "Trazer Bruno Criado no PlugChat para o portal" }).click();
+      await expect(page.getByText("Bruno Criado no PlugChat agora está no portal.")).toBeVisible();
+      await page.getByRole("button", { name: "Trazer Financeiro para o portal" }).click();
+      await expect(page.getByText("Financeiro agora está no portal.")).toBeVisible();
+      const deps = await vendor<Array<{ name: string; active: boolean }>>("GET", `/account/${acc}/departments`);
+      expect(deps.find((d) => d.name === "Suporte")!.active).toBe(true);
+    });
+
+    await test.step("comparing again: all up to date", async () => {
+      await page.getByRole("button", { name: "Comparar agora" }).click();
+      await expect(page.getByTestId("up-to-date")).toContainText("Tudo em dia");
+      await withoutToasts(page);
+      await expectAccessible(page);
+      await page.screenshot(shot("up-to-date"));
+      await page.goto("/team/operators");
+      await expect(page.getByText("Ana Paula Lima")).toBeVisible();
+      await expect(page.getByText("Bruno Criado no PlugChat")).toBeVisible();
+    });
+
+    await test.step("a failed fix comes back with a toast (rollback)", async () => {
+      const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>("GET", `/account/${acc}/operators`);
+      const bruno = ops.find((o) => o.name === "Bruno Criado no PlugChat")!;
+      await vendor("PUT", `/account/${acc}/operators`, { id: bruno.id, name: "Bruno Renomeado", active: true, departments: [] });
+      await page.goto("/team/sync");
+      const row = page.getByTestId("operator-different").getByTestId("sync-row");
+      await expect(row).toContainText("Bruno Renomeado");
+      await emulator.addFault({ method: "PUT", path: "/operators$", kind: "status", status: 422, times: 1 });
+      await page.getByRole("button", { name: "Usar os dados do portal para Bruno Criado no PlugChat" }).click();
+      await expect(page.locator("[data-sonner-toast]").filter({ hasText: "O serviço de chat recusou a solicitação" })).toBeVisible();
+      await expect(row).toContainText("Bruno Renomeado");
+      await page.screenshot(shot("rollback"));
+    });
+
+    await test.step("a member has no Sincronizar link and is sent back from its address", async () => {
+      const invitee = uniqueUser("membro");
+      const invitation = await trpcMutation<{ path: string }>(page, "team.invite", { email: invitee.email, role: "member" });
+      const context = await browser.newContext({ locale: "pt-BR" });
+      const guest = await context.newPage();
+      try {
+        await guest.goto(new URL(invitation.path, page.url()).toString());
+        await guest.getByLabel("Seu nome").fill("Marcos Membro");
+        await guest.getByLabel("Crie uma senha").fill(invitee.password);
+        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
+        await expect(guest).toHaveURL(/\/team\/members$/);
+        await expect(guest.getByRole("link", { name: "Sincronizar" })).toHaveCount(0);
+        await guest.goto("/team/sync");
+        await expect(guest).toHaveURL(/\/team\/members$/);
+        const res = await guest.request.post("/api/trpc/sync.adoptAll", {
+          data: { json: null },
+          headers: { "content-type": "application/json", origin: new URL(guest.url()).origin },
+        });
+        expect(res.status()).toBe(403);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});
