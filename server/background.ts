@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { logger } from "@/server/log";
+import { startImportWorker } from "@/server/provisioning/import-runner";
 import { startReconcilerWorker } from "@/server/provisioning/reconciler-worker";
 import { startWebhookWorker } from "@/server/webhooks/worker";
 
@@ -11,6 +12,7 @@ type Starter = { name: string; start: () => void };
 const starters: Starter[] = [
   { name: "webhooks", start: startWebhookWorker },
   { name: "reconciler", start: startReconcilerWorker },
+  { name: "imports", start: startImportWorker },
 ];
 
 export function startBackgroundWork(): void {

@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth/router";
 import { chatRouter } from "./routers/chat/router";
 import { dashboardRouter } from "./routers/dashboard/router";
 import { departmentsRouter } from "./routers/departments/router";
+import { importsRouter } from "./routers/imports/router";
 import { invitationRouter } from "./routers/invitation/router";
 import { meRouter } from "./routers/me/router";
 import { onboardingRouter } from "./routers/onboarding/router";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   reliability: reliabilityRouter,
   provider: providerRouter,
+  imports: importsRouter,
   sync: syncRouter,
 });
 

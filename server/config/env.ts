@@ -36,6 +36,8 @@ export const env = createEnv({
     /** "bearer" (default), "Header-Name" (bare token) or "Header-Name: Scheme". */
     CDP_AUTH_HEADER: z.string().min(1).optional(),
     CDP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** How many vendor calls the CSV operator import makes at once, per portal instance. */
+    IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("PlugChat Portal <no-reply@localhost>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),

@@ -18,6 +18,12 @@ import { audit } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
 
 export interface CreateOperatorInput {
+  /**
+   * A fixed id for the local record, chosen by a durable caller (the CSV import) and stored on
+   * its side before this call: after a crash the caller finds the record by it. A same-name
+   * record with another id is then never reclaimed (NAME_TAKEN).
+   */
+  id?: string;
   name: string;
   active?: boolean;
   isAdmin: boolean;
@@ -151,6 +157,7 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
       .from(operators)
       .where(and(eq(operators.organizationId, scope.organizationId), sql`lower(${operators.name}) = lower(${name})`));
     if (existing) {
+      if (input.id !== undefined && existing.id !== input.id) return { existing };
       if (existing.state === "synced" || existing.state === "pending") return { existing };
       // An operator that exists at the vendor (an update in doubt / refused, upsert backends) is edited, not re-created.
       if (existing.vendorId) return { existing };
@@ -192,6 +199,7 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
     const [row] = await tx
       .insert(operators)
       .values({
+        ...(input.id === undefined ? {} : { id: input.id }),
         organizationId: scope.organizationId,
         name,
         active: input.active ?? true,

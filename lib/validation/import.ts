@@ -1,0 +1,23 @@
+/** The CSV operator import's procedure inputs: shared by the import page and the `imports` router. */
+import { z } from "zod";
+import { IMPORT_MAX_BYTES } from "@/lib/import/operators-csv";
+
+/** The file's text (≤ IMPORT_MAX_BYTES characters). */
+export const ZImportCsv = z.string().max(IMPORT_MAX_BYTES, { error: "validation.tooLong" });
+
+export const ZImportPreviewInput = z.strictObject({ csv: ZImportCsv });
+export type TImportPreviewInput = z.infer<typeof ZImportPreviewInput>;
+
+export const ZImportStartInput = z.strictObject({
+  csv: ZImportCsv,
+  fileName: z.string().trim().max(200, { error: "validation.tooLong" }).optional(),
+});
+export type TImportStartInput = z.infer<typeof ZImportStartInput>;
+
+export const ZImportJobInput = z.strictObject({ jobId: z.uuid({ error: "validation.invalid" }) });
+export type TImportJobInput = z.infer<typeof ZImportJobInput>;
+
+export const ZImportRetryRowInput = z.strictObject({ jobId: z.uuid({ error: "validation.invalid" }), rowId: z.uuid({ error: "validation.invalid" }) });
+export type TImportRetryRowInput = z.infer<typeof ZImportRetryRowInput>;
+
+export const ZImportListInput = z.strictObject({}).optional();

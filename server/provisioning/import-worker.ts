@@ -1,0 +1,458 @@
+/**
+ * The import worker: provisions the rows of CSV import jobs, one operator each, through the
+ * provisioning layer (`createOperator`: local record before the vendor call, audit entry,
+ * pending → synced / failed / uncertain). Vendor-neutral: it knows the provider only as a
+ * `ChatProvider` and reads its capabilities.
+ *
+ * Durable and safe on several instances at once:
+ *  - rows are CLAIMED with a lease (`FOR UPDATE SKIP LOCKED` + one UPDATE … RETURNING): two
+ *    workers never hold the same row; a crashed worker's rows are claimed again once their
+ *    lease has expired;
+ *  - every row carries the id of the operator record it creates, written with the job before
+ *    any vendor call, and `createOperator` inserts the record with that id. A claimed row
+ *    whose record exists is never sent again blindly: synced → done; failed → failed with
+ *    the vendor's reason; pending/uncertain → resolved by the reconciler's adopt-by-list
+ *    (or, on a backend whose create is an idempotent upsert, by repeating the upsert) — and
+ *    only once the record is settled (a `pending` younger than `graceMs` may still have a
+ *    call in flight somewhere);
+ *  - outcomes are written only while this worker still holds the row's lease.
+ * At most `concurrency` rows (vendor calls) are in flight per worker.
+ */
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { AppError, providerErrorToAppCode } from "@/server/api/errors";
+import type { Db } from "@/server/db/client";
+import { importJobRows, importJobs, operators, type ImportJobRow, type Operator, type ProvisioningErrorInfo } from "@/server/db/schema";
+import { isProviderError } from "@/server/providers/errors";
+import type { ChatProvider } from "@/server/providers/types";
+import { STALE_PENDING_MS } from "./accounts";
+import { createOperator, type CreateOperatorInput } from "./operators";
+import { DEFAULT_SETTLE_MS, reconcileOrganization } from "./reconciler";
+
+export const DEFAULT_IMPORT_CONCURRENCY = 8;
+export const DEFAULT_IMPORT_LEASE_MS = 2 * 60_000;
+export const DEFAULT_IMPORT_POLL_MS = 2_000;
+export const DEFAULT_IMPORT_MAX_ATTEMPTS = 5;
+
+export interface ImportWorkerOptions {
+  db: Db;
+  provider: ChatProvider;
+  /** This worker as a lease holder (default: host:pid:random). */
+  instanceId?: string;
+  /** Rows (vendor calls) in flight at once. Default: IMPORT_CONCURRENCY, else 8. */
+  concurrency?: number;
+  /** How long a claimed row is this worker's; must exceed the longest vendor call (with retries). */
+  leaseMs?: number;
+  /** How often an idle worker looks for rows (a kick wakes it at once). */
+  pollMs?: number;
+  /** A `pending` operator record younger than this may still have its create in flight. */
+  graceMs?: number;
+  /** An `uncertain` record younger than this is left to settle (the vendor may still be applying it). */
+  settleMs?: number;
+  /** Claims of one row before a still-unresolved row is marked failed. */
+  maxAttempts?: number;
+  /** Errors of the loop itself (the database unreachable…): reported, then retried after `pollMs`. */
+  onError?: (error: unknown) => void;
+}
+
+/** IMPORT_CONCURRENCY from the environment (1–64), else 8. */
+export function importConcurrencyFromEnv(e: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(e.IMPORT_CONCURRENCY);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : DEFAULT_IMPORT_CONCURRENCY;
+}
+
+type Outcome =
+  | { kind: "done" }
+  | { kind: "failed"; code: string; message: string | null }
+  /** Back to the queue after `delayMs`; `counts: false` when it was only waiting for someone else. */
+  | { kind: "later"; delayMs: number; code: string; message: string | null; counts: boolean };
+
+const REJECTION_CODES: Record<string, string> = {
+  unauthorized: "VENDOR_MISCONFIGURED",
+  not_found: "VENDOR_NOT_FOUND",
+  rejected: "VENDOR_REJECTED",
+  ambiguous: "VENDOR_TIMEOUT",
+  unavailable: "VENDOR_UNAVAILABLE",
+};
+
+/** The app code and vendor reason kept on an operator record's `lastError`. */
+function fromLastError(info: ProvisioningErrorInfo | null): { code: string; message: string | null } {
+  if (!info) return { code: "VENDOR_REJECTED", message: null };
+  const code = info.kind === "unavailable" && info.status === 429 ? "VENDOR_RATE_LIMITED" : (REJECTION_CODES[info.kind] ?? "INTERNAL");
+  return { code, message: info.reason ?? null };
+}
+
+function appErrorCodeOf(error: unknown): string | null {
+  const cause = error instanceof AppError ? error : error instanceof Error && error.cause instanceof AppError ? error.cause : null;
+  return cause ? cause.info.code : null;
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+export class ImportWorker {
+  readonly instanceId: string;
+  readonly concurrency: number;
+  private readonly db: Db;
+  private readonly provider: ChatProvider;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly graceMs: number;
+  private readonly settleMs: number;
+  private readonly maxAttempts: number;
+  private readonly onError: (error: unknown) => void;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly actors = new Map<string, string | null>();
+  private readonly heartbeats = new Map<string, number>();
+  private stopped = true;
+  private loop: Promise<void> | null = null;
+  private signal = deferred();
+
+  constructor(options: ImportWorkerOptions) {
+    this.db = options.db;
+    this.provider = options.provider;
+    this.instanceId = options.instanceId ?? `import:${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+    this.concurrency = Math.max(1, options.concurrency ?? importConcurrencyFromEnv());
+    this.leaseMs = options.leaseMs ?? DEFAULT_IMPORT_LEASE_MS;
+    this.pollMs = options.pollMs ?? DEFAULT_IMPORT_POLL_MS;
+    this.graceMs = options.graceMs ?? STALE_PENDING_MS;
+    this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS;
+    this.onError = options.onError ?? (() => undefined);
+  }
+
+  /** Runs until `stop()`: claims rows as slots free up, polls when idle. */
+  start(): void {
+    if (this.loop) return;
+    this.stopped = false;
+    this.loop = this.run("forever").finally(() => {
+      this.loop = null;
+    });
+  }
+
+  /** Look for rows now (e.g. right after a job was started). */
+  kick(): void {
+    const { resolve } = this.signal;
+    this.signal = deferred();
+    resolve();
+  }
+
+  /** Stops claiming and waits for the rows in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.kick();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Processes until no row is open any more (rows waiting for a back-off are waited for), or
+   * with `untilIdle` until nothing can be claimed right now. For scripts and tests.
+   */
+  async drain(options: { untilIdle?: boolean } = {}): Promise<void> {
+    this.stopped = false;
+    try {
+      await this.run(options.untilIdle ? "idle" : "empty");
+    } finally {
+      this.stopped = true;
+    }
+  }
+
+  private async run(mode: "forever" | "idle" | "empty"): Promise<void> {
+    while (!this.stopped) {
+      // Taken before claiming, so a row finishing meanwhile still wakes the wait below.
+      const signal = this.signal.promise;
+      const free = this.concurrency - this.inFlight.size;
+      let claimed = 0;
+      if (free > 0) {
+        let rows: ImportJobRow[];
+        try {
+          rows = await this.claim(free);
+        } catch (error) {
+          this.onError(error);
+          if (mode !== "forever" && this.inFlight.size === 0) throw error;
+          await this.wait(this.pollMs, signal);
+          continue;
+        }
+        for (const row of rows) this.spawn(row);
+        claimed = rows.length;
+        if (claimed === free) continue; // more may be waiting
+      }
+      if (this.inFlight.size === 0) {
+        if (mode === "idle") return;
+        if (mode === "empty" && !(await this.anyOpenRow())) return;
+      }
+      // Until a row finishes (a slot frees up), a kick, or the poll interval.
+      await this.wait(this.pollMs, signal);
+    }
+  }
+
+  private wait(ms: number, signal: Promise<void>): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void signal.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private async anyOpenRow(): Promise<boolean> {
+    const [row] = await this.db.select({ id: importJobRows.id }).from(importJobRows).where(inArray(importJobRows.state, ["queued", "running"])).limit(1);
+    return Boolean(row);
+  }
+
+  private spawn(row: ImportJobRow): void {
+    const p: Promise<void> = this.process(row)
+      .catch((error: unknown) => this.onError(error))
+      .finally(() => {
+        this.inFlight.delete(p);
+        this.kick();
+      });
+    this.inFlight.add(p);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Claims and outcomes
+
+  private async claim(limit: number): Promise<ImportJobRow[]> {
+    const claimable = or(
+      and(eq(importJobRows.state, "queued"), lte(importJobRows.availableAt, sql`now()`)),
+      and(eq(importJobRows.state, "running"), lt(importJobRows.leaseUntil, sql`now()`)),
+    );
+    const candidates = this.db
+      .select({ id: importJobRows.id })
+      .from(importJobRows)
+      .where(claimable)
+      .orderBy(importJobRows.availableAt, importJobRows.line)
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    const rows = await this.db
+      .update(importJobRows)
+      .set({
+        state: "running",
+        leaseOwner: this.instanceId,
+        leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
+        attempts: sql`${importJobRows.attempts} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(inArray(importJobRows.id, candidates), claimable))
+      .returning();
+    await this.heartbeat(rows);
+    return rows;
+  }
+
+  /** Marks on each job which instance works on it (informational; throttled). */
+  private async heartbeat(rows: ImportJobRow[]): Promise<void> {
+    const now = Date.now();
+    const jobs = [...new Set(rows.map((r) => r.jobId))].filter((id) => (this.heartbeats.get(id) ?? 0) < now - 5_000);
+    if (jobs.length === 0) return;
+    for (const id of jobs) this.heartbeats.set(id, now);
+    await this.db
+      .update(importJobs)
+      .set({ leaseOwner: this.instanceId, leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`, updatedAt: sql`now()` })
+      .where(inArray(importJobs.id, jobs));
+  }
+
+  private mine(row: ImportJobRow) {
+    return and(eq(importJobRows.id, row.id), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId));
+  }
+
+  private async record(row: ImportJobRow, outcome: Outcome): Promise<void> {
+    if (outcome.kind === "later" && (!outcome.counts || row.attempts < this.maxAttempts)) {
+      await this.db
+        .update(importJobRows)
+        .set({
+          state: "queued",
+          leaseOwner: null,
+          leaseUntil: null,
+          availableAt: sql`now() + ${Math.max(0, Math.round(outcome.delayMs))} * interval '1 millisecond'`,
+          ...(outcome.counts ? { errorCode: outcome.code, errorMessage: outcome.message } : { attempts: sql`greatest(${importJobRows.attempts} - 1, 0)` }),
+          updatedAt: sql`now()`,
+        })
+        .where(this.mine(row));
+      return;
+    }
+    const failed = outcome.kind === "done" ? null : outcome;
+    const [updated] = await this.db
+      .update(importJobRows)
+      .set({
+        state: failed ? "failed" : "done",
+        leaseOwner: null,
+        leaseUntil: null,
+        errorCode: failed ? failed.code : null,
+        errorMessage: failed ? failed.message : null,
+        finishedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(this.mine(row))
+      .returning({ id: importJobRows.id });
+    if (!updated) return; // the lease was lost: the new holder records the outcome
+    await this.db
+      .update(importJobs)
+      .set({ status: "done", finishedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(importJobs.id, row.jobId),
+          eq(importJobs.status, "running"),
+          sql`not exists (select 1 from ${importJobRows} where ${importJobRows.jobId} = ${row.jobId} and ${importJobRows.state} in ('queued', 'running'))`,
+        ),
+      );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // One row
+
+  private async process(row: ImportJobRow): Promise<void> {
+    let outcome: Outcome;
+    try {
+      outcome = await this.provision(row);
+    } catch (error) {
+      outcome = { kind: "later", delayMs: this.backoff(row), code: "INTERNAL", message: null, counts: true };
+      this.onError(error);
+    }
+    await this.record(row, outcome);
+  }
+
+  private backoff(row: ImportJobRow, retryAfterSeconds?: number): number {
+    if (retryAfterSeconds !== undefined) return retryAfterSeconds * 1000;
+    return Math.min(30_000, 500 * 2 ** Math.max(0, row.attempts - 1)) * (0.5 + Math.random() / 2);
+  }
+
+  private async operatorOf(row: ImportJobRow): Promise<Operator | null> {
+    const [op] = await this.db.select().from(operators).where(eq(operators.id, row.operatorId));
+    return op ?? null;
+  }
+
+  private async actorOf(jobId: string): Promise<string | null> {
+    if (!this.actors.has(jobId)) {
+      const [job] = await this.db.select({ createdBy: importJobs.createdBy }).from(importJobs).where(eq(importJobs.id, jobId));
+      this.actors.set(jobId, job?.createdBy ?? null);
+    }
+    return this.actors.get(jobId) ?? null;
+  }
+
+  private input(row: ImportJobRow): CreateOperatorInput {
+    const v = row.values;
+    return {
+      id: row.operatorId,
+      name: v.name,
+      isAdmin: v.isAdmin,
+      departmentIds: v.departmentIds,
+      ...(v.login ? { login: v.login } : {}),
+      ...(v.email ? { email: v.email } : {}),
+      ...(v.firstName ? { firstName: v.firstName } : {}),
+      ...(v.lastName ? { lastName: v.lastName } : {}),
+      // Backends with roles: the CSV's admin column picks between the two basic roles.
+      ...(this.provider.capabilities.operatorRoles ? { roleCode: v.isAdmin ? "ADMIN" : "AGENT" } : {}),
+    };
+  }
+
+  private async provision(row: ImportJobRow): Promise<Outcome> {
+    const existing = await this.operatorOf(row);
+    if (existing) return this.resolve(row, existing);
+    return this.create(row);
+  }
+
+  /** No record yet: nothing was sent for this row. Create it (record first, then the vendor). */
+  private async create(row: ImportJobRow): Promise<Outcome> {
+    const scope = { organizationId: row.organizationId, actorUserId: await this.actorOf(row.jobId) };
+    try {
+      await createOperator(this.db, this.provider, scope, this.input(row));
+      return { kind: "done" };
+    } catch (error) {
+      return this.afterError(row, error);
+    }
+  }
+
+  /** What a failed create left behind decides: the record's state, else the error. */
+  private async afterError(row: ImportJobRow, error: unknown): Promise<Outcome> {
+    const op = await this.operatorOf(row);
+    if (op) {
+      if (op.state === "synced") return { kind: "done" }; // adopted after an unknown outcome
+      if (op.state === "failed") return this.failedRecord(op);
+      // uncertain (or pending): resolved once settled, never re-sent blindly.
+      const { code, message } = isProviderError(error) ? { code: providerErrorToAppCode(error), message: error.details.reason ?? null } : fromLastError(op.lastError);
+      return { kind: "later", delayMs: this.settleMs, code, message, counts: true };
+    }
+    // No record: the vendor certainly did not create it.
+    if (isProviderError(error)) {
+      const code = providerErrorToAppCode(error);
+      const message = error.details.reason ?? null;
+      // 429, connection refused, circuit open: not applied, try again later.
+      if (error.kind === "unavailable") return { kind: "later", delayMs: this.backoff(row, error.details.retryAfter), code, message, counts: true };
+      return { kind: "failed", code, message };
+    }
+    const appCode = appErrorCodeOf(error);
+    if (appCode) return { kind: "failed", code: appCode, message: null };
+    throw error;
+  }
+
+  /** A record that failed definitely: nothing exists at the vendor. Report it and drop the record (a retry starts afresh). */
+  private async failedRecord(op: Operator): Promise<Outcome> {
+    await this.db.delete(operators).where(and(eq(operators.id, op.id), eq(operators.state, "failed")));
+    return { kind: "failed", ...fromLastError(op.lastError) };
+  }
+
+  /** The row's record exists (a resumed or retried row). */
+  private async resolve(row: ImportJobRow, op: Operator): Promise<Outcome> {
+    if (op.state === "synced") return { kind: "done" };
+    if (op.state === "failed") return this.failedRecord(op);
+    const age = Date.now() - op.updatedAt.getTime();
+    const wait = op.state === "pending" ? this.graceMs - age : this.settleMs - age;
+    if (wait > 0) {
+      // Someone may still be calling the vendor for it (another instance, the reconciler).
+      return { kind: "later", delayMs: wait + 50, code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
+    }
+    if (this.provider.capabilities.operatorUpsert) {
+      // Repeating an idempotent upsert resolves the unknown outcome. A stale pending is first
+      // turned uncertain — atomically, so only one caller gets to repeat it.
+      if (op.state === "pending") {
+        const [flipped] = await this.db
+          .update(operators)
+          .set({ state: "uncertain", updatedAt: new Date() })
+          .where(and(eq(operators.id, op.id), eq(operators.state, "pending"), eq(operators.updatedAt, op.updatedAt)))
+          .returning({ id: operators.id });
+        if (!flipped) return { kind: "later", delayMs: this.settleMs, code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
+      }
+      return this.create(row);
+    }
+    // The reconciler's adopt-by-list: claims the organization's stale records, lists the
+    // vendor's operators, adopts the matching one, re-creates only what the list shows absent.
+    const report = await reconcileOrganization(this.db, this.provider, row.organizationId, {
+      holder: this.instanceId,
+      graceMs: this.graceMs,
+      settleMs: this.settleMs,
+      trigger: "schedule",
+    });
+    const after = await this.operatorOf(row);
+    if (!after) return this.create(row);
+    if (after.state === "synced") return { kind: "done" };
+    if (after.state === "failed") return this.failedRecord(after);
+    const { code, message } = fromLastError(after.lastError);
+    // Not resolved yet (another instance held the lease, or the list failed): later.
+    return { kind: "later", delayMs: this.settleMs, code, message, counts: report.ran };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The process-wide worker (server/background.ts)
+
+// On globalThis: Next.js bundles instrumentation (which starts the worker) and the route
+// handlers (which kick it) separately, so a module-level variable would not be shared.
+const globalForImports = globalThis as unknown as { __portalImportWorker?: { kick(): void } | null };
+
+export function setProcessImportWorker(worker: ImportWorker | null): void {
+  globalForImports.__portalImportWorker = worker;
+}
+
+/** Wakes this process's worker (after imports.start / a retry); no-op when none runs here. */
+export function kickImportWorker(): void {
+  globalForImports.__portalImportWorker?.kick();
+}
