@@ -20,6 +20,7 @@ import { logger, type Logger } from "@/server/log";
 import { isProviderError } from "@/server/providers/errors";
 import { getChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
+import { hit, minutesOf } from "@/server/security/rate-limit";
 import { AppError, appError, toTRPCError } from "./errors";
 import type { AppErrorInfo } from "./errors";
 
@@ -165,10 +166,15 @@ export async function loadOrgScope(db: Db, userId: string, orgHint: string | nul
   return rows[0] ?? null;
 }
 
-export const orgProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+export const orgProcedure = protectedProcedure.use(async ({ ctx, type, next }) => {
   const scope = await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
   // Not a member (or a hint naming someone else's organization): same answer either way.
   if (!scope) throw appError("FORBIDDEN");
+  // Every mutation of an organization spends from its per-minute budget, before any work.
+  if (type === "mutation") {
+    const refusal = await hit("orgMutations", scope.org.id);
+    if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
+  }
   return next({ ctx: { org: scope.org, membership: scope.membership } });
 });
 

@@ -1,5 +1,6 @@
 /**
- * Rate limits on the doors attackers knock at (sign-in, sign-up, invitation acceptance).
+ * Rate limits on the doors attackers knock at (sign-in, sign-up, invitation acceptance) and
+ * on what an organization can make the portal do at the chat provider per minute.
  * rate-limiter-flexible: in memory with the embedded database (one process), in Postgres
  * (the `rate_limits` table, atomic upserts) when DATABASE_URL is set, so that several
  * instances share their counters.
@@ -24,6 +25,11 @@ export const RATE_LIMITS = {
   signUpIp: { points: positiveInt(process.env.RATE_LIMIT_SIGN_UPS_PER_HOUR) ?? 10, duration: 60 * 60 },
   /** Invitation acceptances (and token guesses) from one IP. */
   invitationIp: { points: 20, duration: 15 * 60 },
+  /**
+   * Mutations of one organization (they create and change things at the chat provider):
+   * generous for people, a ceiling for a runaway script or a stolen session.
+   */
+  orgMutations: { points: positiveInt(process.env.RATE_LIMIT_ORG_MUTATIONS_PER_MINUTE) ?? 300, duration: 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
