@@ -16,7 +16,7 @@
  * a `sync.*` audit entry with its result.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { AppError, appError } from "@/server/api/errors";
 import { encryptOperatorToken } from "@/server/crypto";
@@ -263,6 +263,16 @@ async function audited<T extends SyncResult>(
 async function adoptDepartmentRows(db: Db, organizationId: string, remote: ProviderDepartment[]): Promise<Department[]> {
   const made: Department[] = [];
   for (const r of remote) {
+    // A record we once removed keeps its vendor id (unique per organization): bring it back instead.
+    const [revived] = await db
+      .update(departments)
+      .set({ deletedAt: null, name: r.name.trim(), active: r.active, state: "synced", lastError: null, updatedAt: new Date(), version: sql`${departments.version} + 1` })
+      .where(and(eq(departments.organizationId, organizationId), eq(departments.vendorId, r.id), isNotNull(departments.deletedAt)))
+      .returning();
+    if (revived) {
+      made.push(revived);
+      continue;
+    }
     const [row] = await db
       .insert(departments)
       .values({ organizationId, vendorId: r.id, name: r.name.trim(), active: r.active, isDefault: isGeral(r.name), state: "synced" })

@@ -205,6 +205,18 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     expect(after.operators.different.map((d) => d.fields)).toEqual([["departments"]]);
   });
 
+  it("adopting a department we once removed brings our old record back (its vendor id stays unique)", async () => {
+    const org = await newOrg();
+    const owner = as(org.owner);
+    const dep = await owner.departments.create({ name: "Cobrança" });
+    await db.update(departments).set({ deletedAt: new Date() }).where(eq(departments.id, dep.id));
+    const cmp = await owner.sync.compare();
+    const item = cmp.departments.onlyVendor.find((d) => d.name === "Cobrança")!;
+    const adopted = await owner.sync.adopt({ kind: "department", vendorId: item.vendorId });
+    expect(adopted.id).toBe(dep.id);
+    expect((await db.select().from(departments).where(eq(departments.id, dep.id)))[0]).toMatchObject({ deletedAt: null, state: "synced" });
+  });
+
   it("an operator that vanished at the vendor can be forgotten (local only)", async () => {
     const org = await newOrg();
     const owner = as(org.owner);
