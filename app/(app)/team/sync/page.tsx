@@ -24,8 +24,9 @@ export default async function SyncPage() {
   return (
     <section className="flex flex-col gap-6">
       <header>
-        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("subtitle")}</p>
+        {/* Without list calls the provider may not be PlugChat at all: a neutral title. */}
+        <h1 className="text-2xl font-bold text-slate-900">{supported ? t("title") : t("titleGeneric")}</h1>
+        {supported && <p className="mt-1 text-slate-600">{t("subtitle")}</p>}
       </header>
       {supported ? <SyncView /> : <Alert tone="info">{t("unsupported")}</Alert>}
     </section>
