@@ -178,7 +178,7 @@ test.describe("import operators from a CSV", () => {
     });
   });
 
-  test("the template downloads with the columns of this chat backend and Excel-friendly accents", async ({ page }) => {
+  test("the template downloads with the columns of this chat backend, imports as is, and a running import is found from the bare address", async ({ page, emulator }) => {
     await page.goto("/sign-in");
     const owner = await signUpViaApi(page);
     await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
@@ -214,6 +214,21 @@ test.describe("import operators from a CSV", () => {
     await expect(page.getByTestId("preview-summary")).toHaveText("2 válidas · 0 com erro");
     await expect(page.getByText("Conferido no servidor")).toBeVisible();
     await expect(page.getByRole("button", { name: "Importar 2 operadores" })).toBeEnabled();
+
+    // While it runs, the bare address shows the running import (no ?job= needed).
+    await setVendorLatency(emulator, 2000); // under PLUGCHAT_TIMEOUT_MS (3 s) of the e2e portal
+    try {
+      await page.getByRole("button", { name: "Importar 2 operadores" }).click();
+      await expect(page).toHaveURL(/\?job=/);
+      await page.goto("/team/import");
+      const bar = page.getByRole("progressbar", { name: "Progresso da importação" });
+      await expect(bar).toBeVisible();
+      await expect(page.getByText("Importando…")).toBeVisible();
+      await expect(bar).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
+      await expect(page.getByTestId("import-counts")).toHaveText("2 importados · 0 com falha · 0 restantes");
+    } finally {
+      await setVendorLatency(emulator, 0);
+    }
   });
 
   test("a member sees no Importar link and cannot reach the page, the template or the procedures", async ({ page, browser }) => {
