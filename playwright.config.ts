@@ -49,7 +49,8 @@ export default defineConfig({
     command: "node --import tsx scripts/e2e-server.ts",
     // The CDP portal starts only once the PlugChat one answers: this waits for both.
     url: `http://127.0.0.1:${cdpPort}/sign-in`,
-    timeout: 420_000,
+    // A production build on 2 cores can take several minutes when the machine is busy.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
