@@ -74,7 +74,8 @@ describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
   beforeAll(async () => {
     handle = await createTestDb(kind);
     emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2_000 });
+    // Generous: this suite is about concurrency; a busy CI core must not turn the one create into a timeout.
+    provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 10_000 });
   });
   afterAll(async () => {
     await emu?.close();
@@ -145,8 +146,8 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances on the sam
     emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
     instanceA = await openDb({ kind: "postgres", url: handle.url!, poolSize: 4 });
     instanceB = await openDb({ kind: "postgres", url: handle.url!, poolSize: 4 });
-    providerA = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2_000 });
-    providerB = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2_000 });
+    providerA = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 10_000 });
+    providerB = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 10_000 });
     owner = await createMember(instanceA.db, { role: "owner" });
     await callerFor({ db: instanceA.db, provider: providerA, member: owner }).onboarding.createAccount({ companyName: "Dupla", sessionName: "Dupla" });
   });
