@@ -34,6 +34,8 @@ export const DEFAULT_IMPORT_CONCURRENCY = 8;
 export const DEFAULT_IMPORT_LEASE_MS = 2 * 60_000;
 export const DEFAULT_IMPORT_POLL_MS = 2_000;
 export const DEFAULT_IMPORT_MAX_ATTEMPTS = 5;
+/** The longest a row waits before it is looked at again while someone else resolves its record. */
+const RECHECK_MS = 5_000;
 
 export interface ImportWorkerOptions {
   db: Db;
@@ -108,6 +110,8 @@ export class ImportWorker {
   private readonly maxAttempts: number;
   private readonly onError: (error: unknown) => void;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Ids of the rows in flight (their leases are renewed). */
+  private readonly holding = new Set<string>();
   private readonly actors = new Map<string, string | null>();
   private readonly heartbeats = new Map<string, number>();
   private stopped = true;
@@ -165,6 +169,26 @@ export class ImportWorker {
   }
 
   private async run(mode: "forever" | "idle" | "empty"): Promise<void> {
+    // The leases of rows in flight are renewed while this worker lives: a slow vendor never
+    // hands a row to another worker, a dead worker's rows are free again after `leaseMs`.
+    const renewal = setInterval(() => void this.renew().catch((error: unknown) => this.onError(error)), Math.max(50, Math.floor(this.leaseMs / 3)));
+    renewal.unref?.();
+    try {
+      await this.loopUntil(mode);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async renew(): Promise<void> {
+    if (this.holding.size === 0) return;
+    await this.db
+      .update(importJobRows)
+      .set({ leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'` })
+      .where(and(inArray(importJobRows.id, [...this.holding]), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId)));
+  }
+
+  private async loopUntil(mode: "forever" | "idle" | "empty"): Promise<void> {
     while (!this.stopped) {
       // Taken before claiming, so a row finishing meanwhile still wakes the wait below.
       const signal = this.signal.promise;
@@ -209,9 +233,11 @@ export class ImportWorker {
   }
 
   private spawn(row: ImportJobRow): void {
+    this.holding.add(row.id);
     const p: Promise<void> = this.process(row)
       .catch((error: unknown) => this.onError(error))
       .finally(() => {
+        this.holding.delete(row.id);
         this.inFlight.delete(p);
         this.kick();
       });
@@ -226,24 +252,29 @@ export class ImportWorker {
       and(eq(importJobRows.state, "queued"), lte(importJobRows.availableAt, sql`now()`)),
       and(eq(importJobRows.state, "running"), lt(importJobRows.leaseUntil, sql`now()`)),
     );
-    const candidates = this.db
-      .select({ id: importJobRows.id })
-      .from(importJobRows)
-      .where(claimable)
-      .orderBy(importJobRows.availableAt, importJobRows.line)
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    const rows = await this.db
-      .update(importJobRows)
-      .set({
-        state: "running",
-        leaseOwner: this.instanceId,
-        leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
-        attempts: sql`${importJobRows.attempts} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(inArray(importJobRows.id, candidates), claimable))
-      .returning();
+    // Pick then update in one transaction. (Not `UPDATE … WHERE id IN (SELECT … LIMIT n FOR
+    // UPDATE SKIP LOCKED)`: the planner may run that subquery once per row and take more than n.)
+    const rows = await this.db.transaction(async (tx) => {
+      const picked = await tx
+        .select({ id: importJobRows.id })
+        .from(importJobRows)
+        .where(claimable)
+        .orderBy(importJobRows.availableAt, importJobRows.line)
+        .limit(limit)
+        .for("update", { skipLocked: true });
+      if (picked.length === 0) return [];
+      return tx
+        .update(importJobRows)
+        .set({
+          state: "running",
+          leaseOwner: this.instanceId,
+          leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
+          attempts: sql`${importJobRows.attempts} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(inArray(importJobRows.id, picked.map((r) => r.id)))
+        .returning();
+    });
     await this.heartbeat(rows);
     return rows;
   }
@@ -379,7 +410,7 @@ export class ImportWorker {
       if (op.state === "failed") return this.failedRecord(op);
       // uncertain (or pending): resolved once settled, never re-sent blindly.
       const { code, message } = isProviderError(error) ? { code: providerErrorToAppCode(error), message: error.details.reason ?? null } : fromLastError(op.lastError);
-      return { kind: "later", delayMs: this.settleMs, code, message, counts: true };
+      return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code, message, counts: true };
     }
     // No record: the vendor certainly did not create it.
     if (isProviderError(error)) {
@@ -407,8 +438,9 @@ export class ImportWorker {
     const age = Date.now() - op.updatedAt.getTime();
     const wait = op.state === "pending" ? this.graceMs - age : this.settleMs - age;
     if (wait > 0) {
-      // Someone may still be calling the vendor for it (another instance, the reconciler).
-      return { kind: "later", delayMs: wait + 50, code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
+      // Someone may still be calling the vendor for it (another instance, the reconciler):
+      // look again soon (capped, so a worker that takes over is not bound by a long wait).
+      return { kind: "later", delayMs: Math.min(wait + 50, RECHECK_MS), code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
     }
     if (this.provider.capabilities.operatorUpsert) {
       // Repeating an idempotent upsert resolves the unknown outcome. A stale pending is first
@@ -419,7 +451,7 @@ export class ImportWorker {
           .set({ state: "uncertain", updatedAt: new Date() })
           .where(and(eq(operators.id, op.id), eq(operators.state, "pending"), eq(operators.updatedAt, op.updatedAt)))
           .returning({ id: operators.id });
-        if (!flipped) return { kind: "later", delayMs: this.settleMs, code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
+        if (!flipped) return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
       }
       return this.create(row);
     }
@@ -437,7 +469,7 @@ export class ImportWorker {
     if (after.state === "failed") return this.failedRecord(after);
     const { code, message } = fromLastError(after.lastError);
     // Not resolved yet (another instance held the lease, or the list failed): later.
-    return { kind: "later", delayMs: this.settleMs, code, message, counts: report.ran };
+    return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code, message, counts: report.ran };
   }
 }
 

@@ -267,19 +267,25 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
   } catch (error) {
     const uncertain = isUncertainCreate(error);
     const info = errorInfo(error);
+    if (uncertain && !upsert && provider.capabilities.listOperators) {
+      // Look for it in the vendor's list while the record is still `pending` (ours): the
+      // reconciler leaves a fresh pending record alone, so it cannot claim it meanwhile, miss
+      // the vendor operator we adopt (its id then "known") and create it a second time.
+      await db.update(operators).set({ lastError: info, updatedAt: new Date() }).where(eq(operators.id, row.id));
+      await audit(db, scope, { action: "operator.create", targetType: "operator", targetId: row.id, result: "uncertain", details: { name, ...info } });
+      try {
+        const adopted = await reconcile(db, provider, scope.organizationId, account.vendorAccountId, row, vendorDepartments);
+        if (adopted) return adopted;
+      } catch {
+        // Still unknown: uncertain below; the next attempt (or the reconciler) lists first.
+      }
+      await db.update(operators).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
+      throw error;
+    }
     await db.update(operators).set({ state: uncertain ? "uncertain" : "failed", lastError: info, updatedAt: new Date() }).where(eq(operators.id, row.id));
     await audit(db, scope, { action: "operator.create", targetType: "operator", targetId: row.id, result: uncertain ? "uncertain" : "failure", details: { name, ...info } });
-    if (uncertain) {
-      // With an upsert the next attempt simply repeats it; otherwise look for it in the vendor's list.
-      if (!upsert && provider.capabilities.listOperators) {
-        try {
-          const adopted = await reconcile(db, provider, scope.organizationId, account.vendorAccountId, row, vendorDepartments);
-          if (adopted) return adopted;
-        } catch {
-          // Still unknown: stays uncertain; the next attempt lists first.
-        }
-      }
-    } else {
+    // Uncertain with an upsert: the next attempt simply repeats it (without a list, the reconciler decides).
+    if (!uncertain) {
       await db.delete(operators).where(and(eq(operators.id, row.id), eq(operators.state, "failed")));
     }
     throw error;
