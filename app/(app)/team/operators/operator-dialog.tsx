@@ -89,7 +89,6 @@ function emailDefaults(o: OperatorRow | null): TEmailOperatorForm {
 /** Backends with `operatorEmail` (CDP): the e-mail form; the provider's fieldErrors land on their fields. */
 function EmailOperatorDialog({ operator, capabilities, onClose, onSaved }: DialogProps) {
   const t = useTranslations("team.operators");
-  const tc = useTranslations("team.common");
   const errors = useErrorMessage();
   const trpc = useTRPC();
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
@@ -142,14 +141,7 @@ function EmailOperatorDialog({ operator, capabilities, onClose, onSaved }: Dialo
         )}
         <CheckboxField label={t("fieldOnlyAssigned")} hint={t("onlyAssignedHint")} error={fieldError("onlyAssignedConversations")} {...form.register("onlyAssignedConversations")} />
         <CheckboxField label={t("fieldActive")} error={fieldError("active")} {...form.register("active")} />
-        <div className="mt-2 flex justify-end gap-3">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            {tc("cancel")}
-          </Button>
-          <Button type="submit" busy={create.isPending || update.isPending}>
-            {tc("save")}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={create.isPending || update.isPending} />
       </form>
     </Dialog>
   );
@@ -181,7 +173,6 @@ function CheckboxField({ label, hint, error, ...props }: React.ComponentProps<"i
 /** Backends that name operators (PlugChat): departments and login/password where the backend has them. */
 function NameOperatorDialog({ operator, departments, capabilities, onClose, onSaved }: DialogProps) {
   const t = useTranslations("team.operators");
-  const tc = useTranslations("team.common");
   const errors = useErrorMessage();
   const trpc = useTRPC();
   const [name, setName] = useState(operator?.name ?? "");
@@ -290,15 +281,23 @@ function NameOperatorDialog({ operator, departments, capabilities, onClose, onSa
             />
           </>
         )}
-        <div className="mt-2 flex justify-end gap-3">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            {tc("cancel")}
-          </Button>
-          <Button type="submit" busy={create.isPending || update.isPending}>
-            {tc("save")}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={create.isPending || update.isPending} />
       </form>
     </Dialog>
+  );
+}
+
+/** Cancel and Save, at the foot of both operator forms. */
+function FormActions({ onCancel, busy }: { onCancel: () => void; busy: boolean }) {
+  const tc = useTranslations("team.common");
+  return (
+    <div className="mt-2 flex justify-end gap-3">
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        {tc("cancel")}
+      </Button>
+      <Button type="submit" busy={busy}>
+        {tc("save")}
+      </Button>
+    </div>
   );
 }
