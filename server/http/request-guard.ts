@@ -3,7 +3,13 @@
  * form-encoded and multipart mutations, which browsers send cross-site without a
  * preflight: mutations (POST) must be JSON from our own origin.
  */
-export const MAX_BODY_BYTES = 1_000_000;
+import { IMPORT_MAX_BYTES } from "@/lib/import/operators-csv";
+
+/**
+ * The largest request body: room for the biggest CSV the import accepts once it is written as
+ * a JSON string (quotes and line breaks escaped: up to twice its size) in a tRPC envelope.
+ */
+export const MAX_BODY_BYTES = 2 * IMPORT_MAX_BYTES + 64 * 1024;
 export const MAX_BATCH_SIZE = 10;
 
 function expectedOrigin(req: Request): string {
