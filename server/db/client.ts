@@ -26,6 +26,12 @@ export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle");
 /** A fixed key for the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK_KEY = 727_001;
 
+/** DATABASE_POOL_SIZE (1–200), else 25 connections per instance. */
+export function poolSizeFromEnv(e: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(e.DATABASE_POOL_SIZE);
+  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : 25;
+}
+
 export async function openDb(config: DbConfig): Promise<DbHandle> {
   if (config.kind === "postgres") {
     const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
@@ -33,7 +39,8 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       import("drizzle-orm/node-postgres"),
       import("drizzle-orm/node-postgres/migrator"),
     ]);
-    const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // Web requests and the background workers (the import runs 2 × IMPORT_CONCURRENCY rows at once) share it.
+    const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? poolSizeFromEnv() });
     // An idle connection dropped by the server (restart, failover) must not crash the process.
     pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
     const db = drizzle(pool, { schema });

@@ -16,7 +16,8 @@
  *    only once the record is settled (a `pending` younger than `graceMs` may still have a
  *    call in flight somewhere);
  *  - outcomes are written only while this worker still holds the row's lease.
- * At most `concurrency` rows (vendor calls) are in flight per worker.
+ * At most `concurrency` vendor calls are in flight per worker; twice as many rows, so that each
+ * row's database work (claim, local record, audit, outcome) overlaps other rows' vendor calls.
  */
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
@@ -98,9 +99,44 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/** The provider with at most `limit` calls in flight at once: the worker's bound toward the vendor. */
+export function limitProviderCalls(provider: ChatProvider, limit: number): ChatProvider {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  const acquire = (): Promise<void> => {
+    if (active < limit) {
+      active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  };
+  return new Proxy(provider, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        await acquire();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          release();
+        }
+      };
+    },
+  });
+}
+
 export class ImportWorker {
   readonly instanceId: string;
+  /** Vendor calls in flight at most. */
   readonly concurrency: number;
+  /** Rows in flight at most. */
+  readonly rowSlots: number;
   private readonly db: Db;
   private readonly provider: ChatProvider;
   private readonly leaseMs: number;
@@ -112,6 +148,8 @@ export class ImportWorker {
   private readonly inFlight = new Set<Promise<void>>();
   /** Ids of the rows in flight (their leases are renewed). */
   private readonly holding = new Set<string>();
+  /** Rows in flight here, per job. */
+  private readonly openByJob = new Map<string, number>();
   private readonly actors = new Map<string, string | null>();
   private readonly heartbeats = new Map<string, number>();
   private stopped = true;
@@ -120,9 +158,10 @@ export class ImportWorker {
 
   constructor(options: ImportWorkerOptions) {
     this.db = options.db;
-    this.provider = options.provider;
     this.instanceId = options.instanceId ?? `import:${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
     this.concurrency = Math.max(1, options.concurrency ?? importConcurrencyFromEnv());
+    this.rowSlots = this.concurrency * 2;
+    this.provider = limitProviderCalls(options.provider, this.concurrency);
     this.leaseMs = options.leaseMs ?? DEFAULT_IMPORT_LEASE_MS;
     this.pollMs = options.pollMs ?? DEFAULT_IMPORT_POLL_MS;
     this.graceMs = options.graceMs ?? STALE_PENDING_MS;
@@ -192,9 +231,12 @@ export class ImportWorker {
     while (!this.stopped) {
       // Taken before claiming, so a row finishing meanwhile still wakes the wait below.
       const signal = this.signal.promise;
-      const free = this.concurrency - this.inFlight.size;
+      const free = this.rowSlots - this.inFlight.size;
+      // Claim in batches while rows are in flight (one claim transaction serves several rows);
+      // the rows already waiting for a vendor slot keep the vendor busy meanwhile.
+      const minClaim = this.inFlight.size === 0 ? 1 : Math.max(1, Math.floor(this.rowSlots / 4));
       let claimed = 0;
-      if (free > 0) {
+      if (free >= minClaim) {
         let rows: ImportJobRow[];
         try {
           rows = await this.claim(free);
@@ -234,6 +276,7 @@ export class ImportWorker {
 
   private spawn(row: ImportJobRow): void {
     this.holding.add(row.id);
+    this.openByJob.set(row.jobId, (this.openByJob.get(row.jobId) ?? 0) + 1);
     const p: Promise<void> = this.process(row)
       .catch((error: unknown) => this.onError(error))
       .finally(() => {
@@ -295,7 +338,8 @@ export class ImportWorker {
     return and(eq(importJobRows.id, row.id), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId));
   }
 
-  private async record(row: ImportJobRow, outcome: Outcome): Promise<void> {
+  /** Writes the row's outcome while we hold its lease; true when it marked the row done or failed. */
+  private async record(row: ImportJobRow, outcome: Outcome): Promise<boolean> {
     if (outcome.kind === "later" && (!outcome.counts || row.attempts < this.maxAttempts)) {
       await this.db
         .update(importJobRows)
@@ -308,7 +352,7 @@ export class ImportWorker {
           updatedAt: sql`now()`,
         })
         .where(this.mine(row));
-      return;
+      return false;
     }
     const failed = outcome.kind === "done" ? null : outcome;
     const [updated] = await this.db
@@ -324,7 +368,14 @@ export class ImportWorker {
       })
       .where(this.mine(row))
       .returning({ id: importJobRows.id });
-    if (!updated) return; // the lease was lost: the new holder records the outcome
+    return Boolean(updated); // false: the lease was lost, the new holder records the outcome
+  }
+
+  /**
+   * Marks the job done when no row of it is open any more. Runs after our row's update has
+   * committed, so that of two rows finishing at once the later check sees the other one done.
+   */
+  private async finishJobIfComplete(row: ImportJobRow): Promise<void> {
     await this.db
       .update(importJobs)
       .set({ status: "done", finishedAt: sql`now()`, updatedAt: sql`now()` })
@@ -348,7 +399,17 @@ export class ImportWorker {
       outcome = { kind: "later", delayMs: this.backoff(row), code: "INTERNAL", message: null, counts: true };
       this.onError(error);
     }
-    await this.record(row, outcome);
+    let finished = false;
+    try {
+      finished = await this.record(row, outcome);
+    } finally {
+      // While another row of the job is in flight here, the job cannot be complete yet: the
+      // last of them to be recorded checks (rows of other instances check for themselves).
+      const left = (this.openByJob.get(row.jobId) ?? 1) - 1;
+      if (left > 0) this.openByJob.set(row.jobId, left);
+      else this.openByJob.delete(row.jobId);
+      if (finished && left === 0) await this.finishJobIfComplete(row);
+    }
   }
 
   private backoff(row: ImportJobRow, retryAfterSeconds?: number): number {
