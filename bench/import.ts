@@ -13,16 +13,16 @@
  * Server modules import `server-only`, so the script re-runs itself under the `react-server`
  * export condition (as Next.js does for server code).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { percentile, REACT_SERVER_CONDITION, startEmulatorChild } from "./support";
 
-const CONDITION = "--conditions=react-server";
+const CONDITION = REACT_SERVER_CONDITION;
 // One info line per vendor call would bury the figures (LOG_LEVEL=info shows them).
 process.env.LOG_LEVEL ??= "warn";
 const here = fileURLToPath(import.meta.url);
-const root = path.resolve(path.dirname(here), "..");
 
 const TOKEN = "bench-import-token";
 const EMULATOR_PORT = Number(process.env.BENCH_EMULATOR_PORT ?? 4510);
@@ -31,38 +31,6 @@ const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000);
 const OPERATORS = Number(process.env.BENCH_OPERATORS ?? 5_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 240);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-async function startEmulatorChild(): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, [...process.execArgv.filter((a) => a !== CONDITION), path.join(root, "emulators/plugchat/main.ts")], {
-    env: {
-      ...process.env,
-      PLUGCHAT_EMULATOR_PORT: String(EMULATOR_PORT),
-      PLUGCHAT_EMULATOR_STATE: path.join("/tmp", `bench-import-emulator-${process.pid}.json`),
-      PLUGCHAT_TOKEN: TOKEN,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const origin = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error("emulator did not start within 30 s")), 30_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8");
-      const m = /PLUGCHAT_EMULATOR_READY (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  child.stdout?.resume();
-  return { child, origin };
-}
 
 async function main(): Promise<void> {
   const pg = (await import("pg")).default;
@@ -77,7 +45,7 @@ async function main(): Promise<void> {
   const cleanups: Array<() => Promise<void> | void> = [];
   try {
     // ---------- emulator ----------
-    const emu = await startEmulatorChild();
+    const emu = await startEmulatorChild({ port: EMULATOR_PORT, stateFile: path.join("/tmp", `bench-import-emulator-${process.pid}.json`), token: TOKEN });
     cleanups.push(() => {
       emu.child.kill("SIGTERM");
     });

@@ -16,6 +16,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { percentile } from "./support";
 import pg from "pg";
 
 const PORT = process.env.BENCH_PORT ?? "3600";
@@ -36,10 +37,6 @@ let failures = 0;
 function record(kind: string, ms: number, status: number): void {
   (samples.get(kind) ?? samples.set(kind, []).get(kind)!).push(ms);
   statuses.set(status, (statuses.get(status) ?? 0) + 1);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 // ---------- the server under test ----------

@@ -10,49 +10,21 @@
  */
 import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { percentile, REACT_SERVER_CONDITION, startEmulatorChild } from "./support";
 
-const CONDITION = "--conditions=react-server";
+const CONDITION = REACT_SERVER_CONDITION;
 const here = fileURLToPath(import.meta.url);
-const root = path.resolve(path.dirname(here), "..");
 
 const TOKEN = "bench-integrator-token";
 const CONCURRENCY = 16;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
 const OVERHEAD_N = Number(process.env.BENCH_OVERHEAD_N ?? 2_000);
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
 const fmt = (ms: number): string => `${ms.toFixed(3)} ms`;
-
-async function startEmulatorChild(stateFile: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, [...process.execArgv.filter((a) => a !== CONDITION), path.join(root, "emulators/plugchat/main.ts")], {
-    env: { ...process.env, PLUGCHAT_EMULATOR_PORT: "0", PLUGCHAT_EMULATOR_STATE: stateFile, PLUGCHAT_TOKEN: TOKEN },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const origin = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error("emulator did not start within 20 s")), 20_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8");
-      const m = /PLUGCHAT_EMULATOR_READY (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  child.stdout?.resume();
-  return { child, origin };
-}
 
 /** Runs `call` from CONCURRENCY workers for DURATION_MS; latencies sorted ascending. */
 async function load(call: () => Promise<void>): Promise<{ sorted: number[]; errors: number; elapsed: number; rate: number }> {
@@ -82,7 +54,7 @@ async function main(): Promise<void> {
   const pino = (await import("pino")).default;
   const { createPlugchatClient } = await import("../server/providers/plugchat/client");
   const dir = mkdtempSync(path.join(tmpdir(), "plugchat-bench-"));
-  const { child, origin } = await startEmulatorChild(path.join(dir, "state.json"));
+  const { child, origin } = await startEmulatorChild({ port: 0, stateFile: path.join(dir, "state.json"), token: TOKEN, timeoutMs: 20_000 });
   const baseUrl = `${origin}/integrator`;
   // Production-like logging (info level, one line per call) into /dev/null.
   const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: true }));
