@@ -153,8 +153,7 @@ function departmentNamer(view: VendorView) {
   };
 }
 
-function operatorSides(view: VendorView, l: Operator, r: ProviderOperator) {
-  const names = departmentNamer(view);
+function operatorSides(names: ReturnType<typeof departmentNamer>, l: Operator, r: ProviderOperator) {
   const mine = names.localAsVendor(l.departmentIds);
   const theirs = new Set(r.departments);
   const fields: OperatorField[] = [];
@@ -184,7 +183,7 @@ function compareOperators(view: VendorView): SyncComparison["operators"] {
       out.onlyLocal.push({ id: l.id, version: l.version, reason: l.state === "failed" ? "failed" : "missing_at_vendor", name: l.name, active: l.active, departments: names.local(l.departmentIds), isAdmin: l.isAdmin });
       continue;
     }
-    const sides = operatorSides(view, l, remote);
+    const sides = operatorSides(names, l, remote);
     if (sides.fields.length === 0) out.inSync++;
     else out.different.push({ id: l.id, version: l.version, vendorId: remote.id, ...sides });
   }
