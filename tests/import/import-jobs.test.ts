@@ -159,8 +159,14 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
     await worker({ concurrency: 1 }).drain();
     let job = await caller.imports.get({ jobId });
     expect(job).toMatchObject({ status: "done", done: 3, failed: 3, remaining: 0 });
-    expect(job.failedRows.map((r) => r.line)).toEqual([2, 3, 4]);
-    expect(job.failedRows[0]).toMatchObject({ name: "Recusa 001", error: { code: "VENDOR_REJECTED", message: "injected fault" } });
+    // Row slots overlap database work, so which three rows met the three refusals is not fixed;
+    // what is: three rows, listed by line, each with the vendor's reason.
+    const failedLines = job.failedRows.map((r) => r.line);
+    expect(failedLines).toHaveLength(3);
+    expect(failedLines).toEqual([...failedLines].sort((a, b) => a - b));
+    for (const row of job.failedRows) {
+      expect(row).toMatchObject({ name: list[row.line - 2], error: { code: "VENDOR_REJECTED", message: "injected fault" } });
+    }
     // A definite refusal leaves no operator record behind.
     const failedRows = await handle.db.select().from(importJobRows).where(and(eq(importJobRows.jobId, jobId), eq(importJobRows.state, "failed")));
     for (const r of failedRows) expect(await handle.db.select().from(operators).where(eq(operators.id, r.operatorId))).toEqual([]);
