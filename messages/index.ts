@@ -9,6 +9,7 @@ import enCommon from "./en/common.json";
 import enDashboard from "./en/dashboard.json";
 import enErrors from "./en/errors.json";
 import enImport from "./en/import.json";
+import enMail from "./en/mail.json";
 import enOnboarding from "./en/onboarding.json";
 import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
@@ -19,6 +20,7 @@ import ptCommon from "./pt-BR/common.json";
 import ptDashboard from "./pt-BR/dashboard.json";
 import ptErrors from "./pt-BR/errors.json";
 import ptImport from "./pt-BR/import.json";
+import ptMail from "./pt-BR/mail.json";
 import ptOnboarding from "./pt-BR/onboarding.json";
 import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
@@ -35,6 +37,7 @@ const ptBR = {
   team: ptTeam,
   import: ptImport,
   sync: ptSync,
+  mail: ptMail,
 };
 
 const en: typeof ptBR = {
@@ -48,6 +51,7 @@ const en: typeof ptBR = {
   team: enTeam,
   import: enImport,
   sync: enSync,
+  mail: enMail,
 };
 
 export type Messages = typeof ptBR;

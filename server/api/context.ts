@@ -7,6 +7,7 @@ import { cookies, headers } from "next/headers";
 import { sessionCookieName } from "@/server/auth/cookies";
 import { resolveSession } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
+import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 import { clientIpFrom } from "@/server/security/rate-limit";
 import { createContextInner, ORG_COOKIE, ORG_HEADER, type ContextInner, type CookieOptions } from "./trpc";
 
@@ -28,6 +29,10 @@ export function serializeCookie(name: string, value: string, o: CookieOptions): 
   return parts.join("; ");
 }
 
+function localeOf(saved: string | undefined): Locale {
+  return isLocale(saved) ? saved : defaultLocale;
+}
+
 /** The fetch adapter's context: cookies from the request, Set-Cookie on the response. */
 export async function createFetchContext(req: Request, resHeaders: Headers): Promise<ContextInner> {
   const { db } = await getDb();
@@ -38,6 +43,7 @@ export async function createFetchContext(req: Request, resHeaders: Headers): Pro
     session,
     orgHint: req.headers.get(ORG_HEADER) ?? readCookie(cookieHeader, ORG_COOKIE) ?? null,
     clientIp: clientIpFrom((name) => req.headers.get(name)),
+    locale: localeOf(readCookie(cookieHeader, LOCALE_COOKIE)),
     setCookie: (name, value, options) => resHeaders.append("set-cookie", serializeCookie(name, value, options)),
   });
 }
@@ -51,6 +57,7 @@ export async function createServerContext(): Promise<ContextInner> {
     session,
     orgHint: hdrs.get(ORG_HEADER) ?? jar.get(ORG_COOKIE)?.value ?? null,
     clientIp: clientIpFrom((name) => hdrs.get(name)),
+    locale: localeOf(jar.get(LOCALE_COOKIE)?.value),
     setCookie: (name, value, options) => {
       // Server Components cannot set cookies; server actions and route handlers can.
       try {

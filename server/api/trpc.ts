@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import { and, asc, eq } from "drizzle-orm";
 import superjson from "superjson";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { memberships, organizations, type Membership, type MemberRole, type Organization } from "@/server/db/schema";
@@ -49,20 +50,23 @@ export interface ContextInner {
   orgHint: string | null;
   /** The caller's address, for rate limits ("local" when unknown). */
   clientIp: string;
+  /** The caller's UI language (NEXT_LOCALE cookie), for what the server writes to them (e-mails). */
+  locale: Locale;
   requestId: string;
   log: Logger;
 }
 
-export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" | "clientIp"> & {
+export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" | "clientIp" | "locale"> & {
   requestId?: string;
   clientIp?: string;
+  locale?: Locale;
   provider?: ChatProvider | (() => ChatProvider);
 };
 
 export function createContextInner(opts: ContextInput): ContextInner {
   const requestId = opts.requestId ?? randomUUID();
   const { provider, ...rest } = opts;
-  return { clientIp: "local", ...rest, requestId, log: logger.child({ requestId }), provider: resolveProvider(provider) };
+  return { clientIp: "local", locale: defaultLocale, ...rest, requestId, log: logger.child({ requestId }), provider: resolveProvider(provider) };
 }
 
 /**

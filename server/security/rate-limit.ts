@@ -1,6 +1,7 @@
 /**
- * Rate limits on the doors attackers knock at (sign-in, sign-up, invitation acceptance) and
- * on what an organization can make the portal do at the chat provider per minute.
+ * Rate limits on the doors attackers knock at (sign-in, sign-up, invitation acceptance,
+ * password reset) and on what an organization can make the portal do at the chat provider
+ * per minute.
  * rate-limiter-flexible: in memory with the embedded database (one process), in Postgres
  * (the `rate_limits` table, atomic upserts) when DATABASE_URL is set, so that several
  * instances share their counters.
@@ -25,6 +26,17 @@ export const RATE_LIMITS = {
   signUpIp: { points: positiveInt(process.env.RATE_LIMIT_SIGN_UPS_PER_HOUR) ?? 10, duration: 60 * 60 },
   /** Invitation acceptances (and token guesses) from one IP. */
   invitationIp: { points: 20, duration: 15 * 60 },
+  /** Invitation acceptances of one invitation link (whoever tries it). */
+  invitationToken: { points: 10, duration: 15 * 60 },
+  /** "Esqueci minha senha" requests from one IP, whatever the e-mail. */
+  passwordResetIp: { points: 10, duration: 60 * 60 },
+  /**
+   * Reset e-mails to one address, counted for unknown addresses too, so the refusal does not
+   * tell whether an account exists; it also keeps anyone from flooding someone's inbox.
+   */
+  passwordResetEmail: { points: 3, duration: 60 * 60 },
+  /** New-password submissions (and reset-token guesses) from one IP. */
+  passwordResetConfirmIp: { points: 20, duration: 15 * 60 },
   /**
    * Mutations of one organization (they create and change things at the chat provider):
    * generous for people, a ceiling for a runaway script or a stolen session.

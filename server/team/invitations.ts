@@ -1,25 +1,16 @@
-/**
- * Invitation tokens and their delivery. The link carries a 32-byte random token; the
- * database keeps only its sha256, so a leaked table cannot be turned into links.
- */
+/** Invitations: the link, its status, and its delivery. */
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { appError } from "@/server/api/errors";
 import type { Db } from "@/server/db/client";
 import { invitations, organizations, type Invitation } from "@/server/db/schema";
+import type { Locale } from "@/lib/i18n/config";
 import type { Logger } from "@/server/log";
+import { sendPortalEmail } from "@/server/mail/mailer";
+import { hashLinkToken } from "@/server/security/link-tokens";
+import { renderEmail } from "@/server/mail/templates";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashInvitationToken(token) };
-}
-
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export function invitationPath(token: string): string {
   return `/invite/${token}`;
@@ -40,7 +31,7 @@ export async function usableInvitation(db: Db, token: string): Promise<{ invitat
     .select({ invitation: invitations, organizationName: organizations.name })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
-    .where(eq(invitations.tokenHash, hashInvitationToken(token)))
+    .where(eq(invitations.tokenHash, hashLinkToken(token)))
     .limit(1);
   if (!row) throw appError("INVITATION_INVALID");
   const status = invitationStatus(row.invitation);
@@ -51,26 +42,14 @@ export async function usableInvitation(db: Db, token: string): Promise<{ invitat
 }
 
 /**
- * Sends the invitation e-mail. No mail library is installed: with SMTP_URL unset the
- * message goes to the server log outside production (development), so the link can be
- * copied from there; the admin always sees the link on screen as well.
+ * E-mails the invitation in the inviter's language (SMTP when configured, the server log in
+ * development). Not awaited by the caller: the admin sees the link on screen either way.
  */
 export function deliverInvitationEmail(
   log: Logger,
+  locale: Locale,
   message: { to: string; organizationName: string; inviterName: string; link: string },
-): void {
-  if (process.env.SMTP_URL) {
-    log.warn({ event: "invitation_email_skipped", to: message.to }, "SMTP_URL is set but no mailer is installed; share the link by hand");
-    return;
-  }
-  if (process.env.NODE_ENV === "production") return;
-  log.info(
-    {
-      event: "invitation_email",
-      to: message.to,
-      subject: `${message.inviterName} convidou você para ${message.organizationName} no Portal PlugChat`,
-      link: message.link,
-    },
-    "invitation e-mail (development: written to the log instead of sent)",
-  );
+): Promise<unknown> {
+  const { subject, text } = renderEmail(locale, "invitation", { inviter: message.inviterName, organization: message.organizationName, link: message.link });
+  return sendPortalEmail(log, { event: "invitation_email", to: message.to, subject, text, link: message.link });
 }

@@ -1,4 +1,5 @@
 /** Team-test plumbing: callers that keep the cookies procedures set, and error-code assertions. */
+import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
 import { createCaller } from "@/server/api/root";
@@ -15,6 +16,8 @@ export function teamCaller(db: Db, member: TestMember | null, orgHint?: string, 
     db,
     session: member?.session ?? null,
     orgHint: orgHint ?? member?.organizationId ?? null,
+    // A fresh address per caller, as in tests/helpers/context.ts: rate limits count per address.
+    clientIp: `10.${randomBytes(3).join(".")}`,
     // Pointed at a closed loopback port: team procedures never call the vendor.
     provider: provider ?? createChatProvider({ baseUrl: "http://127.0.0.1:9/integrator", token: "unused", timeoutMs: 200 }),
     setCookie: (name, value, options) => cookies.push({ name, value, options }),

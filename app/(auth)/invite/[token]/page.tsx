@@ -14,12 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 async function loadPreview(token: string) {
-  if (!ZInvitationToken.safeParse(token).success) return { ok: false as const, code: "INVITATION_INVALID" };
+  if (!ZInvitationToken.safeParse(token).success) return { ok: false as const, code: "INVITATION_INVALID", params: undefined };
   try {
     return { ok: true as const, preview: await (await serverCaller()).invitation.preview({ token }) };
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
-    return { ok: false as const, code: cause instanceof AppError ? cause.info.code : "INTERNAL" };
+    return { ok: false as const, code: cause instanceof AppError ? cause.info.code : "INTERNAL", params: cause instanceof AppError ? cause.info.params : undefined };
   }
 }
 
@@ -33,7 +33,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <Card>
         <h1 className="text-2xl font-bold text-slate-900">{t("invalidTitle")}</h1>
-        <Alert className="mt-4">{te.has(code as never) ? te(code as never) : te("INVITATION_INVALID")}</Alert>
+        <Alert className="mt-4">{te.has(code as never) ? te(code as "RATE_LIMITED", result.params as { minutes: number }) : te("INVITATION_INVALID")}</Alert>
         <Link href="/sign-in" className="mt-6 inline-block font-semibold text-brand-700 hover:underline">
           {t("goToSignIn")}
         </Link>

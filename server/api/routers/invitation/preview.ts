@@ -1,8 +1,10 @@
 /** invitation.preview — what an invitation link offers (public: the token is the credential). */
 import { z } from "zod";
 import { ZInvitationToken } from "@/lib/validation/team";
+import { appError } from "@/server/api/errors";
 import { publicProcedure } from "@/server/api/trpc";
 import { findUserByEmail } from "@/server/auth/accounts";
+import { check, minutesOf } from "@/server/security/rate-limit";
 import { usableInvitation } from "@/server/team/invitations";
 
 export const ZPreviewInput = z.strictObject({ token: ZInvitationToken });
@@ -19,6 +21,9 @@ export const preview = publicProcedure
   .input(ZPreviewInput)
   .output(ZPreviewOutput)
   .query(async ({ ctx, input }) => {
+    // A query writes nothing: it only honours the budget that acceptances spend.
+    const refusal = await check("invitationIp", ctx.clientIp);
+    if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
     const { invitation, organizationName } = await usableInvitation(ctx.db, input.token);
     return {
       organizationName,

@@ -8,7 +8,8 @@ import { ZInviteInput } from "@/lib/validation/team";
 import { appError } from "@/server/api/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { invitations, memberships, users } from "@/server/db/schema";
-import { deliverInvitationEmail, INVITATION_TTL_MS, invitationPath, newInvitationToken } from "@/server/team/invitations";
+import { newLinkToken } from "@/server/security/link-tokens";
+import { deliverInvitationEmail, INVITATION_TTL_MS, invitationPath } from "@/server/team/invitations";
 
 export const ZInviteOutput = z.object({ id: z.string(), path: z.string(), expiresAt: z.date() });
 
@@ -24,7 +25,7 @@ export const invite = adminProcedure
       .limit(1);
     if (existing) throw appError("ALREADY_MEMBER", { field: "email" });
 
-    const { token, tokenHash } = newInvitationToken();
+    const { token, tokenHash } = newLinkToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     const row = await ctx.db.transaction(async (tx) => {
       await tx
@@ -39,7 +40,7 @@ export const invite = adminProcedure
       return created;
     });
     const path = invitationPath(token);
-    deliverInvitationEmail(ctx.log, {
+    void deliverInvitationEmail(ctx.log, ctx.locale, {
       to: input.email,
       organizationName: ctx.org.name,
       inviterName: ctx.session.name,

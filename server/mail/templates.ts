@@ -1,0 +1,12 @@
+/** The texts of the portal's e-mails, in the recipient's language (messages/<locale>/mail.json). */
+import "server-only";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/lib/i18n/config";
+import { messages } from "@/messages";
+
+type Template = keyof (typeof messages)["pt-BR"]["mail"];
+
+export function renderEmail(locale: Locale, template: Template, params: Record<string, string | number>): { subject: string; text: string } {
+  const t = createTranslator({ locale, messages: messages[locale], namespace: `mail.${template}` });
+  return { subject: t("subject", params), text: t("body", params) };
+}
