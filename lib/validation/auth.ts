@@ -1,6 +1,6 @@
-/** The sign-up and sign-in forms: one schema each, used by the page and the procedure. */
+/** The sign-up, sign-in and password-reset forms: one schema each, used by the page and the procedure. */
 import { z } from "zod";
-import { ZCompanyName, ZEmail, ZNewPassword, ZPassword, ZPersonName } from "./fields";
+import { ZCompanyName, ZEmail, ZLinkToken, ZNewPassword, ZPassword, ZPersonName } from "./fields";
 
 export const ZSignUpInput = z.strictObject({
   name: ZPersonName,
@@ -15,3 +15,14 @@ export const ZSignInInput = z.strictObject({
   password: ZPassword,
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
+
+/** "Esqueci minha senha": where to send the link. */
+export const ZRequestPasswordResetInput = z.strictObject({ email: ZEmail });
+export type TRequestPasswordResetInput = z.infer<typeof ZRequestPasswordResetInput>;
+
+/** The new password, with the link's token; the same password rules as sign-up. */
+export const ZResetPasswordForm = z.strictObject({ password: ZNewPassword });
+export type TResetPasswordForm = z.infer<typeof ZResetPasswordForm>;
+export const ZPasswordResetLinkInput = z.strictObject({ token: ZLinkToken });
+export const ZResetPasswordInput = ZResetPasswordForm.extend({ token: ZLinkToken });
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;

@@ -26,6 +26,9 @@ export const ZNewPassword = z
   .max(128, { error: "validation.passwordTooLong" })
   .refine((p) => !isCommonPassword(p), { error: "validation.passwordTooCommon" });
 
+/** The 32-byte random token of an e-mailed or copied link (invitation, password reset), base64url. */
+export const ZLinkToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "validation.required" });
+
 /** A password typed to sign in: bounded, never validated against the policy (old accounts). */
 export const ZPassword = z
   .string({ error: "validation.required" })

@@ -1,6 +1,6 @@
 /** Team management forms and inputs: one schema each, shared by pages and procedures. */
 import { z } from "zod";
-import { ZEmail, ZNewPassword, ZPersonName } from "./fields";
+import { ZEmail, ZLinkToken, ZNewPassword, ZPersonName } from "./fields";
 import { OPERATOR_ROLES, ZEmailOperatorCreateInput, ZOperatorLogin, ZOperatorPassword, ZVersion } from "./onboarding";
 
 /** Roles an invitation or a role change can give; ownership moves only by transfer. */
@@ -13,7 +13,7 @@ export const ZInviteInput = z.strictObject({ email: ZEmail, role: ZAssignableRol
 export type TInviteInput = z.infer<typeof ZInviteInput>;
 
 /** The token of an invitation link: 32 random bytes, base64url (43 characters). */
-export const ZInvitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "validation.required" });
+export const ZInvitationToken = ZLinkToken;
 
 /** What someone without an account types to join. */
 export const ZJoinForm = z.strictObject({ name: ZPersonName, password: ZNewPassword });

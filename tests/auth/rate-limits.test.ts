@@ -69,6 +69,25 @@ describe("rate limits", () => {
     for (let i = 0; i < RATE_LIMITS.signInIp.points; i++) await hit("signInIp", ip);
     expect(await check("signInIp", ip)).not.toBeNull();
   });
+
+  it("invitation links: after 20 acceptances from one address, it can neither accept nor open one", async () => {
+    const caller = callerFor({ db: handle.db, member: null, clientIp: "203.0.113.120" });
+    const code = (call: Promise<unknown>) => call.then(() => "OK", (e: TRPCError) => (e.cause as { info?: { code?: string } }).info?.code);
+    for (let i = 0; i < RATE_LIMITS.invitationIp.points; i++) {
+      expect(await code(caller.invitation.accept({ token: `${"G".repeat(40)}${String(i).padStart(3, "0")}` }))).toBe("INVITATION_INVALID");
+    }
+    expect(await code(caller.invitation.accept({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
+    expect(await code(caller.invitation.preview({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
+  });
+
+  it("invitation links: one link tried from many addresses runs out after 10 tries", async () => {
+    const token = "J".repeat(43);
+    const code = (call: Promise<unknown>) => call.then(() => "OK", (e: TRPCError) => (e.cause as { info?: { code?: string } }).info?.code);
+    for (let i = 0; i < RATE_LIMITS.invitationToken.points; i++) {
+      expect(await code(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe("INVITATION_INVALID");
+    }
+    expect(await code(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe("RATE_LIMITED");
+  });
 });
 
 describe.each(testDbKinds())("the rate limiter's store on %s", (kind) => {

@@ -65,7 +65,7 @@ describe("queries never write", () => {
   it.each(queries)("%s writes nothing to the database or the vendor", async (path) => {
     const writes: string[] = [];
     const caller = callerFor({ db: recordingDb(handle.db, writes), provider: recordingProvider(provider, writes), member: owner });
-    for (const input of [undefined, {}]) await procedureAt(caller, path)(input).catch(() => undefined);
+    for (const input of [undefined, {}, { token: "A".repeat(43) }]) await procedureAt(caller, path)(input).catch(() => undefined);
     expect(writes).toEqual([]);
   });
 });

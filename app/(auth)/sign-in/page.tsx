@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { currentSession } from "@/server/auth/current";
@@ -10,14 +11,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+  const query = await searchParams;
+  const callbackPath = safeCallbackPath(query.callbackUrl);
   if (await currentSession()) redirect(callbackPath);
   const t = await getTranslations("auth.signIn");
   return (
     <Card>
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+      {query.reset === "1" && (
+        <Alert tone="info" className="mb-4">
+          {t("passwordChanged")}
+        </Alert>
+      )}
       <SignInForm callbackPath={callbackPath} />
     </Card>
   );

@@ -46,6 +46,9 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       {failure && <Alert>{failure}</Alert>}
       <TextField label={t("email")} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
       <PasswordField label={t("password")} autoComplete="current-password" error={fieldError("password")} {...form.register("password")} />
+      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-semibold text-brand-700 hover:underline">
+        {t("forgotPassword")}
+      </Link>
       <Button type="submit" busy={isSubmitting} className="mt-2 w-full">
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>

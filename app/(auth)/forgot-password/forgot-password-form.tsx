@@ -1,0 +1,78 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { useErrorMessage } from "@/lib/errors/messages";
+import { ZRequestPasswordResetInput, type TRequestPasswordResetInput } from "@/lib/validation/auth";
+import { requestPasswordResetAction, type ForgotPasswordState } from "./actions";
+
+const initial: ForgotPasswordState = { failure: null, sentTo: null, email: "" };
+
+export function ForgotPasswordForm() {
+  const t = useTranslations("auth.forgotPassword");
+  const errors = useErrorMessage();
+  const [state, formAction, pending] = useActionState(requestPasswordResetAction, initial);
+  // "Send to another e-mail" goes back to the form without losing what was typed.
+  const [dismissed, setDismissed] = useState<ForgotPasswordState | null>(null);
+  const form = useForm<TRequestPasswordResetInput>({
+    resolver: zodResolver(ZRequestPasswordResetInput),
+    mode: "onTouched",
+    values: { email: state.email },
+    resetOptions: { keepDirtyValues: true },
+  });
+
+  if (state.sentTo && state !== dismissed) {
+    return (
+      <div className="flex flex-col gap-4">
+        <Alert tone="info">
+          <p className="font-semibold">{t("sentTitle")}</p>
+          <p className="mt-1">{t("sent", { email: state.sentTo })}</p>
+        </Alert>
+        <p className="text-sm text-slate-600">{t("sentHint")}</p>
+        <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+          <button type="button" className="font-semibold text-brand-700 hover:underline" onClick={() => setDismissed(state)}>
+            {t("tryAgain")}
+          </button>
+          <Link href="/sign-in" className="font-semibold text-brand-700 hover:underline">
+            {t("backToSignIn")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const local = form.formState.errors.email?.message;
+  const emailError = local
+    ? errors.field(local)
+    : state.failure?.fieldErrors?.email?.[0]
+      ? errors.field(state.failure.fieldErrors.email[0])
+      : undefined;
+  const generalError = state.failure && !emailError ? errors.message(state.failure) : undefined;
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    void form.handleSubmit(() => {
+      startTransition(() => formAction(new FormData(formElement)));
+    })(event);
+  };
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {generalError && <Alert>{generalError}</Alert>}
+      <TextField label={t("email")} type="email" autoComplete="email" error={emailError} {...form.register("email")} />
+      <Button type="submit" busy={pending} className="mt-2 w-full">
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+      <p className="text-center text-sm">
+        <Link href="/sign-in" className="font-semibold text-brand-700 hover:underline">
+          {t("backToSignIn")}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * auth.requestPasswordReset, auth.passwordResetLink and auth.resetPassword ("Esqueci minha
+ * senha"). All public and rate limited per IP; requests also per e-mail. A request answers the same whether or
+ * not the e-mail has an account, and as fast.
+ */
+import { z } from "zod";
+import { ZPasswordResetLinkInput, ZRequestPasswordResetInput, ZResetPasswordInput } from "@/lib/validation/auth";
+import { appError } from "@/server/api/errors";
+import { publicProcedure } from "@/server/api/trpc";
+import { issuePasswordReset, resetPasswordWithToken, usablePasswordReset } from "@/server/auth/password-reset";
+import { env } from "@/server/config/env";
+import { check, clear, hit, minutesOf, type Refusal } from "@/server/security/rate-limit";
+
+function refuse(refusal: Refusal | null): void {
+  if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
+}
+
+/** Where links in e-mails point: the portal's public address (PUBLIC_URL in production). */
+function publicUrl(): string {
+  return (process.env.PUBLIC_URL || env.PUBLIC_URL || env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "");
+}
+
+export const requestPasswordReset = publicProcedure
+  .input(ZRequestPasswordResetInput)
+  .output(z.object({ sent: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    refuse(await hit("passwordResetIp", ctx.clientIp));
+    refuse(await hit("passwordResetEmail", input.email));
+    // Delivery is not awaited: a slow mail server must not tell that the account exists.
+    await issuePasswordReset(ctx.db, ctx.log, { email: input.email, locale: ctx.locale, publicUrl: publicUrl() });
+    return { sent: true as const };
+  });
+
+/** What the reset page shows before anyone types: the account, or why the link is dead. */
+export const passwordResetLink = publicProcedure
+  .input(ZPasswordResetLinkInput)
+  .output(z.object({ email: z.string() }))
+  .query(async ({ ctx, input }) => {
+    // A query writes nothing: it only honours the budget that submissions spend.
+    refuse(await check("passwordResetConfirmIp", ctx.clientIp));
+    const { email } = await usablePasswordReset(ctx.db, input.token);
+    return { email };
+  });
+
+export const resetPassword = publicProcedure
+  .input(ZResetPasswordInput)
+  .output(z.object({ done: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    refuse(await hit("passwordResetConfirmIp", ctx.clientIp));
+    const user = await resetPasswordWithToken(ctx.db, input);
+    // Whoever proved they own the e-mail may sign in now, even after too many wrong passwords.
+    await clear("signInAccountIp", `${user.email.toLowerCase()}|${ctx.clientIp}`);
+    ctx.log.info({ event: "password_reset", userId: user.id }, "password reset through a link; every session revoked");
+    return { done: true as const };
+  });
