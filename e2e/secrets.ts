@@ -15,8 +15,12 @@ export const E2E_SECRETS = {
 /** Every portal's whole output during the run: `<portal>.log`. */
 export const SERVER_LOG_DIR = path.resolve("e2e-artifacts/server-logs");
 
+/** What the portals e-mailed during the run (scripts/e2e-server.ts's SMTP sink): `<n>.json`. */
+export const MAIL_DIR = path.resolve("e2e-artifacts/mail");
+
 /** Passwords typed in the e2e flows: they reach the server and must never be logged. */
 export const E2E_PASSWORDS = {
   user: "uma frase secreta bem longa",
   chatOperator: "senha-do-joao-1",
+  afterReset: "minha nova frase depois do reset",
 } as const;

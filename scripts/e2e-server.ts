@@ -5,13 +5,16 @@
  * After the same ONE build, a second portal in CDP mode (CHAT_PROVIDER=cdp) on E2E_CDP_PORT
  * (3101), with its own data folder, against the CDP emulator on E2E_CDP_EMULATOR_PORT (4120).
  * It starts once the PlugChat portal answers, so waiting for the CDP portal waits for both.
+ * Both portals e-mail through SMTP to a loopback sink on E2E_SMTP_PORT (4130), which keeps
+ * each message in e2e-artifacts/mail/ for the tests to read (password reset links).
  * E2E_SKIP_BUILD=1 reuses an existing .next build (local iteration only).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { E2E_SECRETS, SERVER_LOG_DIR } from "../e2e/secrets";
+import { E2E_SECRETS, MAIL_DIR, SERVER_LOG_DIR } from "../e2e/secrets";
+import { startMailSink } from "../emulators/mail/sink";
 
 const portalPort = process.env.E2E_PORT ?? "3100";
 const emulatorPort = process.env.E2E_EMULATOR_PORT ?? "4110";
@@ -22,9 +25,12 @@ const cdpEmulatorPort = process.env.E2E_CDP_EMULATOR_PORT ?? "4120";
 const cdpDataDir = `${dataDir}-cdp`;
 const cdpOrigin = `http://127.0.0.1:${cdpPortalPort}`;
 const emulatorOrigin = `http://127.0.0.1:${emulatorPort}`;
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? "4130");
 
 rmSync(dataDir, { recursive: true, force: true });
 rmSync(cdpDataDir, { recursive: true, force: true });
+rmSync(MAIL_DIR, { recursive: true, force: true });
+const mailSink = await startMailSink({ port: smtpPort, dir: MAIL_DIR });
 
 /** Fixed test-only values: production mode refuses to start without secrets. */
 export const e2eEnv: NodeJS.ProcessEnv = {
@@ -40,6 +46,8 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   PLUGCHAT_BASE_URL: `${emulatorOrigin}/integrator`,
   PLUGCHAT_SDK_URL: `${emulatorOrigin}/sdk/index.js`,
   PLUGCHAT_TIMEOUT_MS: "3000",
+  SMTP_URL: mailSink.url,
+  MAIL_FROM: "Portal PlugChat <no-reply@portal.test>",
   // Every e2e test signs up from 127.0.0.1.
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
   // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the
@@ -62,6 +70,7 @@ export const e2eCdpEnv: NodeJS.ProcessEnv = {
 const children: ChildProcess[] = [];
 function stopAll(code: number): never {
   for (const child of children) child.kill("SIGTERM");
+  void mailSink.close();
   process.exit(code);
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAll(0));
