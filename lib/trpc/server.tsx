@@ -5,6 +5,7 @@
 import "server-only";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { createServerContext } from "@/server/api/context";
 import { appRouter, createCaller } from "@/server/api/root";
@@ -15,8 +16,18 @@ const getContext = cache(createServerContext);
 
 export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });
 
-/** Direct calls from Server Components when the data is not needed in the browser cache. */
-export const serverCaller = cache(async () => createCaller(await getContext()));
+/**
+ * Direct calls from Server Components when the data is not needed in the browser cache.
+ * A session that ended (signed out elsewhere, password reset) goes to sign in, as the
+ * layout does, instead of failing the page render with an error.
+ */
+export const serverCaller = cache(async () =>
+  createCaller(await getContext(), {
+    onError({ error }) {
+      if (error.code === "UNAUTHORIZED") redirect("/sign-in");
+    },
+  }),
+);
 
 export function HydrateClient({ children }: { children: React.ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;

@@ -10,7 +10,6 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
   const { step } = await params;
   if (!isOnboardingStep(step)) notFound();
   const state = await (await serverCaller()).onboarding.get();
-  // Steps ahead of the current one are not reachable yet: resume where the organization is.
   // Steps ahead of the current one are not reachable yet, and a step this backend lacks does not exist.
   if (stepIndex(step) > stepIndex(state.wizard.currentStep) || !state.steps.includes(step)) redirect(`/onboarding/${state.wizard.currentStep}`);
   await getQueryClient().prefetchQuery(trpc.onboarding.get.queryOptions());
