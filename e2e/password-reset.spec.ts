@@ -77,3 +77,33 @@ test.describe("esqueci minha senha", () => {
     expect(mailsTo("ninguem.cadastrado@example.com.br")).toEqual([]);
   });
 });
+
+test.describe("minha conta", () => {
+  test("a signed-in user changes the password; this browser stays in, others are signed out", async ({ page, browser }) => {
+    const user = await signUpViaApi(page);
+    const otherContext = await browser.newContext({ storageState: await page.context().storageState() });
+    const otherTab = await otherContext.newPage();
+
+    await page.goto("/");
+    await page.getByRole("button", { name: "Menu do usuário" }).click();
+    await page.getByRole("menuitem", { name: "Minha conta" }).click();
+    await expect(page.getByRole("heading", { name: "Minha conta" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("Senha atual", { exact: true }).fill("esta nao e a senha atual");
+    await page.getByLabel("Nova senha", { exact: true }).fill(E2E_PASSWORDS.afterReset);
+    await page.getByRole("button", { name: "Alterar senha" }).click();
+    await expect(page.getByText("A senha atual não confere.")).toBeVisible();
+
+    await page.getByLabel("Senha atual", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "Alterar senha" }).click();
+    await expect(page.getByText("Senha alterada. Outros dispositivos precisarão entrar de novo.")).toBeVisible();
+    await page.screenshot({ path: "e2e-artifacts/screenshots/account-password-changed.png", fullPage: true });
+
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Minha conta" })).toBeVisible();
+    await otherTab.goto("/");
+    await expect(otherTab).toHaveURL(/\/sign-in/);
+    await otherContext.close();
+  });
+});

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/lib/trpc/react";
@@ -63,11 +64,19 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             <p className="truncate text-sm font-semibold text-slate-900">{name}</p>
             <p className="truncate text-xs text-slate-600">{email}</p>
           </div>
+          <Link
+            href="/account"
+            role="menuitem"
+            onClick={() => setOpen(false)}
+            className="mt-1 block w-full rounded-md px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100"
+          >
+            {t("myAccount")}
+          </Link>
           <button
             type="button"
             role="menuitem"
             onClick={leave}
-            className="mt-1 w-full rounded-md px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100"
+            className="w-full rounded-md px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100"
           >
             {t("signOut")}
           </button>

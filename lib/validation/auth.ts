@@ -26,3 +26,7 @@ export type TResetPasswordForm = z.infer<typeof ZResetPasswordForm>;
 export const ZPasswordResetLinkInput = z.strictObject({ token: ZLinkToken });
 export const ZResetPasswordInput = ZResetPasswordForm.extend({ token: ZLinkToken });
 export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
+
+/** Signed in, changing the password: the current one proves it is really them. */
+export const ZChangePasswordInput = z.strictObject({ currentPassword: ZPassword, newPassword: ZNewPassword });
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { currentSession } from "@/server/auth/current";
+import { ChangePasswordForm } from "./change-password-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.account"))("metaTitle") };
+}
+
+/** The signed-in user's own page: for now, the password. */
+export default async function AccountPage() {
+  const [t, session] = await Promise.all([getTranslations("auth.account"), currentSession()]);
+  return (
+    <section className="flex max-w-xl flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("subtitle")}</p>
+      </header>
+      <Card className="flex flex-col gap-5">
+        <div>
+          <h2 className="text-lg font-semibold text-slate-900">{t("passwordTitle")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("passwordSubtitle")}</p>
+        </div>
+        <ChangePasswordForm email={session?.email ?? ""} />
+      </Card>
+    </section>
+  );
+}
