@@ -81,8 +81,12 @@ test.describe("esqueci minha senha", () => {
 test.describe("minha conta", () => {
   test("a signed-in user changes the password; this browser stays in, others are signed out", async ({ page, browser }) => {
     const user = await signUpViaApi(page);
-    const otherContext = await browser.newContext({ storageState: await page.context().storageState() });
+    // Another device: its own sign-in, so its own session.
+    const otherContext = await browser.newContext();
     const otherTab = await otherContext.newPage();
+    await otherTab.goto("/sign-in");
+    await new SignInPage(otherTab).signIn(user.email, user.password);
+    await expect(otherTab.getByTestId("org-name")).toHaveText(user.companyName);
 
     await page.goto("/");
     await page.getByRole("button", { name: "Menu do usuário" }).click();
