@@ -200,5 +200,18 @@ test.describe("team: departments and operators", () => {
       await page.reload();
       await expect(page.getByTestId("operator-row").filter({ hasText: "Ana Lima Souza" })).toContainText("Sim");
     });
+
+    await test.step("operators: a create the chat service did not confirm says so in the table", async () => {
+      await emulator.addFault({ method: "POST", path: "/operators$", kind: "status", status: 502, times: 1 });
+      await page.getByRole("button", { name: "Novo operador" }).click();
+      const dialog = page.getByRole("dialog", { name: "Novo operador" });
+      await dialog.getByLabel("Nome do operador").fill("Bruno Dias");
+      await dialog.getByRole("button", { name: "Salvar" }).click();
+      await expect(dialog.getByRole("button", { name: "Salvar" })).toBeEnabled();
+      if (await dialog.isVisible()) await dialog.getByRole("button", { name: "Cancelar" }).click();
+      await page.reload();
+      await expect(page.getByTestId("operator-row").filter({ hasText: "Bruno Dias" })).toContainText("Aguardando confirmação do serviço de chat");
+      await page.screenshot(shot("operator-uncertain"));
+    });
   });
 });

@@ -38,6 +38,12 @@ export function OperatorsView({ canManage, capabilities }: { canManage: boolean;
   const pageKey = trpc.team.operatorsPage.queryKey(input);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.team.operatorsPage.queryKey() });
   const update = (patch: Partial<OperatorFilters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
+  // Why a row is not in sync yet, in words: the provider's own reason when it refused.
+  const stateNote = (o: { state: string; lastError: { reason?: string } | null }) => {
+    if (o.state === "pending") return t("pending");
+    if (o.state === "uncertain") return t("uncertainNote");
+    return o.lastError?.reason ? t("failedReason", { reason: o.lastError.reason }) : t("needsAttention");
+  };
   const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name;
   const roleLabel = (o: OperatorRow) => {
     const code = o.roleCode ?? (o.isAdmin ? "ADMIN" : "AGENT");
@@ -158,7 +164,7 @@ export function OperatorsView({ canManage, capabilities }: { canManage: boolean;
                   <div className="font-medium text-slate-900">{o.name}</div>
                   {o.login && <div className="text-xs text-slate-600">{o.login}</div>}
                   {o.state !== "synced" && (
-                    <div className="text-xs font-medium text-warning-700">{o.state === "pending" ? t("pending") : t("needsAttention")}</div>
+                    <div className="max-w-xs text-xs font-medium text-warning-700">{stateNote(o)}</div>
                   )}
                 </td>
                 {byEmail && <td className="px-4 py-3 text-slate-800">{o.email ?? t("none")}</td>}
