@@ -206,8 +206,9 @@ test.describe("team: departments and operators", () => {
       await page.getByRole("button", { name: "Novo operador" }).click();
       const dialog = page.getByRole("dialog", { name: "Novo operador" });
       await dialog.getByLabel("Nome do operador").fill("Bruno Dias");
+      const answered = page.waitForResponse((response) => response.url().includes("operators.create"));
       await dialog.getByRole("button", { name: "Salvar" }).click();
-      await expect(dialog.getByRole("button", { name: "Salvar" })).toBeEnabled();
+      await answered;
       if (await dialog.isVisible()) await dialog.getByRole("button", { name: "Cancelar" }).click();
       await page.reload();
       await expect(page.getByTestId("operator-row").filter({ hasText: "Bruno Dias" })).toContainText("Aguardando confirmação do serviço de chat");
