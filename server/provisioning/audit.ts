@@ -12,12 +12,17 @@ function redact(details: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(details).filter(([k]) => !SECRET_KEYS.test(k)));
 }
 
-export async function audit(
-  db: Db,
-  scope: ProvisioningScope,
-  entry: { action: string; targetType: string; targetId?: string | null; result: AuditResult; details?: Record<string, unknown> },
-): Promise<void> {
-  await db.insert(auditLog).values({
+export interface AuditInput {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  result: AuditResult;
+  details?: Record<string, unknown>;
+}
+
+/** The insert of one audit entry, not yet run: `audit` runs it, `markSynced` folds it into its update. */
+export function auditInsert(db: Db, scope: ProvisioningScope, entry: AuditInput) {
+  return db.insert(auditLog).values({
     organizationId: scope.organizationId,
     actorUserId: scope.actorUserId,
     action: entry.action,
@@ -26,4 +31,8 @@ export async function audit(
     result: entry.result,
     details: entry.details ? redact(entry.details) : null,
   });
+}
+
+export async function audit(db: Db, scope: ProvisioningScope, entry: AuditInput): Promise<void> {
+  await auditInsert(db, scope, entry);
 }

@@ -21,13 +21,14 @@
  */
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { AppError, providerErrorToAppCode } from "@/server/api/errors";
 import type { Db } from "@/server/db/client";
 import { importJobRows, importJobs, operators, type ImportJobRow, type Operator, type ProvisioningErrorInfo } from "@/server/db/schema";
 import { isProviderError } from "@/server/providers/errors";
 import type { ChatProvider } from "@/server/providers/types";
 import { STALE_PENDING_MS } from "./accounts";
+import { ImportJobContexts, vendorDepartmentsOf } from "./import-context";
 import { createOperator, type CreateOperatorInput } from "./operators";
 import { DEFAULT_SETTLE_MS, reconcileOrganization } from "./reconciler";
 
@@ -64,6 +65,9 @@ export function importConcurrencyFromEnv(e: NodeJS.ProcessEnv = process.env): nu
   const n = Number(e.IMPORT_CONCURRENCY);
   return Number.isInteger(n) && n >= 1 && n <= 64 ? n : DEFAULT_IMPORT_CONCURRENCY;
 }
+
+/** A claimed row; `hasRecord`: its operator record existed when it was claimed. */
+type ClaimedRow = ImportJobRow & { hasRecord: boolean };
 
 type Outcome =
   | { kind: "done" }
@@ -150,7 +154,7 @@ export class ImportWorker {
   private readonly holding = new Set<string>();
   /** Rows in flight here, per job. */
   private readonly openByJob = new Map<string, number>();
-  private readonly actors = new Map<string, string | null>();
+  private readonly contexts: ImportJobContexts;
   private readonly heartbeats = new Map<string, number>();
   private stopped = true;
   private loop: Promise<void> | null = null;
@@ -168,6 +172,7 @@ export class ImportWorker {
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
     this.maxAttempts = options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS;
     this.onError = options.onError ?? (() => undefined);
+    this.contexts = new ImportJobContexts(this.db);
   }
 
   /** Runs until `stop()`: claims rows as slots free up, polls when idle. */
@@ -237,7 +242,7 @@ export class ImportWorker {
       const minClaim = this.inFlight.size === 0 ? 1 : Math.max(1, Math.floor(this.rowSlots / 4));
       let claimed = 0;
       if (free >= minClaim) {
-        let rows: ImportJobRow[];
+        let rows: ClaimedRow[];
         try {
           rows = await this.claim(free);
         } catch (error) {
@@ -274,7 +279,7 @@ export class ImportWorker {
     return Boolean(row);
   }
 
-  private spawn(row: ImportJobRow): void {
+  private spawn(row: ClaimedRow): void {
     this.holding.add(row.id);
     this.openByJob.set(row.jobId, (this.openByJob.get(row.jobId) ?? 0) + 1);
     const p: Promise<void> = this.process(row)
@@ -290,34 +295,32 @@ export class ImportWorker {
   // -------------------------------------------------------------------------------------------
   // Claims and outcomes
 
-  private async claim(limit: number): Promise<ImportJobRow[]> {
+  private async claim(limit: number): Promise<ClaimedRow[]> {
     const claimable = or(
       and(eq(importJobRows.state, "queued"), lte(importJobRows.availableAt, sql`now()`)),
       and(eq(importJobRows.state, "running"), lt(importJobRows.leaseUntil, sql`now()`)),
     );
-    // Pick then update in one transaction. (Not `UPDATE … WHERE id IN (SELECT … LIMIT n FOR
-    // UPDATE SKIP LOCKED)`: the planner may run that subquery once per row and take more than n.)
-    const rows = await this.db.transaction(async (tx) => {
-      const picked = await tx
-        .select({ id: importJobRows.id })
-        .from(importJobRows)
-        .where(claimable)
-        .orderBy(importJobRows.availableAt, importJobRows.line)
-        .limit(limit)
-        .for("update", { skipLocked: true });
-      if (picked.length === 0) return [];
-      return tx
-        .update(importJobRows)
-        .set({
-          state: "running",
-          leaseOwner: this.instanceId,
-          leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
-          attempts: sql`${importJobRows.attempts} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(inArray(importJobRows.id, picked.map((r) => r.id)))
-        .returning();
-    });
+    const picked = this.db
+      .select({ id: importJobRows.id })
+      .from(importJobRows)
+      .where(claimable)
+      .orderBy(importJobRows.availableAt, importJobRows.line)
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    // One statement. `= any(array(…))` runs the pick once (an InitPlan), so at most `limit` rows
+    // are taken — unlike `id in (select … limit n for update skip locked)`, which the planner may
+    // re-run per row and take more than n.
+    const rows = await this.db
+      .update(importJobRows)
+      .set({
+        state: "running",
+        leaseOwner: this.instanceId,
+        leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
+        attempts: sql`${importJobRows.attempts} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(sql`${importJobRows.id} = any(array(${picked}))`)
+      .returning({ ...getTableColumns(importJobRows), hasRecord: sql<boolean>`exists (select 1 from ${operators} where ${operators}.id = ${importJobRows}.operator_id)` });
     await this.heartbeat(rows);
     return rows;
   }
@@ -391,7 +394,7 @@ export class ImportWorker {
   // -------------------------------------------------------------------------------------------
   // One row
 
-  private async process(row: ImportJobRow): Promise<void> {
+  private async process(row: ClaimedRow): Promise<void> {
     let outcome: Outcome;
     try {
       outcome = await this.provision(row);
@@ -422,14 +425,6 @@ export class ImportWorker {
     return op ?? null;
   }
 
-  private async actorOf(jobId: string): Promise<string | null> {
-    if (!this.actors.has(jobId)) {
-      const [job] = await this.db.select({ createdBy: importJobs.createdBy }).from(importJobs).where(eq(importJobs.id, jobId));
-      this.actors.set(jobId, job?.createdBy ?? null);
-    }
-    return this.actors.get(jobId) ?? null;
-  }
-
   private input(row: ImportJobRow): CreateOperatorInput {
     const v = row.values;
     return {
@@ -446,17 +441,19 @@ export class ImportWorker {
     };
   }
 
-  private async provision(row: ImportJobRow): Promise<Outcome> {
-    const existing = await this.operatorOf(row);
+  private async provision(row: ClaimedRow): Promise<Outcome> {
+    // Most rows are new: their record is read only when the claim saw one.
+    const existing = row.hasRecord ? await this.operatorOf(row) : null;
     if (existing) return this.resolve(row, existing);
     return this.create(row);
   }
 
   /** No record yet: nothing was sent for this row. Create it (record first, then the vendor). */
   private async create(row: ImportJobRow): Promise<Outcome> {
-    const scope = { organizationId: row.organizationId, actorUserId: await this.actorOf(row.jobId) };
     try {
-      await createOperator(this.db, this.provider, scope, this.input(row));
+      const context = await this.contexts.get(row.jobId, row.organizationId);
+      const scope = { organizationId: row.organizationId, actorUserId: context.actorUserId };
+      await createOperator(this.db, this.provider, scope, this.input(row), { account: context.account, vendorDepartments: vendorDepartmentsOf(context, row.values.departmentIds) });
       return { kind: "done" };
     } catch (error) {
       return this.afterError(row, error);

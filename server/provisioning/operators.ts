@@ -7,14 +7,14 @@
  * On a backend whose create is an idempotent upsert (`operatorUpsert`, CDP), an uncertain
  * create is resolved by repeating the upsert instead of listing.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import { appError } from "@/server/api/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
-import { departments, operators, type Operator } from "@/server/db/schema";
+import { auditLog, departments, operators, type Operator } from "@/server/db/schema";
 import type { ChatProvider, OperatorInput, ProviderOperator } from "@/server/providers/types";
 import { requireSyncedAccount } from "./accounts";
-import { audit } from "./audit";
+import { audit, auditInsert, type AuditInput } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
 
 export interface CreateOperatorInput {
@@ -100,8 +100,10 @@ export async function vendorDepartmentIds(db: Db, organizationId: string, ids: s
   return unique.map((id) => rows.find((r) => r.id === id)!.vendorId!);
 }
 
-export async function markSynced(db: Db, id: string, vendorId: string, accessToken: string | null): Promise<Operator> {
-  const [row] = await db
+/** Marks the record synced; with `audited`, the audit entry is written by the same statement. */
+export async function markSynced(db: Db, id: string, vendorId: string, accessToken: string | null, audited?: { scope: ProvisioningScope; entry: AuditInput }): Promise<Operator> {
+  const entry = audited ? db.$with("audit_entry").as(auditInsert(db, audited.scope, audited.entry).returning({ id: auditLog.id })) : null;
+  const [row] = await (entry ? db.with(entry) : db)
     .update(operators)
     .set({
       vendorId,
@@ -143,15 +145,54 @@ async function reconcile(db: Db, provider: ChatProvider, organizationId: string,
   return match ? markSynced(db, row.id, match.id, match.accessToken) : null;
 }
 
-/** Creates an operator at the vendor once; a same-name operator in flight or existing → NAME_TAKEN. */
-export async function createOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: CreateOperatorInput): Promise<Operator> {
-  const account = await requireSyncedAccount(db, scope.organizationId);
-  const name = input.name.trim();
-  const vendorDepartments = await vendorDepartmentIds(db, scope.organizationId, input.departmentIds);
+/** What `createOperator` would look up, supplied by a caller that creates many operators at once (the import). */
+export interface KnownOperatorContext {
+  account: Awaited<ReturnType<typeof requireSyncedAccount>>;
+  /** `vendorDepartmentIds` of the input's departmentIds. */
+  vendorDepartments: string[];
+}
 
+/** Creates an operator at the vendor once; a same-name operator in flight or existing → NAME_TAKEN. */
+export async function createOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: CreateOperatorInput, known?: KnownOperatorContext): Promise<Operator> {
+  const account = known?.account ?? (await requireSyncedAccount(db, scope.organizationId));
+  const name = input.name.trim();
+  const vendorDepartments = known?.vendorDepartments ?? (await vendorDepartmentIds(db, scope.organizationId, input.departmentIds));
+
+  const values = {
+    ...(input.id === undefined ? {} : { id: input.id }),
+    organizationId: scope.organizationId,
+    name,
+    active: input.active ?? true,
+    isAdmin: input.isAdmin,
+    departmentIds: input.departmentIds,
+    login: input.login ?? null,
+    userId: input.userId ?? null,
+    email: input.email ?? null,
+    firstName: input.firstName ?? null,
+    lastName: input.lastName ?? null,
+    roleCode: input.roleCode ?? null,
+    onlyAssignedConversations: input.onlyAssignedConversations ?? null,
+    state: "pending" as const,
+  };
   // The local row first, under a per-(org, name) lock so concurrent identical requests make one row.
   const claimed = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`operator:${scope.organizationId}:${name.toLocaleLowerCase("pt-BR")}`}))`);
+    // Usually nothing is in the way: insert at once and ask in the same statement whether another
+    // record has the name or e-mail (its snapshot is taken after the lock, like a separate read's).
+    // A clash or a unique conflict (id, user) falls back to the checks below.
+    const [fresh] = await tx
+      .insert(operators)
+      .values(values)
+      .onConflictDoNothing()
+      .returning({
+        ...getTableColumns(operators),
+        clash: sql<boolean>`exists (select 1 from ${operators} as other where other.organization_id = ${scope.organizationId} and (lower(other.name) = lower(${name})${input.email ? sql` or lower(other.email) = lower(${input.email})` : sql``}))`,
+      });
+    if (fresh) {
+      const { clash, ...row } = fresh;
+      if (!clash) return { row, wasUncertain: false };
+      await tx.delete(operators).where(eq(operators.id, row.id));
+    }
     const [existing] = await tx
       .select()
       .from(operators)
@@ -196,31 +237,13 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
         .where(and(eq(operators.organizationId, scope.organizationId), sql`lower(${operators.email}) = lower(${input.email})`));
       if (sameEmail) return { emailTaken: true as const };
     }
-    const [row] = await tx
-      .insert(operators)
-      .values({
-        ...(input.id === undefined ? {} : { id: input.id }),
-        organizationId: scope.organizationId,
-        name,
-        active: input.active ?? true,
-        isAdmin: input.isAdmin,
-        departmentIds: input.departmentIds,
-        login: input.login ?? null,
-        userId: input.userId ?? null,
-        email: input.email ?? null,
-        firstName: input.firstName ?? null,
-        lastName: input.lastName ?? null,
-        roleCode: input.roleCode ?? null,
-        onlyAssignedConversations: input.onlyAssignedConversations ?? null,
-        state: "pending",
-      })
-      .returning();
+    const [row] = await tx.insert(operators).values(values).returning();
     return { row: row!, wasUncertain: false };
   });
   if ("linked" in claimed) throw appError("ALREADY_OPERATOR");
   if ("emailTaken" in claimed) throw appError("OPERATOR_EMAIL_TAKEN", { field: "email" });
   if ("existing" in claimed) throw appError("NAME_TAKEN", { field: "name" });
-  let row = claimed.row;
+  const row = claimed.row;
 
   const upsert = provider.capabilities.operatorUpsert;
   // With an upsert, the uncertain create is simply sent again below (idempotent by user).
@@ -261,9 +284,10 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
   };
   try {
     const created = await send();
-    row = await markSynced(db, row.id, created.id, created.accessToken);
-    await audit(db, scope, { action: "operator.create", targetType: "operator", targetId: row.id, result: "success", details: { name, isAdmin: input.isAdmin, vendorId: created.id, login: input.login ?? null } });
-    return row;
+    return await markSynced(db, row.id, created.id, created.accessToken, {
+      scope,
+      entry: { action: "operator.create", targetType: "operator", targetId: row.id, result: "success", details: { name, isAdmin: input.isAdmin, vendorId: created.id, login: input.login ?? null } },
+    });
   } catch (error) {
     const uncertain = isUncertainCreate(error);
     const info = errorInfo(error);
