@@ -66,7 +66,7 @@ export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" |
 export function createContextInner(opts: ContextInput): ContextInner {
   const requestId = opts.requestId ?? randomUUID();
   const { provider, ...rest } = opts;
-  return { clientIp: "local", locale: defaultLocale, ...rest, requestId, log: logger.child({ requestId }), provider: resolveProvider(provider) };
+  return { ...rest, clientIp: rest.clientIp ?? "local", locale: rest.locale ?? defaultLocale, requestId, log: logger.child({ requestId }), provider: resolveProvider(provider) };
 }
 
 /**

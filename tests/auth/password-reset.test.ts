@@ -6,7 +6,6 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailSink, type MailSink } from "@/emulators/mail/sink";
 import { verifyCredentials } from "@/server/auth/accounts";
 import { PASSWORD_RESET_TTL_MS } from "@/server/auth/password-reset";
 import { resolveSession, encodeSessionToken } from "@/server/auth/session";
@@ -15,6 +14,7 @@ import { passwordResets, users } from "@/server/db/schema";
 import { check, hit, RATE_LIMITS } from "@/server/security/rate-limit";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
+import { TEST_PUBLIC_URL, withMailSink } from "../helpers/mail";
 
 const NEW_PASSWORD = "minha nova frase de acesso";
 const OLD_PASSWORD = "test password 123456";
@@ -32,18 +32,7 @@ function linkTokenIn(text: string): string {
   return match[1]!;
 }
 
-let sink: MailSink;
-const savedEnv = { SMTP_URL: process.env.SMTP_URL, PUBLIC_URL: process.env.PUBLIC_URL };
-beforeAll(async () => {
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
-  process.env.PUBLIC_URL = "https://portal.example.com.br";
-});
-afterAll(async () => {
-  process.env.SMTP_URL = savedEnv.SMTP_URL;
-  process.env.PUBLIC_URL = savedEnv.PUBLIC_URL;
-  await sink.close();
-});
+const mailSink = withMailSink();
 
 describe.each(testDbKinds())("password reset on %s", (kind) => {
   let handle: DbHandle;
@@ -58,25 +47,25 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
 
   /** Asks for a link for `member` and returns the token read from the e-mail the sink received. */
   async function requestLink(member: TestMember): Promise<string> {
-    const since = sink.messages.length;
+    const since = mailSink().messages.length;
     expect(await anonymous().auth.requestPasswordReset({ email: member.session.email.toUpperCase() })).toEqual({ sent: true });
-    const mail = await sink.waitFor(member.session.email, { since });
-    expect(mail.text).toContain("https://portal.example.com.br/reset-password/");
+    const mail = await mailSink().waitFor(member.session.email, { since });
+    expect(mail.text).toContain(`${TEST_PUBLIC_URL}/reset-password/`);
     return linkTokenIn(mail.text);
   }
 
   it("answers an unknown e-mail exactly as a known one, and e-mails only the known one", async () => {
     const member = await createMember(handle.db);
-    const since = sink.messages.length;
+    const since = mailSink().messages.length;
     const known = await anonymous().auth.requestPasswordReset({ email: member.session.email });
     const unknown = await anonymous().auth.requestPasswordReset({ email: "ninguem-aqui@example.com" });
     expect(unknown).toEqual(known);
-    const mail = await sink.waitFor(member.session.email, { since });
+    const mail = await mailSink().waitFor(member.session.email, { since });
     // The e-mail names the person, in Portuguese by default, and links to the public address.
     expect(mail.text).toContain("Olá, Test User.");
     expect(mail.text).toContain("60 minutos");
     await new Promise((r) => setTimeout(r, 200));
-    expect(sink.messages.slice(since).flatMap((m) => m.to)).toEqual([member.session.email]);
+    expect(mailSink().messages.slice(since).flatMap((m) => m.to)).toEqual([member.session.email]);
     // Only a hash of the token is stored, and only for the account that exists.
     const rows = await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, member.session.userId));
     expect(rows).toHaveLength(1);

@@ -2,12 +2,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useErrorMessage } from "@/lib/errors/messages";
+import { validatedSubmit } from "@/lib/forms/validated-submit";
 import { ZRequestPasswordResetInput, type TRequestPasswordResetInput } from "@/lib/validation/auth";
 import { requestPasswordResetAction, type ForgotPasswordState } from "./actions";
 
@@ -54,12 +55,7 @@ export function ForgotPasswordForm() {
       : undefined;
   const generalError = state.failure && !emailError ? errors.message(state.failure) : undefined;
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const formElement = event.currentTarget;
-    void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(formElement)));
-    })(event);
-  };
+  const onSubmit = validatedSubmit(form, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">

@@ -2,13 +2,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { useErrorMessage } from "@/lib/errors/messages";
+import { validatedSubmit } from "@/lib/forms/validated-submit";
 import { ZSignUpInput, type TSignUpInput } from "@/lib/validation/auth";
 import { signUpFormAction, type SignUpState } from "./actions";
 
@@ -37,13 +38,7 @@ export function SignUpForm() {
   const generalError =
     state.failure && !state.failure.appError?.field && !state.failure.fieldErrors ? errors.message(state.failure) : undefined;
 
-  // After hydration: validate in the browser first, then post the same FormData to the action.
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const formElement = event.currentTarget;
-    void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(formElement)));
-    })(event);
-  };
+  const onSubmit = validatedSubmit(form, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">

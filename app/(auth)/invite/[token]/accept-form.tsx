@@ -1,13 +1,14 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { useErrorMessage } from "@/lib/errors/messages";
+import { validatedSubmit } from "@/lib/forms/validated-submit";
 import { ZJoinForm, type TJoinForm } from "@/lib/validation/team";
 import { acceptInvitationAction, type AcceptState } from "./actions";
 
@@ -32,12 +33,7 @@ export function JoinForm({ token }: { token: string }) {
     return undefined;
   };
   const generalError = state.failure && !state.failure.fieldErrors ? errors.message(state.failure) : undefined;
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const formElement = event.currentTarget;
-    void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(formElement)));
-    })(event);
-  };
+  const onSubmit = validatedSubmit(form, formAction);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {generalError && <Alert>{generalError}</Alert>}

@@ -2,12 +2,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";
 import { useErrorMessage } from "@/lib/errors/messages";
+import { validatedSubmit } from "@/lib/forms/validated-submit";
 import { ZResetPasswordForm, type TResetPasswordForm } from "@/lib/validation/auth";
 import { resetPasswordAction, type ResetPasswordState } from "./actions";
 
@@ -27,12 +28,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   // A dead link (used, expired, replaced) cannot be fixed from this form: offer a new one.
   const linkDead = ["RESET_USED", "RESET_EXPIRED", "RESET_INVALID"].includes(state.failure?.appError?.code ?? "");
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const formElement = event.currentTarget;
-    void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(formElement)));
-    })(event);
-  };
+  const onSubmit = validatedSubmit(form, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
