@@ -265,4 +265,28 @@ test.describe("import operators from a CSV", () => {
       await anonymous.close();
     }
   });
+
+  test("in English: the page, the preview's errors and the finished job speak English", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "English" }).click();
+    const owner = await signUpViaApi(page);
+    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "departments.create", { name: "Support" });
+    await page.goto("/team/import");
+    await expect(page.getByRole("heading", { name: "Import operators", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Download CSV template" })).toBeVisible();
+    const csv = "name,departments,admin\r\nAlice Walker,Support,yes\r\nBruno Costa,Marketing,no\r\nCarla Dias,,maybe\r\nDaniel Lee,,no\r\n";
+    await page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    const row = (line: number) => page.locator(`[data-testid="preview-row"][data-line="${line}"]`);
+    await expect(row(3)).toContainText('Department "Marketing" does not exist.');
+    await expect(row(4)).toContainText('"maybe" is not valid: use yes or no.');
+    await expect(page.getByText("Checked on the server")).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, "en-preview");
+    await page.getByRole("button", { name: "Import 2 operators" }).click();
+    await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "100", { timeout: 45_000 });
+    await expect(page.getByTestId("import-counts")).toHaveText("2 imported · 0 failed · 0 remaining");
+    await expect(page.getByText("Import finished.")).toBeVisible();
+    await shot(page, "en-done");
+  });
 });
