@@ -1,7 +1,7 @@
 /**
  * auth.requestPasswordReset, auth.passwordResetLink and auth.resetPassword ("Esqueci minha
- * senha"). All public and rate limited per IP; requests also per e-mail. A request answers the same whether or
- * not the e-mail has an account, and as fast.
+ * senha"). All public and rate limited per IP; requests also per e-mail. A request gets the
+ * same answer whether or not the e-mail has an account, without waiting for the e-mail.
  */
 import { z } from "zod";
 import { ZPasswordResetLinkInput, ZRequestPasswordResetInput, ZResetPasswordInput } from "@/lib/validation/auth";
@@ -26,7 +26,6 @@ export const requestPasswordReset = publicProcedure
   .mutation(async ({ ctx, input }) => {
     refuse(await hit("passwordResetIp", ctx.clientIp));
     refuse(await hit("passwordResetEmail", input.email));
-    // Delivery is not awaited: a slow mail server must not tell that the account exists.
     await issuePasswordReset(ctx.db, ctx.log, { email: input.email, locale: ctx.locale, publicUrl: publicUrl() });
     return { sent: true as const };
   });
