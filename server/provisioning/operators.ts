@@ -7,7 +7,7 @@
  * On a backend whose create is an idempotent upsert (`operatorUpsert`, CDP), an uncertain
  * create is resolved by repeating the upsert instead of listing.
  */
-import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appError } from "@/server/api/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
@@ -139,7 +139,7 @@ export function pickOperatorMatch(remote: ProviderOperator[], known: Set<string>
 }
 
 /** Adopts a vendor operator with the row's name that no local row knows yet. */
-async function reconcile(db: Db, provider: ChatProvider, organizationId: string, vendorAccountId: string, row: Operator, vendorDepartments: string[]): Promise<Operator | null> {
+async function reconcile(db: Db, provider: ChatProvider, organizationId: string, vendorAccountId: string, row: Pick<Operator, "id" | "name" | "isAdmin">, vendorDepartments: string[]): Promise<Operator | null> {
   const remote: ProviderOperator[] = await provider.listOperators(vendorAccountId);
   const match = pickOperatorMatch(remote, await knownOperatorVendorIds(db, organizationId), row, vendorDepartments);
   return match ? markSynced(db, row.id, match.id, match.accessToken) : null;
@@ -185,7 +185,9 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
       .values(values)
       .onConflictDoNothing()
       .returning({
-        ...getTableColumns(operators),
+        id: operators.id,
+        name: operators.name,
+        isAdmin: operators.isAdmin,
         clash: sql<boolean>`exists (select 1 from ${operators} as other where other.organization_id = ${scope.organizationId} and (lower(other.name) = lower(${name})${input.email ? sql` or lower(other.email) = lower(${input.email})` : sql``}))`,
       });
     if (fresh) {
