@@ -1,14 +1,16 @@
 /**
  * After the whole run: the portals' logs, captured over every flow the suite drove
  * (sign-ups, onboarding, operators with chat passwords, the chat's accessTokens, webhooks),
- * hold none of the canary secrets, none of the typed passwords and no JWT (session
- * cookies and vendor accessTokens are JWTs).
+ * hold none of the canary secrets, none of the typed passwords, no JWT (session
+ * cookies and vendor accessTokens are JWTs) and no invitation or password-reset link (the
+ * link is the credential; production e-mails it and logs only that it was sent).
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { E2E_PASSWORDS, E2E_SECRETS, SERVER_LOG_DIR } from "./secrets";
 
 const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/;
+const LINK_TOKEN = /\/(invite|reset-password)\/[A-Za-z0-9_-]{43}/;
 
 export default function globalTeardown(): void {
   if (!existsSync(SERVER_LOG_DIR)) throw new Error(`no server logs in ${SERVER_LOG_DIR}: the e2e server did not capture them`);
@@ -23,6 +25,7 @@ export default function globalTeardown(): void {
       if (/"msg":"(plugchat|cdp) call/.test(line)) vendorCalls++;
       for (const [secret, value] of needles) if (line.includes(value)) problems.push(`${name}:${i + 1} contains ${secret}`);
       if (JWT.test(line)) problems.push(`${name}:${i + 1} contains a JWT`);
+      if (LINK_TOKEN.test(line)) problems.push(`${name}:${i + 1} contains a link token`);
     });
   }
   console.log(`server logs: ${lines} lines, ${vendorCalls} vendor calls logged, ${problems.length} secrets found`);
