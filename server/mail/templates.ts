@@ -1,6 +1,10 @@
-/** The texts of the portal's e-mails, in the recipient's language (messages/<locale>/mail.json). */
+/**
+ * The texts of the portal's e-mails, in the recipient's language (messages/<locale>/mail.json).
+ * use-intl/core (next-intl's own engine, without React): scripts and benches that run the
+ * server code under the react-server condition load it too.
+ */
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/config";
 import { messages } from "@/messages";
 
