@@ -196,6 +196,10 @@ async function main(): Promise<void> {
         DATABASE_URL: dbUrl.toString(),
         E2E_PORT: PORT,
         E2E_EMULATOR_PORT: EMULATOR_PORT,
+        // The e2e server's other listeners, off the e2e defaults so a test run can go on meanwhile.
+        E2E_CDP_PORT: process.env.BENCH_CDP_PORT ?? "3601",
+        E2E_CDP_EMULATOR_PORT: process.env.BENCH_CDP_EMULATOR_PORT ?? "4620",
+        E2E_SMTP_PORT: process.env.BENCH_SMTP_PORT ?? "4630",
         E2E_DATA_DIR: ".data/bench",
         E2E_SKIP_BUILD: process.env.BENCH_SKIP_BUILD ?? "0",
         PLUGCHAT_TIMEOUT_MS: "10000",
