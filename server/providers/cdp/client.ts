@@ -20,6 +20,7 @@ import type { HttpMethod, RetryPolicy } from "../http";
 import * as C from "./contract";
 import { parseAuthHeader } from "./contract";
 import type { CdpAuthHeader } from "./contract";
+import { nodeHttpFetch, type FetchLike, type FetchLikeResponse } from "../node-http-fetch";
 
 export { BEARER, parseAuthHeader } from "./contract";
 export type { CdpAuthHeader } from "./contract";
@@ -33,7 +34,8 @@ export interface CdpClientConfig {
   /** Per attempt, covering connect, headers and body. */
   timeoutMs: number;
   logger?: Pick<Logger, "info" | "warn">;
-  fetch?: typeof fetch;
+  /** The HTTP transport (node:http with keep-alive by default; tests inject fakes or `fetch`). */
+  fetch?: FetchLike;
   retry?: Partial<RetryPolicy>;
   /** Test seam for backoff waits. */
   sleep?: (ms: number) => Promise<void>;
@@ -88,7 +90,7 @@ export function isRetryableUpsert(error: ProviderError): boolean {
 
 export function createCdpClient(config: CdpClientConfig) {
   const base = config.baseUrl.replace(/\/+$/, "");
-  const doFetch = config.fetch ?? fetch;
+  const doFetch = config.fetch ?? nodeHttpFetch;
   const log = config.logger ?? defaultLogger;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...config.retry };
   const sleep = config.sleep ?? defaultSleep;
@@ -108,7 +110,7 @@ export function createCdpClient(config: CdpClientConfig) {
     let failure: ProviderError | undefined;
     try {
       let text: string;
-      let res: Response;
+      let res: FetchLikeResponse;
       try {
         res = await doFetch(base + path, { method, headers, body, signal });
         status = res.status;

@@ -13,6 +13,7 @@ import { ProviderError } from "../errors";
 import * as C from "./contract";
 import { DEFAULT_RETRY, backoffDelay, classifyNetworkError, errorForResponse, isRetryable, parseSuccess } from "./http";
 import type { HttpMethod, RetryPolicy } from "./http";
+import { nodeHttpFetch, type FetchLike } from "../node-http-fetch";
 
 export interface PlugchatClientConfig {
   /** e.g. https://api.plugchat.com.br/integrator (no trailing slash needed). */
@@ -21,7 +22,8 @@ export interface PlugchatClientConfig {
   /** Per attempt, covering connect, headers and body. */
   timeoutMs: number;
   logger?: Pick<Logger, "info" | "warn">;
-  fetch?: typeof fetch;
+  /** The HTTP transport (node:http with keep-alive by default; tests inject fakes or `fetch`). */
+  fetch?: FetchLike;
   retry?: Partial<RetryPolicy>;
   /** Test seam for backoff waits. */
   sleep?: (ms: number) => Promise<void>;
@@ -32,7 +34,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 export function createPlugchatClient(config: PlugchatClientConfig) {
   const base = config.baseUrl.replace(/\/+$/, "");
-  const doFetch = config.fetch ?? fetch;
+  const doFetch = config.fetch ?? nodeHttpFetch;
   const log = config.logger ?? defaultLogger;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...config.retry };
   const sleep = config.sleep ?? defaultSleep;
