@@ -21,7 +21,7 @@ import { logger, type Logger } from "@/server/log";
 import { isProviderError } from "@/server/providers/errors";
 import { getChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
-import { hit, minutesOf } from "@/server/security/rate-limit";
+import { hit, throwIfRefused } from "@/server/security/rate-limit";
 import { AppError, appError, toTRPCError } from "./errors";
 import type { AppErrorInfo } from "./errors";
 
@@ -177,7 +177,7 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, type, next }) =
   // Every mutation of an organization spends from its per-minute budget, before any work.
   if (type === "mutation") {
     const refusal = await hit("orgMutations", scope.org.id);
-    if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
+    throwIfRefused(refusal);
   }
   return next({ ctx: { org: scope.org, membership: scope.membership } });
 });

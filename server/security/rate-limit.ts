@@ -8,6 +8,7 @@
  */
 import "server-only";
 import { RateLimiterDrizzle, RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { appError } from "@/server/api/errors";
 import { getDb, type DbHandle } from "@/server/db/client";
 import { rateLimits } from "@/server/db/schema";
 
@@ -98,6 +99,11 @@ export async function clear(name: RateLimitName, key: string): Promise<void> {
 
 export function minutesOf(refusal: Refusal): number {
   return Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60));
+}
+
+/** A spent budget becomes the error the UI says as "try again in N minutes". */
+export function throwIfRefused(refusal: Refusal | null): void {
+  if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
 }
 
 /** The caller's address: the first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP. */

@@ -5,15 +5,10 @@
  */
 import { z } from "zod";
 import { ZPasswordResetLinkInput, ZRequestPasswordResetInput, ZResetPasswordInput } from "@/lib/validation/auth";
-import { appError } from "@/server/api/errors";
 import { publicProcedure } from "@/server/api/trpc";
 import { issuePasswordReset, resetPasswordWithToken, usablePasswordReset } from "@/server/auth/password-reset";
 import { env } from "@/server/config/env";
-import { check, clear, hit, minutesOf, type Refusal } from "@/server/security/rate-limit";
-
-function refuse(refusal: Refusal | null): void {
-  if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
-}
+import { check, clear, hit, throwIfRefused } from "@/server/security/rate-limit";
 
 /** Where links in e-mails point: the portal's public address (PUBLIC_URL in production). */
 function publicUrl(): string {
@@ -24,8 +19,8 @@ export const requestPasswordReset = publicProcedure
   .input(ZRequestPasswordResetInput)
   .output(z.object({ sent: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    refuse(await hit("passwordResetIp", ctx.clientIp));
-    refuse(await hit("passwordResetEmail", input.email));
+    throwIfRefused(await hit("passwordResetIp", ctx.clientIp));
+    throwIfRefused(await hit("passwordResetEmail", input.email));
     await issuePasswordReset(ctx.db, ctx.log, { email: input.email, locale: ctx.locale, publicUrl: publicUrl() });
     return { sent: true as const };
   });
@@ -36,7 +31,7 @@ export const passwordResetLink = publicProcedure
   .output(z.object({ email: z.string() }))
   .query(async ({ ctx, input }) => {
     // A query writes nothing: it only honours the budget that submissions spend.
-    refuse(await check("passwordResetConfirmIp", ctx.clientIp));
+    throwIfRefused(await check("passwordResetConfirmIp", ctx.clientIp));
     const { email } = await usablePasswordReset(ctx.db, input.token);
     return { email };
   });
@@ -45,7 +40,7 @@ export const resetPassword = publicProcedure
   .input(ZResetPasswordInput)
   .output(z.object({ done: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    refuse(await hit("passwordResetConfirmIp", ctx.clientIp));
+    throwIfRefused(await hit("passwordResetConfirmIp", ctx.clientIp));
     const user = await resetPasswordWithToken(ctx.db, input);
     // Whoever proved they own the e-mail may sign in now, even after too many wrong passwords.
     await clear("signInAccountIp", `${user.email.toLowerCase()}|${ctx.clientIp}`);

@@ -3,9 +3,8 @@ import { ZSignUpInput } from "@/lib/validation/auth";
 import { registerUser } from "@/server/auth/accounts";
 import { sessionCookieName, sessionCookieOptions } from "@/server/auth/cookies";
 import { encodeSessionToken, openSession } from "@/server/auth/session";
-import { appError } from "@/server/api/errors";
 import { ORG_COOKIE, publicProcedure } from "@/server/api/trpc";
-import { hit, minutesOf } from "@/server/security/rate-limit";
+import { hit, throwIfRefused } from "@/server/security/rate-limit";
 import { z } from "zod";
 
 export const ZSignUpOutput = z.object({ organizationId: z.string() });
@@ -15,7 +14,7 @@ export const signUp = publicProcedure
   .output(ZSignUpOutput)
   .mutation(async ({ ctx, input }) => {
     const refusal = await hit("signUpIp", ctx.clientIp);
-    if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
+    throwIfRefused(refusal);
     const { user, organizationId } = await registerUser(ctx.db, input);
     const sessionId = await openSession(ctx.db, user.id);
     ctx.setCookie(sessionCookieName(), await encodeSessionToken(user, sessionId), sessionCookieOptions());

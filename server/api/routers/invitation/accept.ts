@@ -14,7 +14,7 @@ import { hashPassword } from "@/server/auth/password";
 import { encodeSessionToken, openSession } from "@/server/auth/session";
 import { invitations, memberships, users } from "@/server/db/schema";
 import { hashLinkToken } from "@/server/security/link-tokens";
-import { hit, minutesOf } from "@/server/security/rate-limit";
+import { hit, throwIfRefused } from "@/server/security/rate-limit";
 import type { Tx } from "@/server/team/members";
 import { usableInvitation } from "@/server/team/invitations";
 
@@ -42,7 +42,7 @@ export const accept = publicProcedure
   .output(ZAcceptOutput)
   .mutation(async ({ ctx, input }) => {
     const refusal = (await hit("invitationIp", ctx.clientIp)) ?? (await hit("invitationToken", hashLinkToken(input.token)));
-    if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
+    throwIfRefused(refusal);
     const { invitation } = await usableInvitation(ctx.db, input.token);
     const organizationId = invitation.organizationId;
     const cookieOptions = sessionCookieOptions();

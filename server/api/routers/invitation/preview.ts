@@ -1,10 +1,9 @@
 /** invitation.preview — what an invitation link offers (public: the token is the credential). */
 import { z } from "zod";
 import { ZInvitationToken } from "@/lib/validation/team";
-import { appError } from "@/server/api/errors";
 import { publicProcedure } from "@/server/api/trpc";
 import { findUserByEmail } from "@/server/auth/accounts";
-import { check, minutesOf } from "@/server/security/rate-limit";
+import { check, throwIfRefused } from "@/server/security/rate-limit";
 import { usableInvitation } from "@/server/team/invitations";
 
 export const ZPreviewInput = z.strictObject({ token: ZInvitationToken });
@@ -23,7 +22,7 @@ export const preview = publicProcedure
   .query(async ({ ctx, input }) => {
     // A query writes nothing: it only honours the budget that acceptances spend.
     const refusal = await check("invitationIp", ctx.clientIp);
-    if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
+    throwIfRefused(refusal);
     const { invitation, organizationName } = await usableInvitation(ctx.db, input.token);
     return {
       organizationName,

@@ -11,7 +11,7 @@ import { protectedProcedure } from "@/server/api/trpc";
 import { verifyCredentials } from "@/server/auth/accounts";
 import { hashPassword } from "@/server/auth/password";
 import { passwordResets, sessions, users } from "@/server/db/schema";
-import { check, hit, minutesOf } from "@/server/security/rate-limit";
+import { check, hit, throwIfRefused } from "@/server/security/rate-limit";
 
 export const changePassword = protectedProcedure
   .input(ZChangePasswordInput)
@@ -20,7 +20,7 @@ export const changePassword = protectedProcedure
     const { userId, sessionId, email } = ctx.session;
     const accountKey = `${email.toLowerCase()}|${ctx.clientIp}`;
     const refusal = await check("signInAccountIp", accountKey);
-    if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
+    throwIfRefused(refusal);
     if (!(await verifyCredentials(ctx.db, email, input.currentPassword))) {
       await hit("signInAccountIp", accountKey);
       throw appError("WRONG_PASSWORD", { field: "currentPassword" });
