@@ -1,5 +1,5 @@
 /** me.changePassword: proves the current password, keeps this session, ends the others. */
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/server/auth/accounts";
 import { encodeSessionToken, openSession, resolveSession } from "@/server/auth/session";
@@ -7,15 +7,10 @@ import type { DbHandle } from "@/server/db/client";
 import { RATE_LIMITS } from "@/server/security/rate-limit";
 import { callerFor, createMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
+import { outcomeOf } from "../helpers/outcome";
 
 const CURRENT = "test password 123456";
 const NEXT = "uma senha nova e comprida";
-
-const codeOf = (call: Promise<unknown>) =>
-  call.then(
-    () => "OK",
-    (e: unknown) => (e instanceof TRPCError ? ((e.cause as { info?: { code?: string } } | undefined)?.info?.code ?? e.code) : String(e)),
-  );
 
 describe.each(testDbKinds())("change password on %s", (kind) => {
   let handle: DbHandle;
@@ -46,7 +41,7 @@ describe.each(testDbKinds())("change password on %s", (kind) => {
     const caller = callerFor({ db: handle.db, member });
     const error = await caller.me.changePassword({ currentPassword: "nao e esta", newPassword: NEXT }).catch((e: unknown) => e);
     expect((error as TRPCError).cause).toMatchObject({ info: { code: "WRONG_PASSWORD", field: "currentPassword" } });
-    expect(await codeOf(caller.me.changePassword({ currentPassword: CURRENT, newPassword: "curta" }))).toBe("BAD_REQUEST");
+    expect(await outcomeOf(caller.me.changePassword({ currentPassword: CURRENT, newPassword: "curta" }))).toBe("BAD_REQUEST");
     expect(await verifyCredentials(handle.db, member.session.email, CURRENT)).toBeTruthy();
   });
 
@@ -54,8 +49,8 @@ describe.each(testDbKinds())("change password on %s", (kind) => {
     const member = await createMember(handle.db);
     const caller = callerFor({ db: handle.db, member, clientIp: "203.0.113.201" });
     for (let i = 0; i < RATE_LIMITS.signInAccountIp.points; i++) {
-      expect(await codeOf(caller.me.changePassword({ currentPassword: `palpite ${i}`, newPassword: NEXT }))).toBe("WRONG_PASSWORD");
+      expect(await outcomeOf(caller.me.changePassword({ currentPassword: `palpite ${i}`, newPassword: NEXT }))).toBe("WRONG_PASSWORD");
     }
-    expect(await codeOf(caller.me.changePassword({ currentPassword: CURRENT, newPassword: NEXT }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.me.changePassword({ currentPassword: CURRENT, newPassword: NEXT }))).toBe("RATE_LIMITED");
   });
 });

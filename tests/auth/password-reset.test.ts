@@ -14,17 +14,11 @@ import { passwordResets, users } from "@/server/db/schema";
 import { check, hit, RATE_LIMITS } from "@/server/security/rate-limit";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
+import { outcomeOf } from "../helpers/outcome";
 import { TEST_PUBLIC_URL, withMailSink } from "../helpers/mail";
 
 const NEW_PASSWORD = "minha nova frase de acesso";
 const OLD_PASSWORD = "test password 123456";
-
-function appCodeOf(e: unknown): string {
-  if (!(e instanceof TRPCError)) return `not a TRPCError: ${String(e)}`;
-  return (e.cause as { info?: { code?: string } } | undefined)?.info?.code ?? e.code;
-}
-
-const failure = (call: Promise<unknown>) => call.then(() => "OK", appCodeOf);
 
 function linkTokenIn(text: string): string {
   const match = /https?:\/\/\S+\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text);
@@ -89,8 +83,8 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
     expect(user!.passwordHash.startsWith("$argon2id$")).toBe(true);
 
     // Used once: the page and a second submission both say so.
-    expect(await failure(anonymous().auth.passwordResetLink({ token }))).toBe("RESET_USED");
-    expect(await failure(anonymous().auth.resetPassword({ token, password: "outra frase bem comprida" }))).toBe("RESET_USED");
+    expect(await outcomeOf(anonymous().auth.passwordResetLink({ token }))).toBe("RESET_USED");
+    expect(await outcomeOf(anonymous().auth.resetPassword({ token, password: "outra frase bem comprida" }))).toBe("RESET_USED");
     expect(await verifyCredentials(handle.db, member.session.email, NEW_PASSWORD)).toBeTruthy();
   });
 
@@ -98,8 +92,8 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
     const member = await createMember(handle.db);
     const token = await requestLink(member);
     const results = await Promise.all([
-      failure(anonymous().auth.resetPassword({ token, password: "primeira frase bem comprida" })),
-      failure(anonymous().auth.resetPassword({ token, password: "segunda frase bem comprida" })),
+      outcomeOf(anonymous().auth.resetPassword({ token, password: "primeira frase bem comprida" })),
+      outcomeOf(anonymous().auth.resetPassword({ token, password: "segunda frase bem comprida" })),
     ]);
     expect(results.sort()).toEqual(["OK", "RESET_USED"]);
   });
@@ -108,17 +102,17 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
     const member = await createMember(handle.db);
     const first = await requestLink(member);
     const second = await requestLink(member);
-    expect(await failure(anonymous().auth.passwordResetLink({ token: first }))).toBe("RESET_EXPIRED");
+    expect(await outcomeOf(anonymous().auth.passwordResetLink({ token: first }))).toBe("RESET_EXPIRED");
     expect(await anonymous().auth.passwordResetLink({ token: second })).toEqual({ email: member.session.email });
 
     const [row] = await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, member.session.userId)).orderBy(passwordResets.createdAt).limit(1).offset(1);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeGreaterThanOrEqual(PASSWORD_RESET_TTL_MS - 1_000);
     await handle.db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(passwordResets.id, row!.id));
-    expect(await failure(anonymous().auth.resetPassword({ token: second, password: NEW_PASSWORD }))).toBe("RESET_EXPIRED");
+    expect(await outcomeOf(anonymous().auth.resetPassword({ token: second, password: NEW_PASSWORD }))).toBe("RESET_EXPIRED");
     expect(await verifyCredentials(handle.db, member.session.email, OLD_PASSWORD)).toBeTruthy();
 
-    expect(await failure(anonymous().auth.passwordResetLink({ token: "A".repeat(43) }))).toBe("RESET_INVALID");
-    expect(await failure(anonymous().auth.resetPassword({ token: "curto", password: NEW_PASSWORD }))).toBe("BAD_REQUEST");
+    expect(await outcomeOf(anonymous().auth.passwordResetLink({ token: "A".repeat(43) }))).toBe("RESET_INVALID");
+    expect(await outcomeOf(anonymous().auth.resetPassword({ token: "curto", password: NEW_PASSWORD }))).toBe("BAD_REQUEST");
   });
 
   it("the new password follows the sign-up rules, with the reason next to the field", async () => {
@@ -179,16 +173,16 @@ describe("password reset rate limits", () => {
   it("per address: the 11th request from one IP within the hour is refused, whatever the e-mail", async () => {
     const caller = callerFor({ db: handle.db, member: null, clientIp: "198.51.100.77" });
     for (let i = 0; i < RATE_LIMITS.passwordResetIp.points; i++) await caller.auth.requestPasswordReset({ email: `ip-${i}@example.com` });
-    expect(await failure(caller.auth.requestPasswordReset({ email: "ip-last@example.com" }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.auth.requestPasswordReset({ email: "ip-last@example.com" }))).toBe("RATE_LIMITED");
     await expect(callerFor({ db: handle.db, member: null, clientIp: "198.51.100.78" }).auth.requestPasswordReset({ email: "ip-last@example.com" })).resolves.toEqual({ sent: true });
   });
 
   it("token guesses: after 20 submissions from one IP, that IP cannot submit or even open a link", async () => {
     const caller = callerFor({ db: handle.db, member: null, clientIp: "198.51.100.79" });
     for (let i = 0; i < RATE_LIMITS.passwordResetConfirmIp.points; i++) {
-      expect(await failure(caller.auth.resetPassword({ token: `${"B".repeat(40)}${String(i).padStart(3, "0")}`, password: NEW_PASSWORD }))).toBe("RESET_INVALID");
+      expect(await outcomeOf(caller.auth.resetPassword({ token: `${"B".repeat(40)}${String(i).padStart(3, "0")}`, password: NEW_PASSWORD }))).toBe("RESET_INVALID");
     }
-    expect(await failure(caller.auth.resetPassword({ token: "C".repeat(43), password: NEW_PASSWORD }))).toBe("RATE_LIMITED");
-    expect(await failure(caller.auth.passwordResetLink({ token: "C".repeat(43) }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.auth.resetPassword({ token: "C".repeat(43), password: NEW_PASSWORD }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.auth.passwordResetLink({ token: "C".repeat(43) }))).toBe("RATE_LIMITED");
   });
 });

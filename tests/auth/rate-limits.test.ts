@@ -6,6 +6,7 @@ import { rateLimits } from "@/server/db/schema";
 import { check, clear, createRateLimiter, hit, RATE_LIMITS } from "@/server/security/rate-limit";
 import { callerFor } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
+import { outcomeOf } from "../helpers/outcome";
 
 describe("rate limits", () => {
   let handle: DbHandle;
@@ -72,21 +73,19 @@ describe("rate limits", () => {
 
   it("invitation links: after 20 acceptances from one address, it can neither accept nor open one", async () => {
     const caller = callerFor({ db: handle.db, member: null, clientIp: "203.0.113.120" });
-    const code = (call: Promise<unknown>) => call.then(() => "OK", (e: TRPCError) => (e.cause as { info?: { code?: string } }).info?.code);
     for (let i = 0; i < RATE_LIMITS.invitationIp.points; i++) {
-      expect(await code(caller.invitation.accept({ token: `${"G".repeat(40)}${String(i).padStart(3, "0")}` }))).toBe("INVITATION_INVALID");
+      expect(await outcomeOf(caller.invitation.accept({ token: `${"G".repeat(40)}${String(i).padStart(3, "0")}` }))).toBe("INVITATION_INVALID");
     }
-    expect(await code(caller.invitation.accept({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
-    expect(await code(caller.invitation.preview({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.invitation.accept({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.invitation.preview({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
   });
 
   it("invitation links: one link tried from many addresses runs out after 10 tries", async () => {
     const token = "J".repeat(43);
-    const code = (call: Promise<unknown>) => call.then(() => "OK", (e: TRPCError) => (e.cause as { info?: { code?: string } }).info?.code);
     for (let i = 0; i < RATE_LIMITS.invitationToken.points; i++) {
-      expect(await code(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe("INVITATION_INVALID");
+      expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe("INVITATION_INVALID");
     }
-    expect(await code(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe("RATE_LIMITED");
   });
 });
 

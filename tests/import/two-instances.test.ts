@@ -4,17 +4,14 @@
  * creates whose outcome is unknown (applied at the vendor, answer lost, follow-up lists
  * failing): no row is processed twice, no vendor operator is created twice.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
-import { openDb, type DbHandle } from "@/server/db/client";
 import { importJobRows } from "@/server/db/schema";
-import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileOrganization } from "@/server/provisioning";
 import { ImportWorker } from "@/server/provisioning/import-worker";
-import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb } from "../helpers/db";
+import { callerFor } from "../helpers/context";
+import { withTwoInstances } from "../helpers/two-instances";
 import { csvOf, expectJobImportedOnce, names } from "./helpers";
 
 const TOKEN = "import-two-token";
@@ -36,54 +33,32 @@ function counting(provider: ChatProvider, instance: "a" | "b"): ChatProvider {
 }
 
 describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances import the same job on one Postgres", () => {
-  let handle: Awaited<ReturnType<typeof createTestDb>>;
-  let emu: PlugchatEmulator;
-  let instanceA: DbHandle;
-  let instanceB: DbHandle;
-  let providerA: ChatProvider;
-  let providerB: ChatProvider;
-  let owner: TestMember;
-
+  const two = withTwoInstances({ token: TOKEN, poolSize: 6, timeoutMs: 3_000, companyName: "Duas Instâncias", wrapProvider: counting });
   beforeAll(async () => {
-    handle = await createTestDb("postgres");
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    instanceA = await openDb({ kind: "postgres", url: handle.url!, poolSize: 6 });
-    instanceB = await openDb({ kind: "postgres", url: handle.url!, poolSize: 6 });
-    providerA = counting(createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 3_000 }), "a");
-    providerB = counting(createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 3_000 }), "b");
-    owner = await createMember(instanceA.db, { role: "owner" });
-    const caller = callerFor({ db: instanceA.db, provider: providerA, member: owner });
-    await caller.onboarding.createAccount({ companyName: "Duas Instâncias", sessionName: "Duas" });
-    await caller.departments.create({ name: "Vendas" });
-  }, 120_000);
-  afterAll(async () => {
-    await instanceA?.close();
-    await instanceB?.close();
-    await emu?.close();
-    await handle?.close();
+    await callerFor({ db: two.instanceA.db, provider: two.providerA, member: two.owner }).departments.create({ name: "Vendas" });
   });
 
   it("both workers and the reconciler at once → every row done once, one vendor operator per row", async () => {
     const list = names("Dupla", 60);
-    const { jobId } = await callerFor({ db: instanceA.db, provider: providerA, member: owner }).imports.start({
+    const { jobId } = await callerFor({ db: two.instanceA.db, provider: two.providerA, member: two.owner }).imports.start({
       csv: csvOf(list.map((name, i) => ({ name, departments: i % 2 ? "Vendas" : "" }))),
     });
-    const postsBefore = emu.requestCount(POSTS);
+    const postsBefore = two.emu.requestCount(POSTS);
     // Three creates applied but answered 500, their follow-up lists failing: uncertain records
     // that the workers and the reconciler will all try to resolve.
-    await emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 500, times: 3 });
-    await emu.addFault({ method: "GET", path: "/operators$", kind: "status", status: 503, times: 6 });
-    emu.setLatency(30);
+    await two.emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 500, times: 3 });
+    await two.emu.addFault({ method: "GET", path: "/operators$", kind: "status", status: 503, times: 6 });
+    two.emu.setLatency(30);
 
     const opts = { concurrency: 8, pollMs: 20, settleMs: 50, graceMs: 2_000 };
-    const a = new ImportWorker({ db: instanceA.db, provider: providerA, instanceId: "instance-a", ...opts });
-    const b = new ImportWorker({ db: instanceB.db, provider: providerB, instanceId: "instance-b", ...opts });
+    const a = new ImportWorker({ db: two.instanceA.db, provider: two.providerA, instanceId: "instance-a", ...opts });
+    const b = new ImportWorker({ db: two.instanceB.db, provider: two.providerB, instanceId: "instance-b", ...opts });
     let reconciling = true;
     const reconciler = (async () => {
       let i = 0;
       while (reconciling) {
-        const db = i % 2 ? instanceA.db : instanceB.db;
-        await reconcileOrganization(db, i % 2 ? providerA : providerB, owner.organizationId, { holder: `reconciler-${i % 2}`, settleMs: 0 }).catch(() => undefined);
+        const db = i % 2 ? two.instanceA.db : two.instanceB.db;
+        await reconcileOrganization(db, i % 2 ? two.providerA : two.providerB, two.owner.organizationId, { holder: `reconciler-${i % 2}`, settleMs: 0 }).catch(() => undefined);
         i++;
         await new Promise((r) => setTimeout(r, 10));
       }
@@ -91,13 +66,13 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances import the
     await Promise.all([a.drain(), b.drain()]);
     reconciling = false;
     await reconciler;
-    emu.setLatency(0);
-    emu.clearFaults();
+    two.emu.setLatency(0);
+    two.emu.clearFaults();
 
-    await expectJobImportedOnce(instanceA.db, emu, owner.organizationId, jobId, list);
+    await expectJobImportedOnce(two.instanceA.db, two.emu, two.owner.organizationId, jobId, list);
     // Each row was created at the vendor once: none re-sent, none sent by both instances.
-    expect(emu.requestCount(POSTS) - postsBefore).toBe(60);
-    const rows = await instanceB.db.select().from(importJobRows).where(eq(importJobRows.jobId, jobId));
+    expect(two.emu.requestCount(POSTS) - postsBefore).toBe(60);
+    const rows = await two.instanceB.db.select().from(importJobRows).where(eq(importJobRows.jobId, jobId));
     expect(rows).toHaveLength(60);
     // Both instances took part (rows are claimed with SKIP LOCKED, never by both at once).
     expect(creates.a).toBeGreaterThan(0);

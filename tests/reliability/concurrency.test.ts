@@ -10,13 +10,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
-import { openDb, type DbHandle } from "@/server/db/client";
+import type { DbHandle } from "@/server/db/client";
 import { departments, operators, vendorAccounts } from "@/server/db/schema";
 import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileOrganization } from "@/server/provisioning";
-import { callerFor, createMember, type TestMember } from "../helpers/context";
+import { callerFor, createMember } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+import { withTwoInstances } from "../helpers/two-instances";
 
 const TOKEN = "concurrency-token";
 
@@ -133,54 +134,31 @@ describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
 });
 
 describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances on the same Postgres", () => {
-  let handle: Awaited<ReturnType<typeof createTestDb>>;
-  let emu: PlugchatEmulator;
-  let instanceA: DbHandle;
-  let instanceB: DbHandle;
-  let providerA: ChatProvider;
-  let providerB: ChatProvider;
-  let owner: TestMember;
-
-  beforeAll(async () => {
-    handle = await createTestDb("postgres");
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    instanceA = await openDb({ kind: "postgres", url: handle.url!, poolSize: 4 });
-    instanceB = await openDb({ kind: "postgres", url: handle.url!, poolSize: 4 });
-    providerA = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 10_000 });
-    providerB = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 10_000 });
-    owner = await createMember(instanceA.db, { role: "owner" });
-    await callerFor({ db: instanceA.db, provider: providerA, member: owner }).onboarding.createAccount({ companyName: "Dupla", sessionName: "Dupla" });
-  });
-  afterAll(async () => {
-    await instanceA?.close();
-    await instanceB?.close();
-    await emu?.close();
-    await handle?.close();
-  });
+  const two = withTwoInstances({ token: TOKEN, poolSize: 4, timeoutMs: 10_000, companyName: "Dupla" });
 
   it("reconcile the same uncertain records at once (lease held) → no duplicate vendor object", async () => {
-    await makeUncertain(emu, callerFor({ db: instanceA.db, provider: providerA, member: owner }), "L");
+    await makeUncertain(two.emu, callerFor({ db: two.instanceA.db, provider: two.providerA, member: two.owner }), "L");
     const [a, b] = await Promise.all([
-      reconcileOrganization(instanceA.db, providerA, owner.organizationId, { settleMs: 0, holder: "instance-a" }),
-      reconcileOrganization(instanceB.db, providerB, owner.organizationId, { settleMs: 0, holder: "instance-b" }),
+      reconcileOrganization(two.instanceA.db, two.providerA, two.owner.organizationId, { settleMs: 0, holder: "instance-a" }),
+      reconcileOrganization(two.instanceB.db, two.providerB, two.owner.organizationId, { settleMs: 0, holder: "instance-b" }),
     ]);
     expect([a.ran, b.ran].filter(Boolean).length).toBeGreaterThanOrEqual(1);
     // The loser (if any) runs again afterwards; nothing is left to do.
-    await reconcileOrganization(instanceB.db, providerB, owner.organizationId, { settleMs: 0, holder: "instance-b" });
-    await expectAllSyncedOnce(instanceA.db, emu, owner.organizationId, "L");
+    await reconcileOrganization(two.instanceB.db, two.providerB, two.owner.organizationId, { settleMs: 0, holder: "instance-b" });
+    await expectAllSyncedOnce(two.instanceA.db, two.emu, two.owner.organizationId, "L");
   });
 
   it("… and with a lease that expires at once (only the row claims protect) → still no duplicate", async () => {
-    await makeUncertain(emu, callerFor({ db: instanceB.db, provider: providerB, member: owner }), "C");
+    await makeUncertain(two.emu, callerFor({ db: two.instanceB.db, provider: two.providerB, member: two.owner }), "C");
     const runs = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        reconcileOrganization(i % 2 ? instanceA.db : instanceB.db, i % 2 ? providerA : providerB, owner.organizationId, { settleMs: 0, leaseMs: 0, holder: `instance-${i}` }),
+        reconcileOrganization(i % 2 ? two.instanceA.db : two.instanceB.db, i % 2 ? two.providerA : two.providerB, two.owner.organizationId, { settleMs: 0, leaseMs: 0, holder: `instance-${i}` }),
       ),
     );
     expect(runs.filter((r) => r.ran).length).toBeGreaterThan(1);
-    await reconcileOrganization(instanceA.db, providerA, owner.organizationId, { settleMs: 0, holder: "instance-a" });
-    await expectAllSyncedOnce(instanceB.db, emu, owner.organizationId, "C");
-    const [row] = await instanceA.db.select().from(departments).where(and(eq(departments.organizationId, owner.organizationId), eq(departments.name, "C D0")));
+    await reconcileOrganization(two.instanceA.db, two.providerA, two.owner.organizationId, { settleMs: 0, holder: "instance-a" });
+    await expectAllSyncedOnce(two.instanceB.db, two.emu, two.owner.organizationId, "C");
+    const [row] = await two.instanceA.db.select().from(departments).where(and(eq(departments.organizationId, two.owner.organizationId), eq(departments.name, "C D0")));
     expect(row?.state).toBe("synced");
   });
 });
