@@ -3,16 +3,11 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { appError } from "@/server/api/errors";
 import type { Db } from "@/server/db/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { memberships, organizations, users, type User } from "@/server/db/schema";
 import type { TSignUpInput } from "@/lib/validation/auth";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password";
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   const [user] = await db

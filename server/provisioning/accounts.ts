@@ -13,6 +13,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { appError } from "@/server/api/errors";
 import type { Db } from "@/server/db/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { vendorAccounts, type VendorAccount } from "@/server/db/schema";
 import type { AccountRef, ChatProvider } from "@/server/providers/types";
 import { audit } from "./audit";
@@ -186,12 +187,6 @@ export async function attachAccount(db: Db, provider: ChatProvider, scope: Provi
   return updated;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 /** A backend whose tenant space already exists at the vendor and is only checked (no account to create). */
 export interface SpaceVerifier {

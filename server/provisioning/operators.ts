@@ -7,10 +7,12 @@
  * On a backend whose create is an idempotent upsert (`operatorUpsert`, CDP), an uncertain
  * create is resolved by repeating the upsert instead of listing.
  */
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appError } from "@/server/api/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
+import { pgErrorCode } from "@/server/db/errors";
 import { auditLog, departments, operators, type Operator } from "@/server/db/schema";
 import type { ChatProvider, OperatorInput, ProviderOperator } from "@/server/providers/types";
 import { requireSyncedAccount } from "./accounts";
@@ -152,49 +154,43 @@ export interface KnownOperatorContext {
   vendorDepartments: string[];
 }
 
-/** Creates an operator at the vendor once; a same-name operator in flight or existing → NAME_TAKEN. */
-export async function createOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: CreateOperatorInput, known?: KnownOperatorContext): Promise<Operator> {
-  const account = known?.account ?? (await requireSyncedAccount(db, scope.organizationId));
-  const name = input.name.trim();
-  const vendorDepartments = known?.vendorDepartments ?? (await vendorDepartmentIds(db, scope.organizationId, input.departmentIds));
+type OperatorValues = typeof operators.$inferInsert & { organizationId: string; name: string; departmentIds: string[] };
+type Claim = { row: Pick<Operator, "id" | "name" | "isAdmin">; wasUncertain: boolean } | { existing: Operator } | { linked: true } | { emailTaken: true };
 
-  const values = {
-    ...(input.id === undefined ? {} : { id: input.id }),
-    organizationId: scope.organizationId,
-    name,
-    active: input.active ?? true,
-    isAdmin: input.isAdmin,
-    departmentIds: input.departmentIds,
-    login: input.login ?? null,
-    userId: input.userId ?? null,
-    email: input.email ?? null,
-    firstName: input.firstName ?? null,
-    lastName: input.lastName ?? null,
-    roleCode: input.roleCode ?? null,
-    onlyAssignedConversations: input.onlyAssignedConversations ?? null,
-    state: "pending" as const,
-  };
-  // The local row first, under a per-(org, name) lock so concurrent identical requests make one row.
-  const claimed = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`operator:${scope.organizationId}:${name.toLocaleLowerCase("pt-BR")}`}))`);
-    // Usually nothing is in the way: insert at once and ask in the same statement whether another
-    // record has the name or e-mail (its snapshot is taken after the lock, like a separate read's).
-    // A clash or a unique conflict (id, user) falls back to the checks below.
-    const [fresh] = await tx
+/** Postgres error code raised by operator_name_guard (drizzle/0003_operator_name_guard.sql). */
+const NAME_GUARD_CODE = "OPNAM";
+
+/**
+ * The usual create, in one statement and one round trip: insert the record and, in its
+ * RETURNING, take the name lock and check that no other record has the name or e-mail
+ * (`operator_name_guard`, which raises on a clash and so undoes the insert). Null when something
+ * is in the way (a clash, or a record with this id or user): `claimUnderLock` then says what.
+ */
+async function insertIfNameFree(db: Db, values: OperatorValues, lockKey: string, email: string | null): Promise<Claim | null> {
+  const id = values.id ?? randomUUID();
+  try {
+    const [row] = await db
       .insert(operators)
-      .values(values)
+      .values({ ...values, id })
       .onConflictDoNothing()
       .returning({
         id: operators.id,
         name: operators.name,
         isAdmin: operators.isAdmin,
-        clash: sql<boolean>`exists (select 1 from ${operators} as other where other.organization_id = ${scope.organizationId} and (lower(other.name) = lower(${name})${input.email ? sql` or lower(other.email) = lower(${input.email})` : sql``}))`,
+        guard: sql<boolean>`operator_name_guard(${values.organizationId}, ${id}, ${lockKey}, ${values.name}, ${email})`,
       });
-    if (fresh) {
-      const { clash, ...row } = fresh;
-      if (!clash) return { row, wasUncertain: false };
-      await tx.delete(operators).where(eq(operators.id, row.id));
-    }
+    return row ? { row: { id: row.id, name: row.name, isAdmin: row.isAdmin }, wasUncertain: false } : null;
+  } catch (error) {
+    if (pgErrorCode(error) === NAME_GUARD_CODE) return null;
+    throw error;
+  }
+}
+
+/** Under the name lock, in a transaction: what is in the way of a new record, or the record reclaimed or inserted. */
+async function claimUnderLock(db: Db, scope: ProvisioningScope, input: CreateOperatorInput, values: OperatorValues, lockKey: string): Promise<Claim> {
+  const name = values.name;
+  return db.transaction(async (tx): Promise<Claim> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lockKey}))`);
     const [existing] = await tx
       .select()
       .from(operators)
@@ -242,6 +238,33 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
     const [row] = await tx.insert(operators).values(values).returning();
     return { row: row!, wasUncertain: false };
   });
+}
+
+/** Creates an operator at the vendor once; a same-name operator in flight or existing → NAME_TAKEN. */
+export async function createOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: CreateOperatorInput, known?: KnownOperatorContext): Promise<Operator> {
+  const account = known?.account ?? (await requireSyncedAccount(db, scope.organizationId));
+  const name = input.name.trim();
+  const vendorDepartments = known?.vendorDepartments ?? (await vendorDepartmentIds(db, scope.organizationId, input.departmentIds));
+
+  const values = {
+    ...(input.id === undefined ? {} : { id: input.id }),
+    organizationId: scope.organizationId,
+    name,
+    active: input.active ?? true,
+    isAdmin: input.isAdmin,
+    departmentIds: input.departmentIds,
+    login: input.login ?? null,
+    userId: input.userId ?? null,
+    email: input.email ?? null,
+    firstName: input.firstName ?? null,
+    lastName: input.lastName ?? null,
+    roleCode: input.roleCode ?? null,
+    onlyAssignedConversations: input.onlyAssignedConversations ?? null,
+    state: "pending" as const,
+  };
+  // The local row first, under a per-(org, name) lock so concurrent identical requests make one row.
+  const lockKey = `operator:${scope.organizationId}:${name.toLocaleLowerCase("pt-BR")}`;
+  const claimed = (await insertIfNameFree(db, values, lockKey, input.email ?? null)) ?? (await claimUnderLock(db, scope, input, values, lockKey));
   if ("linked" in claimed) throw appError("ALREADY_OPERATOR");
   if ("emailTaken" in claimed) throw appError("OPERATOR_EMAIL_TAKEN", { field: "email" });
   if ("existing" in claimed) throw appError("NAME_TAKEN", { field: "name" });

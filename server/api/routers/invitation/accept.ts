@@ -13,6 +13,7 @@ import { sessionCookieName, sessionCookieOptions } from "@/server/auth/cookies";
 import { hashPassword } from "@/server/auth/password";
 import { encodeSessionToken, openSession } from "@/server/auth/session";
 import { invitations, memberships, users } from "@/server/db/schema";
+import { isUniqueViolation } from "@/server/db/errors";
 import { hashLinkToken } from "@/server/security/link-tokens";
 import { hit, throwIfRefused } from "@/server/security/rate-limit";
 import type { Tx } from "@/server/team/members";
@@ -20,12 +21,6 @@ import { usableInvitation } from "@/server/team/invitations";
 
 export const ZAcceptOutput = z.object({ organizationId: z.string() });
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 async function consume(tx: Tx, invitationId: string): Promise<void> {
   const rows = await tx
