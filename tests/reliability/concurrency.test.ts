@@ -16,6 +16,7 @@ import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileOrganization } from "@/server/provisioning";
 import { callerFor, createMember } from "../helpers/context";
+import { outcomeOf } from "../helpers/outcome";
 import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
 import { withTwoInstances } from "../helpers/two-instances";
 
@@ -115,6 +116,19 @@ describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
     const counts = vendorCounts(emu, await accountIdOf(handle.db, m.organizationId));
     expect(counts.operators.Xavier).toBe(1);
     expect(counts.departments.Yoga).toBe(1);
+  });
+
+  it("the same name in other letter cases at once → one operator, every other request NAME_TAKEN (never an error)", async () => {
+    const m = await createMember(handle.db, { role: "owner" });
+    const caller = callerFor({ db: handle.db, provider, member: m });
+    await caller.onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" });
+    const names = ["Zélia Prado", "zélia prado", "ZÉLIA PRADO", "Zélia prado", " Zélia Prado ", "zÉlia pRADO"];
+    const outcomes = await Promise.all(names.map((name) => outcomeOf(callerFor({ db: handle.db, provider, member: m }).operators.create({ name, departmentIds: [], isAdmin: false }))));
+    expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== "OK")).toEqual(Array(names.length - 1).fill("NAME_TAKEN"));
+    const local = await handle.db.select().from(operators).where(eq(operators.organizationId, m.organizationId));
+    expect(local.map((o) => o.state)).toEqual(["synced"]);
+    expect(Object.values(vendorCounts(emu, await accountIdOf(handle.db, m.organizationId)).operators)).toEqual([1]);
   });
 
   it("user retries racing the reconciler over the same uncertain rows → no duplicate", async () => {
