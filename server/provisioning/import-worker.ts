@@ -70,7 +70,8 @@ export function importConcurrencyFromEnv(e: NodeJS.ProcessEnv = process.env): nu
 type ClaimedRow = ImportJobRow & { hasRecord: boolean };
 
 type Outcome =
-  | { kind: "done" }
+  /** `recorded`: the row was already marked done, by the statement that marked its record synced. */
+  | { kind: "done"; recorded?: boolean }
   | { kind: "failed"; code: string; message: string | null }
   /** Back to the queue after `delayMs`; `counts: false` when it was only waiting for someone else. */
   | { kind: "later"; delayMs: number; code: string; message: string | null; counts: boolean };
@@ -357,21 +358,25 @@ export class ImportWorker {
         .where(this.mine(row));
       return false;
     }
-    const failed = outcome.kind === "done" ? null : outcome;
     const [updated] = await this.db
       .update(importJobRows)
-      .set({
-        state: failed ? "failed" : "done",
-        leaseOwner: null,
-        leaseUntil: null,
-        errorCode: failed ? failed.code : null,
-        errorMessage: failed ? failed.message : null,
-        finishedAt: sql`now()`,
-        updatedAt: sql`now()`,
-      })
+      .set(this.finishedValues(outcome.kind === "done" ? null : outcome))
       .where(this.mine(row))
       .returning({ id: importJobRows.id });
     return Boolean(updated); // false: the lease was lost, the new holder records the outcome
+  }
+
+  /** A row's final state: done, or failed with the code and the vendor's reason. */
+  private finishedValues(failed: { code: string; message: string | null } | null) {
+    return {
+      state: failed ? ("failed" as const) : ("done" as const),
+      leaseOwner: null,
+      leaseUntil: null,
+      errorCode: failed ? failed.code : null,
+      errorMessage: failed ? failed.message : null,
+      finishedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    };
   }
 
   /**
@@ -404,7 +409,7 @@ export class ImportWorker {
     }
     let finished = false;
     try {
-      finished = await this.record(row, outcome);
+      finished = outcome.kind === "done" && outcome.recorded ? true : await this.record(row, outcome);
     } finally {
       // While another row of the job is in flight here, the job cannot be complete yet: the
       // last of them to be recorded checks (rows of other instances check for themselves).
@@ -453,8 +458,13 @@ export class ImportWorker {
     try {
       const context = await this.contexts.get(row.jobId, row.organizationId);
       const scope = { organizationId: row.organizationId, actorUserId: context.actorUserId };
-      await createOperator(this.db, this.provider, scope, this.input(row), { account: context.account, vendorDepartments: vendorDepartmentsOf(context, row.values.departmentIds) });
-      return { kind: "done" };
+      const created = await createOperator(this.db, this.provider, scope, this.input(row), {
+        account: context.account,
+        vendorDepartments: vendorDepartmentsOf(context, row.values.departmentIds),
+        // The row is marked done by the statement that marks its record synced (while we hold its lease).
+        alongsideSynced: (db) => db.$with("import_row_done").as(db.update(importJobRows).set(this.finishedValues(null)).where(this.mine(row)).returning({ id: importJobRows.id })),
+      });
+      return { kind: "done", recorded: created.alongsideApplied === true };
     } catch (error) {
       return this.afterError(row, error);
     }

@@ -8,7 +8,7 @@
  * create is resolved by repeating the upsert instead of listing.
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, sql, type WithSubquery } from "drizzle-orm";
 import { appError } from "@/server/api/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
@@ -102,10 +102,28 @@ export async function vendorDepartmentIds(db: Db, organizationId: string, ids: s
   return unique.map((id) => rows.find((r) => r.id === id)!.vendorId!);
 }
 
-/** Marks the record synced; with `audited`, the audit entry is written by the same statement. */
-export async function markSynced(db: Db, id: string, vendorId: string, accessToken: string | null, audited?: { scope: ProvisioningScope; entry: AuditInput }): Promise<Operator> {
+/**
+ * A write that rides on the statement marking a new record synced (the import marks its row
+ * done there: one round trip, not two). Its CTE must return the rows it changed.
+ */
+export type AlongsideSynced = (db: Db) => WithSubquery;
+
+/**
+ * Marks the record synced; with `audited`, the audit entry is written by the same statement,
+ * and so is `alongside` (`alongsideApplied`: it changed a row).
+ */
+export async function markSynced(
+  db: Db,
+  id: string,
+  vendorId: string,
+  accessToken: string | null,
+  audited?: { scope: ProvisioningScope; entry: AuditInput },
+  alongside?: AlongsideSynced,
+): Promise<Operator & { alongsideApplied: boolean }> {
   const entry = audited ? db.$with("audit_entry").as(auditInsert(db, audited.scope, audited.entry).returning({ id: auditLog.id })) : null;
-  const [row] = await (entry ? db.with(entry) : db)
+  const extra = alongside ? alongside(db) : null;
+  const ctes = [entry, extra].filter((c): c is NonNullable<typeof c> => c !== null);
+  const [row] = await (ctes.length > 0 ? db.with(...ctes) : db)
     .update(operators)
     .set({
       vendorId,
@@ -115,7 +133,7 @@ export async function markSynced(db: Db, id: string, vendorId: string, accessTok
       ...(accessToken ? { accessTokenCiphertext: encryptOperatorToken(id, accessToken) } : {}),
     })
     .where(eq(operators.id, id))
-    .returning();
+    .returning({ ...getTableColumns(operators), alongsideApplied: extra ? sql<boolean>`exists (select 1 from ${extra})` : sql<boolean>`false` });
   return row!;
 }
 
@@ -152,6 +170,8 @@ export interface KnownOperatorContext {
   account: Awaited<ReturnType<typeof requireSyncedAccount>>;
   /** `vendorDepartmentIds` of the input's departmentIds. */
   vendorDepartments: string[];
+  /** Written by the statement that marks the new record synced (see `markSynced`). */
+  alongsideSynced?: AlongsideSynced;
 }
 
 type OperatorValues = typeof operators.$inferInsert & { organizationId: string; name: string; departmentIds: string[] };
@@ -240,8 +260,17 @@ async function claimUnderLock(db: Db, scope: ProvisioningScope, input: CreateOpe
   });
 }
 
-/** Creates an operator at the vendor once; a same-name operator in flight or existing → NAME_TAKEN. */
-export async function createOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: CreateOperatorInput, known?: KnownOperatorContext): Promise<Operator> {
+/**
+ * Creates an operator at the vendor once; a same-name operator in flight or existing → NAME_TAKEN.
+ * `alongsideApplied`: `known.alongsideSynced` was written (only on a plain create's success).
+ */
+export async function createOperator(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  input: CreateOperatorInput,
+  known?: KnownOperatorContext,
+): Promise<Operator & { alongsideApplied?: boolean }> {
   const account = known?.account ?? (await requireSyncedAccount(db, scope.organizationId));
   const name = input.name.trim();
   const vendorDepartments = known?.vendorDepartments ?? (await vendorDepartmentIds(db, scope.organizationId, input.departmentIds));
@@ -309,10 +338,17 @@ export async function createOperator(db: Db, provider: ChatProvider, scope: Prov
   };
   try {
     const created = await send();
-    return await markSynced(db, row.id, created.id, created.accessToken, {
-      scope,
-      entry: { action: "operator.create", targetType: "operator", targetId: row.id, result: "success", details: { name, isAdmin: input.isAdmin, vendorId: created.id, login: input.login ?? null } },
-    });
+    return await markSynced(
+      db,
+      row.id,
+      created.id,
+      created.accessToken,
+      {
+        scope,
+        entry: { action: "operator.create", targetType: "operator", targetId: row.id, result: "success", details: { name, isAdmin: input.isAdmin, vendorId: created.id, login: input.login ?? null } },
+      },
+      known?.alongsideSynced,
+    );
   } catch (error) {
     const uncertain = isUncertainCreate(error);
     const info = errorInfo(error);
