@@ -97,10 +97,13 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const { jobId } = await caller.imports.start({ csv: lines.join("\r\n"), fileName: "bench.csv" });
     const startMs = performance.now() - t0;
-    const worker = new ImportWorker({ db, provider, concurrency, pollMs: 50 });
+    const calls: number[] = [];
+    const worker = new ImportWorker({ db, provider: timingCreates(provider, calls), concurrency, pollMs: 50 });
+    const cpu0 = process.cpuUsage();
     const t1 = performance.now();
     await worker.drain();
     const elapsed = performance.now() - t1;
+    const cpu = process.cpuUsage(cpu0);
     const job = await caller.imports.get({ jobId });
     const state = (await (await fetch(`${emu.origin}/__emulator/state`)).json()) as { operators: Array<{ name: string }>; requestCounts: Record<string, number> };
     const benchOps = state.operators.filter((o) => o.name.startsWith("Operador Bench "));
@@ -109,6 +112,9 @@ async function main(): Promise<void> {
     console.log(`\n1. Import of ${ROWS} operators (imports.start ${startMs.toFixed(0)} ms, then the worker):`);
     console.log(`   job ${job.status}: done ${job.done}, failed ${job.failed}, remaining ${job.remaining}; vendor operators ${benchOps.length} (distinct names ${new Set(benchOps.map((o) => o.name)).size}), vendor creates ${state.requestCounts["POST /account/:id/operators"] ?? 0}`);
     console.log(`   elapsed ${elapsed.toFixed(0)} ms · floor ${floor.toFixed(0)} ms (${ROWS} × ${LATENCY_MS} ms ÷ ${concurrency}) · ratio ${ratio.toFixed(3)} (target ≤ 1.25: ${ratio <= 1.25 ? "met" : "MISSED"})`);
+    calls.sort((a, b) => a - b);
+    const busy = calls.reduce((a, b) => a + b, 0);
+    console.log(`   where the time goes: vendor creates took mean ${(busy / calls.length).toFixed(1)} ms · p95 ${percentile(calls, 95).toFixed(1)} ms (injected ${LATENCY_MS} ms); the ${concurrency} vendor slots were busy ${((100 * busy) / (elapsed * concurrency)).toFixed(1)}% of the time; this process's CPU ${((cpu.user + cpu.system) / 1000 / ROWS).toFixed(2)} ms per row`);
     const [rowsLeft] = await db.select({ n: importJobRows.id }).from(importJobRows).where(eq(importJobRows.state, "queued")).limit(1);
     if (job.status !== "done" || job.done !== ROWS || rowsLeft || benchOps.length !== ROWS) throw new Error("the import did not complete exactly once per row");
 
@@ -171,6 +177,24 @@ async function main(): Promise<void> {
   } finally {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: unknown) => console.error("cleanup failed:", e));
   }
+}
+
+/** The provider, with the duration of each createOperator call pushed to `into` (the rest untouched). */
+function timingCreates<P extends { createOperator: (...args: never[]) => Promise<unknown> }>(provider: P, into: number[]): P {
+  return new Proxy(provider, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop !== "createOperator" || typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          into.push(performance.now() - started);
+        }
+      };
+    },
+  });
 }
 
 /** A department id that exists only in these operators' arrays (the filter reads the array). */
