@@ -6,15 +6,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CdpEmulator } from "@/emulators/cdp";
-import { appRouter } from "@/server/api/root";
 import type { DbHandle } from "@/server/db/client";
 import { createChatProvider } from "@/server/providers";
 import { createCdpProvider } from "@/server/providers/cdp/provider";
 import type { ChatProvider } from "@/server/providers/types";
 import { CDP_TOKEN, PROJECT, clientFor, startEmulator } from "../cdp/helpers";
+import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
 
@@ -24,15 +23,6 @@ interface EmuState {
 
 async function emuState(emu: CdpEmulator): Promise<EmuState> {
   return (await (await fetch(`${emu.origin}/__emulator/state`)).json()) as EmuState;
-}
-
-/** What the browser receives for a thrown error: the app router's error formatter applied to it. */
-function browserShape(error: TRPCError) {
-  const formatter = appRouter._def._config.errorFormatter;
-  const shape = { message: error.message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data: { code: error.code, httpStatus: 422, path: "operators.update" } };
-  return formatter({ shape, error, type: "mutation", path: "operators.update", input: undefined, ctx: undefined }) as {
-    data: { appError: { code: string; field?: string; fieldErrors?: unknown }; fieldErrors: Record<string, string[]> | null };
-  };
 }
 
 describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
@@ -141,7 +131,7 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
     expect(error).toBeInstanceOf(TRPCError);
     const err = error as TRPCError;
     expect(err.code).toBe("UNPROCESSABLE_CONTENT");
-    const shape = browserShape(err);
+    const shape = browserShape(err, "operators.update");
     expect(shape.data.appError).toMatchObject({ code: "VENDOR_REJECTED", field: "email" });
     expect(shape.data.appError.fieldErrors).toBeUndefined();
     expect(shape.data.fieldErrors).toEqual({ email: ["e-mail already belongs to another user"] });

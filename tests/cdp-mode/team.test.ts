@@ -9,29 +9,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CdpEmulator } from "@/emulators/cdp";
-import { appRouter } from "@/server/api/root";
 import type { DbHandle } from "@/server/db/client";
 import { auditLog, operators } from "@/server/db/schema";
 import { createCdpProvider } from "@/server/providers/cdp/provider";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileOrganization } from "@/server/provisioning";
 import { PROJECT, clientFor, snapshot, startEmulator } from "../cdp/helpers";
+import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
 import { appCodeOf } from "../team/helpers";
-
-/** What the browser receives for a thrown error: the app router's error formatter applied to it. */
-function browserShape(error: TRPCError) {
-  const formatter = appRouter._def._config.errorFormatter;
-  const shape = { message: error.message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data: { code: error.code, httpStatus: 422, path: "team.updateOperator" } };
-  return formatter({ shape, error, type: "mutation", path: "team.updateOperator", input: undefined, ctx: undefined }) as {
-    data: { appError: { code: string; field?: string; fieldErrors?: unknown }; fieldErrors: Record<string, string[]> | null };
-  };
-}
 
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {
   const e = await p.then(
@@ -145,7 +135,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     for (const [input, field] of cases) {
       const e = await rejection(caller.team.updateOperator({ id: op.id, version: op.version, ...input }));
       expect(e.code).toBe("BAD_REQUEST");
-      expect(browserShape(e).data.appError).toMatchObject({ code: "VALIDATION", field });
+      expect(browserShape(e, "team.updateOperator").data.appError).toMatchObject({ code: "VALIDATION", field });
     }
     // The PlugChat create form is refused on this backend (the e-mail form is the one).
     expect(await appCodeOf(caller.operators.create({ name: "Dani Alves", isAdmin: false, departmentIds: [] }))).toBe("VALIDATION");
@@ -160,14 +150,14 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     // b's e-mail changed to a's in the dialog: the gateway refuses (the e-mail belongs to another platform user).
     const e = await rejection(caller.team.updateOperator({ id: b.id, version: b.version, ...person("a@example.com", "Bia", "B") }));
     expect(e.code).toBe("UNPROCESSABLE_CONTENT");
-    const shape = browserShape(e);
+    const shape = browserShape(e, "team.updateOperator");
     expect(shape.data.appError).toMatchObject({ code: "VENDOR_REJECTED", field: "email" });
     expect(shape.data.fieldErrors).toEqual({ email: ["e-mail already belongs to another user"] });
     const after = (await caller.team.operatorsPage({ search: "Bia" })).items[0]!;
     expect(after).toMatchObject({ email: "b@example.com", state: "synced" });
     // A local rule (the same e-mail twice in the organization) is on the e-mail field too.
     const dup = await rejection(caller.operators.create(person("A@example.com", "Outra", "Pessoa")));
-    expect(browserShape(dup).data.appError).toMatchObject({ code: "OPERATOR_EMAIL_TAKEN", field: "email" });
+    expect(browserShape(dup, "team.updateOperator").data.appError).toMatchObject({ code: "OPERATOR_EMAIL_TAKEN", field: "email" });
   });
 
   it("two admins save the same version: the second gets CONFLICT and nothing is overwritten", async () => {
