@@ -6,7 +6,9 @@
  *    and dropped here — or, when PostgreSQL is unreachable, an in-memory PGlite (said so).
  * 2. imports.start with BENCH_IMPORT_ROWS (1,000) operators, then the real import worker at
  *    IMPORT_CONCURRENCY (8) until the job is done. Prints elapsed, the floor
- *    (rows × latency ÷ concurrency) and their ratio (target ≤ 1.25).
+ *    (rows × latency ÷ concurrency) and their ratio (target ≤ 1.25); then where the time went:
+ *    the vendor calls' mean and p95 (against the injected latency), how busy the vendor slots
+ *    were, and this process's CPU per row.
  * 3. Seeds BENCH_OPERATORS (5,000) operators for one organization and calls team.operatorsPage
  *    — the query behind the team's operators table — the way the page does (its filters,
  *    sorts and pages) BENCH_QUERIES (240) times; prints p50/p95/p99 (target p95 ≤ 20 ms).
