@@ -12,12 +12,9 @@ VOLATILE
 AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext(p_lock_key));
-  IF EXISTS (
-    SELECT 1 FROM operators o
-    WHERE o.organization_id = p_organization_id
-      AND o.id <> p_self
-      AND (lower(o.name) = lower(p_name) OR (p_email IS NOT NULL AND lower(o.email) = lower(p_email)))
-  ) THEN
+  -- Two lookups, not one with OR: the name one stays on operators_org_name_idx.
+  IF EXISTS (SELECT 1 FROM operators o WHERE o.organization_id = p_organization_id AND lower(o.name) = lower(p_name) AND o.id <> p_self)
+     OR (p_email IS NOT NULL AND EXISTS (SELECT 1 FROM operators o WHERE o.organization_id = p_organization_id AND lower(o.email) = lower(p_email) AND o.id <> p_self)) THEN
     RAISE EXCEPTION 'an operator with this name or e-mail exists' USING ERRCODE = 'OPNAM';
   END IF;
   RETURN true;
