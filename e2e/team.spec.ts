@@ -201,6 +201,17 @@ test.describe("team: departments and operators", () => {
       await expect(page.getByTestId("operator-row").filter({ hasText: "Ana Lima Souza" })).toContainText("Sim");
     });
 
+    await test.step("operators: a name already in use, in other letters, is refused next to the field", async () => {
+      await page.getByRole("button", { name: "Novo operador" }).click();
+      const dialog = page.getByRole("dialog", { name: "Novo operador" });
+      await dialog.getByLabel("Nome do operador").fill("ana lima SOUZA");
+      await dialog.getByRole("button", { name: "Salvar" }).click();
+      await expect(dialog.getByText("Já existe um item com este nome. Escolha outro nome.")).toBeVisible();
+      await page.screenshot(shot("operator-name-taken"));
+      await dialog.getByRole("button", { name: "Cancelar" }).click();
+      await expect(page.getByTestId("operator-row").filter({ hasText: /ana lima souza/i })).toHaveCount(1);
+    });
+
     await test.step("operators: a create the chat service did not confirm says so in the table", async () => {
       await emulator.addFault({ method: "POST", path: "/operators$", kind: "status", status: 502, times: 1 });
       await page.getByRole("button", { name: "Novo operador" }).click();
