@@ -32,9 +32,16 @@ export function DepartmentsStep() {
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
   const list = useQuery(trpc.departments.list.queryOptions());
   const invalidate = () => queryClient.invalidateQueries(trpc.departments.list.queryFilter());
-  // Mirror the vendor's departments ("Geral" included) once when the step opens.
+  // Mirror the vendor's departments ("Geral" included) once when the step opens. The list read
+  // that started with the page is cancelled first: answering later, it would put back the list
+  // from before the mirror (empty for a new account).
   const refresh = useMutation(
-    trpc.departments.refresh.mutationOptions({ onSuccess: (data) => queryClient.setQueryData(trpc.departments.list.queryKey(), data) }),
+    trpc.departments.refresh.mutationOptions({
+      onSuccess: async (data) => {
+        await queryClient.cancelQueries(trpc.departments.list.queryFilter());
+        queryClient.setQueryData(trpc.departments.list.queryKey(), data);
+      },
+    }),
   );
   const { mutate: refreshFromVendor } = refresh;
   useEffect(() => refreshFromVendor(), [refreshFromVendor]);
