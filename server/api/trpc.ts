@@ -102,7 +102,17 @@ function fieldErrorsOf(cause: unknown): FieldErrors | null {
   return out;
 }
 
-const t = initTRPC.context<Context>().create({
+/** What a procedure declares about itself, read by the middlewares below. */
+export interface ProcedureMeta {
+  /**
+   * A mutation a user whose e-mail is not yet verified may still call (the wizard's steps
+   * that create nothing at the chat provider). Every other organization mutation waits for
+   * the verified e-mail.
+   */
+  allowUnverified?: boolean;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const info = error.cause instanceof AppError ? error.cause.info : null;

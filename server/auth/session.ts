@@ -20,6 +20,10 @@ export interface SessionUser {
   sessionId: string;
   email: string;
   name: string;
+  /** The account's e-mail was proved (sign-up link or invitation); until then nothing is created at the chat provider. */
+  emailVerified: boolean;
+  /** Two-factor sign-in is on for this account. */
+  twoFactorEnabled: boolean;
 }
 
 /** Opens a session row for a user who just proved who they are. */
@@ -58,7 +62,14 @@ export async function resolveSession(db: Db, cookieValue: string | undefined): P
   if (!token?.sub || !sid || !/^[0-9a-f-]{36}$/i.test(sid)) return null;
   const now = Date.now();
   const [row] = await db
-    .select({ userId: users.id, email: users.email, name: users.name, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      emailVerifiedAt: users.emailVerifiedAt,
+      twoFactorEnabledAt: users.twoFactorEnabledAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -76,7 +87,14 @@ export async function resolveSession(db: Db, cookieValue: string | undefined): P
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, sid));
   }
-  return { userId: row.userId, sessionId: sid, email: row.email, name: row.name };
+  return {
+    userId: row.userId,
+    sessionId: sid,
+    email: row.email,
+    name: row.name,
+    emailVerified: row.emailVerifiedAt !== null,
+    twoFactorEnabled: row.twoFactorEnabledAt !== null,
+  };
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {

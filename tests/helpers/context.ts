@@ -20,13 +20,21 @@ export interface TestMember {
 let fastHash: Promise<string> | undefined;
 
 /** A user with a live session, member of `organizationId` (a new organization when omitted). */
-export async function createMember(db: Db, opts: { role?: MemberRole; organizationId?: string; name?: string } = {}): Promise<TestMember> {
+export async function createMember(
+  db: Db,
+  opts: { role?: MemberRole; organizationId?: string; name?: string; emailVerified?: boolean } = {},
+): Promise<TestMember> {
   const role = opts.role ?? "owner";
   fastHash ??= hashPassword("test password 123456");
   const email = `t-${randomBytes(6).toString("hex")}@example.com`;
   const [user] = await db
     .insert(users)
-    .values({ name: opts.name ?? "Test User", email, passwordHash: await fastHash })
+    .values({
+      name: opts.name ?? "Test User",
+      email,
+      passwordHash: await fastHash,
+      emailVerifiedAt: opts.emailVerified === false ? null : new Date(),
+    })
     .returning();
   let organizationId = opts.organizationId;
   if (!organizationId) {
@@ -35,7 +43,11 @@ export async function createMember(db: Db, opts: { role?: MemberRole; organizati
   }
   await db.insert(memberships).values({ organizationId, userId: user!.id, role });
   const sessionId = await openSession(db, user!.id);
-  return { session: { userId: user!.id, sessionId, email, name: user!.name }, organizationId, role };
+  return {
+    session: { userId: user!.id, sessionId, email, name: user!.name, emailVerified: opts.emailVerified !== false, twoFactorEnabled: false },
+    organizationId,
+    role,
+  };
 }
 
 export interface CallerOptions {

@@ -1,6 +1,6 @@
 /** The portal's own people: users, the organizations they run, and who belongs where. */
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const memberRole = pgEnum("member_role", ["owner", "admin", "member"]);
 export type MemberRole = (typeof memberRole.enumValues)[number];
@@ -15,6 +15,18 @@ export const users = pgTable(
     /** argon2id PHC string: carries its own parameters. */
     passwordHash: text("password_hash").notNull(),
     locale: text("locale"),
+    /**
+     * When the user proved they read this address (sign-up link, invitation link). Until then
+     * nothing is created at the chat provider on their behalf. Users who existed before
+     * verification was introduced were marked verified by the migration.
+     */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** The TOTP shared secret (base32), encrypted like operator tokens (server/crypto); null until enrolled. */
+    twoFactorSecret: text("two_factor_secret"),
+    /** Set when enrolment was confirmed with a code; two-factor sign-in is on while this is set. */
+    twoFactorEnabledAt: timestamp("two_factor_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted (Unix seconds ÷ 30): a code is never accepted twice. */
+    twoFactorLastStep: bigint("two_factor_last_step", { mode: "number" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -24,6 +36,8 @@ export const users = pgTable(
 export const organizations = pgTable("organizations", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  /** Set by an owner: owners and admins must use two-factor sign-in before changing anything. */
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -68,6 +82,8 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     userAgent: text("user_agent"),
+    /** The client address the session was opened from (as the rate limiter sees it). */
+    ip: text("ip"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -94,3 +110,46 @@ export const passwordResets = pgTable(
 );
 
 export type PasswordReset = typeof passwordResets.$inferSelect;
+
+/**
+ * E-mail verification links: one row per link sent. `email` is the address the link proves
+ * (the sign-up address, or the new address of an e-mail change, which takes effect only when
+ * its link is used). Only the sha256 of the 32-byte token is kept; a link works once, for 24 h.
+ */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Stored lower-cased. */
+    email: text("email").notNull(),
+    /** "sign_up": proves the account's address; "change": the new address replaces the old one when used. */
+    purpose: text("purpose", { enum: ["sign_up", "change"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("email_verifications_token_hash_unique").on(t.tokenHash), index("email_verifications_user_idx").on(t.userId)],
+);
+
+export type EmailVerification = typeof emailVerifications.$inferSelect;
+
+/** Two-factor recovery codes: 10 per enrolment, shown once, kept as hashes, each used once. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+export type RecoveryCode = typeof recoveryCodes.$inferSelect;

@@ -7,3 +7,4 @@ export * from "./security";
 export * from "./webhooks";
 export * from "./reliability";
 export * from "./imports";
+export * from "./mail";
