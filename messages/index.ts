@@ -11,6 +11,7 @@ import enErrors from "./en/errors.json";
 import enImport from "./en/import.json";
 import enMail from "./en/mail.json";
 import enOnboarding from "./en/onboarding.json";
+import enSessions from "./en/sessions.json";
 import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
 import enValidation from "./en/validation.json";
@@ -22,6 +23,7 @@ import ptErrors from "./pt-BR/errors.json";
 import ptImport from "./pt-BR/import.json";
 import ptMail from "./pt-BR/mail.json";
 import ptOnboarding from "./pt-BR/onboarding.json";
+import ptSessions from "./pt-BR/sessions.json";
 import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
 import ptValidation from "./pt-BR/validation.json";
@@ -38,6 +40,7 @@ const ptBR = {
   import: ptImport,
   sync: ptSync,
   mail: ptMail,
+  sessions: ptSessions,
 };
 
 const en: typeof ptBR = {
@@ -52,6 +55,7 @@ const en: typeof ptBR = {
   import: enImport,
   sync: enSync,
   mail: enMail,
+  sessions: enSessions,
 };
 
 export type Messages = typeof ptBR;

@@ -13,15 +13,18 @@ export function onBeforeSignOut(fn: () => void): () => void {
   return () => beforeSignOut.delete(fn);
 }
 
+/** Signs this browser out (after the tear-down hooks) and goes to the sign-in page. */
+export function signOutHere(): void {
+  beforeSignOut.forEach((fn) => fn());
+  void signOut({ callbackUrl: "/sign-in" });
+}
+
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const t = useTranslations("common");
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const trpc = useTRPC();
-  const leave = () => {
-    beforeSignOut.forEach((fn) => fn());
-    void signOut({ callbackUrl: "/sign-in" });
-  };
+  const leave = signOutHere;
   const everywhere = useMutation(trpc.me.signOutEverywhere.mutationOptions({ onSettled: leave }));
 
   useEffect(() => {

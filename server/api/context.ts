@@ -43,6 +43,7 @@ export async function createFetchContext(req: Request, resHeaders: Headers): Pro
     session,
     orgHint: req.headers.get(ORG_HEADER) ?? readCookie(cookieHeader, ORG_COOKIE) ?? null,
     clientIp: clientIpFrom((name) => req.headers.get(name)),
+    userAgent: req.headers.get("user-agent"),
     locale: localeOf(readCookie(cookieHeader, LOCALE_COOKIE)),
     setCookie: (name, value, options) => resHeaders.append("set-cookie", serializeCookie(name, value, options)),
   });
@@ -57,6 +58,7 @@ export async function createServerContext(): Promise<ContextInner> {
     session,
     orgHint: hdrs.get(ORG_HEADER) ?? jar.get(ORG_COOKIE)?.value ?? null,
     clientIp: clientIpFrom((name) => hdrs.get(name)),
+    userAgent: hdrs.get("user-agent"),
     locale: localeOf(jar.get(LOCALE_COOKIE)?.value),
     setCookie: (name, value, options) => {
       // Server Components cannot set cookies; server actions and route handlers can.

@@ -12,6 +12,7 @@ import { operatorsRouter } from "./routers/operators/router";
 import { planRouter } from "./routers/plan/router";
 import { providerRouter } from "./routers/provider/router";
 import { reliabilityRouter } from "./routers/reliability/router";
+import { sessionsRouter } from "./routers/sessions/router";
 import { syncRouter } from "./routers/sync/router";
 import { teamRouter } from "./routers/team/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
@@ -19,6 +20,7 @@ import { whatsappRouter } from "./routers/whatsapp/router";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   me: meRouter,
+  sessions: sessionsRouter,
   onboarding: onboardingRouter,
   departments: departmentsRouter,
   operators: operatorsRouter,

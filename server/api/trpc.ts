@@ -50,15 +50,18 @@ export interface ContextInner {
   orgHint: string | null;
   /** The caller's address, for rate limits ("local" when unknown). */
   clientIp: string;
+  /** The caller's User-Agent header (null when absent): stored with the sessions it opens. */
+  userAgent: string | null;
   /** The caller's UI language (NEXT_LOCALE cookie), for what the server writes to them (e-mails). */
   locale: Locale;
   requestId: string;
   log: Logger;
 }
 
-export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" | "clientIp" | "locale"> & {
+export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" | "clientIp" | "userAgent" | "locale"> & {
   requestId?: string;
   clientIp?: string;
+  userAgent?: string | null;
   locale?: Locale;
   provider?: ChatProvider | (() => ChatProvider);
 };
@@ -66,7 +69,7 @@ export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" |
 export function createContextInner(opts: ContextInput): ContextInner {
   const requestId = opts.requestId ?? randomUUID();
   const { provider, ...rest } = opts;
-  return { ...rest, clientIp: rest.clientIp ?? "local", locale: rest.locale ?? defaultLocale, requestId, log: logger.child({ requestId }), provider: resolveProvider(provider) };
+  return { ...rest, clientIp: rest.clientIp ?? "local", userAgent: rest.userAgent ?? null, locale: rest.locale ?? defaultLocale, requestId, log: logger.child({ requestId }), provider: resolveProvider(provider) };
 }
 
 /**

@@ -51,7 +51,7 @@ export function authOptions(): NextAuthOptions {
           }
           await clear("signInAccountIp", accountKey);
           const userAgent = (req.headers?.["user-agent"] as string | undefined) ?? null;
-          const sessionId = await openSession(db, user.id, userAgent);
+          const sessionId = await openSession(db, user.id, { userAgent, ip });
           return { id: user.id, email: user.email, name: user.name, sid: sessionId };
         },
       }),

@@ -26,18 +26,36 @@ export interface SessionUser {
   twoFactorEnabled: boolean;
 }
 
+/** Where a session was opened from, kept so the user can recognise it in "Minha conta". */
+export interface SessionClient {
+  /** The request's User-Agent header. */
+  userAgent?: string | null;
+  /** The client address as the rate limiter sees it (ctx.clientIp / clientIpFrom). */
+  ip?: string | null;
+}
+
 /** Opens a session row for a user who just proved who they are. */
-export async function openSession(db: Db, userId: string, userAgent?: string | null): Promise<string> {
+export async function openSession(db: Db, userId: string, client: SessionClient = {}): Promise<string> {
   const [row] = await db
     .insert(sessions)
     .values({
       userId,
       expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
-      userAgent: userAgent?.slice(0, 300) ?? null,
+      userAgent: client.userAgent?.slice(0, 300) || null,
+      ip: client.ip?.slice(0, 64) || null,
     })
     .returning({ id: sessions.id });
   if (!row) throw new Error("session insert returned nothing");
   return row.id;
+}
+
+/** A session row that still lets its cookie in: not revoked, not expired, not idle too long. */
+export function liveSession(now: number = Date.now()) {
+  return and(
+    isNull(sessions.revokedAt),
+    gt(sessions.expiresAt, new Date(now)),
+    gt(sessions.lastSeenAt, new Date(now - SESSION_IDLE_SECONDS * 1000)),
+  );
 }
 
 /** The cookie value for a session: next-auth's own JWT format, so next-auth reads it too. */
@@ -73,13 +91,7 @@ export async function resolveSession(db: Db, cookieValue: string | undefined): P
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
-      and(
-        eq(sessions.id, sid),
-        eq(sessions.userId, token.sub),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date(now)),
-        gt(sessions.lastSeenAt, new Date(now - SESSION_IDLE_SECONDS * 1000)),
-      ),
+and(eq(sessions.id, sid), eq(sessions.userId, token.sub), liveSession(now)),
     )
     .limit(1);
   if (!row) return null;

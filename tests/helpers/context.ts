@@ -58,6 +58,8 @@ export interface CallerOptions {
   orgHint?: string | null;
   /** The caller's address (rate limits); a fresh one per caller by default. */
   clientIp?: string;
+  /** The caller's User-Agent header; none by default. */
+  userAgent?: string | null;
   /** The caller's UI language (what the server writes to them, e.g. e-mails); pt-BR by default. */
   locale?: "pt-BR" | "en";
 }
@@ -77,6 +79,7 @@ export function callerWithCookies(opts: CallerOptions) {
     session: opts.member?.session ?? null,
     orgHint: opts.orgHint !== undefined ? opts.orgHint : (opts.member?.organizationId ?? null),
     clientIp: opts.clientIp ?? `10.${randomBytes(3).join(".")}`,
+    userAgent: opts.userAgent ?? null,
     locale: opts.locale,
     provider: opts.provider ?? (() => {
       throw new Error("this test gave the caller no chat provider");

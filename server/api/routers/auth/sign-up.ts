@@ -16,7 +16,7 @@ export const signUp = publicProcedure
     const refusal = await hit("signUpIp", ctx.clientIp);
     throwIfRefused(refusal);
     const { user, organizationId } = await registerUser(ctx.db, input);
-    const sessionId = await openSession(ctx.db, user.id);
+    const sessionId = await openSession(ctx.db, user.id, { userAgent: ctx.userAgent, ip: ctx.clientIp });
     ctx.setCookie(sessionCookieName(), await encodeSessionToken(user, sessionId), sessionCookieOptions());
     ctx.setCookie(ORG_COOKIE, organizationId, { ...sessionCookieOptions(), httpOnly: true });
     ctx.log.info({ event: "sign_up", userId: user.id, organizationId }, "user signed up");

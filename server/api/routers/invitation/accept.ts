@@ -72,7 +72,7 @@ export const accept = publicProcedure
         if (isUniqueViolation(error)) throw appError("INVITATION_SIGN_IN");
         throw error;
       });
-    const sessionId = await openSession(ctx.db, user.id);
+    const sessionId = await openSession(ctx.db, user.id, { userAgent: ctx.userAgent, ip: ctx.clientIp });
     ctx.setCookie(sessionCookieName(), await encodeSessionToken(user, sessionId), cookieOptions);
     ctx.setCookie(ORG_COOKIE, organizationId, { ...cookieOptions, httpOnly: true });
     ctx.log.info({ event: "invitation_accepted", invitationId: invitation.id, userId: user.id, organizationId }, "invitation accepted with a new account");
