@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { appendPeer } from "@/scripts/client-peer.mjs";
 import { clientIpFrom } from "@/server/security/client-address";
 
@@ -55,5 +55,24 @@ describe("the client address, TRUSTED_PROXY_HOPS from the right", () => {
 
   it("TRUSTED_PROXY_HOPS defaults to 0", () => {
     expect(clientIpFrom(arriving("203.0.113.66", "198.51.100.4"))).toBe("198.51.100.4");
+  });
+});
+
+describe("TRUSTED_PROXY_HOPS is validated when the configuration loads", () => {
+  async function loadWith(value: string | undefined) {
+    vi.resetModules();
+    vi.stubEnv("TRUSTED_PROXY_HOPS", value);
+    try {
+      return (await import("@/server/config/env")).env.TRUSTED_PROXY_HOPS;
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }
+
+  it("0 when unset or empty, the number when set, start-up refused for anything else", async () => {
+    expect(await loadWith(undefined)).toBe(0);
+    expect(await loadWith("")).toBe(0);
+    expect(await loadWith("2")).toBe(2);
+    for (const bad of ["-1", "1.5", "two", "11"]) await expect(loadWith(bad), bad).rejects.toThrow();
   });
 });
