@@ -1,29 +1,39 @@
 /**
- * Runs before every page: a fresh CSP nonce per request, handed to Next (which puts it on
- * its own scripts) through the request's Content-Security-Policy header and to our pages
- * through `x-nonce`.
+ * Runs before every response, with the environment of the running process (not of the
+ * build): the security headers of server/http/security-headers.ts on everything (HSTS
+ * whenever PUBLIC_URL is https), and for pages a fresh CSP nonce per request, handed to
+ * Next (which puts it on its own scripts) through the request's Content-Security-Policy
+ * header and to our pages through `x-nonce`.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { chatSdkUrl } from "@/server/config/sdk";
 import { buildCsp } from "@/server/http/csp";
+import { isHttpsDeployment, securityHeaders } from "@/server/http/security-headers";
+
+/** API routes answer JSON and /_next/ serves files: they get the headers, not a page's CSP. */
+function isPage(pathname: string): boolean {
+  return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && pathname !== "/favicon.ico";
+}
 
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = buildCsp({
-    nonce,
-    sdkUrl: chatSdkUrl(),
-    development: process.env.NODE_ENV === "development",
-    secure: (process.env.PUBLIC_URL ?? "").startsWith("https://"),
-  });
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("content-security-policy", csp);
+  const secure = isHttpsDeployment();
+  let response: NextResponse;
+  if (isPage(request.nextUrl.pathname)) {
+    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+    const csp = buildCsp({ nonce, sdkUrl: chatSdkUrl(), development: process.env.NODE_ENV === "development", secure });
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("content-security-policy", csp);
+  } else {
+    response = NextResponse.next();
+  }
+  for (const [name, value] of securityHeaders({ secure })) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Pages only: API routes answer JSON, static assets are immutable files.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  // Every path: API answers and static files need HSTS and nosniff as much as pages do.
+  matcher: [{ source: "/:path*" }],
 };

@@ -4,11 +4,18 @@
  * newcomer gets a working vendor with zero set-up. With PLUGCHAT_BASE_URL set, the real
  * vendor is used and no emulator starts. Likewise with CHAT_PROVIDER=cdp and CDP_BASE_URL
  * unset, the CDP gateway emulator starts on CDP_EMULATOR_PORT (4020).
+ * A provider URL set without its token is warned about (the development token would go there).
+ * The portal itself runs through scripts/serve.mjs, as `npm start` does, so the client address
+ * the rate limits count is found the same way in development.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { devTokenWarning } from "../server/config/dev-token-warning";
 
 const children: ChildProcess[] = [];
 const env: NodeJS.ProcessEnv = { ...process.env };
+
+const tokenWarning = devTokenWarning(env);
+if (tokenWarning) console.warn(`\n[dev] WARNING: ${tokenWarning}\n`);
 
 function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(command, args, { stdio: "inherit", env: childEnv });
@@ -35,7 +42,7 @@ if (!env.CDP_BASE_URL && env.CHAT_PROVIDER === "cdp") {
   run(process.execPath, ["--import", "tsx", "emulators/cdp/main.ts"], { ...env, CDP_EMULATOR_PORT: port });
 }
 
-run(process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)], env);
+run(process.execPath, ["scripts/serve.mjs", "--dev", ...process.argv.slice(2)], env);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -1,6 +1,9 @@
 /**
  * The server Playwright tests run against: a fresh data folder, the vendor emulator with
- * clean state, and a PRODUCTION build of the portal (`next build` + `next start`).
+ * clean state, and a PRODUCTION build of the portal (`next build`, then `npm start`'s
+ * scripts/serve.mjs). The build is made WITHOUT PUBLIC_URL/NEXTAUTH_URL, as a deployment
+ * image would be: whatever depends on them must be decided when the server starts
+ * (e2e/security-headers.spec.ts starts one more portal from this build with an https one).
  * Ports: portal E2E_PORT (3100), emulator E2E_EMULATOR_PORT (4110).
  * After the same ONE build, a second portal in CDP mode (CHAT_PROVIDER=cdp) on E2E_CDP_PORT
  * (3101), with its own data folder, against the CDP emulator on E2E_CDP_EMULATOR_PORT (4120).
@@ -91,15 +94,18 @@ cdpEmulator.on("exit", (code) => stopAll(code ?? 1));
 
 const next = path.join("node_modules", "next", "dist", "bin", "next");
 if (process.env.E2E_SKIP_BUILD !== "1") {
-  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: e2eEnv });
+  const buildEnv: NodeJS.ProcessEnv = { ...e2eEnv };
+  delete buildEnv.PUBLIC_URL;
+  delete buildEnv.NEXTAUTH_URL;
+  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: buildEnv });
   if (build.status !== 0) stopAll(build.status ?? 1);
 }
 rmSync(SERVER_LOG_DIR, { recursive: true, force: true });
 mkdirSync(SERVER_LOG_DIR, { recursive: true });
 
-/** `next start` with its output kept whole in a file and warnings/errors echoed to the console. */
+/** `npm start` (scripts/serve.mjs) with its output kept whole in a file and warnings/errors echoed to the console. */
 function startPortal(name: string, port: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [next, "start", "-p", port, "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
   const file = createWriteStream(path.join(SERVER_LOG_DIR, `${name}.log`));
   for (const [stream, console] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
     createInterface({ input: stream }).on("line", (line) => {

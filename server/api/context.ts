@@ -8,7 +8,7 @@ import { sessionCookieName } from "@/server/auth/cookies";
 import { resolveSession } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
-import { clientIpFrom } from "@/server/security/rate-limit";
+import { clientIpFrom } from "@/server/security/client-address";
 import { createContextInner, ORG_COOKIE, ORG_HEADER, type ContextInner, type CookieOptions } from "./trpc";
 
 function readCookie(header: string | null, name: string): string | undefined {

@@ -4,7 +4,8 @@
  */
 import "server-only";
 import { ZEmail } from "@/lib/validation/fields";
-import { check, clientIpFrom, minutesOf } from "@/server/security/rate-limit";
+import { clientIpFrom } from "@/server/security/client-address";
+import { check, minutesOf } from "@/server/security/rate-limit";
 import { SIGN_IN_ERRORS } from "./options";
 
 export async function refuseThrottledSignIn(req: Request): Promise<Response | null> {

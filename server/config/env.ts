@@ -40,6 +40,12 @@ export const env = createEnv({
     IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("PlugChat Portal <no-reply@localhost>"),
+    /**
+     * Proxies in front of the portal that append to X-Forwarded-For (0: clients connect directly;
+     * 1: one reverse proxy or load balancer; 2: a load balancer and then a proxy). The client's
+     * address, which rate limits count, is taken that many hops from the right.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   },
   client: {},

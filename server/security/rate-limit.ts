@@ -106,8 +106,5 @@ export function throwIfRefused(refusal: Refusal | null): void {
   if (refusal) throw appError("RATE_LIMITED", { params: { minutes: minutesOf(refusal) } });
 }
 
-/** The caller's address: the first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP. */
-export function clientIpFrom(get: (name: string) => string | null | undefined): string {
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || get("x-real-ip")?.trim() || "local").slice(0, 64);
-}
+/** The caller's address, what the limits above are counted per: one function, in ./client-address.ts. */
+export { clientIpFrom } from "./client-address";
