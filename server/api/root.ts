@@ -14,11 +14,13 @@ import { providerRouter } from "./routers/provider/router";
 import { reliabilityRouter } from "./routers/reliability/router";
 import { syncRouter } from "./routers/sync/router";
 import { teamRouter } from "./routers/team/router";
+import { twoFactorRouter } from "./routers/two-factor/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   me: meRouter,
+  twoFactor: twoFactorRouter,
   onboarding: onboardingRouter,
   departments: departmentsRouter,
   operators: operatorsRouter,
