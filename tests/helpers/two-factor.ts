@@ -15,6 +15,8 @@ export interface EnrolledTwoFactor {
   recoveryCodes: string[];
   /** A code for a time step not used yet (throws if three were already used this half-minute). */
   nextCode(): string;
+  /** The same, waiting for the next half-minute when this one's three codes are used. */
+  waitForCode(): Promise<string>;
   /** The code of a given time step (e.g. to replay one). */
   codeAt(step: number): string;
 }
@@ -24,16 +26,24 @@ export function totpCode(secret: string, step: number): string {
 }
 
 /** A code generator over `secret`, handing out steps from the window's oldest upwards. */
-export function codeSource(secret: string): Pick<EnrolledTwoFactor, "nextCode" | "codeAt"> {
+export function codeSource(secret: string): Pick<EnrolledTwoFactor, "nextCode" | "waitForCode" | "codeAt"> {
   let last = Number.NEGATIVE_INFINITY;
+  const nextCode = () => {
+    const now = currentTimeStep();
+    const step = Math.max(last + 1, now - 1);
+    if (step > now + 1) throw new Error("three codes used in this half-minute already: wait for the next step");
+    last = step;
+    return totpCode(secret, step);
+  };
   return {
     codeAt: (step) => totpCode(secret, step),
-    nextCode() {
-      const now = currentTimeStep();
-      const step = Math.max(last + 1, now - 1);
-      if (step > now + 1) throw new Error("three codes used in this half-minute already: wait for the next step");
-      last = step;
-      return totpCode(secret, step);
+    nextCode,
+    async waitForCode() {
+      while (Math.max(last + 1, currentTimeStep() - 1) > currentTimeStep() + 1) {
+        const msToNextStep = (currentTimeStep() + 1) * TOTP_PERIOD_SECONDS * 1000 - Date.now();
+        await new Promise((resolve) => setTimeout(resolve, msToNextStep + 50));
+      }
+      return nextCode();
     },
   };
 }
