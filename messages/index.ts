@@ -13,6 +13,7 @@ import enMail from "./en/mail.json";
 import enOnboarding from "./en/onboarding.json";
 import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
+import enTwoFactor from "./en/twoFactor.json";
 import enValidation from "./en/validation.json";
 import ptAuth from "./pt-BR/auth.json";
 import ptChat from "./pt-BR/chat.json";
@@ -24,6 +25,7 @@ import ptMail from "./pt-BR/mail.json";
 import ptOnboarding from "./pt-BR/onboarding.json";
 import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
+import ptTwoFactor from "./pt-BR/twoFactor.json";
 import ptValidation from "./pt-BR/validation.json";
 
 const ptBR = {
@@ -38,6 +40,7 @@ const ptBR = {
   import: ptImport,
   sync: ptSync,
   mail: ptMail,
+  twoFactor: ptTwoFactor,
 };
 
 const en: typeof ptBR = {
@@ -52,6 +55,7 @@ const en: typeof ptBR = {
   import: enImport,
   sync: enSync,
   mail: enMail,
+  twoFactor: enTwoFactor,
 };
 
 export type Messages = typeof ptBR;

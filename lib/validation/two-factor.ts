@@ -52,6 +52,6 @@ export type TTwoFactorProofInput = z.input<typeof ZTwoFactorProofInput>;
 export const ZSetTwoFactorRequirementInput = z.strictObject({ required: z.boolean() });
 export type TSetTwoFactorRequirementInput = z.infer<typeof ZSetTwoFactorRequirementInput>;
 
-/** The sign-in form's second step: one of the two, the other left empty. */
-export const ZSignInCodeForm = z.strictObject({ code: ZTotpCode });
-export const ZSignInRecoveryForm = z.strictObject({ recoveryCode: ZRecoveryCode });
+/** The sign-in form's second step: the app's code or a recovery code (the step shows one field at a time). */
+export const ZSignInSecondFactorForm = z.strictObject({ code: ZTotpCode.optional(), recoveryCode: ZRecoveryCode.optional() });
+export type TSignInSecondFactorForm = z.input<typeof ZSignInSecondFactorForm>;

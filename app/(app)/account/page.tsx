@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { currentSession } from "@/server/auth/current";
 import { ChangePasswordForm } from "./change-password-form";
+import { TwoFactorSection } from "./two-factor-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.account"))("metaTitle") };
@@ -24,6 +25,7 @@ export default async function AccountPage() {
         </div>
         <ChangePasswordForm email={session?.email ?? ""} />
       </Card>
+      <TwoFactorSection />
     </section>
   );
 }
