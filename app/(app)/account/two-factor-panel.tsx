@@ -19,12 +19,8 @@ import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import {
-  ZConfirmTwoFactorInput,
-  ZTwoFactorProofInput,
-  type TConfirmTwoFactorInput,
-  type TTwoFactorProofInput,
-} from "@/lib/validation/two-factor";
+import type { TConfirmTwoFactorInput, TTwoFactorProofInput } from "@/lib/validation/two-factor";
+import { ZConfirmTwoFactorInput, ZTwoFactorProofInput } from "@/lib/validation/two-factor";
 
 interface Pending {
   qrSvg: string;

@@ -14,7 +14,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useErrorMessage } from "@/lib/errors/messages";
 import type { TSignInInput } from "@/lib/validation/auth";
-import { ZSignInSecondFactorForm, type TSignInSecondFactorForm } from "@/lib/validation/two-factor";
+import type { TSignInSecondFactorForm } from "@/lib/validation/two-factor";
+import { ZSignInSecondFactorForm } from "@/lib/validation/two-factor";
 
 type Mode = "code" | "recoveryCode";
 
