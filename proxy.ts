@@ -24,6 +24,8 @@ export function proxy(request: NextRequest) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", csp);
+    // For the signed-in area's two-factor gate (server/auth/two-factor-gate.ts): layouts are not told the path.
+    requestHeaders.set("x-pathname", request.nextUrl.pathname);
     response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set("content-security-policy", csp);
   } else {

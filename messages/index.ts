@@ -14,6 +14,7 @@ import enOnboarding from "./en/onboarding.json";
 import enSessions from "./en/sessions.json";
 import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
+import enTwoFactor from "./en/twoFactor.json";
 import enValidation from "./en/validation.json";
 import ptAuth from "./pt-BR/auth.json";
 import ptChat from "./pt-BR/chat.json";
@@ -26,6 +27,7 @@ import ptOnboarding from "./pt-BR/onboarding.json";
 import ptSessions from "./pt-BR/sessions.json";
 import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
+import ptTwoFactor from "./pt-BR/twoFactor.json";
 import ptValidation from "./pt-BR/validation.json";
 
 const ptBR = {
@@ -41,6 +43,7 @@ const ptBR = {
   sync: ptSync,
   mail: ptMail,
   sessions: ptSessions,
+  twoFactor: ptTwoFactor,
 };
 
 const en: typeof ptBR = {
@@ -56,6 +59,7 @@ const en: typeof ptBR = {
   sync: enSync,
   mail: enMail,
   sessions: enSessions,
+  twoFactor: enTwoFactor,
 };
 
 export type Messages = typeof ptBR;

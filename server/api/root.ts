@@ -15,12 +15,14 @@ import { reliabilityRouter } from "./routers/reliability/router";
 import { sessionsRouter } from "./routers/sessions/router";
 import { syncRouter } from "./routers/sync/router";
 import { teamRouter } from "./routers/team/router";
+import { twoFactorRouter } from "./routers/two-factor/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   me: meRouter,
   sessions: sessionsRouter,
+  twoFactor: twoFactorRouter,
   onboarding: onboardingRouter,
   departments: departmentsRouter,
   operators: operatorsRouter,

@@ -187,6 +187,10 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, type, next }) =
   const scope = await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
   // Not a member (or a hint naming someone else's organization): same answer either way.
   if (!scope) throw appError("FORBIDDEN");
+  // The organization requires two-factor for owners and admins: nothing changes until they turn it on.
+  if (type === "mutation" && scope.org.requireTwoFactor && scope.membership.role !== "member" && !ctx.session.twoFactorEnabled) {
+    throw appError("TWO_FACTOR_ENROLMENT_REQUIRED");
+  }
   // Every mutation of an organization spends from its per-minute budget, before any work.
   if (type === "mutation") {
     const refusal = await hit("orgMutations", scope.org.id);

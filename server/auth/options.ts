@@ -14,6 +14,7 @@ import { check, clear, hit, minutesOf } from "@/server/security/rate-limit";
 import { verifyCredentials } from "./accounts";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, usesSecureCookies } from "./cookies";
 import { openSession, revokeSession } from "./session";
+import { secondFactorRefusal } from "./two-factor-sign-in";
 
 /** Error codes next-auth hands back to `signIn()` on the client (`result.error`). */
 export const SIGN_IN_ERRORS = { invalid: "INVALID_CREDENTIALS", rateLimited: "RATE_LIMITED" } as const;
@@ -35,7 +36,7 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" }, recoveryCode: { type: "text" } },
         async authorize(credentials, req) {
           const parsed = ZSignInInput.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
@@ -51,6 +52,9 @@ export function authOptions(): NextAuthOptions {
             throw new Error(SIGN_IN_ERRORS.invalid);
           }
           await clear("signInAccountIp", accountKey);
+          // Two-factor on: the code (or a recovery code) too, before any session opens.
+          const secondFactor = await secondFactorRefusal(db, user, { code: credentials?.code, recoveryCode: credentials?.recoveryCode }, ip);
+          if (secondFactor) throw new Error(secondFactor);
           const userAgent = (req.headers?.["user-agent"] as string | undefined) ?? null;
           const sessionId = await openSession(db, user.id, { userAgent, ip });
           return { id: user.id, email: user.email, name: user.name, sid: sessionId };

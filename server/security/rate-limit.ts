@@ -23,6 +23,12 @@ export const RATE_LIMITS = {
   signInAccountIp: { points: 10, duration: 15 * 60 },
   /** Wrong passwords from one IP, whatever the account (one IP trying many e-mails). */
   signInIp: { points: 50, duration: 15 * 60 },
+  /** Wrong two-factor codes (app or recovery) for one account from one IP. */
+  twoFactorAccountIp: { points: 10, duration: 15 * 60 },
+  /** Wrong two-factor codes for one account from anywhere: the password is already known, only 10⁶ codes remain. */
+  twoFactorAccount: { points: 30, duration: 15 * 60 },
+  /** Wrong two-factor codes from one IP, whatever the account. */
+  twoFactorIp: { points: 50, duration: 15 * 60 },
   /** Accounts created from one IP (RATE_LIMIT_SIGN_UPS_PER_HOUR: e.g. behind a shared office NAT). */
   signUpIp: { points: positiveInt(process.env.RATE_LIMIT_SIGN_UPS_PER_HOUR) ?? 10, duration: 60 * 60 },
   /** Invitation acceptances (and token guesses) from one IP. */

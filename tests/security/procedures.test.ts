@@ -16,7 +16,18 @@ import { procedureAt, procedurePaths as listProcedures } from "../helpers/proced
 const PUBLIC = new Set(["auth.signUp", "auth.requestPasswordReset", "auth.passwordResetLink", "auth.resetPassword", "invitation.preview", "invitation.accept"]);
 
 /** Signed-in, but about the user rather than an organization (no organization scope to cross). */
-const USER_SCOPED = new Set<string>(["me.signOutEverywhere", "me.changePassword", "sessions.list", "sessions.end", "sessions.endOthers"]);
+const USER_SCOPED = new Set<string>([
+  "me.signOutEverywhere",
+  "me.changePassword",
+  "twoFactor.status",
+  "twoFactor.beginEnrolment",
+  "twoFactor.confirmEnrolment",
+  "twoFactor.disable",
+  "twoFactor.regenerateRecoveryCodes",
+  "sessions.list",
+  "sessions.end",
+  "sessions.endOthers",
+]);
 
 const procedurePaths = listProcedures();
 

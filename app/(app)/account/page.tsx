@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { currentSession } from "@/server/auth/current";
 import { ChangePasswordForm } from "./change-password-form";
 import { SessionsSection } from "./sessions-section";
+import { TwoFactorSection } from "./two-factor-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.account"))("metaTitle") };
@@ -25,6 +26,7 @@ export default async function AccountPage() {
         </div>
         <ChangePasswordForm email={session?.email ?? ""} />
       </Card>
+      <TwoFactorSection />
       <SessionsSection />
     </section>
   );

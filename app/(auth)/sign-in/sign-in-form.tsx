@@ -12,12 +12,15 @@ import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { useErrorMessage } from "@/lib/errors/messages";
 import { ZSignInInput, type TSignInInput } from "@/lib/validation/auth";
+import { TwoFactorStep } from "./two-factor-step";
 
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const t = useTranslations("auth.signIn");
   const errors = useErrorMessage();
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
+  // Right password, two-factor on: the code step, with the e-mail and password kept for its resubmission.
+  const [secondStep, setSecondStep] = useState<TSignInInput | null>(null);
   const form = useForm<TSignInInput>({ resolver: zodResolver(ZSignInInput), mode: "onTouched" });
   const { isSubmitting } = form.formState;
 
@@ -28,6 +31,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     if (result.error) {
       // "RATE_LIMITED:<minutes>" when too many attempts failed, anything else is a refusal.
       const [code, minutes] = result.error.split(":");
+      if (code === "TWO_FACTOR_REQUIRED") return setSecondStep(values);
       if (code === "RATE_LIMITED") {
         setFailure(errors.message({ appError: { code, params: { minutes: Number(minutes) || 15 } } }));
       } else {
@@ -40,6 +44,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   };
 
   const fieldError = (name: keyof TSignInInput) => errors.field(form.formState.errors[name]?.message);
+
+  if (secondStep) return <TwoFactorStep credentials={secondStep} callbackPath={callbackPath} onBack={() => setSecondStep(null)} />;
 
   return (
     <form onSubmit={form.handleSubmit(onValid)} noValidate className="flex flex-col gap-4" method="post">
