@@ -30,15 +30,16 @@ function render(locale: "pt-BR" | "en", data: typeof rows): string {
   const proxy = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
   queryClient.setQueryData(proxy.sessions.list.queryKey(), data);
   return renderToString(
-    createElement(
-      NextIntlClientProvider,
-      { locale, messages: messages[locale], timeZone: "America/Sao_Paulo", now: NOW },
-      createElement(
-        QueryClientProvider,
-        { client: queryClient },
-        createElement(TRPCProvider, { trpcClient, queryClient }, createElement(SessionsList)),
-      ),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages: messages[locale],
+      timeZone: "America/Sao_Paulo",
+      now: NOW,
+      children: createElement(QueryClientProvider, {
+        client: queryClient,
+        children: createElement(TRPCProvider, { trpcClient, queryClient, children: createElement(SessionsList) }),
+      }),
+    }),
   ).replace(/<!-- -->/g, "");
 }
 
