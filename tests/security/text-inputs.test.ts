@@ -91,4 +91,22 @@ describe.each(testDbKinds())("a NUL in a text input is a field error, never a 50
     const csv = "nome;departamentos;admin;login\r\nJoana Prado;Vendas;não;\r\n";
     await expectFieldRefusal(ownerCall("imports.start", { csv, fileName: `planilha${HOSTILE}.csv` }), "imports.start", "fileName");
   });
+
+  it("the import file: a cell with a NUL, a control character or half an emoji is a row error, never a database error", async () => {
+    const imports = callerFor({ db: handle.db, provider, member: owner }).imports;
+    const bad = ["Ana\u0000Lima", "Bia\u0007Reis", "Caio\u007fDias", "Duda \ud83d", "Enzo \ude00"];
+    const csv = ["nome;departamentos;admin;login", "Fábio Nunes 😀;Vendas;não;", ...bad.map((n) => `${n};Vendas;não;`)].join("\r\n");
+    const preview = await imports.preview({ csv });
+    expect(preview.fileErrors).toEqual([]);
+    expect(preview.rows.map((r) => r.errors.map((e) => `${e.field}:${e.code}`))).toEqual([[], ...bad.map(() => ["name:badCharacters"])]);
+    // The refused value is quoted back without the invisible characters.
+    expect(preview.rows[1]!.errors[0]!.value).toBe("Ana Lima");
+    const onlyBad = ["nome;departamentos;admin;login", ...bad.map((n) => `${n};Vendas;não;`)].join("\r\n");
+    let refused: unknown;
+    await imports.start({ csv: onlyBad }).catch((error: unknown) => (refused = error));
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect((refused as TRPCError).code).toBe("BAD_REQUEST");
+    const { jobId } = await imports.start({ csv, fileName: "equipe.csv" });
+    expect((await imports.get({ jobId })).total).toBe(1);
+  });
 });
