@@ -4,7 +4,7 @@
  * added — receives generated hostile strings (NUL, every C0 control, DEL, lone surrogates,
  * mixed with accents, emoji and long runs) inside an otherwise plausible input. Called as an
  * owner of an organization with a synced account on the PlugChat emulator, and anonymously
- * for public procedures:
+ * for public procedures, on PGlite and (with TEST_DATABASE_URL) Postgres:
  *   - never INTERNAL_SERVER_ERROR;
  *   - a string that still holds a forbidden character after trimming → BAD_REQUEST, with the
  *     field named (data.fieldErrors[path], or data.appError.field for a file's content).
@@ -21,7 +21,7 @@ import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb } from "../helpers/db";
+import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
 import { procedureAt, procedureDefs, procedurePaths } from "../helpers/procedures";
 
 const TOKEN = "hostile-strings-token";
@@ -154,7 +154,7 @@ const fields = procedurePaths().flatMap((path) =>
   variantsOf(path).flatMap((variant, v) => variant.strings.map((field) => ({ path, variant: v, base: variant.base, field }))),
 );
 
-describe("hostile strings in every procedure's string fields", () => {
+describe.each(testDbKinds())("hostile strings in every procedure's string fields (%s)", (kind: TestDbKind) => {
   let handle: DbHandle;
   let emulator: PlugchatEmulator;
   let provider: ChatProvider;
@@ -170,7 +170,7 @@ describe("hostile strings in every procedure's string fields", () => {
   }
 
   beforeAll(async () => {
-    handle = await createTestDb("pglite");
+    handle = await createTestDb(kind);
     emulator = await startPlugchatEmulator({ port: 0, token: TOKEN });
     provider = createChatProvider({ baseUrl: emulator.baseUrl, token: TOKEN, timeoutMs: 2_000 });
     owner = await newOwner();
