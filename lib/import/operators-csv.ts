@@ -20,6 +20,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { ZEmail, ZPersonName } from "@/lib/validation/fields";
+import { isSingleLineText, visibleText } from "@/lib/validation/text";
 
 export const IMPORT_MAX_ROWS = 5000;
 export const IMPORT_MAX_BYTES = 1_000_000;
@@ -31,6 +32,7 @@ export type ImportErrorCode =
   | "required"
   | "tooLong"
   | "badValue"
+  | "badCharacters"
   | "badEmail"
   | "unknownDepartment"
   | "duplicateInFile"
@@ -170,8 +172,6 @@ export function columnForHeader(header: string, caps: ImportCaps): ImportColumn 
 const TRUE_VALUES = new Set(["sim", "s", "true", "1", "yes", "y"]);
 const FALSE_VALUES = new Set(["nao", "n", "false", "0", "no", ""]);
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 /** sim/não/nao/s/n/true/false/1/0/yes/no (any case/accents); empty = não; otherwise null. */
 export function parseAdmin(value: string | undefined): boolean | null {
   const k = normalizeKey(value ?? "");
@@ -270,9 +270,9 @@ export function previewOperatorsCsv(text: string, ctx: ImportContext): ImportPre
     if (h === "") return; // a trailing delimiter: Excel writes these
     const col = columnForHeader(h, caps);
     if (!col) {
-      fileErrors.push({ field: null, code: "unknownColumn", value: h });
+      fileErrors.push({ field: null, code: "unknownColumn", value: visibleText(h) });
     } else if (indexOf.has(col)) {
-      fileErrors.push({ field: col, code: "duplicateInFile", value: h });
+      fileErrors.push({ field: col, code: "duplicateInFile", value: visibleText(h) });
     } else {
       indexOf.set(col, i);
       columns.push(col);
@@ -295,11 +295,12 @@ export function previewOperatorsCsv(text: string, ctx: ImportContext): ImportPre
     const errors: ImportRowError[] = [];
     const err = (field: ImportColumn, code: ImportErrorCode, value?: string) =>
       errors.push(value === undefined ? { field, code } : { field, code, value });
-    // A line break or another control character inside a cell is never a name, login or e-mail.
+    // A line break, NUL or another control character (or half of an emoji) inside a cell is never
+    // a name, login or e-mail: the text rule of every form (lib/validation/text.ts), as a row error.
     const flagged = new Set<ImportColumn>();
     for (const [col, v] of Object.entries(values) as Array<[ImportColumn, string]>) {
-      if (CONTROL.test(v)) {
-        err(col, "badValue", v.replace(/[\u0000-\u001f\u007f]+/g, " "));
+      if (!isSingleLineText(v)) {
+        err(col, "badCharacters", visibleText(v));
         flagged.add(col);
       }
     }

@@ -5,38 +5,31 @@
  */
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
+import { singleLineText } from "./text";
 
-export const ZPersonName = z
-  .string({ error: "validation.required" })
-  .trim()
+export const ZPersonName = singleLineText()
   .min(2, { error: "validation.nameTooShort" })
   .max(120, { error: "validation.tooLong" });
 
-export const ZEmail = z
-  .string({ error: "validation.required" })
-  .trim()
+export const ZEmail = singleLineText()
   .toLowerCase()
   .max(254, { error: "validation.tooLong" })
   .pipe(z.email({ error: "validation.email" }));
 
 /** 12–128 characters (any Unicode), not a well-known password. */
-export const ZNewPassword = z
-  .string({ error: "validation.required" })
+export const ZNewPassword = singleLineText({ trim: false })
   .min(12, { error: "validation.passwordTooShort" })
   .max(128, { error: "validation.passwordTooLong" })
   .refine((p) => !isCommonPassword(p), { error: "validation.passwordTooCommon" });
 
 /** The 32-byte random token of an e-mailed or copied link (invitation, password reset), base64url. */
-export const ZLinkToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "validation.required" });
+export const ZLinkToken = singleLineText({ trim: false }).regex(/^[A-Za-z0-9_-]{43}$/, { error: "validation.required" });
 
 /** A password typed to sign in: bounded, never validated against the policy (old accounts). */
-export const ZPassword = z
-  .string({ error: "validation.required" })
+export const ZPassword = singleLineText({ trim: false })
   .min(1, { error: "validation.required" })
   .max(128, { error: "validation.passwordTooLong" });
 
-export const ZCompanyName = z
-  .string({ error: "validation.required" })
-  .trim()
+export const ZCompanyName = singleLineText()
   .min(2, { error: "validation.companyTooShort" })
   .max(120, { error: "validation.tooLong" });

@@ -1,6 +1,7 @@
 /** The CSV operator import's procedure inputs: shared by the import page and the `imports` router. */
 import { z } from "zod";
 import { IMPORT_MAX_BYTES } from "@/lib/import/operators-csv";
+import { singleLineText } from "./text";
 
 /** The file's text (≤ IMPORT_MAX_BYTES characters). */
 export const ZImportCsv = z.string().max(IMPORT_MAX_BYTES, { error: "validation.tooLong" });
@@ -10,7 +11,7 @@ export type TImportPreviewInput = z.infer<typeof ZImportPreviewInput>;
 
 export const ZImportStartInput = z.strictObject({
   csv: ZImportCsv,
-  fileName: z.string().trim().max(200, { error: "validation.tooLong" }).optional(),
+  fileName: singleLineText().max(200, { error: "validation.tooLong" }).optional(),
 });
 export type TImportStartInput = z.infer<typeof ZImportStartInput>;
 

@@ -4,10 +4,9 @@
  */
 import { z } from "zod";
 import { ZCompanyName, ZEmail, ZPersonName } from "./fields";
+import { singleLineText } from "./text";
 
-export const ZSessionName = z
-  .string({ error: "validation.required" })
-  .trim()
+export const ZSessionName = singleLineText()
   .min(2, { error: "onboarding.validation.sessionNameTooShort" })
   .max(60, { error: "validation.tooLong" });
 
@@ -19,9 +18,7 @@ export const ZCompanyStepInput = z.strictObject({
 export type TCompanyStepInput = z.infer<typeof ZCompanyStepInput>;
 
 /** A chat-space identifier (CDP project / live-chat item): a uuid of any version. */
-export const ZSpaceUuid = z
-  .string({ error: "validation.required" })
-  .trim()
+export const ZSpaceUuid = singleLineText()
   .min(1, { error: "validation.required" })
   .max(64, { error: "validation.tooLong" })
   .pipe(z.guid({ error: "onboarding.validation.uuid" }));
@@ -36,18 +33,14 @@ export type TSpaceStepInput = z.infer<typeof ZSpaceStepInput>;
 
 /** Attaching an existing vendor account after an uncertain create. */
 export const ZAttachAccountInput = z.strictObject({
-  vendorAccountId: z
-    .string({ error: "validation.required" })
-    .trim()
+  vendorAccountId: singleLineText()
     .min(1, { error: "validation.required" })
     .max(200, { error: "validation.tooLong" })
     .regex(/^[A-Za-z0-9._:/-]+$/, { error: "validation.invalid" }),
 });
 export type TAttachAccountInput = z.infer<typeof ZAttachAccountInput>;
 
-export const ZDepartmentName = z
-  .string({ error: "validation.required" })
-  .trim()
+export const ZDepartmentName = singleLineText()
   .min(2, { error: "validation.nameTooShort" })
   .max(60, { error: "validation.tooLong" });
 
@@ -65,15 +58,12 @@ export const ZDepartmentUpdateInput = z.strictObject({
 });
 export type TDepartmentUpdateInput = z.infer<typeof ZDepartmentUpdateInput>;
 
-export const ZOperatorLogin = z
-  .string()
-  .trim()
+export const ZOperatorLogin = singleLineText()
   .max(60, { error: "validation.tooLong" })
   .regex(/^[A-Za-z0-9._@-]*$/, { error: "onboarding.validation.login" });
 
 /** Write-only: sent to the vendor, never stored. Empty = automatic login. */
-export const ZOperatorPassword = z
-  .string()
+export const ZOperatorPassword = singleLineText({ trim: false })
   .max(128, { error: "validation.passwordTooLong" })
   .refine((p) => p === "" || p.length >= 8, { error: "onboarding.validation.operatorPassword" });
 
@@ -96,9 +86,7 @@ export type TOperatorRole = (typeof OPERATOR_ROLES)[number];
 export const ZOperatorRole = z.enum(OPERATOR_ROLES, { error: "validation.invalid" });
 
 /** A first or last name as the CDP gateway takes it (≤ 100). */
-export const ZNamePart = z
-  .string({ error: "validation.required" })
-  .trim()
+export const ZNamePart = singleLineText()
   .min(1, { error: "validation.required" })
   .max(100, { error: "validation.tooLong" });
 

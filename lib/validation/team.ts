@@ -1,6 +1,7 @@
 /** Team management forms and inputs: one schema each, shared by pages and procedures. */
 import { z } from "zod";
 import { ZEmail, ZLinkToken, ZNewPassword, ZPersonName } from "./fields";
+import { singleLineText } from "./text";
 import { OPERATOR_ROLES, ZEmailOperatorCreateInput, ZOperatorLogin, ZOperatorPassword, ZVersion } from "./onboarding";
 
 /** Roles an invitation or a role change can give; ownership moves only by transfer. */
@@ -30,7 +31,7 @@ export type TAcceptInvitationInput = z.infer<typeof ZAcceptInvitationInput>;
 /** The operators table: search, filters, sorting and a page (all bounded). */
 export const OPERATOR_PAGE_SIZES = [25, 50, 100] as const;
 export const ZOperatorsPageInput = z.strictObject({
-  search: z.string().trim().max(120).default(""),
+  search: singleLineText().max(120, { error: "validation.tooLong" }).default(""),
   status: z.enum(["all", "active", "inactive"]).default("all"),
   departmentId: z.uuid().optional(),
   admin: z.enum(["all", "yes", "no"]).default("all"),

@@ -8,6 +8,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, gt, or } from "drizzle-orm";
+import { isStorableText } from "@/lib/validation/text";
 import type { Db } from "@/server/db/client";
 import { vendorAccounts, webhookDeliveries } from "@/server/db/schema";
 import { logger } from "@/server/log";
@@ -61,6 +62,19 @@ function dedupeKeyOf(payload: unknown, rawBody: string): string {
   return `body:${sha256(rawBody)}`;
 }
 
+/**
+ * True when every key and string of the parsed JSON can be stored: a NUL (`\u0000`) or half a
+ * surrogate pair would make the text/jsonb insert fail (a 500 and a vendor retrying forever).
+ */
+function storable(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return isStorableText(value);
+  if (value === null || typeof value !== "object") return true;
+  // JSON.parse builds at most 64 KB here; the depth bound only keeps the walk off the stack's edge.
+  if (depth > 200) return false;
+  if (Array.isArray(value)) return value.every((v) => storable(v, depth + 1));
+  return Object.entries(value).every(([k, v]) => isStorableText(k) && storable(v, depth + 1));
+}
+
 const empty = (status: number) => new Response(null, { status, headers: { "cache-control": "no-store" } });
 
 /** Handles one delivery; `onStored` is told when a new row is waiting to be processed. */
@@ -79,6 +93,7 @@ export async function receiveWebhook(db: Db, req: Request, token: string, event:
   } catch {
     return empty(400);
   }
+  if (!storable(payload)) return empty(400);
   const inserted = await db
     .insert(webhookDeliveries)
     .values({ organizationId, event, dedupeKey: dedupeKeyOf(payload, rawBody), rawBody })

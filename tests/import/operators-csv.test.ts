@@ -42,9 +42,9 @@ describe("previewOperatorsCsv — format", () => {
     expect(p.rows[0]!.values.name).toBe('Souza; Maria "Má"');
     expect(p.rows[0]!.line).toBe(2);
     expect(p.rows[0]!.errors).toEqual([]);
-    // Blank line 3 is skipped; the quoted break makes "Lima\nJoão" a bad name on line 4.
+    // Blank line 3 is skipped; the quoted break makes "Lima\nJoão" a name with a forbidden character on line 4.
     expect(p.rows[1]!.line).toBe(4);
-    expect(codes(p, 1)).toEqual(["name:badValue"]);
+    expect(codes(p, 1)).toEqual(["name:badCharacters"]);
     expect(p.rows[2]).toMatchObject({ line: 6, values: { name: "Pedro Alves" }, errors: [] });
     expect(p.valid).toBe(2);
     expect(p.invalid).toBe(1);

@@ -109,6 +109,25 @@ describe.each(testDbKinds())("webhook receiver on %s", (kind) => {
     expect((await rows(orgA)).length).toBe(before);
   });
 
+  it("refuses (400, nothing stored) a body whose JSON holds a NUL escape or half a surrogate pair; keeps line breaks", async () => {
+    const before = (await rows(orgA)).length;
+    const hostile = [
+      // The attendance id becomes the dedupe key (a text column).
+      '{"attendance":{"id":"a\\u0000b"}}',
+      // The customer's name ends up in the jsonb summary.
+      '{"attendance":{"attendanceNumber":31,"customer":{"name":"Ana\\u0000"}}}',
+      '{"attendance":{"attendanceNumber":32,"customer":{"name":"\\ud83d"}}}',
+      '{"attendance":{"attendanceNumber":33},"chat":{"m\\u0000":{"fromMe":true}}}',
+      '{"attendance":{"attendanceNumber":34,"finishBy":"\\udc00x"}}',
+    ];
+    for (const body of hostile) expect((await receiveWebhook(handle.db, delivery(body), tokenA, "finish")).status, body).toBe(400);
+    expect((await rows(orgA)).length).toBe(before);
+    // A chat message with a line break and a tab is ordinary text: stored and processed.
+    const ok = { attendance: { attendanceNumber: 35, customer: { name: "Zé 😀" }, ratingObservation: "linha 1\nlinha 2\tfim" } };
+    expect((await receiveWebhook(handle.db, delivery(JSON.stringify(ok)), tokenA, "finish")).status).toBe(202);
+    expect((await rows(orgA)).length).toBe(before + 1);
+  });
+
   it("processing happens afterwards, parses the vendor's spellings and keeps a summary", async () => {
     const handled = await processPendingWebhooks(handle.db);
     expect(handled).toBeGreaterThanOrEqual(2);

@@ -4,7 +4,7 @@ import { z } from "zod";
 const ZColumn = z.enum(["name", "departments", "admin", "login", "email", "firstName", "lastName"]);
 const ZRowError = z.object({
   field: ZColumn.nullable(),
-  code: z.enum(["required", "tooLong", "badValue", "badEmail", "unknownDepartment", "duplicateInFile", "alreadyExists", "missingColumn", "unknownColumn", "tooManyRows", "empty"]),
+  code: z.enum(["required", "tooLong", "badValue", "badCharacters", "badEmail", "unknownDepartment", "duplicateInFile", "alreadyExists", "missingColumn", "unknownColumn", "tooManyRows", "empty"]),
   value: z.string().optional(),
 });
 

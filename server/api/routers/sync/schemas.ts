@@ -1,5 +1,6 @@
 /** Input and output shapes of the sync procedures (one contract for the page and the server). */
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 import { ZId, ZVersion } from "@/lib/validation/onboarding";
 
 export const ZSyncKind = z.enum(["operator", "department"]);
@@ -9,7 +10,7 @@ export const ZSyncTargetInput = z.strictObject({ kind: ZSyncKind, id: ZId, versi
 export type TSyncTargetInput = z.infer<typeof ZSyncTargetInput>;
 
 /** Adoption of a record that exists only at the provider, named by its vendor id. */
-export const ZSyncAdoptInput = z.strictObject({ kind: ZSyncKind, vendorId: z.string().trim().min(1).max(200) });
+export const ZSyncAdoptInput = z.strictObject({ kind: ZSyncKind, vendorId: singleLineText().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }) });
 export type TSyncAdoptInput = z.infer<typeof ZSyncAdoptInput>;
 
 export const ZSyncResultOutput = z.object({ kind: ZSyncKind, id: z.string(), name: z.string() });

@@ -5,13 +5,14 @@
  */
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 import { adminProcedure } from "@/server/api/trpc";
 import { auditLog, users } from "@/server/db/schema";
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 
 export const ZAuditLogInput = z.strictObject({
-  action: z.string().trim().max(64).regex(/^[a-z._-]*$/).optional(),
+  action: singleLineText().max(64).regex(/^[a-z._-]*$/).optional(),
   result: z.enum(["success", "failure", "uncertain"]).optional(),
   /** Calendar days, inclusive, "YYYY-MM-DD". */
   from: z.iso.date().optional(),
