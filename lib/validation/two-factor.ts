@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ZPassword } from "./fields";
+import { singleLineText } from "./text";
 
 const TOTP_RE = /^\d{6}$/;
 /** Recovery codes are 10 base32 letters shown as xxxxx-xxxxx; typed with or without the dash. */
@@ -12,21 +13,18 @@ const RECOVERY_RE = /^[A-Z2-7]{10}$/;
 /** Spaces and dashes people type or paste around a code are not part of it. */
 const stripped = (value: string) => value.replace(/[\s-]/g, "");
 
-export const ZTotpCode = z
-  .string({ error: "twoFactor.validation.codeRequired" })
+export const ZTotpCode = singleLineText()
   .max(20, { error: "twoFactor.validation.codeFormat" })
   .transform(stripped)
   .pipe(z.string().min(1, { error: "twoFactor.validation.codeRequired" }).regex(TOTP_RE, { error: "twoFactor.validation.codeFormat" }));
 
-export const ZRecoveryCode = z
-  .string({ error: "twoFactor.validation.recoveryRequired" })
+export const ZRecoveryCode = singleLineText()
   .max(40, { error: "twoFactor.validation.recoveryFormat" })
   .transform((v) => stripped(v).toUpperCase())
   .pipe(z.string().min(1, { error: "twoFactor.validation.recoveryRequired" }).regex(RECOVERY_RE, { error: "twoFactor.validation.recoveryFormat" }));
 
 /** Either an app code or a recovery code (disabling, new recovery codes). */
-export const ZSecondFactorCode = z
-  .string({ error: "twoFactor.validation.codeRequired" })
+export const ZSecondFactorCode = singleLineText()
   .max(40, { error: "twoFactor.validation.codeFormat" })
   .transform((v) => stripped(v).toUpperCase())
   .pipe(

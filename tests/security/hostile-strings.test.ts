@@ -39,7 +39,7 @@ const def = (s: unknown) => (s as AnySchema)._zod.def;
 
 /** Values a leaf is tried with, in order; the first its schema accepts is the plausible one. */
 function leafCandidates(): unknown[] {
-  return ["Texto plausível 123", "abcdefghijkl", "A".repeat(43), randomUUID(), `fuzz-${randomUUID().slice(0, 8)}@example.com`, "2025-01-15", "x", 1, 2, 10, 0, false, true, new Date()];
+  return ["Texto plausível 123", "123456", "abcdefghijkl", "A".repeat(43), randomUUID(), `fuzz-${randomUUID().slice(0, 8)}@example.com`, "2025-01-15", "x", 1, 2, 10, 0, false, true, new Date()];
 }
 
 /** A plausible value for `schema` (every optional field present, the first workable union option). */
