@@ -14,6 +14,7 @@ import { providerRouter } from "./routers/provider/router";
 import { reliabilityRouter } from "./routers/reliability/router";
 import { syncRouter } from "./routers/sync/router";
 import { teamRouter } from "./routers/team/router";
+import { verificationRouter } from "./routers/verification/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
 
 export const appRouter = createTRPCRouter({
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   provider: providerRouter,
   imports: importsRouter,
   sync: syncRouter,
+  verification: verificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

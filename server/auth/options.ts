@@ -12,6 +12,7 @@ import { logger } from "@/server/log";
 import { check, clear, clientIpFrom, hit, minutesOf } from "@/server/security/rate-limit";
 import { verifyCredentials } from "./accounts";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, usesSecureCookies } from "./cookies";
+import { warnOfNewDevice } from "./new-device";
 import { openSession, revokeSession } from "./session";
 
 /** Error codes next-auth hands back to `signIn()` on the client (`result.error`). */
@@ -52,6 +53,10 @@ export function authOptions(): NextAuthOptions {
           await clear("signInAccountIp", accountKey);
           const userAgent = (req.headers?.["user-agent"] as string | undefined) ?? null;
           const sessionId = await openSession(db, user.id, userAgent);
+          // A warning e-mail is never a reason to refuse the sign-in.
+          await warnOfNewDevice(db, logger, { user, sessionId, userAgent, ip, cookieHeader: headerValue(req.headers?.cookie) }).catch((err: unknown) =>
+            logger.error({ err }, "new sign-in e-mail could not be queued"),
+          );
           return { id: user.id, email: user.email, name: user.name, sid: sessionId };
         },
       }),
