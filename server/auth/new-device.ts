@@ -69,7 +69,15 @@ export async function warnOfNewDevice(db: Db, log: Logger, facts: SignInFacts): 
     if (seen) return false;
   }
   const locale = localeFromCookies(facts.cookieHeader);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "America/Sao_Paulo", timeZoneName: "short" }).format(
+  const when = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "America/Sao_Paulo",
+    timeZoneName: "short",
+  }).format(
     facts.now ?? new Date(),
   );
   const mail = renderEmail(locale, "newSignIn", {
