@@ -56,6 +56,8 @@ export async function enqueueEmail(db: Db, email: OutboxEmail, opts: { kick?: Db
     toAddress: email.to,
     subject: email.subject,
     bodyEnc: encryptSecret(keyRing(), email.text, mailAad(id)),
+    // This process's clock, like the claim's: the database's own may run a few ms ahead.
+    nextAttemptAt: new Date(),
   });
   // Inside a transaction the row is not visible yet: the caller kicks after commit.
   if (opts.kick !== false) kickMailDelivery(opts.kick ?? db);
