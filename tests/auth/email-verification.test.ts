@@ -217,6 +217,17 @@ describe.each(testDbKinds())("verified e-mail on %s", (kind) => {
       expect(await anonymous().verification.confirm({ token })).toMatchObject({ purpose: "change" });
     });
 
+    it("a password change drops a pending change of e-mail (its link stops working)", async () => {
+      const member = await createMember(handle.db);
+      const newEmail = uniqueEmail("intruso");
+      const since = mailSink().messages.length;
+      const me = callerFor({ db: handle.db, member });
+      await me.me.changeEmail({ newEmail, currentPassword: MEMBER_PASSWORD });
+      const token = verifyTokenIn((await mailSink().waitFor(newEmail, { since })).text);
+      await me.me.changePassword({ currentPassword: MEMBER_PASSWORD, newPassword: "outra frase secreta longa" });
+      expect(await outcomeOf(anonymous().verification.confirm({ token }))).toBe("VERIFICATION_EXPIRED");
+    });
+
     it("cancel: the link in the new mailbox stops working", async () => {
       const member = await createMember(handle.db);
       const newEmail = uniqueEmail("cancelado");
