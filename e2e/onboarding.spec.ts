@@ -3,7 +3,7 @@
  * PlugChat emulator. One account per organization whatever happens (faults, double submits).
  */
 import type { Page } from "@playwright/test";
-import { SignUpPage } from "./pages/auth";
+import { SignUpPage, VerifyEmailPage } from "./pages/auth";
 import { expect, expectAccessible, test, uniqueUser, type EmulatorControl } from "./fixtures";
 import { E2E_PASSWORDS } from "./secrets";
 
@@ -17,6 +17,12 @@ async function signUp(page: Page) {
   await signUpPage.submit();
   await expect(page).toHaveURL(/\/onboarding\/company/);
   await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
+  // Nothing is created at the chat provider before the e-mail is confirmed: the step waits for it.
+  await page.getByRole("button", { name: "Criar conta de chat" }).click();
+  await expect(page.getByRole("heading", { name: "Confirme seu e-mail" })).toBeVisible();
+  await expect(page.getByText(`Enviamos um link de confirmação para ${user.email}`)).toBeVisible();
+  await new VerifyEmailPage(page).confirmFromMailbox(user.email);
+  await expect(page).toHaveURL(/\/onboarding\/company/);
   return user;
 }
 

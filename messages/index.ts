@@ -7,6 +7,7 @@ import enAuth from "./en/auth.json";
 import enChat from "./en/chat.json";
 import enCommon from "./en/common.json";
 import enDashboard from "./en/dashboard.json";
+import enEmail from "./en/email.json";
 import enErrors from "./en/errors.json";
 import enImport from "./en/import.json";
 import enMail from "./en/mail.json";
@@ -20,6 +21,7 @@ import ptAuth from "./pt-BR/auth.json";
 import ptChat from "./pt-BR/chat.json";
 import ptCommon from "./pt-BR/common.json";
 import ptDashboard from "./pt-BR/dashboard.json";
+import ptEmail from "./pt-BR/email.json";
 import ptErrors from "./pt-BR/errors.json";
 import ptImport from "./pt-BR/import.json";
 import ptMail from "./pt-BR/mail.json";
@@ -44,6 +46,7 @@ const ptBR = {
   mail: ptMail,
   sessions: ptSessions,
   twoFactor: ptTwoFactor,
+  email: ptEmail,
 };
 
 const en: typeof ptBR = {
@@ -60,6 +63,7 @@ const en: typeof ptBR = {
   mail: enMail,
   sessions: enSessions,
   twoFactor: enTwoFactor,
+  email: enEmail,
 };
 
 export type Messages = typeof ptBR;

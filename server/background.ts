@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { logger } from "@/server/log";
+import { startMailWorker } from "@/server/mail/worker";
 import { startImportWorker } from "@/server/provisioning/import-runner";
 import { startReconcilerWorker } from "@/server/provisioning/reconciler-worker";
 import { startWebhookWorker } from "@/server/webhooks/worker";
@@ -13,6 +14,7 @@ const starters: Starter[] = [
   { name: "webhooks", start: startWebhookWorker },
   { name: "reconciler", start: startReconcilerWorker },
   { name: "imports", start: startImportWorker },
+  { name: "mail", start: startMailWorker },
 ];
 
 export function startBackgroundWork(): void {

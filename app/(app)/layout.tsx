@@ -8,6 +8,7 @@ import { TRPCReactProvider } from "@/lib/trpc/react";
 import { currentOrgScope } from "@/server/auth/current-org";
 import { currentSession } from "@/server/auth/current";
 import { currentProviderInfo } from "@/server/providers/info";
+import { UnverifiedReminder } from "./_email/unverified-reminder";
 import { TeamNavLinks } from "./team/team-nav-links";
 
 /** The signed-in shell: anonymous visitors go to sign in; the header names the organization. */
@@ -44,6 +45,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <TeamNavLinks role={scope.membership.role} />
         </nav>
       </header>
+      {!session.emailVerified && <UnverifiedReminder email={session.email} />}
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {children}
       </main>

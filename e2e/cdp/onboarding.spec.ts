@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test, uniqueUser } from "../fixtures";
-import { SignUpPage } from "../pages/auth";
+import { SignUpPage, VerifyEmailPage } from "../pages/auth";
 
 const shot = (page: Page, n: number, step: string) => page.screenshot({ path: `e2e-artifacts/screenshots/cdp-${n}-${step}.png`, fullPage: true });
 const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
@@ -27,6 +27,11 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     await signUp.goto();
     await signUp.fill(user);
     await signUp.submit();
+    await expect(page).toHaveURL(/\/onboarding\/company/);
+  });
+
+  await test.step("confirm the e-mail with the link the portal sent", async () => {
+    await new VerifyEmailPage(page).confirmFromMailbox(user.email);
     await expect(page).toHaveURL(/\/onboarding\/company/);
   });
 

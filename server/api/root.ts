@@ -16,6 +16,7 @@ import { sessionsRouter } from "./routers/sessions/router";
 import { syncRouter } from "./routers/sync/router";
 import { teamRouter } from "./routers/team/router";
 import { twoFactorRouter } from "./routers/two-factor/router";
+import { verificationRouter } from "./routers/verification/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
 
 export const appRouter = createTRPCRouter({
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   provider: providerRouter,
   imports: importsRouter,
   sync: syncRouter,
+  verification: verificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

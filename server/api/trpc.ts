@@ -185,13 +185,17 @@ export async function loadOrgScope(db: Db, userId: string, orgHint: string | nul
   return rows[0] ?? null;
 }
 
-export const orgProcedure = protectedProcedure.use(async ({ ctx, type, next }) => {
+export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, next }) => {
   const scope = await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
   // Not a member (or a hint naming someone else's organization): same answer either way.
   if (!scope) throw appError("FORBIDDEN");
   // The organization requires two-factor for owners and admins: nothing changes until they turn it on.
   if (type === "mutation" && scope.org.requireTwoFactor && scope.membership.role !== "member" && !ctx.session.twoFactorEnabled) {
     throw appError("TWO_FACTOR_ENROLMENT_REQUIRED");
+  }
+  // Nothing is created or changed for an organization by someone whose e-mail is unproven.
+  if (type === "mutation" && !ctx.session.emailVerified && !meta?.allowUnverified) {
+    throw appError("EMAIL_NOT_VERIFIED", { params: { email: ctx.session.email } });
   }
   // Every mutation of an organization spends from its per-minute budget, before any work.
   if (type === "mutation") {

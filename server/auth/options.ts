@@ -13,6 +13,7 @@ import { clientIpFrom } from "@/server/security/client-address";
 import { check, clear, hit, minutesOf } from "@/server/security/rate-limit";
 import { verifyCredentials } from "./accounts";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, usesSecureCookies } from "./cookies";
+import { warnOfNewDevice } from "./new-device";
 import { openSession, revokeSession } from "./session";
 import { secondFactorRefusal } from "./two-factor-sign-in";
 
@@ -57,6 +58,10 @@ export function authOptions(): NextAuthOptions {
           if (secondFactor) throw new Error(secondFactor);
           const userAgent = (req.headers?.["user-agent"] as string | undefined) ?? null;
           const sessionId = await openSession(db, user.id, { userAgent, ip });
+          // A warning e-mail is never a reason to refuse the sign-in.
+          await warnOfNewDevice(db, logger, { user, sessionId, userAgent, ip, cookieHeader: headerValue(req.headers?.cookie) }).catch((err: unknown) =>
+            logger.error({ err }, "new sign-in e-mail could not be queued"),
+          );
           return { id: user.id, email: user.email, name: user.name, sid: sessionId };
         },
       }),

@@ -15,6 +15,7 @@ import { sendPortalEmail } from "@/server/mail/mailer";
 import { renderEmail } from "@/server/mail/templates";
 import { hashLinkToken, newLinkToken } from "@/server/security/link-tokens";
 import { findUserByEmail } from "./accounts";
+import { cancelEmailChanges } from "./email-verification";
 import { hashPassword } from "./password";
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
@@ -86,7 +87,8 @@ export async function resetPasswordWithToken(db: Db, { token, password }: { toke
     if (!used) return null;
     const [updated] = await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, used.userId)).returning();
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, used.userId), isNull(sessions.revokedAt)));
-    // Any other link still open for this account dies with the old password.
+    await cancelEmailChanges(tx, used.userId);
+    // Any other link still open for this account (reset or change of e-mail) dies with the old password.
     await tx
       .update(passwordResets)
       .set({ expiresAt: now })

@@ -44,6 +44,14 @@ export const RATE_LIMITS = {
   passwordResetEmail: { points: 3, duration: 60 * 60 },
   /** New-password submissions (and reset-token guesses) from one IP. */
   passwordResetConfirmIp: { points: 20, duration: 15 * 60 },
+  /** Verification e-mails a signed-in user asks for again ("Reenviar e-mail"). */
+  emailVerificationUser: { points: 3, duration: 60 * 60 },
+  /** Verification e-mails asked for from one IP (resends and e-mail changes), whatever the account. */
+  emailVerificationIp: { points: 20, duration: 60 * 60 },
+  /** E-mail change requests of one user (each e-mails two addresses). */
+  emailChangeUser: { points: 5, duration: 60 * 60 },
+  /** Verification-link submissions (and token guesses) from one IP. */
+  emailVerificationConfirmIp: { points: 30, duration: 15 * 60 },
   /**
    * Mutations of one organization (they create and change things at the chat provider):
    * generous for people, a ceiling for a runaway script or a stolen session.

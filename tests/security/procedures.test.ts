@@ -13,7 +13,7 @@ import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { procedureAt, procedurePaths as listProcedures } from "../helpers/procedures";
 
 /** Reachable without a session, on purpose. */
-const PUBLIC = new Set(["auth.signUp", "auth.requestPasswordReset", "auth.passwordResetLink", "auth.resetPassword", "invitation.preview", "invitation.accept"]);
+const PUBLIC = new Set(["auth.signUp", "auth.requestPasswordReset", "auth.passwordResetLink", "auth.resetPassword", "invitation.preview", "invitation.accept", "verification.link", "verification.confirm"]);
 
 /** Signed-in, but about the user rather than an organization (no organization scope to cross). */
 const USER_SCOPED = new Set<string>([
@@ -27,6 +27,10 @@ const USER_SCOPED = new Set<string>([
   "sessions.list",
   "sessions.end",
   "sessions.endOthers",
+  "me.changeEmail",
+  "me.cancelEmailChange",
+  "verification.resend",
+  "verification.status",
 ]);
 
 const procedurePaths = listProcedures();

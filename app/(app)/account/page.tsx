@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { currentSession } from "@/server/auth/current";
+import { ChangeEmailSection } from "./change-email-section";
 import { ChangePasswordForm } from "./change-password-form";
 import { SessionsSection } from "./sessions-section";
 import { TwoFactorSection } from "./two-factor-section";
@@ -26,6 +27,7 @@ export default async function AccountPage() {
         </div>
         <ChangePasswordForm email={session?.email ?? ""} />
       </Card>
+      <ChangeEmailSection />
       <TwoFactorSection />
       <SessionsSection />
     </section>

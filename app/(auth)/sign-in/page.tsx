@@ -11,11 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string; verified?: string; emailChanged?: string }> }) {
   const query = await searchParams;
   const callbackPath = safeCallbackPath(query.callbackUrl);
   if (await currentSession()) redirect(callbackPath);
-  const t = await getTranslations("auth.signIn");
+  const [t, te] = await Promise.all([getTranslations("auth.signIn"), getTranslations("email.signIn")]);
   return (
     <Card>
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
@@ -23,6 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {query.reset === "1" && (
         <Alert tone="info" className="mb-4">
           {t("passwordChanged")}
+        </Alert>
+      )}
+      {(query.verified === "1" || query.emailChanged === "1") && (
+        <Alert tone="info" className="mb-4">
+          {query.emailChanged === "1" ? te("changed") : te("confirmed")}
         </Alert>
       )}
       <SignInForm callbackPath={callbackPath} />

@@ -7,13 +7,8 @@ import { z } from "zod";
 import { ZPasswordResetLinkInput, ZRequestPasswordResetInput, ZResetPasswordInput } from "@/lib/validation/auth";
 import { publicProcedure } from "@/server/api/trpc";
 import { issuePasswordReset, resetPasswordWithToken, usablePasswordReset } from "@/server/auth/password-reset";
-import { env } from "@/server/config/env";
+import { portalPublicUrl as publicUrl } from "@/server/mail/public-url";
 import { check, clear, hit, throwIfRefused } from "@/server/security/rate-limit";
-
-/** Where links in e-mails point: the portal's public address (PUBLIC_URL in production). */
-function publicUrl(): string {
-  return (process.env.PUBLIC_URL || env.PUBLIC_URL || env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "");
-}
 
 export const requestPasswordReset = publicProcedure
   .input(ZRequestPasswordResetInput)

@@ -1,6 +1,6 @@
 /**
  * invitation.accept — joins the invited organization. Signed in with the invited e-mail:
- * just the membership. Not signed in: a new user (name + password), the membership, and
+ * just the membership. Either way the invited address counts as verified (the link reached it). Not signed in: a new user (name + password), the membership, and
  * a session. The invitation is consumed by a conditional update, so a link works once.
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
@@ -9,6 +9,7 @@ import { ZAcceptInvitationInput } from "@/lib/validation/team";
 import { appError } from "@/server/api/errors";
 import { ORG_COOKIE, publicProcedure } from "@/server/api/trpc";
 import { findUserByEmail } from "@/server/auth/accounts";
+import { markEmailVerified } from "@/server/auth/email-verification";
 import { sessionCookieName, sessionCookieOptions } from "@/server/auth/cookies";
 import { hashPassword } from "@/server/auth/password";
 import { encodeSessionToken, openSession } from "@/server/auth/session";
@@ -48,6 +49,8 @@ export const accept = publicProcedure
       await ctx.db.transaction(async (tx) => {
         await consume(tx, invitation.id);
         await tx.insert(memberships).values({ organizationId, userId, role: invitation.role }).onConflictDoNothing();
+        // The invitation reached this address: it is proven.
+        await markEmailVerified(tx, userId, invitation.email);
       });
       ctx.setCookie(ORG_COOKIE, organizationId, { ...cookieOptions, httpOnly: true });
       ctx.log.info({ event: "invitation_accepted", invitationId: invitation.id, userId, organizationId }, "invitation accepted");
@@ -62,7 +65,7 @@ export const accept = publicProcedure
     const user = await ctx.db
       .transaction(async (tx) => {
         await consume(tx, invitation.id);
-        const [created] = await tx.insert(users).values({ name, email: invitation.email, passwordHash }).returning();
+        const [created] = await tx.insert(users).values({ name, email: invitation.email, passwordHash, emailVerifiedAt: new Date() }).returning();
         if (!created) throw new Error("user insert returned nothing");
         await tx.insert(memberships).values({ organizationId, userId: created.id, role: invitation.role });
         return created;

@@ -9,6 +9,7 @@ import { ZChangePasswordInput } from "@/lib/validation/auth";
 import { appError } from "@/server/api/errors";
 import { protectedProcedure } from "@/server/api/trpc";
 import { verifyCredentials } from "@/server/auth/accounts";
+import { cancelEmailChanges } from "@/server/auth/email-verification";
 import { hashPassword } from "@/server/auth/password";
 import { passwordResets, sessions, users } from "@/server/db/schema";
 import { check, hit, throwIfRefused } from "@/server/security/rate-limit";
@@ -33,6 +34,8 @@ export const changePassword = protectedProcedure
         .update(passwordResets)
         .set({ expiresAt: now })
         .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
+      // A change of e-mail asked for with the old password (perhaps by someone else) is dropped too.
+      await cancelEmailChanges(tx, userId);
       return tx
         .update(sessions)
         .set({ revokedAt: now })

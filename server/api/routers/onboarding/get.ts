@@ -12,7 +12,8 @@ export const ZOnboardingGetOutput = z.object({
   wizard: ZOnboardingStateOutput,
   account: ZAccountOutput.nullable(),
   organization: z.object({ id: z.string(), name: z.string() }),
-  me: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  /** `emailVerified`: until it is true the account step waits for the e-mail to be confirmed. */
+  me: z.object({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean() }),
   canEdit: z.boolean(),
   /** The chat backend (capabilities decide the form fields) and its steps, in order. */
   provider: ZProviderInfoOutput,
@@ -25,7 +26,7 @@ export const get = orgProcedure.output(ZOnboardingGetOutput).query(async ({ ctx 
     wizard: { currentStep: wizard.currentStep, completedSteps: wizard.completedSteps, data: wizard.data, completedAt: wizard.completedAt },
     account: account ? accountOutput(account) : null,
     organization: { id: ctx.org.id, name: ctx.org.name },
-    me: { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email },
+    me: { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email, emailVerified: ctx.session.emailVerified },
     canEdit: ctx.membership.role !== "member",
     provider: providerInfo(ctx.provider),
     steps: stepsFor(ctx.provider.capabilities),

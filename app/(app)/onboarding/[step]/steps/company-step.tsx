@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZAttachAccountInput, ZCompanyStepInput, type TAttachAccountInput, type TCompanyStepInput } from "@/lib/validation/onboarding";
+import { VerifyEmailPanel } from "../../../_email/verify-email-panel";
 import { SpaceStep } from "./space-step";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
@@ -26,6 +27,8 @@ function AccountStep() {
   const errors = useErrorMessage();
   const { data, refresh, goTo, next } = useWizard();
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
+  // The form can be filled in before the e-mail is confirmed; creating waits for it.
+  const [waitingForEmail, setWaitingForEmail] = useState(false);
   const account = data.account;
   const form = useForm<TCompanyStepInput>({
     resolver: zodResolver(ZCompanyStepInput),
@@ -44,6 +47,11 @@ function AccountStep() {
       },
       onError: async (err) => {
         const e = errorDataOf(err);
+        if (e.appError?.code === "EMAIL_NOT_VERIFIED") {
+          setWaitingForEmail(true);
+          await refresh();
+          return;
+        }
         setFailure(e);
         const field = e.appError?.field;
         if (field === "companyName" || field === "sessionName") form.setError(field, { message: errors.message(e) });
@@ -97,7 +105,8 @@ function AccountStep() {
           noValidate
           className="flex flex-col gap-4"
           onSubmit={form.handleSubmit((values) => {
-            if (!create.isPending) create.mutate(values);
+            if (!data.me.emailVerified) setWaitingForEmail(true);
+            else if (!create.isPending) create.mutate(values);
           })}
         >
           {account?.state === "failed" && !failure && <Alert tone="warning">{t("failed")}</Alert>}
@@ -108,6 +117,16 @@ function AccountStep() {
               {create.isPending ? t("submitting") : t("submit")}
             </Button>
           </div>
+          {waitingForEmail && (
+            <VerifyEmailPanel
+              email={data.me.email}
+              onVerified={() => {
+                setWaitingForEmail(false);
+                void refresh();
+                create.mutate(form.getValues());
+              }}
+            />
+          )}
         </form>
       )}
     </StepCard>

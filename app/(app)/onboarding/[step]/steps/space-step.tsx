@@ -15,6 +15,7 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZSpaceStepInput, type TSpaceStepInput } from "@/lib/validation/onboarding";
+import { VerifyEmailPanel } from "../../../_email/verify-email-panel";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
 
@@ -27,6 +28,8 @@ export function SpaceStep() {
   const errors = useErrorMessage();
   const { data, refresh, goTo, next } = useWizard();
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
+  // The form can be filled in before the e-mail is confirmed; connecting waits for it.
+  const [waitingForEmail, setWaitingForEmail] = useState(false);
   const account = data.account;
   const preset = data.provider.defaultSpace;
   const [project, item] = account?.vendorAccountId?.split("/") ?? [];
@@ -45,6 +48,11 @@ export function SpaceStep() {
       onSuccess: () => goTo(next("company")),
       onError: async (err) => {
         const e = errorDataOf(err);
+        if (e.appError?.code === "EMAIL_NOT_VERIFIED") {
+          setWaitingForEmail(true);
+          await refresh();
+          return;
+        }
         setFailure(e);
         const field = e.appError?.field;
         // "Unknown project or item": the identifiers are what to check.
@@ -100,7 +108,8 @@ export function SpaceStep() {
         noValidate
         className="flex flex-col gap-4"
         onSubmit={form.handleSubmit((values) => {
-          if (!connect.isPending) connect.mutate(values);
+          if (!data.me.emailVerified) setWaitingForEmail(true);
+          else if (!connect.isPending) connect.mutate(values);
         })}
       >
         <TextField label={t("companyName")} autoComplete="organization" error={fieldError("companyName")} {...form.register("companyName")} />
@@ -119,6 +128,16 @@ export function SpaceStep() {
             {connect.isPending ? t("spaceSubmitting") : preset ? t("spaceConfirm") : t("spaceSubmit")}
           </Button>
         </div>
+        {waitingForEmail && (
+          <VerifyEmailPanel
+            email={data.me.email}
+            onVerified={() => {
+              setWaitingForEmail(false);
+              void refresh();
+              connect.mutate(form.getValues());
+            }}
+          />
+        )}
       </form>
     </StepCard>
   );
