@@ -13,33 +13,7 @@ import type { Logger } from "@/server/log";
 import { enqueueEmail } from "@/server/mail/outbox";
 import { portalPublicUrl } from "@/server/mail/public-url";
 import { renderEmail } from "@/server/mail/templates";
-
-const BROWSERS: [RegExp, string][] = [
-  [/Edg(?:e|A|iOS)?\/(\d+)/, "Edge"],
-  [/OPR\/(\d+)/, "Opera"],
-  [/SamsungBrowser\/(\d+)/, "Samsung Internet"],
-  [/Firefox\/(\d+)|FxiOS\/(\d+)/, "Firefox"],
-  [/Chrome\/(\d+)|CriOS\/(\d+)/, "Chrome"],
-  [/Version\/(\d+)[\d.]* (?:Mobile\/\S+ )?Safari\//, "Safari"],
-];
-const SYSTEMS: [RegExp, string][] = [
-  [/Windows NT/, "Windows"],
-  [/iPhone|iPad|iPod/, "iOS"],
-  [/Android/, "Android"],
-  [/CrOS/, "ChromeOS"],
-  [/Mac OS X|Macintosh/, "macOS"],
-  [/Linux/, "Linux"],
-];
-
-/** "Chrome 126 · Windows" from a user-agent string; the raw string (shortened) when unknown. */
-export function summariseUserAgent(userAgent: string | null): string {
-  if (!userAgent) return "?";
-  const browser = BROWSERS.find(([re]) => re.test(userAgent));
-  const version = browser ? userAgent.match(browser[0])?.slice(1).find(Boolean) : undefined;
-  const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
-  if (!browser && !system) return userAgent.slice(0, 80);
-  return [browser ? `${browser[1]}${version ? ` ${version}` : ""}` : null, system].filter(Boolean).join(" · ");
-}
+import { userAgentLabel } from "./user-agent";
 
 function localeFromCookies(cookieHeader: string | undefined): Locale {
   const saved = cookieHeader?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`))?.[1];
@@ -83,7 +57,7 @@ export async function warnOfNewDevice(db: Db, log: Logger, facts: SignInFacts): 
   const mail = renderEmail(locale, "newSignIn", {
     name: user.name,
     when,
-    device: summariseUserAgent(userAgent),
+    device: userAgentLabel(userAgent) ?? "?",
     address: facts.ip === "local" ? "?" : facts.ip,
     link: `${portalPublicUrl()}/account`,
   });

@@ -53,3 +53,9 @@ function systemOf(parsed: Bowser.Parser.ParsedResult): string | null {
   if (!os) return null;
   return SYSTEM_NAMES[os] ?? os;
 }
+
+/** The summary as one line ("Chrome 131 · Windows"), or null when nothing could be told. */
+export function userAgentLabel(userAgent: string | null | undefined): string | null {
+  const { browser, system } = summarizeUserAgent(userAgent);
+  return [browser, system].filter(Boolean).join(" · ") || null;
+}

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/server/auth/accounts";
 import { sessionCookieName } from "@/server/auth/cookies";
 import { EMAIL_VERIFICATION_TTL_MS } from "@/server/auth/email-verification";
-import { summariseUserAgent, warnOfNewDevice } from "@/server/auth/new-device";
+import { warnOfNewDevice } from "@/server/auth/new-device";
+import { userAgentLabel } from "@/server/auth/user-agent";
 import { openSession, resolveSession } from "@/server/auth/session";
 import type { DbHandle } from "@/server/db/client";
 import { emailVerifications, invitations, mailOutbox, passwordResets, users } from "@/server/db/schema";
@@ -245,10 +246,10 @@ describe.each(testDbKinds())("verified e-mail on %s", (kind) => {
     const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
     const SAFARI_IOS = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-    it("summarises user agents in plain words", () => {
-      expect(summariseUserAgent(CHROME)).toBe("Chrome 126 · Windows");
-      expect(summariseUserAgent(SAFARI_IOS)).toBe("Safari 17 · iOS");
-      expect(summariseUserAgent(null)).toBe("?");
+    it("says the browser in plain words, with the label the sessions list uses", () => {
+      expect(userAgentLabel(CHROME)).toBe("Chrome 126 · Windows");
+      expect(userAgentLabel(SAFARI_IOS)).toBe("Safari · iPhone");
+      expect(userAgentLabel(null)).toBeNull();
     });
 
     it("e-mails once for a browser not seen before, not for a known one, and not for sessions without a user agent", async () => {
@@ -256,7 +257,7 @@ describe.each(testDbKinds())("verified e-mail on %s", (kind) => {
       const user = { id: member.session.userId, name: member.session.name, email: member.session.email };
       const since = mailSink().messages.length;
       // The member's first session has no user agent: it does not make Chrome known.
-      const first = await openSession(handle.db, user.id, CHROME);
+      const first = await openSession(handle.db, user.id, { userAgent: CHROME });
       expect(await warnOfNewDevice(handle.db, logger, { user, sessionId: first, userAgent: CHROME, ip: "203.0.113.7", cookieHeader: "NEXT_LOCALE=en" })).toBe(true);
       const mail = await mailSink().waitFor(user.email, { since });
       expect(mail.text).toContain("Chrome 126 · Windows");
@@ -264,9 +265,9 @@ describe.each(testDbKinds())("verified e-mail on %s", (kind) => {
       expect(mail.text).toContain(`${TEST_PUBLIC_URL}/account`);
       expect(mail.raw).toContain("New sign-in to your PlugChat Portal account");
 
-      const again = await openSession(handle.db, user.id, CHROME);
+      const again = await openSession(handle.db, user.id, { userAgent: CHROME });
       expect(await warnOfNewDevice(handle.db, logger, { user, sessionId: again, userAgent: CHROME, ip: "203.0.113.7" })).toBe(false);
-      const phone = await openSession(handle.db, user.id, SAFARI_IOS);
+      const phone = await openSession(handle.db, user.id, { userAgent: SAFARI_IOS });
       expect(await warnOfNewDevice(handle.db, logger, { user, sessionId: phone, userAgent: SAFARI_IOS, ip: "203.0.113.8" })).toBe(true);
       await mailDeliveryInFlight(handle.db);
       await new Promise((r) => setTimeout(r, 100));

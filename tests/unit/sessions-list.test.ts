@@ -6,7 +6,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { NextIntlClientProvider } from "next-intl";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToString } from "react-dom/server";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
@@ -30,16 +30,16 @@ function render(locale: "pt-BR" | "en", data: typeof rows): string {
   const proxy = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
   queryClient.setQueryData(proxy.sessions.list.queryKey(), data);
   return renderToString(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: messages[locale],
-      timeZone: "America/Sao_Paulo",
-      now: NOW,
-      children: createElement(QueryClientProvider, {
-        client: queryClient,
-        children: createElement(TRPCProvider, { trpcClient, queryClient, children: createElement(SessionsList) }),
-      }),
-    }),
+    createElement(
+      NextIntlClientProvider,
+      // The children go in createElement's third argument; the props type wants them named too.
+      { locale, messages: messages[locale], timeZone: "America/Sao_Paulo", now: NOW } as ComponentProps<typeof NextIntlClientProvider>,
+      createElement(
+        QueryClientProvider,
+        { client: queryClient },
+        createElement(TRPCProvider, { trpcClient, queryClient } as ComponentProps<typeof TRPCProvider>, createElement(SessionsList)),
+      ),
+    ),
   ).replace(/<!-- -->/g, "");
 }
 
