@@ -1,24 +1,47 @@
 /**
- * Every procedure of the app router is public only on purpose. The procedures are
- * enumerated from the router itself, so a new procedure fails this test until it is
- * classified: anonymous callers get UNAUTHORIZED (except the short public allowlist), and
- * a signed-in member claiming another organization gets FORBIDDEN (except procedures that
- * act on the user, not on an organization).
+ * Who may call what, enumerated from the router itself: a new procedure fails this file until
+ * it is classified below. Every procedure is called by each kind of caller —
+ *
+ *   anonymous · member · admin · owner · a member of another organization
+ *   · an owner whose e-mail is not verified
+ *   · owners, admins and members of an organization that requires two-factor, with and without it
+ *
+ * — and each call must end as the classification says. Calls pass `{}` (or nothing): the
+ * guards run before the input is read, so a refusal here is the guard's, and a call that gets
+ * past the guards fails on its input or its missing chat provider, never with a guard's code.
+ * Every call is made by a fresh person, so one call's effects (leaving the team, ending
+ * sessions) never decide another's.
  */
+import { eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "@/server/api/errors";
 import type { DbHandle } from "@/server/db/client";
+import { organizations, users, type MemberRole } from "@/server/db/schema";
 import { createTestDb } from "../helpers/db";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { procedureAt, procedurePaths as listProcedures } from "../helpers/procedures";
+import { procedureAt, procedureDefs, procedurePaths as listProcedures } from "../helpers/procedures";
 
 /** Reachable without a session, on purpose. */
-const PUBLIC = new Set(["auth.signUp", "auth.requestPasswordReset", "auth.passwordResetLink", "auth.resetPassword", "invitation.preview", "invitation.accept", "verification.link", "verification.confirm"]);
+const PUBLIC = new Set([
+  "auth.signUp",
+  "auth.requestPasswordReset",
+  "auth.passwordResetLink",
+  "auth.resetPassword",
+  "invitation.preview",
+  "invitation.accept",
+  "verification.link",
+  "verification.confirm",
+]);
 
 /** Signed-in, but about the user rather than an organization (no organization scope to cross). */
 const USER_SCOPED = new Set<string>([
   "me.signOutEverywhere",
   "me.changePassword",
+  "me.changeEmail",
+  "me.cancelEmailChange",
+  "verification.resend",
+  "verification.status",
   "twoFactor.status",
   "twoFactor.beginEnrolment",
   "twoFactor.confirmEnrolment",
@@ -27,52 +50,193 @@ const USER_SCOPED = new Set<string>([
   "sessions.list",
   "sessions.end",
   "sessions.endOthers",
-  "me.changeEmail",
-  "me.cancelEmailChange",
-  "verification.resend",
-  "verification.status",
 ]);
 
-const procedurePaths = listProcedures();
+/** Organization procedures an admin (or owner) may call, and a member may not. */
+const ADMIN_ONLY = new Set([
+  "departments.create",
+  "departments.refresh",
+  "departments.remove",
+  "departments.update",
+  "imports.get",
+  "imports.list",
+  "imports.preview",
+  "imports.retryFailed",
+  "imports.retryRow",
+  "imports.start",
+  "onboarding.attachAccount",
+  "onboarding.completeStep",
+  "onboarding.connectSpace",
+  "onboarding.createAccount",
+  "onboarding.retryAccount",
+  "operators.create",
+  "operators.update",
+  "plan.continueTrial",
+  "plan.subscribe",
+  "reliability.reconcileNow",
+  "reliability.status",
+  "sync.adopt",
+  "sync.adoptAll",
+  "sync.compare",
+  "sync.forget",
+  "sync.pull",
+  "sync.push",
+  "sync.recreate",
+  "team.auditActions",
+  "team.auditLog",
+  "team.changeRole",
+  "team.invitations",
+  "team.invite",
+  "team.linkOperator",
+  "team.operatorOptions",
+  "team.removeMember",
+  "team.revokeInvitation",
+  "team.updateOperator",
+  "whatsapp.code",
+]);
 
-async function codeOf(call: Promise<unknown>): Promise<string> {
+/** Organization procedures only an owner may call. */
+const OWNER_ONLY = new Set(["team.transferOwnership", "twoFactor.setOrganizationRequirement"]);
+
+/** Organization mutations that may run before the e-mail is verified (reviewed: none creates nothing at the provider). */
+const ALLOW_UNVERIFIED = new Set<string>([]);
+
+const procedurePaths = listProcedures();
+const isMutation = (path: string) => procedureDefs[path]!._def.type === "mutation";
+const allowsUnverified = (path: string) => (procedureDefs[path]!._def as { meta?: { allowUnverified?: boolean } }).meta?.allowUnverified === true;
+const orgScoped = procedurePaths.filter((p) => !PUBLIC.has(p) && !USER_SCOPED.has(p));
+const signedIn = procedurePaths.filter((p) => !PUBLIC.has(p));
+const minimumRole = (path: string): MemberRole => (OWNER_ONLY.has(path) ? "owner" : ADMIN_ONLY.has(path) ? "admin" : "member");
+const RANK: Record<MemberRole, number> = { member: 1, admin: 2, owner: 3 };
+
+/** The guard's codes: tRPC's, and the app's own when there is one. */
+interface Outcome {
+  trpc: string;
+  app: string | null;
+}
+
+async function outcome(call: Promise<unknown>): Promise<Outcome> {
   try {
     await call;
-    return "OK";
+    return { trpc: "OK", app: null };
   } catch (e) {
-    return e instanceof TRPCError ? e.code : `not a TRPCError: ${String(e)}`;
+    if (!(e instanceof TRPCError)) return { trpc: `not a TRPCError: ${String(e)}`, app: null };
+    return { trpc: e.code, app: e.cause instanceof AppError ? e.cause.info.code : null };
   }
+}
+
+const GUARD_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "EMAIL_NOT_VERIFIED", "TWO_FACTOR_ENROLMENT_REQUIRED"];
+/** Got past every guard (whatever the input or the missing provider then said). */
+function passedGuards(o: Outcome): boolean {
+  return !["UNAUTHORIZED", "FORBIDDEN"].includes(o.trpc) && !GUARD_CODES.includes(o.app ?? "");
 }
 
 describe("every procedure is classified and guarded", () => {
   let handle: DbHandle;
-  let memberA: TestMember;
+  /** The organization the callers act for, another one, and one that requires two-factor. */
+  let orgA: string;
   let ownerB: TestMember;
+  let orgRequiring: string;
+
+  async function person(opts: { role: MemberRole; organizationId?: string; emailVerified?: boolean; twoFactor?: boolean }): Promise<TestMember> {
+    const member = await createMember(handle.db, opts);
+    if (opts.twoFactor) {
+      // What a confirmed enrolment leaves behind (tests/auth/two-factor.test.ts enrols for real).
+      await handle.db.update(users).set({ twoFactorEnabledAt: new Date() }).where(eq(users.id, member.session.userId));
+      member.session = { ...member.session, twoFactorEnabled: true };
+    }
+    return member;
+  }
+
+  async function call(path: string, opts: Parameters<typeof person>[0]): Promise<Outcome> {
+    const member = await person(opts);
+    return outcome(procedureAt(callerFor({ db: handle.db, member }), path)({}));
+  }
 
   beforeAll(async () => {
     handle = await createTestDb("pglite");
-    memberA = await createMember(handle.db, { role: "owner" });
+    orgA = (await createMember(handle.db, { role: "owner" })).organizationId;
     ownerB = await createMember(handle.db, { role: "owner" });
+    orgRequiring = (await person({ role: "owner", twoFactor: true })).organizationId;
+    await handle.db.update(organizations).set({ requireTwoFactor: true }).where(eq(organizations.id, orgRequiring));
   });
   afterAll(async () => {
     await handle.close();
   });
 
-  it("the router has procedures and the allowlists name only real ones", () => {
+  it("the router has procedures and the lists name only real ones, each once", () => {
     expect(procedurePaths.length).toBeGreaterThan(3);
-    for (const path of [...PUBLIC, ...USER_SCOPED]) expect(procedurePaths, `${path} is listed but does not exist`).toContain(path);
+    const listed = [...PUBLIC, ...USER_SCOPED, ...ADMIN_ONLY, ...OWNER_ONLY, ...ALLOW_UNVERIFIED];
+    for (const path of listed) expect(procedurePaths, `${path} is listed but does not exist`).toContain(path);
+    const classes = [PUBLIC, USER_SCOPED, ADMIN_ONLY, OWNER_ONLY];
+    for (const path of procedurePaths) expect(classes.filter((c) => c.has(path)).length, `${path} in more than one class`).toBeLessThanOrEqual(1);
+    expect(procedurePaths.filter((p) => isMutation(p) && allowsUnverified(p)).sort()).toEqual([...ALLOW_UNVERIFIED].sort());
+    expect(allowsUnverified("onboarding.createAccount")).toBe(false);
   });
 
   it.each(procedurePaths.filter((p) => !PUBLIC.has(p)))("%s refuses an anonymous caller (UNAUTHORIZED)", async (path) => {
     const caller = callerFor({ db: handle.db, member: null });
-    expect(await codeOf(procedureAt(caller, path)({}))).toBe("UNAUTHORIZED");
+    expect((await outcome(procedureAt(caller, path)({}))).trpc).toBe("UNAUTHORIZED");
   });
 
-  it.each(procedurePaths.filter((p) => !PUBLIC.has(p) && !USER_SCOPED.has(p)))(
-    "%s refuses a member of another organization (FORBIDDEN)",
-    async (path) => {
-      const caller = callerFor({ db: handle.db, member: ownerB, orgHint: memberA.organizationId });
-      expect(await codeOf(procedureAt(caller, path)({}))).toBe("FORBIDDEN");
-    },
-  );
+  it.each(orgScoped)("%s refuses a member of another organization (FORBIDDEN)", async (path) => {
+    const caller = callerFor({ db: handle.db, member: ownerB, orgHint: orgA });
+    expect((await outcome(procedureAt(caller, path)({}))).trpc).toBe("FORBIDDEN");
+  });
+
+  describe.each(["member", "admin", "owner"] as const)("as %s", (role) => {
+    it.each(signedIn)(`%s: refused below its minimum role, let through from it`, async (path) => {
+      const got = await call(path, { role, organizationId: orgA });
+      if (RANK[role] < RANK[minimumRole(path)]) expect(got).toEqual({ trpc: "FORBIDDEN", app: "FORBIDDEN" });
+      else expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+    });
+  });
+
+  describe("an owner whose e-mail is not verified", () => {
+    it.each(signedIn)("%s", async (path) => {
+      const got = await call(path, { role: "owner", organizationId: orgA, emailVerified: false });
+      if (orgScoped.includes(path) && isMutation(path) && !ALLOW_UNVERIFIED.has(path)) {
+        expect(got).toEqual({ trpc: "PRECONDITION_FAILED", app: "EMAIL_NOT_VERIFIED" });
+      } else {
+        // Reading, the wizard's reviewed steps and the user's own settings (e.g. a new link) stay open.
+        expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+      }
+    });
+
+    it("can still ask for a new link, and the refusal names the address to confirm", async () => {
+      const member = await person({ role: "owner", organizationId: orgA, emailVerified: false });
+      const caller = callerFor({ db: handle.db, member });
+      expect(await caller.verification.resend()).toEqual({ status: "sent", email: member.session.email });
+      const refusal = await caller.onboarding.createAccount({} as never).catch((e: TRPCError) => e.cause);
+      expect(refusal).toBeInstanceOf(AppError);
+      expect((refusal as AppError).info).toEqual({ code: "EMAIL_NOT_VERIFIED", params: { email: member.session.email } });
+    });
+  });
+
+  describe("an organization that requires two-factor", () => {
+    describe.each(["owner", "admin"] as const)("%s without two-factor", (role) => {
+      it.each(signedIn)("%s", async (path) => {
+        const got = await call(path, { role, organizationId: orgRequiring });
+        if (orgScoped.includes(path) && isMutation(path)) {
+          expect(got).toEqual({ trpc: "FORBIDDEN", app: "TWO_FACTOR_ENROLMENT_REQUIRED" });
+        } else if (RANK[role] < RANK[minimumRole(path)]) {
+          expect(got).toEqual({ trpc: "FORBIDDEN", app: "FORBIDDEN" });
+        } else {
+          // Reading stays open, and so does everything about the user: that is where they enrol.
+          expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+        }
+      });
+    });
+
+    describe.each([
+      ["owner with two-factor", { role: "owner" as const, twoFactor: true }],
+      ["member without two-factor (the rule is for owners and admins)", { role: "member" as const, twoFactor: false }],
+    ])("%s", (_label, who) => {
+      it.each(signedIn)("%s is not refused for two-factor", async (path) => {
+        const got = await call(path, { ...who, organizationId: orgRequiring });
+        expect(got.app).not.toBe("TWO_FACTOR_ENROLMENT_REQUIRED");
+        if (RANK[who.role] >= RANK[minimumRole(path)]) expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+      });
+    });
+  });
 });
