@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/api/errors";
 import { authOptions } from "@/server/auth/options";
+import { markEmailVerified } from "@/server/auth/email-verification";
 import { sessionCookieName } from "@/server/auth/cookies";
 import { encodeSessionToken, openSession, resolveSession, SESSION_IDLE_SECONDS, type SessionUser } from "@/server/auth/session";
 import { getDb, type Db, type DbHandle } from "@/server/db/client";
@@ -57,6 +58,8 @@ describe.each(testDbKinds())("sessions you can see and end (%s)", (kind) => {
     const signUp = callerWithCookies({ db: handle.db, member: null, clientIp: "203.0.113.10", userAgent: UA.chromeWindows });
     const { organizationId } = await signUp.caller.auth.signUp({ name: "Ana Lima", email: "ana.sessoes@example.com", password, companyName: "Loja da Ana" });
     const hereCookie = signUp.cookies.find((c) => c.name === sessionCookieName())!.value;
+    // Ana confirmed her e-mail (she invites someone below, which an unconfirmed owner may not).
+    await markEmailVerified(handle.db, (await resolveSession(handle.db, hereCookie))!.userId, "ana.sessoes@example.com");
     const session = (await resolveSession(handle.db, hereCookie)) as SessionUser;
     me = { session, organizationId, role: "owner" };
     user = { id: session.userId, email: session.email, name: session.name };
