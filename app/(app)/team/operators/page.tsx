@@ -16,7 +16,7 @@ export default async function OperatorsPage() {
   const t = await getTranslations("team.operators");
   const queryClient = getQueryClient();
   // The table and the dialog show what the chat backend has (departments, login, e-mail, roles).
-  const { capabilities } = await (await serverCaller()).provider.capabilities();
+  const { capabilities, roleCodes } = await (await serverCaller()).provider.capabilities();
   await Promise.all([
     queryClient.prefetchQuery(trpc.team.operatorsPage.queryOptions(DEFAULT_OPERATOR_FILTERS)),
     ...(capabilities.departments ? [queryClient.prefetchQuery(trpc.departments.list.queryOptions())] : []),
@@ -28,7 +28,7 @@ export default async function OperatorsPage() {
           <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
           <p className="mt-1 text-slate-600">{t("subtitle")}</p>
         </header>
-        <OperatorsView canManage={scope?.membership.role !== "member"} capabilities={capabilities} />
+        <OperatorsView canManage={scope?.membership.role !== "member"} capabilities={capabilities} roleCodes={roleCodes} />
       </section>
     </HydrateClient>
   );
