@@ -18,6 +18,7 @@ import { auditLog, operators } from "@/server/db/schema";
 import { createCdpProvider } from "@/server/providers/cdp/provider";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileOrganization } from "@/server/provisioning";
+import { ImportWorker } from "@/server/provisioning/import-worker";
 import { PROJECT, UPSERT, clientFor, snapshot, startEmulator } from "../cdp/helpers";
 import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
@@ -199,6 +200,28 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
       expect((await snapshot(gateway)).operators.find((o) => o.email === "ivo@example.com")).toMatchObject({ roleCode: "OWNER" });
       // The table filters by a configured code.
       expect((await caller.team.operatorsPage({ role: "OWNER" })).items.map((o) => o.email).sort()).toEqual(["gil@example.com", "ivo@example.com"]);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("the CSV import with a deployment's own role codes: admin rows get the first code, the others the last", async () => {
+    const gateway = await startEmulator({ roleCodes: ["OWNER", "AGENT"] });
+    try {
+      gateway.addSpace({ projectUuid: PROJECT, itemUuid: ITEM });
+      const custom = createCdpProvider(clientFor(gateway, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }), { roleCodes: ["OWNER", "AGENT"] });
+      const imports = as(owner, custom).imports;
+      const { jobId } = await imports.start({ csv: "email;nome;sobrenome;admin\r\nlia@example.com;Lia;Reis;sim\r\nrui@example.com;Rui;Dias;não" });
+      await new ImportWorker({ db: handle.db, provider: custom, concurrency: 2, pollMs: 20, settleMs: 100, graceMs: 1_000 }).drain();
+      expect(await imports.get({ jobId })).toMatchObject({ status: "done", total: 2 });
+      const bindings = (await snapshot(gateway)).operators;
+      expect(bindings.find((o) => o.email === "lia@example.com")).toMatchObject({ roleCode: "OWNER", access: true });
+      expect(bindings.find((o) => o.email === "rui@example.com")).toMatchObject({ roleCode: "AGENT", access: true });
+      const rows = (await as(owner, custom).team.operatorsPage({ sort: "name" })).items;
+      expect(rows.map((o) => [o.email, o.roleCode, o.isAdmin])).toEqual([
+        ["lia@example.com", "OWNER", true],
+        ["rui@example.com", "AGENT", false],
+      ]);
     } finally {
       await gateway.close();
     }
