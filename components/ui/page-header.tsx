@@ -1,7 +1,21 @@
-/** A page's heading (its one h1), an optional line below it, and optional actions on the right. */
-export function PageHeader({ title, description, actions }: { title: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode }) {
+/**
+ * A page's heading (its one h1), an optional line below it, optional actions on the right, and
+ * an optional small line above it (the wizard's "Passo 2 de 6").
+ */
+export function PageHeader({
+  title,
+  description,
+  actions,
+  eyebrow,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  eyebrow?: React.ReactNode;
+}) {
   const heading = (
     <div>
+      {eyebrow && <p className="text-sm font-medium text-brand-700">{eyebrow}</p>}
       <h1 className="text-2xl font-bold text-slate-900">{title}</h1>
       {description && <p className="mt-1 max-w-2xl text-slate-600">{description}</p>}
     </div>
