@@ -22,6 +22,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { and, eq, getTableColumns, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { DEFAULT_ROLE_CODES, roleFor } from "@/lib/validation/role-codes";
 import { AppError, providerErrorToAppCode } from "@/server/api/errors";
 import type { Db } from "@/server/db/client";
 import { importJobRows, importJobs, operators, type ImportJobRow, type Operator, type ProvisioningErrorInfo } from "@/server/db/schema";
@@ -441,8 +442,8 @@ export class ImportWorker {
       ...(v.email ? { email: v.email } : {}),
       ...(v.firstName ? { firstName: v.firstName } : {}),
       ...(v.lastName ? { lastName: v.lastName } : {}),
-      // Backends with roles: the CSV's admin column picks between the two basic roles.
-      ...(this.provider.capabilities.operatorRoles ? { roleCode: v.isAdmin ? "ADMIN" : "AGENT" } : {}),
+      // Backends with roles: the CSV's admin column picks the administrator's code (first) or the default (last).
+      ...(this.provider.capabilities.operatorRoles ? { roleCode: roleFor(v.isAdmin, this.provider.roleCodes ?? DEFAULT_ROLE_CODES) } : {}),
     };
   }
 

@@ -16,7 +16,7 @@ export default async function OperatorsPage() {
   const t = await getTranslations("team.operators");
   const queryClient = getQueryClient();
   // The table and the dialog show what the chat backend has (departments, login, e-mail, roles).
-  const { capabilities } = await (await serverCaller()).provider.capabilities();
+  const { capabilities, roleCodes } = await (await serverCaller()).provider.capabilities();
   await Promise.all([
     queryClient.prefetchQuery(trpc.team.operatorsPage.queryOptions(DEFAULT_OPERATOR_FILTERS)),
     ...(capabilities.departments ? [queryClient.prefetchQuery(trpc.departments.list.queryOptions())] : []),
@@ -25,7 +25,7 @@ export default async function OperatorsPage() {
     <HydrateClient>
       <section className="flex flex-col gap-6">
         <PageHeader title={t("title")} description={t("subtitle")} />
-        <OperatorsView canManage={canManageTeam(role)} capabilities={capabilities} />
+        <OperatorsView canManage={canManageTeam(role)} capabilities={capabilities} roleCodes={roleCodes} />
       </section>
     </HydrateClient>
   );
