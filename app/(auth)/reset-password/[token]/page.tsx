@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/lib/trpc/server";
 import { ZPasswordResetLinkInput } from "@/lib/validation/auth";
-import { AppError, type AppErrorInfo } from "@/server/api/errors";
+import { appErrorOf, type AppErrorInfo } from "@/server/errors";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,8 +17,7 @@ async function loadLink(token: string): Promise<{ ok: true; email: string } | { 
   try {
     return { ok: true, ...(await (await serverCaller()).auth.passwordResetLink({ token })) };
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return { ok: false, error: cause instanceof AppError ? cause.info : { code: "RESET_INVALID" } };
+    return { ok: false, error: appErrorOf(error)?.info ?? { code: "RESET_INVALID" } };
   }
 }
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/lib/trpc/server";
 import { ZVerificationLinkInput } from "@/lib/validation/email";
-import { AppError, type AppErrorInfo } from "@/server/api/errors";
+import { appErrorOf, type AppErrorInfo } from "@/server/errors";
 import { ConfirmEmailForm } from "./confirm-email-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,8 +20,7 @@ async function loadLink(token: string): Promise<LinkState> {
   try {
     return { ok: true, ...(await (await serverCaller()).verification.link({ token })) };
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return { ok: false, error: cause instanceof AppError ? cause.info : { code: "VERIFICATION_INVALID" } };
+    return { ok: false, error: appErrorOf(error)?.info ?? { code: "VERIFICATION_INVALID" } };
   }
 }
 

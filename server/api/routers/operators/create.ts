@@ -4,7 +4,7 @@
  * (PlugChat) or e-mail/first and last name/role (`operatorEmail`, CDP).
  */
 import { ZAnyOperatorCreateInput, type TAnyOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { createOperator } from "@/server/provisioning";
 import type { CreateOperatorInput } from "@/server/provisioning";
