@@ -1,6 +1,23 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * Walls between layers (README "Layout"): an import across one is a lint error.
+ * Patterns match both "@/…" and relative specifiers; tests/unit/lint-walls.test.ts proves each wall.
+ */
+const wall = (regex, message) => ({ regex, message });
+const NO_EMULATORS = wall("(^|/)emulators(/|$)", "emulators/ is a test stand-in: only emulators/, tests/, e2e/, bench/ and scripts/ import it.");
+const NO_DB_FROM_UI = wall("(^|/)server/db(/|$)", "app/ and components/ never import server/db: go through server/ (a tRPC caller, server/auth, server/provisioning…).");
+const NO_API_FROM_PROVISIONING = [
+  wall("(^|/)server/api(/|$)", "server/provisioning sits below the API layer: throw appError from @/server/errors, never import server/api."),
+  wall("^(\\.\\./)+api(/|$)", "server/provisioning sits below the API layer: never import server/api."),
+];
+const NO_UPWARD_FROM_PROVIDERS = [
+  wall("(^|/)server/(provisioning|db)(/|$)", "server/providers knows neither provisioning nor the database."),
+  wall("^(\\.\\./)+(provisioning|db)(/|$)", "server/providers knows neither provisioning nor the database."),
+];
+const walls = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -13,6 +30,14 @@ const config = [
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "separate-type-imports", prefer: "type-imports" }],
     },
   },
+  {
+    files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
+    ignores: ["emulators/**", "tests/**", "e2e/**", "bench/**", "scripts/**"],
+    rules: walls(NO_EMULATORS),
+  },
+  { files: ["app/**", "components/**"], rules: walls(NO_EMULATORS, NO_DB_FROM_UI) },
+  { files: ["server/provisioning/**"], rules: walls(NO_EMULATORS, ...NO_API_FROM_PROVISIONING) },
+  { files: ["server/providers/**"], rules: walls(NO_EMULATORS, ...NO_UPWARD_FROM_PROVIDERS) },
   {
     // Playwright fixtures receive a callback named `use`; it is not React's hook.
     files: ["e2e/**"],

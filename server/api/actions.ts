@@ -6,7 +6,7 @@
 import "server-only";
 import { experimental_createServerActionHandler } from "@trpc/next/app-dir/server";
 import superjson, { type SuperJSONResult } from "superjson";
-import type { AppErrorInfo } from "./errors";
+import type { AppErrorInfo } from "@/server/errors";
 import { logger } from "@/server/log";
 import { createServerContext } from "./context";
 import { trpcInstance, type FieldErrors } from "./trpc";

@@ -20,11 +20,12 @@ import type { Db } from "@/server/db/client";
 import { memberships, organizations, type Membership, type MemberRole, type Organization } from "@/server/db/schema";
 import { logger, type Logger } from "@/server/log";
 import { isProviderError } from "@/server/providers/errors";
+import { APP_ERROR_CODES, appError, appErrorOf } from "@/server/errors";
+import type { AppErrorInfo } from "@/server/errors";
+import { appErrorFromProvider } from "@/server/errors/vendor";
 import { getChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { hit, throwIfRefused } from "@/server/security/rate-limit";
-import { AppError, appError, toTRPCError } from "./errors";
-import type { AppErrorInfo } from "./errors";
 
 /** The header the browser's tRPC client sends to say which organization the page belongs to. */
 export const ORG_HEADER = "x-organization-id";
@@ -120,7 +121,7 @@ export interface ProcedureMeta {
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
-    const info = error.cause instanceof AppError ? error.cause.info : null;
+    const info = appErrorOf(error)?.info ?? null;
     // The provider's per-field messages travel in data.fieldErrors, like the input validation's.
     const { fieldErrors: providerFieldErrors, ...appErrRest } = info ?? {};
     const appErr = info ? (appErrRest as Omit<AppErrorInfo, "fieldErrors">) : null;
@@ -150,14 +151,26 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Vendor failures become the codes the UI knows (one mapping, in ./errors). */
-const vendorErrors = t.middleware(async ({ next }) => {
+/**
+ * The TRPCError for an AppError (or a vendor failure, mapped in server/errors/vendor.ts): the
+ * code and HTTP status its app code names, the AppError kept as its cause for the error
+ * formatter. Null for anything else.
+ */
+function trpcErrorOf(error: unknown): TRPCError | null {
+  const app = isProviderError(error) ? appErrorFromProvider(error) : appErrorOf(error);
+  return app ? new TRPCError({ code: APP_ERROR_CODES[app.info.code], message: app.info.code, cause: app }) : null;
+}
+
+/** The one mapping of domain errors to tRPC errors, for every procedure (HTTP, callers, server actions). */
+const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isProviderError(result.error.cause)) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const mapped = trpcErrorOf(result.error.cause);
+  if (mapped) throw mapped;
   return result;
 });
 
-export const publicProcedure = t.procedure.use(vendorErrors);
+export const publicProcedure = t.procedure.use(appErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw appError("UNAUTHENTICATED");

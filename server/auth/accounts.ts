@@ -1,7 +1,7 @@
 /** Creating portal users and checking their credentials. */
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
 import { memberships, organizations, users, type User } from "@/server/db/schema";

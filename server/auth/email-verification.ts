@@ -9,7 +9,7 @@
 import "server-only";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Locale } from "@/lib/i18n/config";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
 import { emailVerifications, passwordResets, users } from "@/server/db/schema";

@@ -7,7 +7,7 @@
 import "server-only";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Locale } from "@/lib/i18n/config";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { passwordResets, sessions, users, type User } from "@/server/db/schema";
 import type { Logger } from "@/server/log";

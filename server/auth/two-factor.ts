@@ -16,7 +16,7 @@ import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { generateSecret, generateURI, verifySync } from "otplib";
 import QRCode from "qrcode";
 import { isTotpCode } from "@/lib/validation/two-factor";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { recoveryCodes, users } from "@/server/db/schema";
 import { keyRing } from "@/server/crypto";

@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
 import { vendorAccounts, type VendorAccount } from "@/server/db/schema";

@@ -5,7 +5,7 @@
  * adopted instead of sending a second create.
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { departments, operators, type Department } from "@/server/db/schema";
 import type { ChatProvider, ProviderDepartment } from "@/server/providers/types";

@@ -5,7 +5,7 @@
  * disconnected while the job runs is seen within that time.
  */
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { departments, importJobs } from "@/server/db/schema";
 import { requireSyncedAccount } from "./accounts";

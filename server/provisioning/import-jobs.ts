@@ -5,7 +5,7 @@
  * through `createOperator`.
  */
 import { and, count, desc, eq, inArray, isNull, isNotNull, sql } from "drizzle-orm";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { departments, importJobRows, importJobs, operators, type ImportJob, type ImportRowPayload } from "@/server/db/schema";
 import type { ChatProviderCapabilities } from "@/server/providers/types";

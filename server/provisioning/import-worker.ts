@@ -23,7 +23,8 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { and, eq, getTableColumns, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { DEFAULT_ROLE_CODES, roleFor } from "@/lib/validation/role-codes";
-import { AppError, providerErrorToAppCode } from "@/server/api/errors";
+import { appErrorOf } from "@/server/errors";
+import { providerErrorToAppCode } from "@/server/errors/vendor";
 import type { Db } from "@/server/db/client";
 import { importJobRows, importJobs, operators, type ImportJobRow, type Operator, type ProvisioningErrorInfo } from "@/server/db/schema";
 import { isProviderError } from "@/server/providers/errors";
@@ -90,11 +91,6 @@ function fromLastError(info: ProvisioningErrorInfo | null): { code: string; mess
   if (!info) return { code: "VENDOR_REJECTED", message: null };
   const code = info.kind === "unavailable" && info.status === 429 ? "VENDOR_RATE_LIMITED" : (REJECTION_CODES[info.kind] ?? "INTERNAL");
   return { code, message: info.reason ?? null };
-}
-
-function appErrorCodeOf(error: unknown): string | null {
-  const cause = error instanceof AppError ? error : error instanceof Error && error.cause instanceof AppError ? error.cause : null;
-  return cause ? cause.info.code : null;
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -489,7 +485,7 @@ export class ImportWorker {
       if (error.kind === "unavailable") return { kind: "later", delayMs: this.backoff(row, error.details.retryAfter), code, message, counts: true };
       return { kind: "failed", code, message };
     }
-    const appCode = appErrorCodeOf(error);
+    const appCode = appErrorOf(error)?.info.code ?? null;
     if (appCode) return { kind: "failed", code: appCode, message: null };
     throw error;
   }

@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, getTableColumns, inArray, isNull, sql, type WithSubquery } from "drizzle-orm";
 import { adminRoleOf, DEFAULT_ROLE_CODES } from "@/lib/validation/role-codes";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
 import { pgErrorCode } from "@/server/db/errors";

@@ -17,8 +17,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
-import { AppError, appError } from "@/server/api/errors";
+import { appError, appErrorOf } from "@/server/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
 import { departments, operators, type Department, type Operator } from "@/server/db/schema";
@@ -195,11 +194,6 @@ function compareOperators(view: VendorView): SyncComparison["operators"] {
   return out;
 }
 
-/** The app error code a failure carries, if it is one of ours. */
-function appCodeOf(error: unknown): string | undefined {
-  return error instanceof TRPCError && error.cause instanceof AppError ? error.cause.info.code : undefined;
-}
-
 const empty = () => ({ onlyVendor: [], onlyLocal: [], different: [], checking: [], inSync: 0 });
 
 /** Both sides compared. Reads only: no database write, no vendor write. */
@@ -246,7 +240,7 @@ async function audited<T extends SyncResult>(
     await audit(db, scope, { action, targetType: result.kind, targetId: result.id, result: "success", details: { name: result.name, ...(target.vendorId ? { vendorId: target.vendorId } : {}) } });
     return result;
   } catch (error) {
-    const code = appCodeOf(error);
+    const code = appErrorOf(error)?.info.code;
     await audit(db, scope, {
       action,
       targetType: target.kind,
@@ -362,7 +356,7 @@ export async function adoptAllFromVendor(db: Db, provider: ChatProvider, scope: 
         await audit(db, scope, { action: "sync.adopt", targetType: "operator", targetId: row.id, result: "success", details: { name: row.name, vendorId: remote.id } });
       } catch (error) {
         // Adopted concurrently: nothing left to do for this one.
-        if (appCodeOf(error) !== "CONFLICT") throw error;
+        if (appErrorOf(error)?.info.code !== "CONFLICT") throw error;
       }
     }
   }

@@ -8,7 +8,7 @@
  */
 import "server-only";
 import { RateLimiterDrizzle, RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { getDb, type DbHandle } from "@/server/db/client";
 import { rateLimits } from "@/server/db/schema";
 

@@ -1,7 +1,7 @@
 /** Invitations: the link, its status, and its delivery. */
 import "server-only";
 import { eq } from "drizzle-orm";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { invitations, organizations, type Invitation } from "@/server/db/schema";
 import type { Locale } from "@/lib/i18n/config";

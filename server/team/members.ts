@@ -1,7 +1,7 @@
 /** Membership look-ups shared by the team procedures: always scoped to the caller's organization. */
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { memberships, type Membership } from "@/server/db/schema";
 

@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/log";
 import { processPendingWebhooks } from "./processor";
+import { receiveWebhook } from "./receiver";
 
 let running: Promise<void> | null = null;
 
@@ -22,4 +23,10 @@ export function kickWebhookProcessing(): void {
 export function startWebhookWorker(): void {
   setInterval(kickWebhookProcessing, 30_000).unref();
   kickWebhookProcessing();
+}
+
+/** The webhook route's whole job: store the delivery on the app's database, then wake the processor. */
+export async function receiveWebhookRequest(req: Request, token: string, event: string): Promise<Response> {
+  const { db } = await getDb();
+  return receiveWebhook(db, req, token, event, kickWebhookProcessing);
 }

@@ -6,7 +6,7 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/server/api/errors";
+import { AppError } from "@/server/errors";
 import { authOptions } from "@/server/auth/options";
 import { markEmailVerified } from "@/server/auth/email-verification";
 import { sessionCookieName } from "@/server/auth/cookies";

@@ -1,6 +1,6 @@
 /** What a procedure call came to, for tables of expectations: "OK", its app error code, or its tRPC code. */
 import { TRPCError } from "@trpc/server";
-import { AppError } from "@/server/api/errors";
+import { AppError } from "@/server/errors";
 
 export function outcomeOf(call: Promise<unknown>): Promise<string> {
   return call.then(

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
-import { AppError } from "@/server/api/errors";
+import { AppError } from "@/server/errors";
 import { decryptOperatorToken } from "@/server/crypto";
 import { departments, operators, vendorAccounts } from "@/server/db/schema";
 import { createChatProvider } from "@/server/providers";

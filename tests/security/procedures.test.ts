@@ -15,7 +15,7 @@
 import { eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/server/api/errors";
+import { AppError } from "@/server/errors";
 import type { DbHandle } from "@/server/db/client";
 import { organizations, users, type MemberRole } from "@/server/db/schema";
 import { createTestDb } from "../helpers/db";

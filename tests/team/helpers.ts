@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
 import { createCaller } from "@/server/api/root";
-import { AppError } from "@/server/api/errors";
+import { AppError } from "@/server/errors";
 import { createContextInner, type CookieOptions } from "@/server/api/trpc";
 import type { Db } from "@/server/db/client";
 import { createChatProvider } from "@/server/providers";

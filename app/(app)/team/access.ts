@@ -4,7 +4,7 @@
  * anything). The pages for "admins" live in the `(admin)` route group, whose layout is the gate;
  * tests/team/access.test.ts checks the folders match this table.
  */
-import type { MemberRole } from "@/server/db/schema";
+import type { MemberRole } from "@/lib/roles";
 
 export type TeamPageAccess = "everyone" | "admins";
 

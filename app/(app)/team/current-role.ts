@@ -3,7 +3,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { currentOrgScope } from "@/server/auth/current-org";
 import { currentSession } from "@/server/auth/current";
-import type { MemberRole } from "@/server/db/schema";
+import type { MemberRole } from "@/lib/roles";
 
 export async function currentTeamRole(): Promise<MemberRole> {
   const session = await currentSession();

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/layout/nav-link";
-import type { MemberRole } from "@/server/db/schema";
+import type { MemberRole } from "@/lib/roles";
 import { currentProviderInfo } from "@/server/providers/info";
 import type { ChatProviderCapabilities } from "@/server/providers/types";
 import { canOpenTeamPage } from "./access";

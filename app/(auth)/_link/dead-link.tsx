@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import type { AppErrorCode, AppErrorInfo } from "@/server/api/errors";
+import type { AppErrorCode, AppErrorInfo } from "@/server/errors";
 
 export async function DeadLink({
   title,

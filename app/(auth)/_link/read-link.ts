@@ -4,7 +4,7 @@
  * says why the link cannot be used — never a crashed page.
  */
 import "server-only";
-import { AppError, type AppErrorCode, type AppErrorInfo } from "@/server/api/errors";
+import { appErrorOf, type AppErrorCode, type AppErrorInfo } from "@/server/errors";
 
 export type LinkState<T> = ({ ok: true } & T) | { ok: false; error: AppErrorInfo };
 
@@ -13,7 +13,6 @@ export async function readLink<T>(wellFormed: boolean, look: () => Promise<T>, i
   try {
     return { ok: true, ...(await look()) };
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return { ok: false, error: cause instanceof AppError ? cause.info : { code: invalid } };
+    return { ok: false, error: appErrorOf(error)?.info ?? { code: invalid } };
   }
 }

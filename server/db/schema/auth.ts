@@ -1,9 +1,11 @@
 /** The portal's own people: users, the organizations they run, and who belongs where. */
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads the schema without the tsconfig paths.
+import { MEMBER_ROLES, type MemberRole } from "../../../lib/roles";
 
-export const memberRole = pgEnum("member_role", ["owner", "admin", "member"]);
-export type MemberRole = (typeof memberRole.enumValues)[number];
+export const memberRole = pgEnum("member_role", MEMBER_ROLES);
+export type { MemberRole };
 
 export const users = pgTable(
   "users",

@@ -62,7 +62,7 @@ export const importJobRows = pgTable(
     values: jsonb("values").$type<ImportRowPayload>().notNull(),
     state: importRowState("state").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
-    /** An app error code (server/api/errors.ts) and, when the vendor gave one, its reason. */
+    /** An app error code (lib/errors/codes.ts) and, when the vendor gave one, its reason. */
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     /** The local operator record this row creates (its id is fixed before the vendor call). */

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/lib/trpc/server";
 import { ZInvitationToken } from "@/lib/validation/team";
-import { AppError } from "@/server/api/errors";
+import { appErrorOf } from "@/server/errors";
 import { currentSession } from "@/server/auth/current";
 import { AcceptSignedInForm, JoinForm } from "./accept-form";
 
@@ -18,8 +18,8 @@ async function loadPreview(token: string) {
   try {
     return { ok: true as const, preview: await (await serverCaller()).invitation.preview({ token }) };
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return { ok: false as const, code: cause instanceof AppError ? cause.info.code : "INTERNAL", params: cause instanceof AppError ? cause.info.params : undefined };
+    const info = appErrorOf(error)?.info;
+    return { ok: false as const, code: info?.code ?? "INTERNAL", params: info?.params };
   }
 }
 

@@ -3,11 +3,9 @@
  * chat backend (its columns follow the provider's capabilities) and with the organization's
  * own department names in the examples. Owners and admins only, like the import page.
  */
-import { templateCsv } from "@/lib/import/operators-csv";
 import { currentOrgScope } from "@/server/auth/current-org";
 import { currentSession } from "@/server/auth/current";
-import { getDb } from "@/server/db/client";
-import { listDepartments } from "@/server/provisioning";
+import { importTemplateCsv } from "@/server/provisioning/import-template";
 import { currentProviderInfo } from "@/server/providers/info";
 
 export const dynamic = "force-dynamic";
@@ -20,10 +18,8 @@ export async function GET(): Promise<Response> {
   if (scope.membership.role === "member") return new Response(null, { status: 403 });
   const provider = await currentProviderInfo();
   if (!provider) return new Response(null, { status: 503 });
-  const { db } = await getDb();
-  const departments = provider.capabilities.departments ? await listDepartments(db, scope.org.id) : [];
-  // templateCsv starts with a UTF-8 BOM, so Excel shows "João" and "não" right.
-  const body = templateCsv(provider.capabilities, departments.filter((d) => d.state === "synced").map((d) => d.name));
+  // The template starts with a UTF-8 BOM, so Excel shows "João" and "não" right.
+  const body = await importTemplateCsv(scope.org.id, provider.capabilities);
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { orgProcedure } from "@/server/api/trpc";
 import { decryptOperatorToken } from "@/server/crypto";
 import { operators } from "@/server/db/schema";

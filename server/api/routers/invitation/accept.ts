@@ -6,7 +6,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { ZAcceptInvitationInput } from "@/lib/validation/team";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { ORG_COOKIE, publicProcedure } from "@/server/api/trpc";
 import { findUserByEmail } from "@/server/auth/accounts";
 import { markEmailVerified } from "@/server/auth/email-verification";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { ZChangeEmailInput } from "@/lib/validation/email";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { protectedProcedure } from "@/server/api/trpc";
 import { findUserByEmail, verifyCredentials } from "@/server/auth/accounts";
 import { issueEmailVerification } from "@/server/auth/email-verification";

@@ -6,7 +6,7 @@
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { ZChangePasswordInput } from "@/lib/validation/auth";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { protectedProcedure } from "@/server/api/trpc";
 import { verifyCredentials } from "@/server/auth/accounts";
 import { cancelEmailChanges } from "@/server/auth/email-verification";

@@ -1,7 +1,7 @@
 /** onboarding.completeStep — "Continuar" on the departments, operators and WhatsApp steps. */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { operators } from "@/server/db/schema";
 import { stepsFor } from "@/lib/onboarding/steps";

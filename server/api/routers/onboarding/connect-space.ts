@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { ZSpaceStepInput } from "@/lib/validation/onboarding";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { organizations } from "@/server/db/schema";
 import { completeStep, saveOnboardingData } from "@/server/onboarding/state";

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { ZCompanyStepInput } from "@/lib/validation/onboarding";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { env } from "@/server/config/env";
 import { organizations } from "@/server/db/schema";

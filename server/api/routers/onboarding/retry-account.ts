@@ -5,7 +5,7 @@ import { env } from "@/server/config/env";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep, getOnboarding } from "@/server/onboarding/state";
 import { getVendorAccount, provisionAccount } from "@/server/provisioning";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { accountOutput, scopeOf, ZAccountOutput } from "./outputs";
 
 export const ZRetryAccountInput = z.strictObject({ confirm: z.literal(true) });

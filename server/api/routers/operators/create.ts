@@ -5,7 +5,7 @@
  */
 import { ZAnyOperatorCreateInput, type TAnyOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
 import { adminRoleOf } from "@/lib/validation/role-codes";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { createOperator } from "@/server/provisioning";
 import type { CreateOperatorInput } from "@/server/provisioning";

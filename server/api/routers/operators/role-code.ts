@@ -3,7 +3,7 @@
  * be one of the deployment's codes (CDP_ROLE_CODES); anything else is refused on the field.
  */
 import { DEFAULT_ROLE_CODES } from "@/lib/validation/role-codes";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { ChatProvider } from "@/server/providers/types";
 
 /** The provider's role codes (the defaults when it names none). */

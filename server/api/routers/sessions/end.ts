@@ -4,7 +4,7 @@
  * Ending the current session is allowed (the page offers "Sair" for it instead).
  */
 import { z } from "zod";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { protectedProcedure } from "@/server/api/trpc";
 import { endUserSession } from "@/server/auth/user-sessions";
 

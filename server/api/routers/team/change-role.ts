@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { ZAssignableRole, ZId } from "@/lib/validation/team";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { memberships } from "@/server/db/schema";
 import { assertNotLastOwner, membershipInOrg } from "@/server/team/members";

@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ZId } from "@/lib/validation/team";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { memberships, operators } from "@/server/db/schema";
 import { assertNotLastOwner, membershipInOrg } from "@/server/team/members";

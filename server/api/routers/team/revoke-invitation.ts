@@ -2,7 +2,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { ZId } from "@/lib/validation/team";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { invitations } from "@/server/db/schema";
 

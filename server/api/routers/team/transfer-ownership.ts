@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { ZId } from "@/lib/validation/team";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { ownerProcedure } from "@/server/api/trpc";
 import { memberships } from "@/server/db/schema";
 import { lockOwners, membershipInOrg } from "@/server/team/members";

@@ -7,7 +7,7 @@
  * assigned conversations"); a field the backend does not have is refused on that field.
  */
 import { ZTeamOperatorUpdateInput, type TTeamOperatorUpdateInput } from "@/lib/validation/team";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import type { ChatProviderCapabilities } from "@/server/providers/types";
 import { updateOperator as updateOperatorAtVendor } from "@/server/provisioning";

@@ -1,7 +1,7 @@
 /** twoFactor.disable — turns two-factor sign-in off, with the password and a current code (app or recovery). */
 import { z } from "zod";
 import { ZTwoFactorProofInput } from "@/lib/validation/two-factor";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { protectedProcedure } from "@/server/api/trpc";
 import { disableTwoFactor } from "@/server/auth/two-factor";
 import { proveTwoFactor } from "./proof";

@@ -3,7 +3,7 @@
  * current code (app or recovery). A wrong password spends the sign-in budget, a wrong code
  * the two-factor budget, each refused next to its field.
  */
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import type { Context } from "@/server/api/trpc";
 import { verifyCredentials } from "@/server/auth/accounts";
 import type { SessionUser } from "@/server/auth/session";

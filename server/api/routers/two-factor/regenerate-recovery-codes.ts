@@ -1,6 +1,6 @@
 /** twoFactor.regenerateRecoveryCodes — 10 new recovery codes (the old ones stop working), with the password and a current code. */
 import { ZTwoFactorProofInput } from "@/lib/validation/two-factor";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { protectedProcedure } from "@/server/api/trpc";
 import { regenerateRecoveryCodes as regenerate } from "@/server/auth/two-factor";
 import { ZRecoveryCodesOutput } from "./confirm-enrolment";

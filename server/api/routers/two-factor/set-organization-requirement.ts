@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { ZSetTwoFactorRequirementInput } from "@/lib/validation/two-factor";
-import { appError } from "@/server/api/errors";
+import { appError } from "@/server/errors";
 import { ownerProcedure } from "@/server/api/trpc";
 import { organizations } from "@/server/db/schema";
 
