@@ -22,22 +22,20 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { and, eq, getTableColumns, inArray, lt, lte, or, sql } from "drizzle-orm";
-import { AppError, providerErrorToAppCode } from "@/server/api/errors";
 import type { Db } from "@/server/db/client";
-import { importJobRows, importJobs, operators, type ImportJobRow, type Operator, type ProvisioningErrorInfo } from "@/server/db/schema";
-import { isProviderError } from "@/server/providers/errors";
+import { importJobRows, importJobs, operators, type ImportJobRow, type Operator } from "@/server/db/schema";
+import { limitProviderCalls } from "@/server/providers/limit-calls";
 import type { ChatProvider } from "@/server/providers/types";
 import { STALE_PENDING_MS } from "./accounts";
 import { ImportJobContexts, vendorDepartmentsOf } from "./import-context";
-import { createOperator, type CreateOperatorInput } from "./operators";
+import { backoffMs, fromLastError, importRowInput, inProgress, stepAfterError, stepAfterReconcile, stepForRecord, type Outcome, type RowTiming } from "./import-row";
+import { createOperator } from "./operators";
 import { DEFAULT_SETTLE_MS, reconcileOrganization } from "./reconciler";
 
 export const DEFAULT_IMPORT_CONCURRENCY = 8;
 export const DEFAULT_IMPORT_LEASE_MS = 2 * 60_000;
 export const DEFAULT_IMPORT_POLL_MS = 2_000;
 export const DEFAULT_IMPORT_MAX_ATTEMPTS = 5;
-/** The longest a row waits before it is looked at again while someone else resolves its record. */
-const RECHECK_MS = 5_000;
 
 export interface ImportWorkerOptions {
   db: Db;
@@ -69,71 +67,12 @@ export function importConcurrencyFromEnv(e: NodeJS.ProcessEnv = process.env): nu
 /** A claimed row; `hasRecord`: its operator record existed when it was claimed. */
 type ClaimedRow = ImportJobRow & { hasRecord: boolean };
 
-type Outcome =
-  /** `recorded`: the row was already marked done, by the statement that marked its record synced. */
-  | { kind: "done"; recorded?: boolean }
-  | { kind: "failed"; code: string; message: string | null }
-  /** Back to the queue after `delayMs`; `counts: false` when it was only waiting for someone else. */
-  | { kind: "later"; delayMs: number; code: string; message: string | null; counts: boolean };
-
-const REJECTION_CODES: Record<string, string> = {
-  unauthorized: "VENDOR_MISCONFIGURED",
-  not_found: "VENDOR_NOT_FOUND",
-  rejected: "VENDOR_REJECTED",
-  ambiguous: "VENDOR_TIMEOUT",
-  unavailable: "VENDOR_UNAVAILABLE",
-};
-
-/** The app code and vendor reason kept on an operator record's `lastError`. */
-function fromLastError(info: ProvisioningErrorInfo | null): { code: string; message: string | null } {
-  if (!info) return { code: "VENDOR_REJECTED", message: null };
-  const code = info.kind === "unavailable" && info.status === 429 ? "VENDOR_RATE_LIMITED" : (REJECTION_CODES[info.kind] ?? "INTERNAL");
-  return { code, message: info.reason ?? null };
-}
-
-function appErrorCodeOf(error: unknown): string | null {
-  const cause = error instanceof AppError ? error : error instanceof Error && error.cause instanceof AppError ? error.cause : null;
-  return cause ? cause.info.code : null;
-}
-
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => {
     resolve = r;
   });
   return { promise, resolve };
-}
-
-/** The provider with at most `limit` calls in flight at once: the worker's bound toward the vendor. */
-export function limitProviderCalls(provider: ChatProvider, limit: number): ChatProvider {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  const acquire = (): Promise<void> => {
-    if (active < limit) {
-      active++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => waiting.push(resolve));
-  };
-  const release = (): void => {
-    const next = waiting.shift();
-    if (next) next();
-    else active--;
-  };
-  return new Proxy(provider, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        await acquire();
-        try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        } finally {
-          release();
-        }
-      };
-    },
-  });
 }
 
 export class ImportWorker {
@@ -148,6 +87,7 @@ export class ImportWorker {
   private readonly pollMs: number;
   private readonly graceMs: number;
   private readonly settleMs: number;
+  private readonly timing: RowTiming;
   private readonly maxAttempts: number;
   private readonly onError: (error: unknown) => void;
   private readonly inFlight = new Set<Promise<void>>();
@@ -171,6 +111,7 @@ export class ImportWorker {
     this.pollMs = options.pollMs ?? DEFAULT_IMPORT_POLL_MS;
     this.graceMs = options.graceMs ?? STALE_PENDING_MS;
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+    this.timing = { graceMs: this.graceMs, settleMs: this.settleMs };
     this.maxAttempts = options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS;
     this.onError = options.onError ?? (() => undefined);
     this.contexts = new ImportJobContexts(this.db);
@@ -404,7 +345,7 @@ export class ImportWorker {
     try {
       outcome = await this.provision(row);
     } catch (error) {
-      outcome = { kind: "later", delayMs: this.backoff(row), code: "INTERNAL", message: null, counts: true };
+      outcome = { kind: "later", delayMs: backoffMs(row.attempts), code: "INTERNAL", message: null, counts: true };
       this.onError(error);
     }
     let finished = false;
@@ -420,30 +361,9 @@ export class ImportWorker {
     }
   }
 
-  private backoff(row: ImportJobRow, retryAfterSeconds?: number): number {
-    if (retryAfterSeconds !== undefined) return retryAfterSeconds * 1000;
-    return Math.min(30_000, 500 * 2 ** Math.max(0, row.attempts - 1)) * (0.5 + Math.random() / 2);
-  }
-
   private async operatorOf(row: ImportJobRow): Promise<Operator | null> {
     const [op] = await this.db.select().from(operators).where(eq(operators.id, row.operatorId));
     return op ?? null;
-  }
-
-  private input(row: ImportJobRow): CreateOperatorInput {
-    const v = row.values;
-    return {
-      id: row.operatorId,
-      name: v.name,
-      isAdmin: v.isAdmin,
-      departmentIds: v.departmentIds,
-      ...(v.login ? { login: v.login } : {}),
-      ...(v.email ? { email: v.email } : {}),
-      ...(v.firstName ? { firstName: v.firstName } : {}),
-      ...(v.lastName ? { lastName: v.lastName } : {}),
-      // Backends with roles: the CSV's admin column picks between the two basic roles.
-      ...(this.provider.capabilities.operatorRoles ? { roleCode: v.isAdmin ? "ADMIN" : "AGENT" } : {}),
-    };
   }
 
   private async provision(row: ClaimedRow): Promise<Outcome> {
@@ -458,7 +378,7 @@ export class ImportWorker {
     try {
       const context = await this.contexts.get(row.jobId, row.organizationId);
       const scope = { organizationId: row.organizationId, actorUserId: context.actorUserId };
-      const created = await createOperator(this.db, this.provider, scope, this.input(row), {
+      const created = await createOperator(this.db, this.provider, scope, importRowInput(row, this.provider.capabilities), {
         account: context.account,
         vendorDepartments: vendorDepartmentsOf(context, row.values.departmentIds),
         // The row is marked done by the statement that marks its record synced (while we hold its lease).
@@ -466,31 +386,11 @@ export class ImportWorker {
       });
       return { kind: "done", recorded: created.alongsideApplied === true };
     } catch (error) {
-      return this.afterError(row, error);
+      const op = await this.operatorOf(row);
+      const step = stepAfterError(op, error, this.timing, row.attempts);
+      if (!step) throw error;
+      return step.kind === "drop-failed" ? this.failedRecord(op!) : step;
     }
-  }
-
-  /** What a failed create left behind decides: the record's state, else the error. */
-  private async afterError(row: ImportJobRow, error: unknown): Promise<Outcome> {
-    const op = await this.operatorOf(row);
-    if (op) {
-      if (op.state === "synced") return { kind: "done" }; // adopted after an unknown outcome
-      if (op.state === "failed") return this.failedRecord(op);
-      // uncertain (or pending): resolved once settled, never re-sent blindly.
-      const { code, message } = isProviderError(error) ? { code: providerErrorToAppCode(error), message: error.details.reason ?? null } : fromLastError(op.lastError);
-      return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code, message, counts: true };
-    }
-    // No record: the vendor certainly did not create it.
-    if (isProviderError(error)) {
-      const code = providerErrorToAppCode(error);
-      const message = error.details.reason ?? null;
-      // 429, connection refused, circuit open: not applied, try again later.
-      if (error.kind === "unavailable") return { kind: "later", delayMs: this.backoff(row, error.details.retryAfter), code, message, counts: true };
-      return { kind: "failed", code, message };
-    }
-    const appCode = appErrorCodeOf(error);
-    if (appCode) return { kind: "failed", code: appCode, message: null };
-    throw error;
   }
 
   /** A record that failed definitely: nothing exists at the vendor. Report it and drop the record (a retry starts afresh). */
@@ -501,30 +401,33 @@ export class ImportWorker {
 
   /** The row's record exists (a resumed or retried row). */
   private async resolve(row: ImportJobRow, op: Operator): Promise<Outcome> {
-    if (op.state === "synced") return { kind: "done" };
-    if (op.state === "failed") return this.failedRecord(op);
-    const age = Date.now() - op.updatedAt.getTime();
-    const wait = op.state === "pending" ? this.graceMs - age : this.settleMs - age;
-    if (wait > 0) {
-      // Someone may still be calling the vendor for it (another instance, the reconciler):
-      // look again soon (capped, so a worker that takes over is not bound by a long wait).
-      return { kind: "later", delayMs: Math.min(wait + 50, RECHECK_MS), code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
-    }
-    if (this.provider.capabilities.operatorUpsert) {
-      // Repeating an idempotent upsert resolves the unknown outcome. A stale pending is first
-      // turned uncertain — atomically, so only one caller gets to repeat it.
-      if (op.state === "pending") {
-        const [flipped] = await this.db
-          .update(operators)
-          .set({ state: "uncertain", updatedAt: new Date() })
-          .where(and(eq(operators.id, op.id), eq(operators.state, "pending"), eq(operators.updatedAt, op.updatedAt)))
-          .returning({ id: operators.id });
-        if (!flipped) return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
+    const step = stepForRecord(op, Date.now(), this.timing, this.provider.capabilities);
+    switch (step.kind) {
+      case "drop-failed":
+        return this.failedRecord(op);
+      case "repeat-upsert": {
+        if (step.flipPending) {
+          const [flipped] = await this.db
+            .update(operators)
+            .set({ state: "uncertain", updatedAt: new Date() })
+            .where(and(eq(operators.id, op.id), eq(operators.state, "pending"), eq(operators.updatedAt, op.updatedAt)))
+            .returning({ id: operators.id });
+          if (!flipped) return inProgress(this.timing);
+        }
+        return this.create(row);
       }
-      return this.create(row);
+      case "reconcile":
+        return this.reconcile(row);
+      default:
+        return step;
     }
-    // The reconciler's adopt-by-list: claims the organization's stale records, lists the
-    // vendor's operators, adopts the matching one, re-creates only what the list shows absent.
+  }
+
+  /**
+   * The reconciler's adopt-by-list: claims the organization's stale records, lists the
+   * vendor's operators, adopts the matching one, re-creates only what the list shows absent.
+   */
+  private async reconcile(row: ImportJobRow): Promise<Outcome> {
     const report = await reconcileOrganization(this.db, this.provider, row.organizationId, {
       holder: this.instanceId,
       graceMs: this.graceMs,
@@ -532,12 +435,9 @@ export class ImportWorker {
       trigger: "schedule",
     });
     const after = await this.operatorOf(row);
-    if (!after) return this.create(row);
-    if (after.state === "synced") return { kind: "done" };
-    if (after.state === "failed") return this.failedRecord(after);
-    const { code, message } = fromLastError(after.lastError);
-    // Not resolved yet (another instance held the lease, or the list failed): later.
-    return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code, message, counts: report.ran };
+    const step = stepAfterReconcile(after, report.ran, this.timing);
+    if (step.kind === "create") return this.create(row);
+    return step.kind === "drop-failed" ? this.failedRecord(after!) : step;
   }
 }
 
