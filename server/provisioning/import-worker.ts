@@ -21,13 +21,14 @@
  */
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { and, eq, getTableColumns, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { importJobRows, importJobs, operators, type ImportJobRow, type Operator } from "@/server/db/schema";
+import { importJobRows, operators, type ImportJobRow, type Operator } from "@/server/db/schema";
 import { limitProviderCalls } from "@/server/providers/limit-calls";
 import type { ChatProvider } from "@/server/providers/types";
 import { STALE_PENDING_MS } from "./accounts";
 import { ImportJobContexts, vendorDepartmentsOf } from "./import-context";
+import { ImportQueue, type ClaimedRow } from "./import-queue";
 import { backoffMs, fromLastError, importRowInput, inProgress, stepAfterError, stepAfterReconcile, stepForRecord, type Outcome, type RowTiming } from "./import-row";
 import { createOperator } from "./operators";
 import { DEFAULT_SETTLE_MS, reconcileOrganization } from "./reconciler";
@@ -64,8 +65,6 @@ export function importConcurrencyFromEnv(e: NodeJS.ProcessEnv = process.env): nu
   return Number.isInteger(n) && n >= 1 && n <= 64 ? n : DEFAULT_IMPORT_CONCURRENCY;
 }
 
-/** A claimed row; `hasRecord`: its operator record existed when it was claimed. */
-type ClaimedRow = ImportJobRow & { hasRecord: boolean };
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -88,7 +87,7 @@ export class ImportWorker {
   private readonly graceMs: number;
   private readonly settleMs: number;
   private readonly timing: RowTiming;
-  private readonly maxAttempts: number;
+  private readonly queue: ImportQueue;
   private readonly onError: (error: unknown) => void;
   private readonly inFlight = new Set<Promise<void>>();
   /** Ids of the rows in flight (their leases are renewed). */
@@ -96,7 +95,6 @@ export class ImportWorker {
   /** Rows in flight here, per job. */
   private readonly openByJob = new Map<string, number>();
   private readonly contexts: ImportJobContexts;
-  private readonly heartbeats = new Map<string, number>();
   private stopped = true;
   private loop: Promise<void> | null = null;
   private signal = deferred();
@@ -112,7 +110,7 @@ export class ImportWorker {
     this.graceMs = options.graceMs ?? STALE_PENDING_MS;
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
     this.timing = { graceMs: this.graceMs, settleMs: this.settleMs };
-    this.maxAttempts = options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS;
+    this.queue = new ImportQueue(this.db, this.instanceId, this.leaseMs, options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS);
     this.onError = options.onError ?? (() => undefined);
     this.contexts = new ImportJobContexts(this.db);
   }
@@ -157,21 +155,13 @@ export class ImportWorker {
   private async run(mode: "forever" | "idle" | "empty"): Promise<void> {
     // The leases of rows in flight are renewed while this worker lives: a slow vendor never
     // hands a row to another worker, a dead worker's rows are free again after `leaseMs`.
-    const renewal = setInterval(() => void this.renew().catch((error: unknown) => this.onError(error)), Math.max(50, Math.floor(this.leaseMs / 3)));
+    const renewal = setInterval(() => void this.queue.renew(this.holding).catch((error: unknown) => this.onError(error)), Math.max(50, Math.floor(this.leaseMs / 3)));
     renewal.unref?.();
     try {
       await this.loopUntil(mode);
     } finally {
       clearInterval(renewal);
     }
-  }
-
-  private async renew(): Promise<void> {
-    if (this.holding.size === 0) return;
-    await this.db
-      .update(importJobRows)
-      .set({ leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'` })
-      .where(and(inArray(importJobRows.id, [...this.holding]), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId)));
   }
 
   private async loopUntil(mode: "forever" | "idle" | "empty"): Promise<void> {
@@ -186,7 +176,7 @@ export class ImportWorker {
       if (free >= minClaim) {
         let rows: ClaimedRow[];
         try {
-          rows = await this.claim(free);
+          rows = await this.queue.claim(free);
         } catch (error) {
           this.onError(error);
           if (mode !== "forever" && this.inFlight.size === 0) throw error;
@@ -199,7 +189,7 @@ export class ImportWorker {
       }
       if (this.inFlight.size === 0) {
         if (mode === "idle") return;
-        if (mode === "empty" && !(await this.anyOpenRow())) return;
+        if (mode === "empty" && !(await this.queue.anyOpenRow())) return;
       }
       // Until a row finishes (a slot frees up), a kick, or the poll interval.
       await this.wait(this.pollMs, signal);
@@ -216,11 +206,6 @@ export class ImportWorker {
     });
   }
 
-  private async anyOpenRow(): Promise<boolean> {
-    const [row] = await this.db.select({ id: importJobRows.id }).from(importJobRows).where(inArray(importJobRows.state, ["queued", "running"])).limit(1);
-    return Boolean(row);
-  }
-
   private spawn(row: ClaimedRow): void {
     this.holding.add(row.id);
     this.openByJob.set(row.jobId, (this.openByJob.get(row.jobId) ?? 0) + 1);
@@ -232,109 +217,6 @@ export class ImportWorker {
         this.kick();
       });
     this.inFlight.add(p);
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Claims and outcomes
-
-  private async claim(limit: number): Promise<ClaimedRow[]> {
-    const claimable = or(
-      and(eq(importJobRows.state, "queued"), lte(importJobRows.availableAt, sql`now()`)),
-      and(eq(importJobRows.state, "running"), lt(importJobRows.leaseUntil, sql`now()`)),
-    );
-    const picked = this.db
-      .select({ id: importJobRows.id })
-      .from(importJobRows)
-      .where(claimable)
-      .orderBy(importJobRows.availableAt, importJobRows.line)
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    // One statement. `= any(array(…))` runs the pick once (an InitPlan), so at most `limit` rows
-    // are taken — unlike `id in (select … limit n for update skip locked)`, which the planner may
-    // re-run per row and take more than n.
-    const rows = await this.db
-      .update(importJobRows)
-      .set({
-        state: "running",
-        leaseOwner: this.instanceId,
-        leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
-        attempts: sql`${importJobRows.attempts} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(sql`${importJobRows.id} = any(array(${picked}))`)
-      .returning({ ...getTableColumns(importJobRows), hasRecord: sql<boolean>`exists (select 1 from ${operators} where ${operators}.id = ${importJobRows}.operator_id)` });
-    await this.heartbeat(rows);
-    return rows;
-  }
-
-  /** Marks on each job which instance works on it (informational; throttled). */
-  private async heartbeat(rows: ImportJobRow[]): Promise<void> {
-    const now = Date.now();
-    const jobs = [...new Set(rows.map((r) => r.jobId))].filter((id) => (this.heartbeats.get(id) ?? 0) < now - 5_000);
-    if (jobs.length === 0) return;
-    for (const id of jobs) this.heartbeats.set(id, now);
-    await this.db
-      .update(importJobs)
-      .set({ leaseOwner: this.instanceId, leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`, updatedAt: sql`now()` })
-      .where(inArray(importJobs.id, jobs));
-  }
-
-  private mine(row: ImportJobRow) {
-    return and(eq(importJobRows.id, row.id), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId));
-  }
-
-  /** Writes the row's outcome while we hold its lease; true when it marked the row done or failed. */
-  private async record(row: ImportJobRow, outcome: Outcome): Promise<boolean> {
-    if (outcome.kind === "later" && (!outcome.counts || row.attempts < this.maxAttempts)) {
-      await this.db
-        .update(importJobRows)
-        .set({
-          state: "queued",
-          leaseOwner: null,
-          leaseUntil: null,
-          availableAt: sql`now() + ${Math.max(0, Math.round(outcome.delayMs))} * interval '1 millisecond'`,
-          ...(outcome.counts ? { errorCode: outcome.code, errorMessage: outcome.message } : { attempts: sql`greatest(${importJobRows.attempts} - 1, 0)` }),
-          updatedAt: sql`now()`,
-        })
-        .where(this.mine(row));
-      return false;
-    }
-    const [updated] = await this.db
-      .update(importJobRows)
-      .set(this.finishedValues(outcome.kind === "done" ? null : outcome))
-      .where(this.mine(row))
-      .returning({ id: importJobRows.id });
-    return Boolean(updated); // false: the lease was lost, the new holder records the outcome
-  }
-
-  /** A row's final state: done, or failed with the code and the vendor's reason. */
-  private finishedValues(failed: { code: string; message: string | null } | null) {
-    return {
-      state: failed ? ("failed" as const) : ("done" as const),
-      leaseOwner: null,
-      leaseUntil: null,
-      errorCode: failed ? failed.code : null,
-      errorMessage: failed ? failed.message : null,
-      finishedAt: sql`now()`,
-      updatedAt: sql`now()`,
-    };
-  }
-
-  /**
-   * Marks the job done when no row of it is open any more. Runs after our row's update has
-   * committed, so that of two rows finishing at once the later check sees the other one done.
-   */
-  private async finishJobIfComplete(row: ImportJobRow): Promise<void> {
-    await this.db
-      .update(importJobs)
-      .set({ status: "done", finishedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(importJobs.id, row.jobId),
-          eq(importJobs.status, "running"),
-          sql`not exists (select 1 from ${importJobRows} where ${importJobRows.jobId} = ${row.jobId} and ${importJobRows.state} in ('queued', 'running'))`,
-        ),
-      );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -350,14 +232,14 @@ export class ImportWorker {
     }
     let finished = false;
     try {
-      finished = outcome.kind === "done" && outcome.recorded ? true : await this.record(row, outcome);
+      finished = outcome.kind === "done" && outcome.recorded ? true : await this.queue.record(row, outcome);
     } finally {
       // While another row of the job is in flight here, the job cannot be complete yet: the
       // last of them to be recorded checks (rows of other instances check for themselves).
       const left = (this.openByJob.get(row.jobId) ?? 1) - 1;
       if (left > 0) this.openByJob.set(row.jobId, left);
       else this.openByJob.delete(row.jobId);
-      if (finished && left === 0) await this.finishJobIfComplete(row);
+      if (finished && left === 0) await this.queue.finishJobIfComplete(row);
     }
   }
 
@@ -382,7 +264,7 @@ export class ImportWorker {
         account: context.account,
         vendorDepartments: vendorDepartmentsOf(context, row.values.departmentIds),
         // The row is marked done by the statement that marks its record synced (while we hold its lease).
-        alongsideSynced: (db) => db.$with("import_row_done").as(db.update(importJobRows).set(this.finishedValues(null)).where(this.mine(row)).returning({ id: importJobRows.id })),
+        alongsideSynced: (db) => db.$with("import_row_done").as(db.update(importJobRows).set(this.queue.finishedValues(null)).where(this.queue.mine(row)).returning({ id: importJobRows.id })),
       });
       return { kind: "done", recorded: created.alongsideApplied === true };
     } catch (error) {
