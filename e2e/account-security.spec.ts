@@ -55,6 +55,7 @@ test.describe("segurança da conta", () => {
       await signUp.submit();
       await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
       await page.goto("/onboarding/company");
+      await page.getByRole("button", { name: "Criar conta de chat" }).click();
       const panel = page.getByTestId("verify-email-panel");
       await expect(panel.getByRole("heading", { name: "Confirme seu e-mail" })).toBeVisible();
       await expect(panel).toContainText(user.email);
@@ -64,7 +65,7 @@ test.describe("segurança da conta", () => {
     await test.step("confirm the e-mail with the link from the mailbox", async () => {
       await new VerifyEmailPage(page).confirmFromMailbox(user.email);
       await page.goto("/onboarding/company");
-      await expect(page.getByTestId("verify-email-panel")).toHaveCount(0);
+      await expect(page.getByRole("status").filter({ hasText: "Confirme seu e-mail" })).toHaveCount(0);
     });
 
     await test.step("turn on two-step verification in Minha conta", async () => {
@@ -165,6 +166,7 @@ test.describe("segurança da conta", () => {
     const user = await signUpViaApi(page, uniqueUser("security-en"), { verify: false });
 
     await page.goto("/onboarding/company");
+    await page.getByRole("button", { name: "Create chat account" }).click();
     const panel = page.getByTestId("verify-email-panel");
     await expect(panel.getByRole("heading", { name: "Confirm your e-mail" })).toBeVisible();
     await panel.getByRole("button", { name: "Resend e-mail" }).click();

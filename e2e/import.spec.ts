@@ -247,7 +247,8 @@ test.describe("import operators from a CSV", () => {
       await expect(guest.getByRole("heading", { name: "Operadores", level: 1 })).toBeVisible();
       await expect(guest.getByRole("link", { name: "Importar" })).toHaveCount(0);
       const res = await guest.goto("/team/import");
-      expect(res?.status()).toBe(404);
+      expect(res?.status()).toBe(403);
+      await expect(guest.getByRole("heading", { name: "Sem acesso", level: 1 })).toBeVisible();
       await expect(guest.getByRole("heading", { name: "Importar operadores" })).toHaveCount(0);
       // From the page itself (the browser's fetch, with its cookies and Origin).
       const statusOf = (url: string, init?: { method: string; body: string }) =>

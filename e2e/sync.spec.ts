@@ -117,8 +117,9 @@ test.describe("team: Sincronizar com o PlugChat", () => {
         await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest).toHaveURL(/\/team\/members$/);
         await expect(guest.getByRole("link", { name: "Sincronizar" })).toHaveCount(0);
-        await guest.goto("/team/sync");
-        await expect(guest).toHaveURL(/\/team\/members$/);
+        const page403 = await guest.goto("/team/sync");
+        expect(page403?.status()).toBe(403);
+        await expect(guest.getByRole("heading", { name: "Sem acesso", level: 1 })).toBeVisible();
         const res = await guest.request.post("/api/trpc/sync.adoptAll", {
           data: { json: null },
           headers: { "content-type": "application/json", origin: new URL(guest.url()).origin },

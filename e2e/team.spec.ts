@@ -58,10 +58,14 @@ test.describe("team: members and invitations", () => {
         await guest.screenshot(shot("members-readonly"));
       });
 
-      await test.step("the member has no Auditoria link and is sent back from its address", async () => {
+      await test.step("the member has no Auditoria link and gets \"Sem acesso\" at its address", async () => {
         await expect(guest.getByRole("link", { name: "Auditoria" })).toHaveCount(0);
-        await guest.goto("/team/audit");
-        await expect(guest).toHaveURL(/\/team\/members$/);
+        const res = await guest.goto("/team/audit");
+        expect(res?.status()).toBe(403);
+        await expect(guest.getByRole("heading", { name: "Sem acesso", level: 1 })).toBeVisible();
+        await expect(guest.getByText("Só proprietários e administradores podem abrir esta página.")).toBeVisible();
+        await expect(guest.getByRole("link", { name: "Voltar ao início" })).toHaveAttribute("href", "/");
+        await expect(guest.getByRole("heading", { name: "Auditoria" })).toHaveCount(0);
       });
 
       await test.step("the server refuses admin actions to the member", async () => {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/lib/trpc/server";
 import { currentSession } from "@/server/auth/current";
 import { ReconcileCard } from "./_dashboard/reconcile-card";
@@ -17,17 +18,18 @@ export default async function DashboardPage() {
   const firstName = session?.name.split(" ")[0] ?? "";
   return (
     <section className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold text-slate-900">{t("title", { name: firstName })}</h1>
-          <p className="mt-1 text-slate-700">{t("subtitle", { company: me.organization.name })}</p>
-        </div>
-        {caps.chatSdk && summary.hasOwnOperator && (
-          <Link href="/chat" className="inline-flex items-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800">
-            {t("openChat")}
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title={t("title", { name: firstName })}
+        description={t("subtitle", { company: me.organization.name })}
+        actions={
+          caps.chatSdk &&
+          summary.hasOwnOperator && (
+            <Link href="/chat" className="inline-flex items-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800">
+              {t("openChat")}
+            </Link>
+          )
+        }
+      />
       {!summary.onboardingCompleted && <Card>{t("inProgress")}</Card>}
       {summary.attention.length > 0 && (
         <Card className="border-warning-700/30 bg-warning-50" data-testid="attention">

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { trpcMutation } from "../pages/team";
-import { expect, expectAccessible, test, uniqueUser } from "../fixtures";
+import { confirmEmailViaApi, expect, expectAccessible, test, uniqueUser } from "../fixtures";
 
 const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e-artifacts/screenshots/cdp-import-${name}.png`, fullPage: true });
@@ -23,6 +23,7 @@ test("CDP mode: import operators by e-mail from a CSV", async ({ page }) => {
   const origin = new URL(page.url()).origin;
   const signUp = await page.request.post("/api/trpc/auth.signUp", { data: { json: user }, headers: { "content-type": "application/json", origin } });
   expect(signUp.status(), await signUp.text()).toBe(200);
+  await confirmEmailViaApi(page, user.email, origin);
   await trpcMutation(page, "onboarding.connectSpace", { companyName: user.companyName, ...space });
 
   await page.goto("/team/import");

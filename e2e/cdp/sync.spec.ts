@@ -3,7 +3,7 @@
  * compare — the navigation has no "Sincronizar" and its address explains why.
  */
 import { randomUUID } from "node:crypto";
-import { expect, expectAccessible, test, uniqueUser } from "../fixtures";
+import { confirmEmailViaApi, expect, expectAccessible, test, uniqueUser } from "../fixtures";
 import { trpcMutation } from "../pages/team";
 
 const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
@@ -16,6 +16,7 @@ test("CDP mode: no Sincronizar link; the page explains that the provider cannot 
   const origin = new URL(page.url()).origin;
   const res = await page.request.post("/api/trpc/auth.signUp", { data: { json: user }, headers: { "content-type": "application/json", origin } });
   expect(res.status(), await res.text()).toBe(200);
+  await confirmEmailViaApi(page, user.email, origin);
   await trpcMutation(page, "onboarding.connectSpace", { companyName: user.companyName, ...space });
 
   await page.goto("/team/operators");

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test, uniqueUser } from "../fixtures";
+import { confirmEmailViaApi, expect, expectAccessible, test, uniqueUser } from "../fixtures";
 import { trpcMutation } from "../pages/team";
 
 const shot = (page: Page, step: string) => page.screenshot({ path: `e2e-artifacts/screenshots/cdp-team-${step}.png`, fullPage: true });
@@ -36,6 +36,7 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     const origin = new URL(page.url()).origin;
     const res = await page.request.post("/api/trpc/auth.signUp", { data: { json: user }, headers: { "content-type": "application/json", origin } });
     expect(res.status(), await res.text()).toBe(200);
+    await confirmEmailViaApi(page, user.email, origin);
     await trpcMutation(page, "onboarding.connectSpace", { companyName: user.companyName, ...space });
     await trpcMutation(page, "operators.create", { email: user.email, firstName: "Maria", lastName: "Souza", roleCode: "ADMIN", onlyAssignedConversations: false, active: true, linkToMe: true });
     await trpcMutation(page, "onboarding.completeStep", { step: "operators" });

@@ -33,6 +33,8 @@ export interface CdpEmulatorOptions {
   authHeader?: CdpAuthHeader;
   /** Spaces known from the start and after every reset (default: the documented one). */
   projects?: CdpSpaceInput[];
+  /** The only role codes accepted (CDP_EMULATOR_ROLE_CODES); default: any non-empty code. */
+  roleCodes?: readonly string[];
   /** When set, state is loaded from and (debounced) written to this JSON file. */
   stateFile?: string;
   now?: () => number;
@@ -98,6 +100,7 @@ export async function startCdpEmulator(options: CdpEmulatorOptions = {}): Promis
   const authName = (options.authHeader ?? BEARER).name.toLowerCase();
   const spaces = options.projects ?? [{ projectUuid: DEFAULT_CDP_PROJECT_UUID, itemUuid: DEFAULT_CDP_ITEM_UUID }];
   const clock = options.now ?? Date.now;
+  const roleCodes = options.roleCodes ? Object.freeze([...options.roleCodes]) : null;
   let state = loadState(options.stateFile, spaces);
   const persister = createPersister(options.stateFile, () => state, { label: "cdp emulator" });
   const faults = createFaults();
@@ -153,7 +156,7 @@ export async function startCdpEmulator(options: CdpEmulatorOptions = {}): Promis
         return send(res, errorReply(400, CDP_ERROR_CODES.validation, "Invalid JSON body"));
       }
     }
-    const { reply, changed } = upsertOperator(state, projectUuid, itemUuid, body, clock());
+    const { reply, changed } = upsertOperator(state, projectUuid, itemUuid, body, clock(), roleCodes);
     if (changed) persister.schedule();
     applyFaultAfter(fault, req, res, reply, FAULT_REPLIES);
   }

@@ -5,7 +5,8 @@
  * Rules (the emulator's reading of the manifest):
  * - unknown project/item → 404 NOT_FOUND (checked before the body);
  * - the body must match the contract DTO, then: userUuid or email required; e-mail well
- *   formed (≤ 254); names ≤ 100; roleCode one of ADMIN/SUPERVISOR/AGENT; a given userUuid must
+ *   formed (≤ 254); names ≤ 100; roleCode any non-empty code (the gateway documents none), or
+ *   one of the emulator's own list when started with one; a given userUuid must
  *   exist; an e-mail owned by another user than `userUuid` is refused; an unknown e-mail
  *   without `createUserIfMissing: true` is refused — all as 400 VALIDATION_ERROR with
  *   `fieldErrors: [{field, message}]`;
@@ -14,7 +15,7 @@
  *   updated with the given fields only; `enabled: false` revokes access.
  */
 import { randomUUID } from "node:crypto";
-import { CDP_ERROR_CODES, CDP_ROLE_CODES, ZLiveChatOperatorBindingGatewayRequestDTO } from "../../server/providers/cdp/contract";
+import { CDP_ERROR_CODES, ZLiveChatOperatorBindingGatewayRequestDTO } from "../../server/providers/cdp/contract";
 import type { NormalisedFieldError, TLiveChatOperatorBindingGatewayRequestDTO } from "../../server/providers/cdp/contract";
 import type { Reply } from "../shared/http";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "./config";
@@ -63,7 +64,7 @@ export function bindingView(state: CdpEmuState, b: CdpEmuBinding) {
   };
 }
 
-function check(state: CdpEmuState, dto: TLiveChatOperatorBindingGatewayRequestDTO): NormalisedFieldError[] {
+function check(state: CdpEmuState, dto: TLiveChatOperatorBindingGatewayRequestDTO, roleCodes: readonly string[] | null): NormalisedFieldError[] {
   const errors: NormalisedFieldError[] = [];
   const email = dto.email ?? null;
   if (!dto.userUuid && !email) {
@@ -74,8 +75,9 @@ function check(state: CdpEmuState, dto: TLiveChatOperatorBindingGatewayRequestDT
     const v = dto[field];
     if (v !== null && v !== undefined && v.length > MAX_NAME_LENGTH) errors.push({ field, message: `must be at most ${MAX_NAME_LENGTH} characters` });
   }
-  if (dto.roleCode !== undefined && !(CDP_ROLE_CODES as readonly string[]).includes(dto.roleCode)) {
-    errors.push({ field: "roleCode", message: `unknown role code; expected one of ${CDP_ROLE_CODES.join(", ")}` });
+  // The contract already refuses an empty code; a list, when configured, narrows the rest.
+  if (roleCodes && dto.roleCode !== undefined && !roleCodes.includes(dto.roleCode)) {
+    errors.push({ field: "roleCode", message: `unknown role code; expected one of ${roleCodes.join(", ")}` });
   }
   dto.permissions?.forEach((p, i) => {
     if (p.length === 0 || p.length > 64) errors.push({ field: `permissions.${i}`, message: "must be 1 to 64 characters" });
@@ -99,7 +101,8 @@ export interface UpsertResult {
   changed: boolean;
 }
 
-export function upsertOperator(state: CdpEmuState, projectUuid: string, itemUuid: string, body: unknown, now: number): UpsertResult {
+/** `roleCodes`: the only codes accepted, or null for any non-empty code. */
+export function upsertOperator(state: CdpEmuState, projectUuid: string, itemUuid: string, body: unknown, now: number, roleCodes: readonly string[] | null = null): UpsertResult {
   if (!state.spaces[spaceKey(projectUuid, itemUuid)]) {
     return { reply: errorReply(404, CDP_ERROR_CODES.notFound, "Project or live-chat item not found", { details: { projectUuid, itemUuid } }), changed: false };
   }
@@ -109,7 +112,7 @@ export function upsertOperator(state: CdpEmuState, projectUuid: string, itemUuid
     return { reply: validationError(fieldErrors), changed: false };
   }
   const dto = parsed.data;
-  const problems = check(state, dto);
+  const problems = check(state, dto, roleCodes);
   if (problems.length > 0) return { reply: validationError(problems), changed: false };
 
   let user = dto.userUuid ? state.users[dto.userUuid] : dto.email ? findByEmail(state, dto.email) : undefined;

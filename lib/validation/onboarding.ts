@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ZCompanyName, ZEmail, ZPersonName } from "./fields";
+import { ZRoleCode } from "./role-codes";
 import { singleLineText } from "./text";
 
 export const ZSessionName = singleLineText()
@@ -80,10 +81,6 @@ export const ZOperatorCreateInput = z
   .refine((v) => !v.password || Boolean(v.login), { error: "onboarding.validation.passwordNeedsLogin", path: ["login"] });
 export type TOperatorCreateInput = z.infer<typeof ZOperatorCreateInput>;
 
-/** Operator roles of a backend with `operatorRoles` (the CDP gateway's role codes). */
-export const OPERATOR_ROLES = ["ADMIN", "SUPERVISOR", "AGENT"] as const;
-export type TOperatorRole = (typeof OPERATOR_ROLES)[number];
-export const ZOperatorRole = z.enum(OPERATOR_ROLES, { error: "validation.invalid" });
 
 /** A first or last name as the CDP gateway takes it (≤ 100). */
 export const ZNamePart = singleLineText()
@@ -98,7 +95,8 @@ export const ZEmailOperatorCreateInput = z.strictObject({
   email: ZEmail,
   firstName: ZNamePart,
   lastName: ZNamePart,
-  roleCode: ZOperatorRole,
+  /** One of the deployment's role codes (CDP_ROLE_CODES): the procedures check the list. */
+  roleCode: ZRoleCode,
   onlyAssignedConversations: z.boolean(),
   active: z.boolean(),
   /** "This operator is me": links the operator to the signed-in user. */
@@ -121,7 +119,7 @@ export const ZOperatorUpdateInput = z.strictObject({
   email: ZEmail.optional(),
   firstName: ZNamePart.optional(),
   lastName: ZNamePart.optional(),
-  roleCode: ZOperatorRole.optional(),
+  roleCode: ZRoleCode.optional(),
   onlyAssignedConversations: z.boolean().optional(),
 });
 export type TOperatorUpdateInput = z.infer<typeof ZOperatorUpdateInput>;

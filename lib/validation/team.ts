@@ -1,8 +1,9 @@
 /** Team management forms and inputs: one schema each, shared by pages and procedures. */
 import { z } from "zod";
 import { ZEmail, ZLinkToken, ZNewPassword, ZPersonName } from "./fields";
+import { ZRoleCode } from "./role-codes";
 import { singleLineText } from "./text";
-import { OPERATOR_ROLES, ZEmailOperatorCreateInput, ZOperatorLogin, ZOperatorPassword, ZVersion } from "./onboarding";
+import { ZEmailOperatorCreateInput, ZOperatorLogin, ZOperatorPassword, ZVersion } from "./onboarding";
 
 /** Roles an invitation or a role change can give; ownership moves only by transfer. */
 export const ZAssignableRole = z.enum(["admin", "member"], { error: "validation.required" });
@@ -36,7 +37,7 @@ export const ZOperatorsPageInput = z.strictObject({
   departmentId: z.uuid().optional(),
   admin: z.enum(["all", "yes", "no"]).default("all"),
   /** Backends with `operatorRoles` (CDP): the operator's role code. */
-  role: z.enum(["all", ...OPERATOR_ROLES]).default("all"),
+  role: z.union([z.literal("all"), ZRoleCode]).default("all"),
   sort: z.enum(["name", "createdAt"]).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.number().int().min(1).max(10_000).default(1),

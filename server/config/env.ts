@@ -5,6 +5,7 @@
  */
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { parseRoleCodes } from "@/lib/validation/role-codes";
 
 const optionalUrl = z.url().optional();
 
@@ -36,6 +37,20 @@ export const env = createEnv({
     /** "bearer" (default), "Header-Name" (bare token) or "Header-Name: Scheme". */
     CDP_AUTH_HEADER: z.string().min(1).optional(),
     CDP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /**
+     * The gateway's operator role codes, comma-separated (default ADMIN,SUPERVISOR,AGENT): the
+     * form's choices; the first is the administrator's, the last a new operator's default.
+     */
+    CDP_ROLE_CODES: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        try {
+          parseRoleCodes(v);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
     /** How many vendor calls the CSV operator import makes at once, per portal instance. */
     IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     SMTP_URL: z.string().optional(),

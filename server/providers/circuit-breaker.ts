@@ -104,6 +104,7 @@ export function withCircuitBreaker(provider: ChatProvider, breaker: CircuitBreak
     ...space,
     name: p.name,
     capabilities: p.capabilities,
+    ...(p.roleCodes ? { roleCodes: p.roleCodes } : {}),
     createAccount: (input) => b.run("POST", "createAccount", () => p.createAccount(input)),
     getAccount: (account) => b.run("GET", "getAccount", () => p.getAccount(account)),
     setSubscription: (account, seats) => b.run("POST", "setSubscription", () => p.setSubscription(account, seats)),

@@ -4,6 +4,7 @@
  * fresh one (tests, scripts). Callers read `capabilities`, never the provider's name.
  */
 import "server-only";
+import { parseRoleCodes } from "@/lib/validation/role-codes";
 import { env, isProduction } from "../config/env";
 import { getSecrets } from "../config/secrets";
 import { parseAuthHeader } from "./cdp/contract";
@@ -58,6 +59,7 @@ export function chatProviderConfigFromEnv(): ChatProviderConfig {
       authHeader: parseAuthHeader(process.env.CDP_AUTH_HEADER || env.CDP_AUTH_HEADER),
       timeoutMs: timeoutFrom("CDP_TIMEOUT_MS", env.CDP_TIMEOUT_MS),
       defaultSpace: cdpDefaultSpaceFromEnv(),
+      roleCodes: parseRoleCodes(process.env.CDP_ROLE_CODES || env.CDP_ROLE_CODES),
     };
   }
   if (provider !== "plugchat") throw new Error(`CHAT_PROVIDER must be plugchat or cdp, got "${provider}"`);

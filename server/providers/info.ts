@@ -11,6 +11,8 @@ export interface ProviderInfo {
   capabilities: ChatProviderCapabilities;
   /** A project + live-chat item configured by the integrator (CDP_PROJECT_UUID / CDP_ITEM_UUID). */
   defaultSpace: { projectUuid: string; itemUuid: string } | null;
+  /** With `operatorRoles`: the role codes the forms offer (CDP_ROLE_CODES); otherwise empty. */
+  roleCodes: string[];
 }
 
 export function providerInfo(provider: ChatProvider): ProviderInfo {
@@ -19,6 +21,7 @@ export function providerInfo(provider: ChatProvider): ProviderInfo {
     name: provider.name,
     capabilities: { ...provider.capabilities },
     defaultSpace: space ? { projectUuid: space.projectUuid, itemUuid: space.itemUuid } : null,
+    roleCodes: provider.capabilities.operatorRoles ? [...(provider.roleCodes ?? [])] : [],
   };
 }
 

@@ -128,6 +128,11 @@ export interface UraSettings {
 export interface ChatProvider {
   readonly name: "plugchat" | "cdp";
   readonly capabilities: ChatProviderCapabilities;
+  /**
+   * With `operatorRoles`: the role codes operators may get (CDP_ROLE_CODES; the first is the
+   * administrator's, the last the default). Absent on backends without roles.
+   */
+  readonly roleCodes?: readonly string[];
 
   createAccount(input: CreateAccountInput): Promise<{ accountId: AccountRef }>;
   getAccount(account: AccountRef): Promise<ProviderAccount>;

@@ -3,9 +3,11 @@
  * state of its operator record (if any), the error of a failed create, and the clock. The
  * worker (import-worker.ts) reads and writes; these functions only decide.
  */
+import { DEFAULT_ROLE_CODES, roleFor } from "@/lib/validation/role-codes";
 import { AppError, providerErrorToAppCode } from "@/server/api/errors";
 import type { ImportJobRow, Operator, ProvisioningErrorInfo } from "@/server/db/schema";
 import { isProviderError } from "@/server/providers/errors";
+import type { ChatProvider } from "@/server/providers/types";
 import type { CreateOperatorInput } from "./operators";
 
 /** The longest a row waits before it is looked at again while someone else resolves its record. */
@@ -65,7 +67,7 @@ export function backoffMs(attempts: number, retryAfterSeconds?: number, random: 
 }
 
 /** The create input for a row (its record id is the row's `operatorId`). */
-export function importRowInput(row: Pick<ImportJobRow, "operatorId" | "values">, capabilities: { operatorRoles: boolean }): CreateOperatorInput {
+export function importRowInput(row: Pick<ImportJobRow, "operatorId" | "values">, provider: { capabilities: Pick<ChatProvider["capabilities"], "operatorRoles">; roleCodes?: readonly string[] }): CreateOperatorInput {
   const v = row.values;
   return {
     id: row.operatorId,
@@ -76,8 +78,8 @@ export function importRowInput(row: Pick<ImportJobRow, "operatorId" | "values">,
     ...(v.email ? { email: v.email } : {}),
     ...(v.firstName ? { firstName: v.firstName } : {}),
     ...(v.lastName ? { lastName: v.lastName } : {}),
-    // Backends with roles: the CSV's admin column picks between the two basic roles.
-    ...(capabilities.operatorRoles ? { roleCode: v.isAdmin ? "ADMIN" : "AGENT" } : {}),
+    // Backends with roles: the CSV's admin column picks the administrator's code (first) or the default (last).
+    ...(provider.capabilities.operatorRoles ? { roleCode: roleFor(v.isAdmin, provider.roleCodes ?? DEFAULT_ROLE_CODES) } : {}),
   };
 }
 

@@ -260,7 +260,7 @@ export class ImportWorker {
     try {
       const context = await this.contexts.get(row.jobId, row.organizationId);
       const scope = { organizationId: row.organizationId, actorUserId: context.actorUserId };
-      const created = await createOperator(this.db, this.provider, scope, importRowInput(row, this.provider.capabilities), {
+      const created = await createOperator(this.db, this.provider, scope, importRowInput(row, this.provider), {
         account: context.account,
         vendorDepartments: vendorDepartmentsOf(context, row.values.departmentIds),
         // The row is marked done by the statement that marks its record synced (while we hold its lease).

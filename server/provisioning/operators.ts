@@ -14,6 +14,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, getTableColumns, inArray, isNull, sql, type WithSubquery } from "drizzle-orm";
+import { adminRoleOf, DEFAULT_ROLE_CODES } from "@/lib/validation/role-codes";
 import { appError } from "@/server/api/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
@@ -407,7 +408,7 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     roleCode: input.roleCode ?? current.roleCode,
     onlyAssignedConversations: input.onlyAssignedConversations ?? current.onlyAssignedConversations,
     active: input.active ?? current.active,
-    isAdmin: input.isAdmin ?? (input.roleCode === undefined ? current.isAdmin : input.roleCode === "ADMIN"),
+    isAdmin: input.isAdmin ?? (input.roleCode === undefined ? current.isAdmin : input.roleCode === adminRoleOf(provider.roleCodes ?? DEFAULT_ROLE_CODES)),
     departmentIds: input.departmentIds ?? current.departmentIds,
     login: input.login === undefined ? current.login : input.login,
   };

@@ -57,6 +57,8 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
     const info = await caller.provider.capabilities();
     expect(info.name).toBe("cdp");
     expect(info.capabilities).toMatchObject({ accounts: false, departments: false, subscription: false, whatsappCode: false, operatorEmail: true, operatorRoles: true, operatorUpsert: true, chatSdk: false });
+    // CDP_ROLE_CODES unset: the default codes, the form's choices.
+    expect(info.roleCodes).toEqual(["ADMIN", "SUPERVISOR", "AGENT"]);
     expect(JSON.stringify(info)).not.toContain(CDP_TOKEN);
     const state = await caller.onboarding.get();
     expect(state.steps).toEqual(["company", "operators", "done"]);

@@ -5,7 +5,8 @@
  * concurrency; PlugChat-only fields refused by capability; uncertain creates AND updates
  * resolved by the reconciler repeating the upsert (no list call exists on this backend) —
  * exactly one operator at the emulator; a definite refusal → failed; the role matrix; the
- * operators table's e-mail/role filters; the audit log of CDP actions.
+ * operators table's e-mail/role filters; the audit log of CDP actions; a deployment's own role
+ * codes (CDP_ROLE_CODES) offered, accepted end to end, and a code outside them refused on the field.
  */
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
@@ -17,7 +18,8 @@ import { auditLog, operators } from "@/server/db/schema";
 import { createCdpProvider } from "@/server/providers/cdp/provider";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileOrganization } from "@/server/provisioning";
-import { PROJECT, clientFor, snapshot, startEmulator } from "../cdp/helpers";
+import { ImportWorker } from "@/server/provisioning/import-worker";
+import { PROJECT, UPSERT, clientFor, snapshot, startEmulator } from "../cdp/helpers";
 import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
@@ -48,7 +50,7 @@ function recording(provider: ChatProvider): { provider: ChatProvider; calls: str
   return { provider: proxy, calls };
 }
 
-const person = (email: string, firstName: string, lastName: string, extra: Partial<{ roleCode: "ADMIN" | "SUPERVISOR" | "AGENT"; onlyAssignedConversations: boolean; active: boolean }> = {}) => ({
+const person = (email: string, firstName: string, lastName: string, extra: Partial<{ roleCode: string; onlyAssignedConversations: boolean; active: boolean }> = {}) => ({
   email,
   firstName,
   lastName,
@@ -158,6 +160,71 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     // A local rule (the same e-mail twice in the organization) is on the e-mail field too.
     const dup = await rejection(caller.operators.create(person("A@example.com", "Outra", "Pessoa")));
     expect(browserShape(dup, "team.updateOperator").data.appError).toMatchObject({ code: "OPERATOR_EMAIL_TAKEN", field: "email" });
+  });
+
+  it("a deployment's own role codes (OWNER,AGENT): offered, accepted end to end, and a code outside them refused on the field", async () => {
+    // A gateway that knows only OWNER and AGENT, and a portal configured with the same list.
+    const gateway = await startEmulator({ roleCodes: ["OWNER", "AGENT"] });
+    try {
+      gateway.addSpace({ projectUuid: PROJECT, itemUuid: ITEM });
+      const custom = createCdpProvider(clientFor(gateway, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }), { roleCodes: ["OWNER", "AGENT"] });
+      const caller = as(owner, custom);
+      expect((await caller.provider.capabilities()).roleCodes).toEqual(["OWNER", "AGENT"]);
+      expect((await caller.onboarding.get()).provider.roleCodes).toEqual(["OWNER", "AGENT"]);
+
+      // OWNER is the list's first code: the administrator's.
+      const gil = await caller.operators.create(person("gil@example.com", "Gil", "Prado", { roleCode: "OWNER" }));
+      expect(gil).toMatchObject({ state: "synced", roleCode: "OWNER", isAdmin: true });
+      const ivo = await caller.operators.create(person("ivo@example.com", "Ivo", "Nunes"));
+      expect(ivo).toMatchObject({ state: "synced", roleCode: "AGENT", isAdmin: false });
+      const bindings = (await snapshot(gateway)).operators;
+      expect(bindings.find((o) => o.email === "gil@example.com")).toMatchObject({ roleCode: "OWNER", access: true });
+      expect(bindings.find((o) => o.email === "ivo@example.com")).toMatchObject({ roleCode: "AGENT", access: true });
+
+      // A code outside the list is refused on the field, in words, before any call to the gateway.
+      const calls = gateway.requestCount(UPSERT);
+      const refused = await rejection(caller.operators.create(person("ana@example.com", "Ana", "Souza", { roleCode: "ADMIN" })));
+      expect(refused.code).toBe("BAD_REQUEST");
+      const shape = browserShape(refused, "operators.create");
+      expect(shape.data.appError).toMatchObject({ code: "VALIDATION", field: "roleCode" });
+      expect(shape.data.fieldErrors).toEqual({ roleCode: ["validation.unknownRole"] });
+      const edit = await rejection(caller.team.updateOperator({ id: ivo.id, version: ivo.version, ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "SUPERVISOR" }) }));
+      expect(browserShape(edit, "team.updateOperator").data.fieldErrors).toEqual({ roleCode: ["validation.unknownRole"] });
+      expect(await appCodeOf(caller.operators.update({ id: ivo.id, version: ivo.version, roleCode: "ADMIN" }))).toBe("VALIDATION");
+      expect(gateway.requestCount(UPSERT)).toBe(calls);
+      expect((await caller.team.operatorsPage({ search: "ana@" })).items).toEqual([]);
+
+      // Promoting to the administrator's code through the team dialog: isAdmin follows.
+      const promoted = await caller.team.updateOperator({ id: ivo.id, version: ivo.version, ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "OWNER" }) });
+      expect(promoted).toMatchObject({ roleCode: "OWNER", isAdmin: true, state: "synced" });
+      expect((await snapshot(gateway)).operators.find((o) => o.email === "ivo@example.com")).toMatchObject({ roleCode: "OWNER" });
+      // The table filters by a configured code.
+      expect((await caller.team.operatorsPage({ role: "OWNER" })).items.map((o) => o.email).sort()).toEqual(["gil@example.com", "ivo@example.com"]);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("the CSV import with a deployment's own role codes: admin rows get the first code, the others the last", async () => {
+    const gateway = await startEmulator({ roleCodes: ["OWNER", "AGENT"] });
+    try {
+      gateway.addSpace({ projectUuid: PROJECT, itemUuid: ITEM });
+      const custom = createCdpProvider(clientFor(gateway, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }), { roleCodes: ["OWNER", "AGENT"] });
+      const imports = as(owner, custom).imports;
+      const { jobId } = await imports.start({ csv: "email;nome;sobrenome;admin\r\nlia@example.com;Lia;Reis;sim\r\nrui@example.com;Rui;Dias;não" });
+      await new ImportWorker({ db: handle.db, provider: custom, concurrency: 2, pollMs: 20, settleMs: 100, graceMs: 1_000 }).drain();
+      expect(await imports.get({ jobId })).toMatchObject({ status: "done", total: 2 });
+      const bindings = (await snapshot(gateway)).operators;
+      expect(bindings.find((o) => o.email === "lia@example.com")).toMatchObject({ roleCode: "OWNER", access: true });
+      expect(bindings.find((o) => o.email === "rui@example.com")).toMatchObject({ roleCode: "AGENT", access: true });
+      const rows = (await as(owner, custom).team.operatorsPage({ sort: "name" })).items;
+      expect(rows.map((o) => [o.email, o.roleCode, o.isAdmin])).toEqual([
+        ["lia@example.com", "OWNER", true],
+        ["rui@example.com", "AGENT", false],
+      ]);
+    } finally {
+      await gateway.close();
+    }
   });
 
   it("two admins save the same version: the second gets CONFLICT and nothing is overwritten", async () => {

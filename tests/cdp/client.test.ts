@@ -71,12 +71,47 @@ describe("upsert semantics", () => {
   });
 });
 
+describe("role codes", () => {
+  it("without its own list the emulator accepts any non-empty code (the gateway documents none)", async () => {
+    for (const roleCode of ["OWNER", "live-agent", "ADMIN"]) {
+      const data = await create(`${roleCode.toLowerCase()}@example.com`, { roleCode });
+      expect(data).toMatchObject({ roleCode, created: true });
+    }
+    expect((await snapshot(emu)).operators.map((o) => o.roleCode).sort()).toEqual(["ADMIN", "OWNER", "live-agent"]);
+  });
+
+  it("an empty code is refused: by the client before sending, and by the emulator on the wire", async () => {
+    const e = await failure(create("ana@example.com", { roleCode: "" }));
+    expect(e).toMatchObject({ kind: "rejected", details: { reason: "invalid request", fieldErrors: [{ field: "roleCode", message: "must not be empty" }] } });
+    const raw = await rawUpsert(emu, { body: JSON.stringify({ email: "ana@example.com", createUserIfMissing: true, roleCode: "" }) });
+    expect(raw.status).toBe(400);
+    expect(((await raw.json()) as { error: { fieldErrors: unknown[] } }).error.fieldErrors).toEqual([{ field: "roleCode", message: "must not be empty" }]);
+    expect((await snapshot(emu)).users).toHaveLength(0);
+  });
+
+  it("started with its own list (CDP_EMULATOR_ROLE_CODES) it refuses any other code on the field", async () => {
+    const strict = await startEmulator({ roleCodes: ["OWNER", "AGENT"] });
+    try {
+      const c = clientFor(strict);
+      const e = await failure(c.upsertOperator(PROJECT, ITEM, { email: "ana@example.com", createUserIfMissing: true, roleCode: "ADMIN" }));
+      expect(e.details).toMatchObject({ status: 400, code: "VALIDATION_ERROR", fieldErrors: [{ field: "roleCode", message: "unknown role code; expected one of OWNER, AGENT" }] });
+      expect((await snapshot(strict)).users).toHaveLength(0);
+      expect(await c.upsertOperator(PROJECT, ITEM, { email: "ana@example.com", createUserIfMissing: true, roleCode: "OWNER" })).toMatchObject({ roleCode: "OWNER", created: true });
+      // A new binding's own default (AGENT) is not checked against the list: only codes sent are.
+      expect(await c.upsertOperator(PROJECT, ITEM, { email: "bia@example.com", createUserIfMissing: true })).toMatchObject({ roleCode: "AGENT" });
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe("typed errors", () => {
   it("validation failures → rejected with normalised fieldErrors (status 400, code, errorId)", async () => {
+    // Any non-empty role code passes an emulator started without its own list (see "role codes").
     const e = await failure(client.upsertOperator(PROJECT, ITEM, { email: "not-an-email", roleCode: "ROOT", firstName: "x".repeat(101), createUserIfMissing: true }));
     expect(e.kind).toBe("rejected");
     expect(e.details).toMatchObject({ status: 400, code: "VALIDATION_ERROR", errorId: expect.any(String) });
-    expect(e.details.fieldErrors?.map((f) => f.field).sort()).toEqual(["email", "firstName", "roleCode"]);
+    expect(e.details.fieldErrors?.map((f) => f.field).sort()).toEqual(["email", "firstName"]);
     for (const f of e.details.fieldErrors ?? []) expect(f.message.length).toBeGreaterThan(0);
     expect((await snapshot(emu)).users).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 /** The CDP contract against the seed's manifest: the DTO's fields, types and nullability; both wrapper shapes. */
 import { describe, expect, it } from "vitest";
 import {
-  CDP_ROLE_CODES,
+  DEFAULT_CDP_ROLE_CODES,
   ZAnyResponseWrapper,
   ZCdpErrorResponse,
   ZCdpFieldError,
@@ -145,7 +145,7 @@ describe("helpers", () => {
     expect(() => parseAuthHeader("bad header: x")).toThrow(/invalid header name/);
   });
 
-  it("role codes are a small closed set", () => {
-    expect(CDP_ROLE_CODES).toEqual(["ADMIN", "SUPERVISOR", "AGENT"]);
+  it("the default role codes (CDP_ROLE_CODES unset)", () => {
+    expect(DEFAULT_CDP_ROLE_CODES).toEqual(["ADMIN", "SUPERVISOR", "AGENT"]);
   });
 });

@@ -1,6 +1,6 @@
 /** Shared helpers of the CDP tests: an emulator per suite on port 0, clients, control calls. */
 import { startCdpEmulator } from "@/emulators/cdp";
-import type { CdpEmulator, FaultInput } from "@/emulators/cdp";
+import type { CdpEmulator, CdpEmulatorOptions, FaultInput } from "@/emulators/cdp";
 import { createCdpClient } from "@/server/providers/cdp/client";
 import type { CdpClientConfig } from "@/server/providers/cdp/client";
 import { ProviderError } from "@/server/providers/errors";
@@ -14,8 +14,8 @@ export const PROJECT = "11111111-2222-4333-8444-555555555555";
 export const ITEM = "66666666-7777-4888-9999-aaaaaaaaaaaa";
 export const UPSERT = "POST /v1/projects/:projectUuid/livechat/items/:itemUuid/operators";
 
-export function startEmulator(): Promise<CdpEmulator> {
-  return startCdpEmulator({ port: 0, token: CDP_TOKEN, projects: [{ projectUuid: PROJECT, itemUuid: ITEM }] });
+export function startEmulator(options: Partial<CdpEmulatorOptions> = {}): Promise<CdpEmulator> {
+  return startCdpEmulator({ port: 0, token: CDP_TOKEN, projects: [{ projectUuid: PROJECT, itemUuid: ITEM }], ...options });
 }
 
 export function clientFor(emu: CdpEmulator, overrides: Partial<CdpClientConfig> = {}) {

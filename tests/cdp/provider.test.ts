@@ -91,6 +91,15 @@ describe("mapping", () => {
     expect(splitName("  ")).toEqual({ firstName: null, lastName: null });
   });
 
+  it("with configured role codes: admin → the first code, others → the last, an explicit code is sent as is", () => {
+    const codes = ["OWNER", "MANAGER", "ATENDENTE"];
+    expect(toUpsertDto({ name: "Ana", active: true, departments: [], isAdmin: true }, codes).roleCode).toBe("OWNER");
+    expect(toUpsertDto({ name: "Bia", active: true, departments: [] }, codes).roleCode).toBe("ATENDENTE");
+    expect(toUpsertDto({ name: "Gil", active: true, departments: [], roleCode: "MANAGER" }, codes).roleCode).toBe("MANAGER");
+    expect(provider.roleCodes).toEqual(["ADMIN", "SUPERVISOR", "AGENT"]);
+    expect(createCdpProvider({ baseUrl: emu.baseUrl, token: CDP_TOKEN, timeoutMs: 1_000, roleCodes: codes }).roleCodes).toEqual(codes);
+  });
+
   it("account refs are projectUuid/itemUuid", async () => {
     expect(parseAccountRef(account)).toEqual({ projectUuid: PROJECT, itemUuid: ITEM });
     for (const bad of ["", "only-one", "a/b/c", "/b", "a/"]) expect(() => parseAccountRef(bad)).toThrow(/projectUuid\/itemUuid/);
@@ -115,12 +124,19 @@ describe("mapping", () => {
   });
 
   it("provider validation errors carry fieldErrors for the form", async () => {
-    const e = await failure(provider.createOperator(account, { name: "Ana", active: true, departments: [], email: "not-an-email", roleCode: "ROOT" }));
-    expect(e.kind).toBe("rejected");
-    expect(e.details.fieldErrors).toEqual([
-      { field: "email", message: "must be a valid e-mail address" },
-      { field: "roleCode", message: expect.stringContaining("unknown role code") },
-    ]);
+    // An emulator with its own role list refuses a code outside it, like a gateway would.
+    const strict = await startEmulator({ roleCodes: ["ADMIN", "SUPERVISOR", "AGENT"] });
+    try {
+      const p = createCdpProvider({ baseUrl: strict.baseUrl, token: CDP_TOKEN, timeoutMs: 2_000, logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+      const e = await failure(p.createOperator(account, { name: "Ana", active: true, departments: [], email: "not-an-email", roleCode: "ROOT" }));
+      expect(e.kind).toBe("rejected");
+      expect(e.details.fieldErrors).toEqual([
+        { field: "email", message: "must be a valid e-mail address" },
+        { field: "roleCode", message: "unknown role code; expected one of ADMIN, SUPERVISOR, AGENT" },
+      ]);
+    } finally {
+      await strict.close();
+    }
   });
 });
 
@@ -156,14 +172,17 @@ describe("selection by configuration", () => {
     delete process.env.CDP_BASE_URL;
     delete process.env.CDP_PROJECT_UUID;
     delete process.env.CDP_ITEM_UUID;
-    expect(chatProviderConfigFromEnv()).toMatchObject({ provider: "cdp", baseUrl: DEV_CDP_BASE_URL, token: "dev-cdp-token", defaultSpace: null });
+    delete process.env.CDP_ROLE_CODES;
+    expect(chatProviderConfigFromEnv()).toMatchObject({ provider: "cdp", baseUrl: DEV_CDP_BASE_URL, token: "dev-cdp-token", defaultSpace: null, roleCodes: ["ADMIN", "SUPERVISOR", "AGENT"] });
 
     process.env.CDP_BASE_URL = emu.baseUrl;
     process.env.CDP_PROJECT_UUID = PROJECT;
     process.env.CDP_ITEM_UUID = ITEM;
     process.env.CDP_AUTH_HEADER = "X-Api-Key";
     process.env.CDP_TIMEOUT_MS = "1234";
+    process.env.CDP_ROLE_CODES = " OWNER , AGENT ";
     expect(chatProviderConfigFromEnv()).toMatchObject({
+      roleCodes: ["OWNER", "AGENT"],
       provider: "cdp",
       baseUrl: emu.baseUrl,
       authHeader: { name: "X-Api-Key", scheme: null },
@@ -172,6 +191,10 @@ describe("selection by configuration", () => {
     });
     const p = createChatProvider(chatProviderConfigFromEnv());
     expect(hasSpaceVerification(p) && p.defaultSpace).toEqual({ projectUuid: PROJECT, itemUuid: ITEM });
+    expect(p.roleCodes).toEqual(["OWNER", "AGENT"]);
+
+    process.env.CDP_ROLE_CODES = "OWNER,,AGENT";
+    expect(() => chatProviderConfigFromEnv()).toThrow(/CDP_ROLE_CODES: "" is not a role code/);
   });
 
   it("production requires CDP_BASE_URL and CDP_TOKEN when CHAT_PROVIDER=cdp (and not PlugChat's)", () => {

@@ -103,8 +103,12 @@ describe("helpers", () => {
 
   it("importRowInput: the CSV values as a create, with a role only where the backend has roles", () => {
     const row = { operatorId: "op-1", values: { name: "Ana", departmentNames: ["Vendas"], departmentIds: ["d-1"], isAdmin: true, email: "ana@x.test" } };
-    expect(importRowInput(row, { operatorRoles: false })).toEqual({ id: "op-1", name: "Ana", isAdmin: true, departmentIds: ["d-1"], email: "ana@x.test" });
-    expect(importRowInput({ ...row, values: { ...row.values, isAdmin: false } }, { operatorRoles: true })).toMatchObject({ roleCode: "AGENT" });
-    expect(importRowInput(row, { operatorRoles: true })).toMatchObject({ roleCode: "ADMIN" });
+    expect(importRowInput(row, { capabilities: { operatorRoles: false } })).toEqual({ id: "op-1", name: "Ana", isAdmin: true, departmentIds: ["d-1"], email: "ana@x.test" });
+    expect(importRowInput({ ...row, values: { ...row.values, isAdmin: false } }, { capabilities: { operatorRoles: true } })).toMatchObject({ roleCode: "AGENT" });
+    expect(importRowInput(row, { capabilities: { operatorRoles: true } })).toMatchObject({ roleCode: "ADMIN" });
+    // A deployment's own codes: the first for administrators, the last for the others.
+    const own = { capabilities: { operatorRoles: true }, roleCodes: ["OWNER", "SUPERVISOR", "AGENT"] };
+    expect(importRowInput(row, own)).toMatchObject({ roleCode: "OWNER" });
+    expect(importRowInput({ ...row, values: { ...row.values, isAdmin: false } }, own)).toMatchObject({ roleCode: "AGENT" });
   });
 });

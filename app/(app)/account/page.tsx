@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { currentSession } from "@/server/auth/current";
 import { ChangeEmailSection } from "./change-email-section";
 import { ChangePasswordForm } from "./change-password-form";
@@ -16,10 +17,7 @@ export default async function AccountPage() {
   const [t, session] = await Promise.all([getTranslations("auth.account"), currentSession()]);
   return (
     <section className="flex max-w-xl flex-col gap-6">
-      <header>
-        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("subtitle")}</p>
-      </header>
+      <PageHeader title={t("title")} description={t("subtitle")} />
       <Card className="flex flex-col gap-5">
         <div>
           <h2 className="text-lg font-semibold text-slate-900">{t("passwordTitle")}</h2>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/lib/trpc/server";
 import { env } from "@/server/config/env";
 import { ChatClient } from "./chat-client";
@@ -13,7 +14,7 @@ export default async function ChatPage() {
   if (!capabilities.chatSdk) {
     return (
       <section className="flex flex-col gap-4">
-        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <PageHeader title={t("title")} />
         <Card>{t("noSdk")}</Card>
       </section>
     );
@@ -21,7 +22,7 @@ export default async function ChatPage() {
   const sdkUrl = process.env.PLUGCHAT_SDK_URL || env.PLUGCHAT_SDK_URL || (env.NODE_ENV === "production" ? "" : DEV_SDK_URL);
   return (
     <section className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <ChatClient sdkUrl={sdkUrl} />
     </section>
   );

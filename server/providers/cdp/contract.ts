@@ -12,8 +12,19 @@
  * - `data` of the upsert is `Object` in the manifest; we read the binding leniently.
  */
 import { z } from "zod";
+import { DEFAULT_ROLE_CODES } from "../../../lib/validation/role-codes";
 
 // ---------- request ----------
+
+/**
+ * A role code on the wire: any non-empty string. The manifest names no values ("an admin vs
+ * agent code"): the portal sends one of CDP_ROLE_CODES, the emulator accepts any unless started
+ * with its own list.
+ */
+export const ZCdpRoleCode = z.string().min(1, { error: "must not be empty" });
+
+/** The role codes assumed when CDP_ROLE_CODES is unset (lib/validation/role-codes). */
+export const DEFAULT_CDP_ROLE_CODES: readonly string[] = DEFAULT_ROLE_CODES;
 
 /** `LiveChatOperatorBindingGatewayRequestDTO` — body of `POST …/operators` (upsertOperator). */
 export const ZLiveChatOperatorBindingGatewayRequestDTO = z.strictObject({
@@ -23,19 +34,12 @@ export const ZLiveChatOperatorBindingGatewayRequestDTO = z.strictObject({
   firstName: z.string().nullable().optional(),
   lastName: z.string().nullable().optional(),
   createUserIfMissing: z.boolean().optional(),
-  roleCode: z.string().optional(),
+  roleCode: ZCdpRoleCode.optional(),
   permissions: z.array(z.string()).optional(),
   onlyAssignedConversations: z.boolean().optional(),
   enabled: z.boolean().optional(),
 });
 export type TLiveChatOperatorBindingGatewayRequestDTO = z.infer<typeof ZLiveChatOperatorBindingGatewayRequestDTO>;
-
-/**
- * Role codes the portal sends. The manifest names no values ("an admin vs agent code");
- * these are our assumption, also what the emulator accepts.
- */
-export const CDP_ROLE_CODES = ["ADMIN", "SUPERVISOR", "AGENT"] as const;
-export type TCdpRoleCode = (typeof CDP_ROLE_CODES)[number];
 
 // ---------- errors ----------
 

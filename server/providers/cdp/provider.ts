@@ -5,10 +5,12 @@
  * `ProviderError` kind "rejected" (reason "not supported by this provider").
  */
 import "server-only";
+import { roleFor } from "@/lib/validation/role-codes";
 import { ProviderError, isProviderError } from "../errors";
 import type { AccountRef, ChatProvider, ChatProviderCapabilities, OperatorInput } from "../types";
 import { createCdpClient } from "./client";
 import type { CdpClient, CdpClientConfig } from "./client";
+import { DEFAULT_CDP_ROLE_CODES } from "./contract";
 import type { TLiveChatOperatorBindingGatewayRequestDTO, TOperatorBinding } from "./contract";
 
 export const CDP_CAPABILITIES: ChatProviderCapabilities = Object.freeze({
@@ -48,8 +50,6 @@ export function parseAccountRef(account: AccountRef): CdpSpace {
   return { projectUuid, itemUuid };
 }
 
-const ROLE_ADMIN = "ADMIN";
-const ROLE_AGENT = "AGENT";
 const EMAIL_LIKE = /@/;
 
 /** "Ana Maria Souza" → first "Ana", last "Maria Souza"; a single word has no last name. */
@@ -61,11 +61,12 @@ export function splitName(name: string): { firstName: string | null; lastName: s
 
 /**
  * OperatorInput → upsert DTO. Names: explicit first/last names win, else `name` is split.
- * Role: an explicit `roleCode`, else ADMIN for admins and AGENT otherwise. `active` → `enabled`
+ * Role: an explicit `roleCode`, else the list's administrator code (first) for admins and its
+ * default (last) otherwise — ADMIN / AGENT with the default list. `active` → `enabled`
  * (false revokes access). The user is created when the e-mail is unknown. Departments,
  * login and password have no CDP counterpart and are not sent.
  */
-export function toUpsertDto(input: OperatorInput): TLiveChatOperatorBindingGatewayRequestDTO {
+export function toUpsertDto(input: OperatorInput, roleCodes: readonly string[] = DEFAULT_CDP_ROLE_CODES): TLiveChatOperatorBindingGatewayRequestDTO {
   const split = splitName(input.name);
   const firstName = input.firstName ?? split.firstName;
   const lastName = input.lastName ?? split.lastName;
@@ -73,7 +74,7 @@ export function toUpsertDto(input: OperatorInput): TLiveChatOperatorBindingGatew
     ...(input.email === undefined ? {} : { email: input.email }),
     ...(firstName === null ? {} : { firstName }),
     ...(lastName === null ? {} : { lastName }),
-    roleCode: input.roleCode ?? (input.isAdmin ? ROLE_ADMIN : ROLE_AGENT),
+    roleCode: input.roleCode ?? roleFor(Boolean(input.isAdmin), roleCodes),
     ...(input.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: input.onlyAssignedConversations }),
     enabled: input.active,
     createUserIfMissing: true,
@@ -90,6 +91,8 @@ function operatorId(data: TOperatorBinding, dto: TLiveChatOperatorBindingGateway
 export interface CdpProviderConfig extends CdpClientConfig {
   /** Integrator-level default space (CDP_PROJECT_UUID / CDP_ITEM_UUID), when configured. */
   defaultSpace?: CdpSpace | null;
+  /** The gateway's role codes (CDP_ROLE_CODES); default ADMIN, SUPERVISOR, AGENT. */
+  roleCodes?: readonly string[];
 }
 
 /** The CDP provider: the neutral interface plus the onboarding helpers of a project + item space. */
@@ -97,6 +100,7 @@ export interface CdpChatProvider extends ChatProvider {
   readonly name: "cdp";
   /** The integrator's configured space, if any (onboarding pre-fills / skips the question). */
   readonly defaultSpace: CdpSpace | null;
+  readonly roleCodes: readonly string[];
   /**
    * Checks that the gateway knows the project and live-chat item and accepts our credential.
    * The gateway has no read call, so this sends an upsert with an EMPTY body, which binds no
@@ -112,9 +116,11 @@ function unsupported(what: string): never {
   throw new ProviderError("rejected", `CDP: ${what} is ${NOT_SUPPORTED}`, { method: "-", path: "-", reason: NOT_SUPPORTED });
 }
 
-export function createCdpProvider(clientOrConfig: CdpClient | CdpProviderConfig): CdpChatProvider {
+/** From a config, or from a ready client (tests) with `options.roleCodes` when not the defaults. */
+export function createCdpProvider(clientOrConfig: CdpClient | CdpProviderConfig, options: { roleCodes?: readonly string[] } = {}): CdpChatProvider {
   const client: CdpClient = "baseUrl" in clientOrConfig ? createCdpClient(clientOrConfig) : clientOrConfig;
   const defaultSpace = "baseUrl" in clientOrConfig ? (clientOrConfig.defaultSpace ?? null) : null;
+  const roleCodes = Object.freeze([...(options.roleCodes ?? ("baseUrl" in clientOrConfig ? clientOrConfig.roleCodes : undefined) ?? DEFAULT_CDP_ROLE_CODES)]);
 
   async function upsert(account: AccountRef, dto: TLiveChatOperatorBindingGatewayRequestDTO): Promise<{ id: string; accessToken: null }> {
     const { projectUuid, itemUuid } = parseAccountRef(account);
@@ -126,6 +132,7 @@ export function createCdpProvider(clientOrConfig: CdpClient | CdpProviderConfig)
     name: "cdp",
     capabilities: CDP_CAPABILITIES,
     defaultSpace,
+    roleCodes,
 
     async verifySpace(projectUuid, itemUuid) {
       const account = toAccountRef({ projectUuid, itemUuid });
@@ -153,12 +160,12 @@ export function createCdpProvider(clientOrConfig: CdpClient | CdpProviderConfig)
     setUra: async () => unsupported("setUra"),
 
     async createOperator(account, input) {
-      return upsert(account, toUpsertDto(input));
+      return upsert(account, toUpsertDto(input, roleCodes));
     },
 
     /** `id` is what createOperator returned: a user uuid, or an e-mail when the gateway gave none. */
     async updateOperator(account, id, input) {
-      const dto = toUpsertDto(input);
+      const dto = toUpsertDto(input, roleCodes);
       return upsert(account, EMAIL_LIKE.test(id) ? { ...dto, email: dto.email ?? id } : { ...dto, userUuid: id });
     },
   };

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
 import { isOnboardingStep, stepIndex } from "@/lib/onboarding/steps";
 import { HydrateClient, getQueryClient, serverCaller, trpc } from "@/lib/trpc/server";
 import { Stepper } from "./stepper";
@@ -17,10 +18,10 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
   return (
     <HydrateClient>
       <div className="mx-auto flex max-w-3xl flex-col gap-6">
-        <div>
-          <p className="text-sm font-medium text-brand-700">{t("stepOf", { current: state.steps.indexOf(step) + 1, total: state.steps.length })}</p>
-          <h1 className="text-2xl font-bold text-slate-900">{state.provider.capabilities.accounts ? t("title") : t("titleSpace")}</h1>
-        </div>
+        <PageHeader
+          eyebrow={t("stepOf", { current: state.steps.indexOf(step) + 1, total: state.steps.length })}
+          title={state.provider.capabilities.accounts ? t("title") : t("titleSpace")}
+        />
         <Stepper steps={state.steps} current={step} reached={state.wizard.currentStep} completed={state.wizard.completedSteps} />
         <StepView step={step} />
       </div>

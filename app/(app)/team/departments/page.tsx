@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/lib/trpc/server";
-import { currentOrgScope } from "@/server/auth/current-org";
-import { currentSession } from "@/server/auth/current";
+import { canManageTeam } from "../access";
+import { currentTeamRole } from "../current-role";
 import { DepartmentsView } from "./departments-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,15 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DepartmentsPage() {
-  const session = await currentSession();
-  const scope = session ? await currentOrgScope(session.userId) : null;
+  const role = await currentTeamRole();
   const t = await getTranslations("team.departments");
   const { capabilities } = await (await serverCaller()).provider.capabilities();
   // A backend without departments (CDP): say so instead of an empty page that cannot work.
   if (!capabilities.departments) {
     return (
       <section className="flex flex-col gap-6">
-        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <PageHeader title={t("title")} />
         <Alert tone="info">
           <span data-testid="departments-not-available">{t("notAvailable")}</span>{" "}
           <Link href="/team/operators" className="font-semibold underline">
@@ -35,11 +35,8 @@ export default async function DepartmentsPage() {
   return (
     <HydrateClient>
       <section className="flex flex-col gap-6">
-        <header>
-          <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 text-slate-600">{t("subtitle")}</p>
-        </header>
-        <DepartmentsView canManage={scope?.membership.role !== "member"} />
+        <PageHeader title={t("title")} description={t("subtitle")} />
+        <DepartmentsView canManage={canManageTeam(role)} />
       </section>
     </HydrateClient>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { MembersView } from "./members-view";
 
@@ -15,10 +16,7 @@ export default async function MembersPage() {
   return (
     <HydrateClient>
       <section className="flex flex-col gap-6">
-        <header>
-          <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 text-slate-600">{t("subtitle")}</p>
-        </header>
+        <PageHeader title={t("title")} description={t("subtitle")} />
         <MembersView />
       </section>
     </HydrateClient>

@@ -21,7 +21,7 @@ import { TextField } from "@/components/ui/text-field";
 import { useFieldMessage } from "@/lib/errors/field-message";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { OPERATOR_ROLES, type TOperatorRole } from "@/lib/validation/onboarding";
+import { defaultRoleOf, roleFor, roleLabel } from "@/lib/validation/role-codes";
 import { ZEmailOperatorForm, type TEmailOperatorForm } from "@/lib/validation/team";
 import type { TProviderInfoOutput } from "@/server/api/routers/provider/capabilities";
 import type { OperatorRow } from "./operators-view";
@@ -37,6 +37,8 @@ interface DialogProps {
   operator: OperatorRow | null;
   departments: DepartmentChoice[];
   capabilities: Capabilities;
+  /** The backend's role codes (`provider.roleCodes`, CDP_ROLE_CODES). */
+  roleCodes: readonly string[];
   onClose: () => void;
   onSaved: () => void;
 }
@@ -69,25 +71,25 @@ function GeneralFailure({ failure, fields }: { failure: ServerErrorData | null; 
 const EMAIL_FIELDS = ["email", "firstName", "lastName", "roleCode", "onlyAssignedConversations", "active"] as const;
 
 /** The role an operator row has: its role code, else derived from the admin flag. */
-function roleOf(o: OperatorRow): TOperatorRole {
-  return (OPERATOR_ROLES as readonly string[]).includes(o.roleCode ?? "") ? (o.roleCode as TOperatorRole) : o.isAdmin ? "ADMIN" : "AGENT";
+function roleOf(o: OperatorRow, roleCodes: readonly string[]): string {
+  return o.roleCode ?? roleFor(o.isAdmin, roleCodes);
 }
 
-function emailDefaults(o: OperatorRow | null): TEmailOperatorForm {
-  if (!o) return { email: "", firstName: "", lastName: "", roleCode: "AGENT", onlyAssignedConversations: false, active: true };
+function emailDefaults(o: OperatorRow | null, roleCodes: readonly string[]): TEmailOperatorForm {
+  if (!o) return { email: "", firstName: "", lastName: "", roleCode: defaultRoleOf(roleCodes), onlyAssignedConversations: false, active: true };
   const [first = "", ...rest] = o.name.trim().split(/\s+/);
   return {
     email: o.email ?? "",
     firstName: o.firstName ?? first,
     lastName: o.lastName ?? rest.join(" "),
-    roleCode: roleOf(o),
+    roleCode: roleOf(o, roleCodes),
     onlyAssignedConversations: o.onlyAssignedConversations ?? false,
     active: o.active,
   };
 }
 
 /** Backends with `operatorEmail` (CDP): the e-mail form; the provider's fieldErrors land on their fields. */
-function EmailOperatorDialog({ operator, capabilities, onClose, onSaved }: DialogProps) {
+function EmailOperatorDialog({ operator, capabilities, roleCodes, onClose, onSaved }: DialogProps) {
   const t = useTranslations("team.operators");
   const errors = useErrorMessage();
   const trpc = useTRPC();
@@ -95,7 +97,10 @@ function EmailOperatorDialog({ operator, capabilities, onClose, onSaved }: Dialo
   const message = useFieldMessage(failure);
   const create = useMutation(trpc.operators.create.mutationOptions());
   const update = useMutation(trpc.team.updateOperator.mutationOptions());
-  const form = useForm<TEmailOperatorForm>({ resolver: zodResolver(ZEmailOperatorForm), defaultValues: emailDefaults(operator) });
+  const form = useForm<TEmailOperatorForm>({ resolver: zodResolver(ZEmailOperatorForm), defaultValues: emailDefaults(operator, roleCodes) });
+  // A code no longer configured stays visible (not silently replaced); saving it is refused on the field.
+  const current = operator ? roleOf(operator, roleCodes) : null;
+  const roleChoices = current && !roleCodes.includes(current) ? [...roleCodes, current] : roleCodes;
   const fe = form.formState.errors;
   const { setFocus } = form;
   // A local error that is not the provider's (e.g. the e-mail is already an operator here).
@@ -132,9 +137,9 @@ function EmailOperatorDialog({ operator, capabilities, onClose, onSaved }: Dialo
         </div>
         {capabilities.operatorRoles && (
           <SelectField label={t("fieldRole")} error={fieldError("roleCode")} {...form.register("roleCode")}>
-            {OPERATOR_ROLES.map((r) => (
+            {roleChoices.map((r) => (
               <option key={r} value={r}>
-                {t(`roles.${r}`)}
+                {roleLabel(r, t)}
               </option>
             ))}
           </SelectField>

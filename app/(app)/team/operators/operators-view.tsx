@@ -10,7 +10,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { OPERATOR_ROLES } from "@/lib/validation/onboarding";
+import { roleFor, roleLabel } from "@/lib/validation/role-codes";
 import type { AppRouter } from "@/server/api/root";
 import { Pagination } from "../pagination";
 import { DEFAULT_OPERATOR_FILTERS, type OperatorFilters } from "./filters";
@@ -20,7 +20,7 @@ export type OperatorRow = inferRouterOutputs<AppRouter>["team"]["operatorsPage"]
 type SortChoice = "name-asc" | "name-desc" | "createdAt-desc" | "createdAt-asc";
 
 /** The operators table; its columns and filters follow the provider's capabilities (departments / admin flag vs e-mail / role). */
-export function OperatorsView({ canManage, capabilities }: { canManage: boolean; capabilities: Capabilities }) {
+export function OperatorsView({ canManage, capabilities, roleCodes }: { canManage: boolean; capabilities: Capabilities; roleCodes: readonly string[] }) {
   const t = useTranslations("team.operators");
   const errors = useErrorMessage();
   const trpc = useTRPC();
@@ -45,10 +45,7 @@ export function OperatorsView({ canManage, capabilities }: { canManage: boolean;
     return o.lastError?.reason ? t("failedReason", { reason: o.lastError.reason }) : t("needsAttention");
   };
   const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name;
-  const roleLabel = (o: OperatorRow) => {
-    const code = o.roleCode ?? (o.isAdmin ? "ADMIN" : "AGENT");
-    return code === "ADMIN" || code === "SUPERVISOR" || code === "AGENT" ? t(`roles.${code}`) : code;
-  };
+  const roleOf = (o: OperatorRow) => roleLabel(o.roleCode ?? roleFor(o.isAdmin, roleCodes), t);
   const columns = 4 + (byEmail ? 1 : 0) + (capabilities.departments ? 1 : 0) + (canManage ? 1 : 0);
 
   // Optimistic (de)activation: the row flips at once; a refusal flips it back with a toast.
@@ -104,9 +101,9 @@ export function OperatorsView({ canManage, capabilities }: { canManage: boolean;
         {roles ? (
           <SelectField label={t("role")} value={filters.role} onChange={(e) => update({ role: e.target.value as OperatorFilters["role"] })}>
             <option value="all">{t("roleAll")}</option>
-            {OPERATOR_ROLES.map((r) => (
+            {roleCodes.map((r) => (
               <option key={r} value={r}>
-                {t(`roles.${r}`)}
+                {roleLabel(r, t)}
               </option>
             ))}
           </SelectField>
@@ -170,7 +167,7 @@ export function OperatorsView({ canManage, capabilities }: { canManage: boolean;
                 {byEmail && <td className="px-4 py-3 text-slate-800">{o.email ?? t("none")}</td>}
                 {capabilities.departments && <td className="px-4 py-3 text-slate-800">{o.departmentIds.map(departmentName).filter(Boolean).join(", ") || t("none")}</td>}
                 <td className="px-4 py-3 text-slate-800">
-                  {roles ? roleLabel(o) : o.isAdmin ? t("yes") : t("no")}
+                  {roles ? roleOf(o) : o.isAdmin ? t("yes") : t("no")}
                   {o.onlyAssignedConversations && <div className="text-xs text-slate-600">{t("onlyAssignedBadge")}</div>}
                 </td>
                 <td className="px-4 py-3">
@@ -216,6 +213,7 @@ export function OperatorsView({ canManage, capabilities }: { canManage: boolean;
           operator={editing === "new" ? null : editing}
           departments={departments.data?.items.filter((d) => d.state === "synced") ?? []}
           capabilities={capabilities}
+          roleCodes={roleCodes}
           onClose={() => setEditing(null)}
           onSaved={refresh}
         />

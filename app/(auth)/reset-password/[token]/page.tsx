@@ -1,48 +1,38 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/lib/trpc/server";
 import { ZPasswordResetLinkInput } from "@/lib/validation/auth";
-import { AppError, type AppErrorInfo } from "@/server/api/errors";
+import { DeadLink } from "../../_link/dead-link";
+import { readLink } from "../../_link/read-link";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.resetPassword"))("title") };
 }
 
-async function loadLink(token: string): Promise<{ ok: true; email: string } | { ok: false; error: AppErrorInfo }> {
-  if (!ZPasswordResetLinkInput.safeParse({ token }).success) return { ok: false, error: { code: "RESET_INVALID" } };
-  try {
-    return { ok: true, ...(await (await serverCaller()).auth.passwordResetLink({ token })) };
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return { ok: false, error: cause instanceof AppError ? cause.info : { code: "RESET_INVALID" } };
-  }
+function loadLink(token: string) {
+  const wellFormed = ZPasswordResetLinkInput.safeParse({ token }).success;
+  return readLink(wellFormed, async () => (await serverCaller()).auth.passwordResetLink({ token }), "RESET_INVALID");
 }
 
 /** The page a reset e-mail links to: the new password, or why the link cannot be used. */
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, te] = await Promise.all([getTranslations("auth.resetPassword"), getTranslations("errors")]);
+  const t = await getTranslations("auth.resetPassword");
   const link = await loadLink(token);
   if (!link.ok) {
-    const { code, params: values } = link.error;
-    const known = code === "RATE_LIMITED" || code === "RESET_USED" || code === "RESET_EXPIRED";
     return (
-      <Card>
-        <h1 className="text-2xl font-bold text-slate-900">{t("invalidTitle")}</h1>
-        <Alert className="mt-4">{known ? te(code, values as { minutes: number }) : te("RESET_INVALID")}</Alert>
-        <div className="mt-6 flex flex-wrap justify-between gap-3 text-sm">
-          <Link href="/forgot-password" className="font-semibold text-brand-700 hover:underline">
-            {t("requestNew")}
-          </Link>
-          <Link href="/sign-in" className="font-semibold text-brand-700 hover:underline">
-            {t("backToSignIn")}
-          </Link>
-        </div>
-      </Card>
+      <DeadLink
+        title={t("invalidTitle")}
+        error={link.error}
+        explained={["RATE_LIMITED", "RESET_USED", "RESET_EXPIRED"]}
+        fallback="RESET_INVALID"
+        links={[
+          { href: "/forgot-password", label: t("requestNew") },
+          { href: "/sign-in", label: t("backToSignIn") },
+        ]}
+      />
     );
   }
   return (

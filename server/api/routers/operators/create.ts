@@ -4,11 +4,13 @@
  * (PlugChat) or e-mail/first and last name/role (`operatorEmail`, CDP).
  */
 import { ZAnyOperatorCreateInput, type TAnyOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
+import { adminRoleOf } from "@/lib/validation/role-codes";
 import { appError } from "@/server/api/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { createOperator } from "@/server/provisioning";
 import type { CreateOperatorInput } from "@/server/provisioning";
 import { operatorOutput, scopeOf, ZOperatorOutput } from "../onboarding/outputs";
+import { assertKnownRole, roleCodesOf } from "./role-code";
 
 const isEmailForm = (input: TAnyOperatorCreateInput): input is TEmailOperatorCreateInput => "email" in input;
 
@@ -18,12 +20,13 @@ export const create = adminProcedure
   .mutation(async ({ ctx, input }) => {
     const byEmail = ctx.provider.capabilities.operatorEmail;
     if (isEmailForm(input) !== byEmail) throw appError("VALIDATION", { field: byEmail ? "email" : "name" });
+    if (isEmailForm(input)) assertKnownRole(ctx.provider, input.roleCode);
     const userId = input.linkToMe ? ctx.session.userId : null;
     const data: CreateOperatorInput = isEmailForm(input)
       ? {
           name: `${input.firstName} ${input.lastName}`,
           active: input.active,
-          isAdmin: input.roleCode === "ADMIN",
+          isAdmin: input.roleCode === adminRoleOf(roleCodesOf(ctx.provider)),
           departmentIds: [],
           email: input.email,
           firstName: input.firstName,

@@ -22,6 +22,8 @@ export const ZProviderInfoOutput = z.object({
   name: z.enum(["plugchat", "cdp"]),
   capabilities: ZCapabilitiesOutput,
   defaultSpace: z.object({ projectUuid: z.string(), itemUuid: z.string() }).nullable(),
+  /** With `operatorRoles`: the role codes the operator forms offer (first = administrator's, last = default). */
+  roleCodes: z.array(z.string()),
 });
 export type TProviderInfoOutput = z.infer<typeof ZProviderInfoOutput>;
 

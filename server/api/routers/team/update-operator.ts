@@ -12,6 +12,7 @@ import { adminProcedure } from "@/server/api/trpc";
 import type { ChatProviderCapabilities } from "@/server/providers/types";
 import { updateOperator as updateOperatorAtVendor } from "@/server/provisioning";
 import { operatorOutput, scopeOf, ZOperatorOutput } from "../onboarding/outputs";
+import { assertKnownRole } from "../operators/role-code";
 
 export { ZTeamOperatorUpdateInput };
 
@@ -33,6 +34,7 @@ export const updateOperator = adminProcedure
   .mutation(async ({ ctx, input }) => {
     const field = unsupportedField(input, ctx.provider.capabilities);
     if (field) throw appError("VALIDATION", { field });
+    assertKnownRole(ctx.provider, input.roleCode);
     const { login, password, ...rest } = input;
     const row = await updateOperatorAtVendor(ctx.db, ctx.provider, scopeOf(ctx), {
       ...rest,

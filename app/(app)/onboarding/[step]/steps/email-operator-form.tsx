@@ -13,30 +13,34 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useFieldMessage } from "@/lib/errors/field-message";
 import type { ServerErrorData } from "@/lib/errors/messages";
-import { OPERATOR_ROLES, ZEmailOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
+import { ZEmailOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
+import { defaultRoleOf, roleLabel } from "@/lib/validation/role-codes";
 
-const EMPTY: TEmailOperatorCreateInput = { email: "", firstName: "", lastName: "", roleCode: "AGENT", onlyAssignedConversations: false, active: true };
+const emptyWith = (roleCode: string): TEmailOperatorCreateInput => ({ email: "", firstName: "", lastName: "", roleCode, onlyAssignedConversations: false, active: true });
+const FIELDS: readonly string[] = Object.keys(emptyWith(""));
 
+/** `roleCodes`: the backend's role codes (`provider.roleCodes`, CDP_ROLE_CODES); empty hides the role field. */
 export function EmailOperatorForm({
-  roles,
+  roleCodes,
   busy,
   failure,
   onSubmit,
 }: {
-  roles: boolean;
+  roleCodes: readonly string[];
   busy: boolean;
   failure: ServerErrorData | null;
   onSubmit: (values: TEmailOperatorCreateInput, reset: () => void) => void;
 }) {
   const t = useTranslations("onboarding.operators");
   const message = useFieldMessage(failure);
+  const EMPTY = emptyWith(defaultRoleOf(roleCodes));
   const form = useForm<TEmailOperatorCreateInput>({ resolver: zodResolver(ZEmailOperatorCreateInput), defaultValues: EMPTY });
   const fe = form.formState.errors;
   const { setFocus } = form;
   // Move focus to the first field the provider refused, so it is seen and announced.
   const firstServerField = Object.keys(failure?.fieldErrors ?? {})[0];
   useEffect(() => {
-    if (firstServerField && firstServerField in EMPTY) setFocus(firstServerField as keyof TEmailOperatorCreateInput);
+    if (firstServerField && FIELDS.includes(firstServerField)) setFocus(firstServerField as keyof TEmailOperatorCreateInput);
   }, [firstServerField, setFocus]);
 
   return (
@@ -54,11 +58,11 @@ export function EmailOperatorForm({
         <TextField label={t("firstName")} autoComplete="off" error={message(fe.firstName?.message, "firstName")} {...form.register("firstName")} />
         <TextField label={t("lastName")} autoComplete="off" error={message(fe.lastName?.message, "lastName")} {...form.register("lastName")} />
       </div>
-      {roles && (
+      {roleCodes.length > 0 && (
         <SelectField label={t("role")} error={message(fe.roleCode?.message, "roleCode")} {...form.register("roleCode")}>
-          {OPERATOR_ROLES.map((r) => (
+          {roleCodes.map((r) => (
             <option key={r} value={r}>
-              {t(`roles.${r}`)}
+              {roleLabel(r, t)}
             </option>
           ))}
         </SelectField>

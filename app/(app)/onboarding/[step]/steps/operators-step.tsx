@@ -11,6 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZOperatorCreateInput, type TOperatorCreateInput } from "@/lib/validation/onboarding";
+import { adminRoleOf, roleLabel } from "@/lib/validation/role-codes";
 import { EmailOperatorForm } from "./email-operator-form";
 import { OperatorRowActions } from "./operator-row-actions";
 import { StepCard } from "./step-card";
@@ -46,11 +47,10 @@ export function OperatorsStep() {
   const [meFirst = wizard.me.name, ...meRest] = wizard.me.name.trim().split(/\s+/);
   const addMe = () =>
     caps.operatorEmail
-      ? create.mutate({ email: wizard.me.email, firstName: meFirst, lastName: meRest.join(" ") || meFirst, roleCode: "ADMIN", onlyAssignedConversations: false, active: true, linkToMe: true })
+      ? create.mutate({ email: wizard.me.email, firstName: meFirst, lastName: meRest.join(" ") || meFirst, roleCode: adminRoleOf(wizard.provider.roleCodes), onlyAssignedConversations: false, active: true, linkToMe: true })
       : create.mutate({ name: wizard.me.name, isAdmin: true, departmentIds: departments.filter((d) => d.active).map((d) => d.id), linkToMe: true });
   const fe = form.formState.errors;
-  const roleLabel = (o: { isAdmin: boolean; roleCode: string | null }) =>
-    o.roleCode === "ADMIN" || o.roleCode === "SUPERVISOR" || o.roleCode === "AGENT" ? t(`roles.${o.roleCode}`) : o.isAdmin ? t("admin") : t("agent");
+  const roleOf = (o: { isAdmin: boolean; roleCode: string | null }) => (o.roleCode ? roleLabel(o.roleCode, t) : o.isAdmin ? t("admin") : t("agent"));
 
   return (
     <StepCard heading={t("heading")} intro={caps.operatorEmail ? t("introEmail") : t("intro")}>
@@ -84,7 +84,7 @@ export function OperatorsStep() {
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium text-slate-900">{o.name}</span>
                   {o.userId === wizard.me.id && <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{t("you")}</span>}
-                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">{roleLabel(o)}</span>
+                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">{roleOf(o)}</span>
                   {o.onlyAssignedConversations && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">{t("onlyAssignedBadge")}</span>}
                   {!o.active && <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">{t("inactive")}</span>}
                   {o.state !== "synced" && <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">{t(`state.${o.state}`)}</span>}
@@ -112,7 +112,7 @@ export function OperatorsStep() {
       </section>
       {wizard.canEdit && caps.operatorEmail && (
         <EmailOperatorForm
-          roles={caps.operatorRoles}
+          roleCodes={wizard.provider.roleCodes}
           busy={create.isPending && create.variables?.linkToMe !== true}
           failure={failure}
           onSubmit={(v, reset) => create.mutate(v, { onSuccess: reset })}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useTRPC } from "@/lib/trpc/react";
-import { Pagination } from "../pagination";
+import { Pagination } from "../../pagination";
 import { auditFiltersToParams, parseAuditFilters, type AuditFilters } from "./filters";
 
 const RESULT_STYLE = {

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
-import { currentOrgScope } from "@/server/auth/current-org";
-import { currentSession } from "@/server/auth/current";
 import { AuditView } from "./audit-view";
 import { parseAuditFilters } from "./filters";
 
@@ -11,11 +9,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("team.audit"))("title") };
 }
 
-/** Admins only: members are sent back to the team page (the procedure refuses them too). */
+/** Owners and admins only: ../layout.tsx is the gate (the procedures refuse members too). */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await currentSession();
-  const scope = session ? await currentOrgScope(session.userId) : null;
-  if (!scope || scope.membership.role === "member") redirect("/team/members");
   const t = await getTranslations("team.audit");
   const filters = parseAuditFilters(new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))));
   const queryClient = getQueryClient();
@@ -26,10 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <HydrateClient>
       <section className="flex flex-col gap-6">
-        <header>
-          <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 text-slate-600">{t("subtitle")}</p>
-        </header>
+        <PageHeader title={t("title")} description={t("subtitle")} />
         <AuditView />
       </section>
     </HydrateClient>

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importColumnsFor, requiredColumnsFor } from "@/lib/import/operators-csv";
 import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { ZImportJobInput } from "@/lib/validation/import";
-import { currentOrgScope } from "@/server/auth/current-org";
-import { currentSession } from "@/server/auth/current";
 import { ImportView } from "./import-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,14 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * Importar operadores — owners and admins only (members get a 404; the procedures refuse
- * them too). `?job=<id>` shows that import's progress; without it, a running import of the
+ * Importar operadores — owners and admins only (../layout.tsx is the gate; the procedures
+ * refuse members too). `?job=<id>` shows that import's progress; without it, a running import of the
  * organization is shown, so a reload or a second tab finds the job again.
  */
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await currentSession();
-  const scope = session ? await currentOrgScope(session.userId) : null;
-  if (!scope || scope.membership.role === "member") notFound();
   const [t, format] = await Promise.all([getTranslations("import"), getFormatter()]);
   const { job } = await searchParams;
   const requestedJob = ZImportJobInput.shape.jobId.safeParse(job);
@@ -63,20 +58,20 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   return (
     <HydrateClient>
       <section className="flex flex-col gap-6">
-        <header className="flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-            <p className="mt-1 max-w-2xl text-slate-600">{t("subtitle")}</p>
-          </div>
-          <a
-            href="/api/import/template"
-            download
-            className="inline-flex items-center justify-center gap-2 rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
-          >
-            <span aria-hidden>↓</span>
-            {t("template.download")}
-          </a>
-        </header>
+        <PageHeader
+          title={t("title")}
+          description={t("subtitle")}
+          actions={
+            <a
+              href="/api/import/template"
+              download
+              className="inline-flex items-center justify-center gap-2 rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
+              <span aria-hidden>↓</span>
+              {t("template.download")}
+            </a>
+          }
+        />
         <ImportView caps={{ operatorEmail: caps.operatorEmail, departments: caps.departments, operatorLogin: caps.operatorLogin }} initialJobId={jobId} latest={latest} help={help} />
       </section>
     </HydrateClient>

@@ -1,0 +1,30 @@
+/**
+ * Who may open each page of the team area — the one table the navigation and the gate read.
+ * "admins" means owners and administrators; members may read the others (without changing
+ * anything). The pages for "admins" live in the `(admin)` route group, whose layout is the gate;
+ * tests/team/access.test.ts checks the folders match this table.
+ */
+import type { MemberRole } from "@/server/db/schema";
+
+export type TeamPageAccess = "everyone" | "admins";
+
+export const TEAM_PAGES = {
+  operators: "everyone",
+  departments: "everyone",
+  members: "everyone",
+  audit: "admins",
+  import: "admins",
+  sync: "admins",
+} as const satisfies Record<string, TeamPageAccess>;
+
+export type TeamPage = keyof typeof TEAM_PAGES;
+
+/** Owners and administrators manage the team; members only read it. */
+export function canManageTeam(role: MemberRole): boolean {
+  return role !== "member";
+}
+
+/** Whether someone with `role` may open the team page `page`. */
+export function canOpenTeamPage(page: TeamPage, role: MemberRole): boolean {
+  return TEAM_PAGES[page] === "everyone" || canManageTeam(role);
+}
