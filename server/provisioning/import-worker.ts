@@ -21,25 +21,22 @@
  */
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { and, eq, getTableColumns, inArray, lt, lte, or, sql } from "drizzle-orm";
-import { DEFAULT_ROLE_CODES, roleFor } from "@/lib/validation/role-codes";
-import { appErrorOf } from "@/server/errors";
-import { providerErrorToAppCode } from "@/server/errors/vendor";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { importJobRows, importJobs, operators, type ImportJobRow, type Operator, type ProvisioningErrorInfo } from "@/server/db/schema";
-import { isProviderError } from "@/server/providers/errors";
+import { importJobRows, operators, type ImportJobRow, type Operator } from "@/server/db/schema";
+import { limitProviderCalls } from "@/server/providers/limit-calls";
 import type { ChatProvider } from "@/server/providers/types";
 import { STALE_PENDING_MS } from "./accounts";
 import { ImportJobContexts, vendorDepartmentsOf } from "./import-context";
-import { createOperator, type CreateOperatorInput } from "./operators";
+import { ImportQueue, type ClaimedRow } from "./import-queue";
+import { backoffMs, fromLastError, importRowInput, inProgress, stepAfterError, stepAfterReconcile, stepForRecord, type Outcome, type RowTiming } from "./import-row";
+import { createOperator } from "./operators";
 import { DEFAULT_SETTLE_MS, reconcileOrganization } from "./reconciler";
 
 export const DEFAULT_IMPORT_CONCURRENCY = 8;
 export const DEFAULT_IMPORT_LEASE_MS = 2 * 60_000;
 export const DEFAULT_IMPORT_POLL_MS = 2_000;
 export const DEFAULT_IMPORT_MAX_ATTEMPTS = 5;
-/** The longest a row waits before it is looked at again while someone else resolves its record. */
-const RECHECK_MS = 5_000;
 
 export interface ImportWorkerOptions {
   db: Db;
@@ -68,30 +65,6 @@ export function importConcurrencyFromEnv(e: NodeJS.ProcessEnv = process.env): nu
   return Number.isInteger(n) && n >= 1 && n <= 64 ? n : DEFAULT_IMPORT_CONCURRENCY;
 }
 
-/** A claimed row; `hasRecord`: its operator record existed when it was claimed. */
-type ClaimedRow = ImportJobRow & { hasRecord: boolean };
-
-type Outcome =
-  /** `recorded`: the row was already marked done, by the statement that marked its record synced. */
-  | { kind: "done"; recorded?: boolean }
-  | { kind: "failed"; code: string; message: string | null }
-  /** Back to the queue after `delayMs`; `counts: false` when it was only waiting for someone else. */
-  | { kind: "later"; delayMs: number; code: string; message: string | null; counts: boolean };
-
-const REJECTION_CODES: Record<string, string> = {
-  unauthorized: "VENDOR_MISCONFIGURED",
-  not_found: "VENDOR_NOT_FOUND",
-  rejected: "VENDOR_REJECTED",
-  ambiguous: "VENDOR_TIMEOUT",
-  unavailable: "VENDOR_UNAVAILABLE",
-};
-
-/** The app code and vendor reason kept on an operator record's `lastError`. */
-function fromLastError(info: ProvisioningErrorInfo | null): { code: string; message: string | null } {
-  if (!info) return { code: "VENDOR_REJECTED", message: null };
-  const code = info.kind === "unavailable" && info.status === 429 ? "VENDOR_RATE_LIMITED" : (REJECTION_CODES[info.kind] ?? "INTERNAL");
-  return { code, message: info.reason ?? null };
-}
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -99,38 +72,6 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
     resolve = r;
   });
   return { promise, resolve };
-}
-
-/** The provider with at most `limit` calls in flight at once: the worker's bound toward the vendor. */
-export function limitProviderCalls(provider: ChatProvider, limit: number): ChatProvider {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  const acquire = (): Promise<void> => {
-    if (active < limit) {
-      active++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => waiting.push(resolve));
-  };
-  const release = (): void => {
-    const next = waiting.shift();
-    if (next) next();
-    else active--;
-  };
-  return new Proxy(provider, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        await acquire();
-        try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        } finally {
-          release();
-        }
-      };
-    },
-  });
 }
 
 export class ImportWorker {
@@ -145,7 +86,8 @@ export class ImportWorker {
   private readonly pollMs: number;
   private readonly graceMs: number;
   private readonly settleMs: number;
-  private readonly maxAttempts: number;
+  private readonly timing: RowTiming;
+  private readonly queue: ImportQueue;
   private readonly onError: (error: unknown) => void;
   private readonly inFlight = new Set<Promise<void>>();
   /** Ids of the rows in flight (their leases are renewed). */
@@ -153,7 +95,6 @@ export class ImportWorker {
   /** Rows in flight here, per job. */
   private readonly openByJob = new Map<string, number>();
   private readonly contexts: ImportJobContexts;
-  private readonly heartbeats = new Map<string, number>();
   private stopped = true;
   private loop: Promise<void> | null = null;
   private signal = deferred();
@@ -168,7 +109,8 @@ export class ImportWorker {
     this.pollMs = options.pollMs ?? DEFAULT_IMPORT_POLL_MS;
     this.graceMs = options.graceMs ?? STALE_PENDING_MS;
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
-    this.maxAttempts = options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS;
+    this.timing = { graceMs: this.graceMs, settleMs: this.settleMs };
+    this.queue = new ImportQueue(this.db, this.instanceId, this.leaseMs, options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS);
     this.onError = options.onError ?? (() => undefined);
     this.contexts = new ImportJobContexts(this.db);
   }
@@ -213,21 +155,13 @@ export class ImportWorker {
   private async run(mode: "forever" | "idle" | "empty"): Promise<void> {
     // The leases of rows in flight are renewed while this worker lives: a slow vendor never
     // hands a row to another worker, a dead worker's rows are free again after `leaseMs`.
-    const renewal = setInterval(() => void this.renew().catch((error: unknown) => this.onError(error)), Math.max(50, Math.floor(this.leaseMs / 3)));
+    const renewal = setInterval(() => void this.queue.renew(this.holding).catch((error: unknown) => this.onError(error)), Math.max(50, Math.floor(this.leaseMs / 3)));
     renewal.unref?.();
     try {
       await this.loopUntil(mode);
     } finally {
       clearInterval(renewal);
     }
-  }
-
-  private async renew(): Promise<void> {
-    if (this.holding.size === 0) return;
-    await this.db
-      .update(importJobRows)
-      .set({ leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'` })
-      .where(and(inArray(importJobRows.id, [...this.holding]), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId)));
   }
 
   private async loopUntil(mode: "forever" | "idle" | "empty"): Promise<void> {
@@ -242,7 +176,7 @@ export class ImportWorker {
       if (free >= minClaim) {
         let rows: ClaimedRow[];
         try {
-          rows = await this.claim(free);
+          rows = await this.queue.claim(free);
         } catch (error) {
           this.onError(error);
           if (mode !== "forever" && this.inFlight.size === 0) throw error;
@@ -255,7 +189,7 @@ export class ImportWorker {
       }
       if (this.inFlight.size === 0) {
         if (mode === "idle") return;
-        if (mode === "empty" && !(await this.anyOpenRow())) return;
+        if (mode === "empty" && !(await this.queue.anyOpenRow())) return;
       }
       // Until a row finishes (a slot frees up), a kick, or the poll interval.
       await this.wait(this.pollMs, signal);
@@ -272,11 +206,6 @@ export class ImportWorker {
     });
   }
 
-  private async anyOpenRow(): Promise<boolean> {
-    const [row] = await this.db.select({ id: importJobRows.id }).from(importJobRows).where(inArray(importJobRows.state, ["queued", "running"])).limit(1);
-    return Boolean(row);
-  }
-
   private spawn(row: ClaimedRow): void {
     this.holding.add(row.id);
     this.openByJob.set(row.jobId, (this.openByJob.get(row.jobId) ?? 0) + 1);
@@ -291,109 +220,6 @@ export class ImportWorker {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Claims and outcomes
-
-  private async claim(limit: number): Promise<ClaimedRow[]> {
-    const claimable = or(
-      and(eq(importJobRows.state, "queued"), lte(importJobRows.availableAt, sql`now()`)),
-      and(eq(importJobRows.state, "running"), lt(importJobRows.leaseUntil, sql`now()`)),
-    );
-    const picked = this.db
-      .select({ id: importJobRows.id })
-      .from(importJobRows)
-      .where(claimable)
-      .orderBy(importJobRows.availableAt, importJobRows.line)
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    // One statement. `= any(array(…))` runs the pick once (an InitPlan), so at most `limit` rows
-    // are taken — unlike `id in (select … limit n for update skip locked)`, which the planner may
-    // re-run per row and take more than n.
-    const rows = await this.db
-      .update(importJobRows)
-      .set({
-        state: "running",
-        leaseOwner: this.instanceId,
-        leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
-        attempts: sql`${importJobRows.attempts} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(sql`${importJobRows.id} = any(array(${picked}))`)
-      .returning({ ...getTableColumns(importJobRows), hasRecord: sql<boolean>`exists (select 1 from ${operators} where ${operators}.id = ${importJobRows}.operator_id)` });
-    await this.heartbeat(rows);
-    return rows;
-  }
-
-  /** Marks on each job which instance works on it (informational; throttled). */
-  private async heartbeat(rows: ImportJobRow[]): Promise<void> {
-    const now = Date.now();
-    const jobs = [...new Set(rows.map((r) => r.jobId))].filter((id) => (this.heartbeats.get(id) ?? 0) < now - 5_000);
-    if (jobs.length === 0) return;
-    for (const id of jobs) this.heartbeats.set(id, now);
-    await this.db
-      .update(importJobs)
-      .set({ leaseOwner: this.instanceId, leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`, updatedAt: sql`now()` })
-      .where(inArray(importJobs.id, jobs));
-  }
-
-  private mine(row: ImportJobRow) {
-    return and(eq(importJobRows.id, row.id), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId));
-  }
-
-  /** Writes the row's outcome while we hold its lease; true when it marked the row done or failed. */
-  private async record(row: ImportJobRow, outcome: Outcome): Promise<boolean> {
-    if (outcome.kind === "later" && (!outcome.counts || row.attempts < this.maxAttempts)) {
-      await this.db
-        .update(importJobRows)
-        .set({
-          state: "queued",
-          leaseOwner: null,
-          leaseUntil: null,
-          availableAt: sql`now() + ${Math.max(0, Math.round(outcome.delayMs))} * interval '1 millisecond'`,
-          ...(outcome.counts ? { errorCode: outcome.code, errorMessage: outcome.message } : { attempts: sql`greatest(${importJobRows.attempts} - 1, 0)` }),
-          updatedAt: sql`now()`,
-        })
-        .where(this.mine(row));
-      return false;
-    }
-    const [updated] = await this.db
-      .update(importJobRows)
-      .set(this.finishedValues(outcome.kind === "done" ? null : outcome))
-      .where(this.mine(row))
-      .returning({ id: importJobRows.id });
-    return Boolean(updated); // false: the lease was lost, the new holder records the outcome
-  }
-
-  /** A row's final state: done, or failed with the code and the vendor's reason. */
-  private finishedValues(failed: { code: string; message: string | null } | null) {
-    return {
-      state: failed ? ("failed" as const) : ("done" as const),
-      leaseOwner: null,
-      leaseUntil: null,
-      errorCode: failed ? failed.code : null,
-      errorMessage: failed ? failed.message : null,
-      finishedAt: sql`now()`,
-      updatedAt: sql`now()`,
-    };
-  }
-
-  /**
-   * Marks the job done when no row of it is open any more. Runs after our row's update has
-   * committed, so that of two rows finishing at once the later check sees the other one done.
-   */
-  private async finishJobIfComplete(row: ImportJobRow): Promise<void> {
-    await this.db
-      .update(importJobs)
-      .set({ status: "done", finishedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(importJobs.id, row.jobId),
-          eq(importJobs.status, "running"),
-          sql`not exists (select 1 from ${importJobRows} where ${importJobRows.jobId} = ${row.jobId} and ${importJobRows.state} in ('queued', 'running'))`,
-        ),
-      );
-  }
-
-  // -------------------------------------------------------------------------------------------
   // One row
 
   private async process(row: ClaimedRow): Promise<void> {
@@ -401,46 +227,25 @@ export class ImportWorker {
     try {
       outcome = await this.provision(row);
     } catch (error) {
-      outcome = { kind: "later", delayMs: this.backoff(row), code: "INTERNAL", message: null, counts: true };
+      outcome = { kind: "later", delayMs: backoffMs(row.attempts), code: "INTERNAL", message: null, counts: true };
       this.onError(error);
     }
     let finished = false;
     try {
-      finished = outcome.kind === "done" && outcome.recorded ? true : await this.record(row, outcome);
+      finished = outcome.kind === "done" && outcome.recorded ? true : await this.queue.record(row, outcome);
     } finally {
       // While another row of the job is in flight here, the job cannot be complete yet: the
       // last of them to be recorded checks (rows of other instances check for themselves).
       const left = (this.openByJob.get(row.jobId) ?? 1) - 1;
       if (left > 0) this.openByJob.set(row.jobId, left);
       else this.openByJob.delete(row.jobId);
-      if (finished && left === 0) await this.finishJobIfComplete(row);
+      if (finished && left === 0) await this.queue.finishJobIfComplete(row);
     }
-  }
-
-  private backoff(row: ImportJobRow, retryAfterSeconds?: number): number {
-    if (retryAfterSeconds !== undefined) return retryAfterSeconds * 1000;
-    return Math.min(30_000, 500 * 2 ** Math.max(0, row.attempts - 1)) * (0.5 + Math.random() / 2);
   }
 
   private async operatorOf(row: ImportJobRow): Promise<Operator | null> {
     const [op] = await this.db.select().from(operators).where(eq(operators.id, row.operatorId));
     return op ?? null;
-  }
-
-  private input(row: ImportJobRow): CreateOperatorInput {
-    const v = row.values;
-    return {
-      id: row.operatorId,
-      name: v.name,
-      isAdmin: v.isAdmin,
-      departmentIds: v.departmentIds,
-      ...(v.login ? { login: v.login } : {}),
-      ...(v.email ? { email: v.email } : {}),
-      ...(v.firstName ? { firstName: v.firstName } : {}),
-      ...(v.lastName ? { lastName: v.lastName } : {}),
-      // Backends with roles: the CSV's admin column picks the administrator's code (first) or the default (last).
-      ...(this.provider.capabilities.operatorRoles ? { roleCode: roleFor(v.isAdmin, this.provider.roleCodes ?? DEFAULT_ROLE_CODES) } : {}),
-    };
   }
 
   private async provision(row: ClaimedRow): Promise<Outcome> {
@@ -455,39 +260,19 @@ export class ImportWorker {
     try {
       const context = await this.contexts.get(row.jobId, row.organizationId);
       const scope = { organizationId: row.organizationId, actorUserId: context.actorUserId };
-      const created = await createOperator(this.db, this.provider, scope, this.input(row), {
+      const created = await createOperator(this.db, this.provider, scope, importRowInput(row, this.provider), {
         account: context.account,
         vendorDepartments: vendorDepartmentsOf(context, row.values.departmentIds),
         // The row is marked done by the statement that marks its record synced (while we hold its lease).
-        alongsideSynced: (db) => db.$with("import_row_done").as(db.update(importJobRows).set(this.finishedValues(null)).where(this.mine(row)).returning({ id: importJobRows.id })),
+        alongsideSynced: (db) => db.$with("import_row_done").as(db.update(importJobRows).set(this.queue.finishedValues(null)).where(this.queue.mine(row)).returning({ id: importJobRows.id })),
       });
       return { kind: "done", recorded: created.alongsideApplied === true };
     } catch (error) {
-      return this.afterError(row, error);
+      const op = await this.operatorOf(row);
+      const step = stepAfterError(op, error, this.timing, row.attempts);
+      if (!step) throw error;
+      return step.kind === "drop-failed" ? this.failedRecord(op!) : step;
     }
-  }
-
-  /** What a failed create left behind decides: the record's state, else the error. */
-  private async afterError(row: ImportJobRow, error: unknown): Promise<Outcome> {
-    const op = await this.operatorOf(row);
-    if (op) {
-      if (op.state === "synced") return { kind: "done" }; // adopted after an unknown outcome
-      if (op.state === "failed") return this.failedRecord(op);
-      // uncertain (or pending): resolved once settled, never re-sent blindly.
-      const { code, message } = isProviderError(error) ? { code: providerErrorToAppCode(error), message: error.details.reason ?? null } : fromLastError(op.lastError);
-      return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code, message, counts: true };
-    }
-    // No record: the vendor certainly did not create it.
-    if (isProviderError(error)) {
-      const code = providerErrorToAppCode(error);
-      const message = error.details.reason ?? null;
-      // 429, connection refused, circuit open: not applied, try again later.
-      if (error.kind === "unavailable") return { kind: "later", delayMs: this.backoff(row, error.details.retryAfter), code, message, counts: true };
-      return { kind: "failed", code, message };
-    }
-    const appCode = appErrorOf(error)?.info.code ?? null;
-    if (appCode) return { kind: "failed", code: appCode, message: null };
-    throw error;
   }
 
   /** A record that failed definitely: nothing exists at the vendor. Report it and drop the record (a retry starts afresh). */
@@ -498,30 +283,33 @@ export class ImportWorker {
 
   /** The row's record exists (a resumed or retried row). */
   private async resolve(row: ImportJobRow, op: Operator): Promise<Outcome> {
-    if (op.state === "synced") return { kind: "done" };
-    if (op.state === "failed") return this.failedRecord(op);
-    const age = Date.now() - op.updatedAt.getTime();
-    const wait = op.state === "pending" ? this.graceMs - age : this.settleMs - age;
-    if (wait > 0) {
-      // Someone may still be calling the vendor for it (another instance, the reconciler):
-      // look again soon (capped, so a worker that takes over is not bound by a long wait).
-      return { kind: "later", delayMs: Math.min(wait + 50, RECHECK_MS), code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
-    }
-    if (this.provider.capabilities.operatorUpsert) {
-      // Repeating an idempotent upsert resolves the unknown outcome. A stale pending is first
-      // turned uncertain — atomically, so only one caller gets to repeat it.
-      if (op.state === "pending") {
-        const [flipped] = await this.db
-          .update(operators)
-          .set({ state: "uncertain", updatedAt: new Date() })
-          .where(and(eq(operators.id, op.id), eq(operators.state, "pending"), eq(operators.updatedAt, op.updatedAt)))
-          .returning({ id: operators.id });
-        if (!flipped) return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
+    const step = stepForRecord(op, Date.now(), this.timing, this.provider.capabilities);
+    switch (step.kind) {
+      case "drop-failed":
+        return this.failedRecord(op);
+      case "repeat-upsert": {
+        if (step.flipPending) {
+          const [flipped] = await this.db
+            .update(operators)
+            .set({ state: "uncertain", updatedAt: new Date() })
+            .where(and(eq(operators.id, op.id), eq(operators.state, "pending"), eq(operators.updatedAt, op.updatedAt)))
+            .returning({ id: operators.id });
+          if (!flipped) return inProgress(this.timing);
+        }
+        return this.create(row);
       }
-      return this.create(row);
+      case "reconcile":
+        return this.reconcile(row);
+      default:
+        return step;
     }
-    // The reconciler's adopt-by-list: claims the organization's stale records, lists the
-    // vendor's operators, adopts the matching one, re-creates only what the list shows absent.
+  }
+
+  /**
+   * The reconciler's adopt-by-list: claims the organization's stale records, lists the
+   * vendor's operators, adopts the matching one, re-creates only what the list shows absent.
+   */
+  private async reconcile(row: ImportJobRow): Promise<Outcome> {
     const report = await reconcileOrganization(this.db, this.provider, row.organizationId, {
       holder: this.instanceId,
       graceMs: this.graceMs,
@@ -529,12 +317,9 @@ export class ImportWorker {
       trigger: "schedule",
     });
     const after = await this.operatorOf(row);
-    if (!after) return this.create(row);
-    if (after.state === "synced") return { kind: "done" };
-    if (after.state === "failed") return this.failedRecord(after);
-    const { code, message } = fromLastError(after.lastError);
-    // Not resolved yet (another instance held the lease, or the list failed): later.
-    return { kind: "later", delayMs: Math.min(this.settleMs, RECHECK_MS), code, message, counts: report.ran };
+    const step = stepAfterReconcile(after, report.ran, this.timing);
+    if (step.kind === "create") return this.create(row);
+    return step.kind === "drop-failed" ? this.failedRecord(after!) : step;
   }
 }
 

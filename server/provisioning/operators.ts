@@ -6,6 +6,11 @@
  * Passwords are write-only: passed to the provider, never stored, logged or audited.
  * On a backend whose create is an idempotent upsert (`operatorUpsert`, CDP), an uncertain
  * create is resolved by repeating the upsert instead of listing.
+ *
+ * Longer than 350 lines on purpose: create and update each carry the whole local-row-first
+ * protocol (name lock, claim, vendor call, recorded outcome) that the import and the
+ * reconciler reuse through `markSynced` / `pickOperatorMatch`; split apart, one protocol's
+ * steps would live in several files.
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, getTableColumns, inArray, isNull, sql, type WithSubquery } from "drizzle-orm";

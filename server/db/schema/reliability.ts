@@ -1,5 +1,5 @@
 /**
- * The reconciler's bookkeeping (server/provisioning/reconciler.ts):
+ * The reconciler's bookkeeping (server/provisioning/reconciler/):
  *  - `reconciler_leases`: one row per organization, claimed with one atomic statement
  *    (`… on conflict do update … where expires_at < now()`), so that of several portal
  *    instances only one reconciles an organization at a time. Works the same on PGlite and
