@@ -8,7 +8,8 @@
  * create is resolved by repeating the upsert instead of listing.
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, getTableColumns, inArray, isNull, sql, type WithSubquery } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type WithSubquery } from "drizzle-orm";
+import { nameKey, sameName } from "@/lib/names";
 import { appError } from "@/server/api/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
@@ -77,8 +78,6 @@ export function toPublicOperator(row: Operator): PublicOperator {
   const { accessTokenCiphertext, ...rest } = row;
   return { ...rest, hasAccessToken: accessTokenCiphertext !== null };
 }
-
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("pt-BR") === b.trim().toLocaleLowerCase("pt-BR");
 
 export async function listOperators(db: Db, organizationId: string): Promise<Operator[]> {
   return db.select().from(operators).where(eq(operators.organizationId, organizationId)).orderBy(asc(operators.createdAt));
@@ -214,7 +213,7 @@ async function claimUnderLock(db: Db, scope: ProvisioningScope, input: CreateOpe
     const [existing] = await tx
       .select()
       .from(operators)
-      .where(and(eq(operators.organizationId, scope.organizationId), sql`lower(${operators.name}) = lower(${name})`));
+      .where(and(eq(operators.organizationId, scope.organizationId), sql`name_key(${operators.name}) = name_key(${name})`));
     if (existing) {
       if (input.id !== undefined && existing.id !== input.id) return { existing };
       if (existing.state === "synced" || existing.state === "pending") return { existing };
@@ -292,7 +291,7 @@ export async function createOperator(
     state: "pending" as const,
   };
   // The local row first, under a per-(org, name) lock so concurrent identical requests make one row.
-  const lockKey = `operator:${scope.organizationId}:${name.toLocaleLowerCase("pt-BR")}`;
+  const lockKey = `operator:${scope.organizationId}:${nameKey(name)}`;
   const claimed = (await insertIfNameFree(db, values, lockKey, input.email ?? null)) ?? (await claimUnderLock(db, scope, input, values, lockKey));
   if ("linked" in claimed) throw appError("ALREADY_OPERATOR");
   if ("emailTaken" in claimed) throw appError("OPERATOR_EMAIL_TAKEN", { field: "email" });
@@ -406,6 +405,13 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     departmentIds: input.departmentIds ?? current.departmentIds,
     login: input.login === undefined ? current.login : input.login,
   };
+  if (!sameName(next.name, current.name)) {
+    const [clash] = await db
+      .select({ id: operators.id })
+      .from(operators)
+      .where(and(eq(operators.organizationId, scope.organizationId), sql`name_key(${operators.name}) = name_key(${next.name})`, ne(operators.id, current.id)));
+    if (clash) throw appError("NAME_TAKEN", { field: "name" });
+  }
   const vendorDepartments = await vendorDepartmentIds(db, scope.organizationId, next.departmentIds);
   const [taken] = await db
     .update(operators)

@@ -22,6 +22,7 @@ import { AppError, appError } from "@/server/api/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
 import { departments, operators, type Department, type Operator } from "@/server/db/schema";
+import { sameName } from "@/lib/names";
 import type { ChatProvider, ProviderDepartment, ProviderOperator } from "@/server/providers/types";
 import { requireSyncedAccount } from "./accounts";
 import { audit } from "./audit";
@@ -67,8 +68,6 @@ export interface SyncComparison {
 }
 
 const DEFAULT_DEPARTMENT_NAME = "geral";
-const norm = (s: string) => s.trim().toLocaleLowerCase("pt-BR");
-const sameName = (a: string, b: string) => norm(a) === norm(b);
 const isGeral = (name: string) => sameName(name, DEFAULT_DEPARTMENT_NAME);
 const inFlight = (state: string): state is "pending" | "uncertain" => state === "pending" || state === "uncertain";
 

@@ -11,3 +11,16 @@ export function outcomeOf(call: Promise<unknown>): Promise<string> {
     },
   );
 }
+
+/** The outcome, with the field an app error names (`NAME_TAKEN@name`): what the form shows the message next to. */
+export function outcomeWithFieldOf(call: Promise<unknown>): Promise<string> {
+  return call.then(
+    () => "OK",
+    (error: unknown) => {
+      if (!(error instanceof TRPCError)) return `not a TRPCError: ${String(error)}`;
+      if (!(error.cause instanceof AppError)) return error.code;
+      const { code, field } = error.cause.info;
+      return field === undefined ? code : `${code}@${field}`;
+    },
+  );
+}
