@@ -29,6 +29,7 @@ import { isProviderError } from "@/server/providers/errors";
 import type { ChatProvider } from "@/server/providers/types";
 import { STALE_PENDING_MS } from "./accounts";
 import { ImportJobContexts, vendorDepartmentsOf } from "./import-context";
+import { operatorFields } from "./operator-fields";
 import { createOperator, type CreateOperatorInput } from "./operators";
 import { DEFAULT_SETTLE_MS, reconcileOrganization } from "./reconciler";
 
@@ -438,9 +439,7 @@ export class ImportWorker {
       isAdmin: v.isAdmin,
       departmentIds: v.departmentIds,
       ...(v.login ? { login: v.login } : {}),
-      ...(v.email ? { email: v.email } : {}),
-      ...(v.firstName ? { firstName: v.firstName } : {}),
-      ...(v.lastName ? { lastName: v.lastName } : {}),
+      ...operatorFields(v),
       // Backends with roles: the CSV's admin column picks between the two basic roles.
       ...(this.provider.capabilities.operatorRoles ? { roleCode: v.isAdmin ? "ADMIN" : "AGENT" } : {}),
     };

@@ -19,6 +19,7 @@ import type { ChatProvider, OperatorInput, ProviderOperator } from "@/server/pro
 import { requireSyncedAccount } from "./accounts";
 import { audit, auditInsert, type AuditInput } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
+import { operatorFields } from "./operator-fields";
 
 export interface CreateOperatorInput {
   /**
@@ -58,25 +59,6 @@ export interface UpdateOperatorInput {
   lastName?: string;
   roleCode?: string;
   onlyAssignedConversations?: boolean;
-}
-
-/** The CDP-style fields of an operator, for the provider call (only those that are set). */
-function personFields(v: { email?: string | null; firstName?: string | null; lastName?: string | null; roleCode?: string | null; onlyAssignedConversations?: boolean | null }): Partial<OperatorInput> {
-  return {
-    ...(v.email ? { email: v.email } : {}),
-    ...(v.firstName ? { firstName: v.firstName } : {}),
-    ...(v.lastName ? { lastName: v.lastName } : {}),
-    ...(v.roleCode ? { roleCode: v.roleCode } : {}),
-    ...(v.onlyAssignedConversations === null || v.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: v.onlyAssignedConversations }),
-  };
-}
-
-/** An operator as it may leave the server: no token, no ciphertext. */
-export type PublicOperator = Omit<Operator, "accessTokenCiphertext"> & { hasAccessToken: boolean };
-
-export function toPublicOperator(row: Operator): PublicOperator {
-  const { accessTokenCiphertext, ...rest } = row;
-  return { ...rest, hasAccessToken: accessTokenCiphertext !== null };
 }
 
 export async function listOperators(db: Db, organizationId: string): Promise<Operator[]> {
@@ -227,11 +209,7 @@ async function claimUnderLock(db: Db, scope: ProvisioningScope, input: CreateOpe
           isAdmin: input.isAdmin,
           departmentIds: input.departmentIds,
           login: input.login ?? null,
-          ...(input.email ? { email: input.email } : {}),
-          ...(input.firstName ? { firstName: input.firstName } : {}),
-          ...(input.lastName ? { lastName: input.lastName } : {}),
-          ...(input.roleCode ? { roleCode: input.roleCode } : {}),
-          ...(input.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: input.onlyAssignedConversations }),
+          ...operatorFields(input),
           updatedAt: new Date(),
         })
         .where(and(eq(operators.id, existing.id), eq(operators.state, existing.state)))
@@ -324,7 +302,7 @@ export async function createOperator(
     isAdmin: input.isAdmin,
     ...(input.login ? { login: input.login } : {}),
     ...(input.password ? { password: input.password } : {}),
-    ...personFields(input),
+    ...operatorFields(input),
   };
   const send = async () => {
     try {
@@ -429,7 +407,7 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
       isAdmin: next.isAdmin,
       ...(next.login ? { login: next.login } : {}),
       ...(input.password ? { password: input.password } : {}),
-      ...personFields(next),
+      ...operatorFields(next),
     });
   } catch (error) {
     const info = errorInfo(error);
@@ -460,16 +438,5 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     result: "success",
     details: { name: next.name, active: next.active, isAdmin: next.isAdmin, ...(next.roleCode ? { roleCode: next.roleCode } : {}), passwordChanged: Boolean(input.password) },
   });
-  return row!;
-}
-
-/** Links a portal user to an operator of the same organization ("Abrir chat" as that operator). */
-export async function linkOperatorUser(db: Db, scope: ProvisioningScope, input: { id: string; userId: string | null }): Promise<Operator> {
-  await getOperator(db, scope.organizationId, input.id);
-  const [row] = await db
-    .update(operators)
-    .set({ userId: input.userId, updatedAt: new Date(), version: sql`${operators.version} + 1` })
-    .where(and(eq(operators.id, input.id), eq(operators.organizationId, scope.organizationId)))
-    .returning();
   return row!;
 }

@@ -47,18 +47,8 @@ import { getVendorAccount, STALE_PENDING_MS } from "./accounts";
 import { audit } from "./audit";
 import { mergeRemote } from "./departments";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
+import { operatorFields } from "./operator-fields";
 import { knownOperatorVendorIds, markSynced, pickOperatorMatch, vendorDepartmentIds } from "./operators";
-
-/** The CDP-style fields of a row, for repeating its upsert (only those that are set). */
-function personFieldsOf(row: Operator): Partial<OperatorInput> {
-  return {
-    ...(row.email ? { email: row.email } : {}),
-    ...(row.firstName ? { firstName: row.firstName } : {}),
-    ...(row.lastName ? { lastName: row.lastName } : {}),
-    ...(row.roleCode ? { roleCode: row.roleCode } : {}),
-    ...(row.onlyAssignedConversations === null ? {} : { onlyAssignedConversations: row.onlyAssignedConversations }),
-  };
-}
 
 /** This process, as a lease holder. */
 export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
@@ -269,7 +259,7 @@ async function reconcileOperatorsByUpsert(db: Db, provider: ChatProvider, organi
     departments: provider.capabilities.departments ? await vendorDepartmentIds(db, organizationId, row.departmentIds) : [],
     isAdmin: row.isAdmin,
     ...(provider.capabilities.operatorLogin && row.login ? { login: row.login } : {}),
-    ...personFieldsOf(row),
+    ...operatorFields(row),
   });
   const known = await knownOperatorVendorIds(db, organizationId);
 

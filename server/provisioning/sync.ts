@@ -28,6 +28,7 @@ import { requireSyncedAccount } from "./accounts";
 import { audit } from "./audit";
 import { createDepartment, dropFromOperators, listDepartments, updateDepartment } from "./departments";
 import { errorInfo, type ProvisioningScope } from "./errors";
+import { operatorFields } from "./operator-fields";
 import { createOperator, listOperators, updateOperator } from "./operators";
 
 export type SyncKind = "operator" | "department";
@@ -471,11 +472,7 @@ export async function recreateAtVendor(db: Db, provider: ChatProvider, scope: Pr
       isAdmin: op.isAdmin,
       departmentIds,
       ...(op.login ? { login: op.login } : {}),
-      ...(op.email ? { email: op.email } : {}),
-      ...(op.firstName ? { firstName: op.firstName } : {}),
-      ...(op.lastName ? { lastName: op.lastName } : {}),
-      ...(op.roleCode ? { roleCode: op.roleCode } : {}),
-      ...(op.onlyAssignedConversations === null ? {} : { onlyAssignedConversations: op.onlyAssignedConversations }),
+      ...operatorFields(op),
     });
     return { kind: "operator" as const, id: row.id, name: row.name };
   });
