@@ -21,7 +21,7 @@ import { PROJECT, clientFor, snapshot, startEmulator } from "../cdp/helpers";
 import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
-import { appCodeOf } from "../team/helpers";
+import { appCodeOf } from "../helpers/outcome";
 
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {
   const e = await p.then(
