@@ -5,11 +5,8 @@
  * and the vendor ends up with exactly the 47 operators. Plus the template and the member wall.
  */
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
 import { trpcMutation } from "./pages/team";
-import { expect, expectAccessible, signUpViaApi, test, uniqueUser, type EmulatorControl } from "./fixtures";
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e-artifacts/screenshots/import-${name}.png`, fullPage: true });
+import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, type EmulatorControl } from "./fixtures";
 
 /** Latency added to every vendor call, so the progress is visibly live. */
 async function setVendorLatency(emulator: EmulatorControl, latencyMs: number) {
@@ -67,7 +64,7 @@ test.describe("import operators from a CSV", () => {
       // The columns are explained on the page.
       await expect(page.getByText("Departamentos que já existem no portal, separados por |")).toBeVisible();
       await expectAccessible(page);
-      await shot(page, "1-empty");
+      await shot(page, "import-1-empty");
     });
 
     await test.step("a file that is not a CSV is refused with a clear message", async () => {
@@ -93,7 +90,7 @@ test.describe("import operators from a CSV", () => {
       await page.getByLabel("Mostrar só linhas com erro").check();
       await expect(page.getByTestId("preview-row")).toHaveCount(3);
       await expectAccessible(page);
-      await shot(page, "2-preview-errors");
+      await shot(page, "import-2-preview-errors");
       await page.getByLabel("Mostrar só linhas com erro").uncheck();
       await expect(page.getByTestId("preview-row")).toHaveCount(50);
     });
@@ -101,7 +98,7 @@ test.describe("import operators from a CSV", () => {
     await test.step("mobile: the preview fits a 390 px phone", async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByLabel("Mostrar só linhas com erro").check();
-      await shot(page, "3-preview-mobile");
+      await shot(page, "import-3-preview-mobile");
       await page.getByLabel("Mostrar só linhas com erro").uncheck();
       await page.setViewportSize({ width: 1280, height: 720 });
     });
@@ -119,7 +116,7 @@ test.describe("import operators from a CSV", () => {
       await expect
         .poll(async () => Number(await bar.getAttribute("aria-valuenow")), { intervals: [100], timeout: 20_000 })
         .toBeGreaterThan(0);
-      await shot(page, "4-progress");
+      await shot(page, "import-4-progress");
     });
 
     await test.step("a reload mid-way finds the job again, which reaches 100%", async () => {
@@ -146,7 +143,7 @@ test.describe("import operators from a CSV", () => {
         await expect(row).toContainText("O serviço de chat recusou a solicitação");
       }
       await expectAccessible(page);
-      await shot(page, "5-failed-rows");
+      await shot(page, "import-5-failed-rows");
       await failed.first().getByRole("button", { name: /^Tentar de novo a linha \d+/ }).click();
       await expect(page.getByTestId("import-counts")).toHaveText("46 importados · 1 com falha · 0 restantes", { timeout: 20_000 });
       await expect(failed).toHaveCount(1);
@@ -155,9 +152,9 @@ test.describe("import operators from a CSV", () => {
       await expect(page.getByRole("progressbar", { name: "Progresso da importação" })).toHaveAttribute("aria-valuenow", "100");
       await expect(page.getByTestId("failed-row")).toHaveCount(0);
       await expect(page.getByText("Importação concluída.")).toBeVisible();
-      await shot(page, "6-done");
+      await shot(page, "import-6-done");
       await page.setViewportSize({ width: 390, height: 844 });
-      await shot(page, "7-done-mobile");
+      await shot(page, "import-7-done-mobile");
       await page.setViewportSize({ width: 1280, height: 720 });
     });
 
@@ -283,11 +280,11 @@ test.describe("import operators from a CSV", () => {
     await expect(row(4)).toContainText('"maybe" is not valid: use yes or no.');
     await expect(page.getByText("Checked on the server")).toBeVisible();
     await expectAccessible(page);
-    await shot(page, "en-preview");
+    await shot(page, "import-en-preview");
     await page.getByRole("button", { name: "Import 2 operators" }).click();
     await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "100", { timeout: 45_000 });
     await expect(page.getByTestId("import-counts")).toHaveText("2 imported · 0 failed · 0 remaining");
     await expect(page.getByText("Import finished.")).toBeVisible();
-    await shot(page, "en-done");
+    await shot(page, "import-en-done");
   });
 });

@@ -4,10 +4,8 @@
  */
 import type { Page } from "@playwright/test";
 import { SignUpPage, VerifyEmailPage } from "./pages/auth";
-import { expect, expectAccessible, test, uniqueUser, type EmulatorControl } from "./fixtures";
+import { expect, expectAccessible, shot, test, uniqueUser, type EmulatorControl } from "./fixtures";
 import { E2E_PASSWORDS } from "./secrets";
-
-const shot = (page: Page, n: number, step: string) => page.screenshot({ path: `e2e-artifacts/screenshots/onboarding-${n}-${step}.png`, fullPage: true });
 
 async function signUp(page: Page) {
   const user = uniqueUser("onb");
@@ -46,7 +44,7 @@ test.describe("onboarding wizard", () => {
       await expect(page.getByLabel("Nome da empresa")).toHaveValue(user.companyName);
       await page.getByLabel("Nome exibido no WhatsApp").fill("Padaria Pão Quente");
       await expectAccessible(page);
-      await shot(page, 1, "empresa");
+      await shot(page, "onboarding-1-empresa");
       await page.getByRole("button", { name: "Criar conta de chat" }).click();
       await expect(page).toHaveURL(/\/onboarding\/departments/);
       expect(await accountsFor(emulator, orgId)).toHaveLength(1);
@@ -65,7 +63,7 @@ test.describe("onboarding wizard", () => {
       await page.getByRole("button", { name: "Desativar Entregas" }).click();
       await expect(page.getByRole("button", { name: "Ativar Entregas" })).toBeVisible();
       await expectAccessible(page);
-      await shot(page, 2, "departamentos");
+      await shot(page, "onboarding-2-departamentos");
     });
 
     await test.step("reload resumes at the same step with the data", async () => {
@@ -96,7 +94,7 @@ test.describe("onboarding wizard", () => {
       await page.getByRole("button", { name: "Adicionar operador" }).click();
       await expect(list.getByText("João Lima", { exact: true })).toBeVisible();
       await expectAccessible(page);
-      await shot(page, 3, "operadores");
+      await shot(page, "onboarding-3-operadores");
       await page.getByRole("button", { name: "Continuar" }).click();
       await expect(page).toHaveURL(/\/onboarding\/plan/);
     });
@@ -109,7 +107,7 @@ test.describe("onboarding wizard", () => {
       await expect(page.getByText("O plano precisa de pelo menos 2 operadores.")).toBeVisible();
       await page.getByLabel("Quantidade de operadores na assinatura").fill("3");
       await expectAccessible(page);
-      await shot(page, 4, "plano");
+      await shot(page, "onboarding-4-plano");
       await page.getByRole("button", { name: "Assinar agora" }).click();
       await expect(page).toHaveURL(/\/onboarding\/whatsapp/);
     });
@@ -121,7 +119,7 @@ test.describe("onboarding wizard", () => {
       await page.getByRole("button", { name: "Gerar novo código" }).click();
       await expect(page.getByTestId("whatsapp-code")).not.toHaveText(first ?? "");
       await expectAccessible(page);
-      await shot(page, 5, "whatsapp");
+      await shot(page, "onboarding-5-whatsapp");
       await page.getByRole("button", { name: "Pular esta etapa" }).click();
       await expect(page).toHaveURL(/\/onboarding\/done/);
     });
@@ -129,11 +127,11 @@ test.describe("onboarding wizard", () => {
     await test.step("6 concluído → abrir chat", async () => {
       await expect(page.getByRole("heading", { name: "Tudo pronto!" })).toBeVisible();
       await expectAccessible(page);
-      await shot(page, 6, "concluido");
+      await shot(page, "onboarding-6-concluido");
       await page.getByRole("main").getByRole("link", { name: "Abrir chat" }).click();
       await expect(page).toHaveURL(/\/chat$/);
       await expect(page.getByTestId("plugchat-sdk")).toContainText(`Logado como ${user.name}`);
-      await shot(page, 7, "chat");
+      await shot(page, "onboarding-7-chat");
     });
 
     await test.step("dashboard at a glance", async () => {
@@ -149,7 +147,7 @@ test.describe("onboarding wizard", () => {
       await expect(page.getByText(/Verificação concluída: nada a corrigir/)).toBeVisible();
       await expect(reconcile).toContainText(/Última verificação .*: nada a corrigir/);
       await expectAccessible(page);
-      await shot(page, 8, "dashboard");
+      await shot(page, "onboarding-8-dashboard");
       expect(await accountsFor(emulator, orgId)).toHaveLength(1);
     });
   });
@@ -163,7 +161,7 @@ test.describe("onboarding wizard", () => {
     const attention = page.getByTestId("needs-attention");
     await expect(attention).toContainText("o serviço respondeu com erro 503");
     await expectAccessible(page);
-    await shot(page, 9, "falha-empresa");
+    await shot(page, "onboarding-9-falha-empresa");
     expect(await accountsFor(emulator, orgId)).toHaveLength(0);
     await emulator.clearFaults();
     // After a reload the facts are still there (nothing was re-sent on its own).

@@ -1,8 +1,6 @@
-import type { Page } from "@playwright/test";
 import { trpcMutation } from "./pages/team";
-import { expect, expectAccessible, signUpViaApi, test, uniqueUser } from "./fixtures";
+import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, withoutToasts } from "./fixtures";
 
-const shot = (name: string) => ({ path: `e2e-artifacts/screenshots/sync-${name}.png`, fullPage: true });
 /** The integrator token the e2e portal and its emulator share (scripts/e2e-server.ts). */
 const VENDOR_TOKEN = "e2e-integrator-token";
 
@@ -16,10 +14,6 @@ async function vendor<T>(method: string, path: string, body?: unknown): Promise<
   });
   expect(res.ok, `${method} ${path} → ${res.status}`).toBe(true);
   return (await res.json()) as T;
-}
-
-async function withoutToasts(page: Page) {
-  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
 }
 
 test.describe("team: Sincronizar com o PlugChat", () => {
@@ -64,7 +58,7 @@ test.describe("team: Sincronizar com o PlugChat", () => {
       await expect(sup.getByRole("cell").nth(0)).toContainText("Ativo");
       await expect(sup.getByRole("cell").nth(1)).toContainText("Inativo");
       await expectAccessible(page);
-      await page.screenshot(shot("differences"));
+      await shot(page, "sync-differences");
     });
 
     await test.step("fix one each way: PlugChat's name for Ana, the portal's status for Suporte, adopt the rest", async () => {
@@ -85,7 +79,7 @@ test.describe("team: Sincronizar com o PlugChat", () => {
       await expect(page.getByTestId("up-to-date")).toContainText("Tudo em dia");
       await withoutToasts(page);
       await expectAccessible(page);
-      await page.screenshot(shot("up-to-date"));
+      await shot(page, "sync-up-to-date");
       await page.goto("/team/operators");
       await expect(page.getByText("Ana Paula Lima")).toBeVisible();
       await expect(page.getByText("Bruno Criado no PlugChat")).toBeVisible();
@@ -102,7 +96,7 @@ test.describe("team: Sincronizar com o PlugChat", () => {
       await page.getByRole("button", { name: "Usar os dados do portal para Bruno Criado no PlugChat" }).click();
       await expect(page.locator("[data-sonner-toast]").filter({ hasText: "O serviço de chat recusou a solicitação" })).toBeVisible();
       await expect(row).toContainText("Bruno Renomeado");
-      await page.screenshot(shot("rollback"));
+      await shot(page, "sync-rollback");
     });
 
     await test.step("a member has no Sincronizar link and is sent back from its address", async () => {

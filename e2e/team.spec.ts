@@ -1,13 +1,5 @@
-import type { Page } from "@playwright/test";
 import { MembersPage, trpcMutation, trpcQuery } from "./pages/team";
-import { expect, expectAccessible, signUpViaApi, test, uniqueUser } from "./fixtures";
-
-/** Toasts are transient (and come from the shared Toaster): let them go before an axe scan. */
-async function withoutToasts(page: Page) {
-  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
-}
-
-const shot = (name: string) => ({ path: `e2e-artifacts/screenshots/team-${name}.png`, fullPage: true });
+import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, withoutToasts } from "./fixtures";
 
 test.describe("team: members and invitations", () => {
   test("an owner invites a member, who joins from the link and sees the team read-only", async ({ page, browser }) => {
@@ -30,7 +22,7 @@ test.describe("team: members and invitations", () => {
       expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
       await expect(page.getByRole("list", { name: "Convites pendentes" })).toContainText(invitee.email);
       await expectAccessible(page);
-      await page.screenshot(shot("members-owner"));
+      await shot(page, "team-members-owner");
     });
 
     const context = await browser.newContext({ locale: "pt-BR" });
@@ -40,7 +32,7 @@ test.describe("team: members and invitations", () => {
         await guest.goto(link);
         await expect(guest.getByRole("heading", { name: `Convite para ${owner.companyName}` })).toBeVisible();
         await expectAccessible(guest);
-        await guest.screenshot(shot("invite-accept"));
+        await shot(guest, "team-invite-accept");
         await guest.getByLabel("Seu nome").fill("João Convidado");
         await guest.getByLabel("Crie uma senha").fill(invitee.password);
         await guest.getByRole("button", { name: "Entrar na equipe" }).click();
@@ -55,7 +47,7 @@ test.describe("team: members and invitations", () => {
         await expect(guest.getByRole("button", { name: /Remover/ })).toHaveCount(0);
         await expect(guest.getByTestId("member-row").filter({ hasText: "João Convidado" })).toContainText("Membro");
         await expectAccessible(guest);
-        await guest.screenshot(shot("members-readonly"));
+        await shot(guest, "team-members-readonly");
       });
 
       await test.step("the member has no Auditoria link and gets \"Sem acesso\" at its address", async () => {
@@ -96,7 +88,7 @@ test.describe("team: members and invitations", () => {
         await expect(guest.getByTestId("member-row").filter({ hasText: "João Convidado" })).toContainText("João Operador");
         await guest.getByRole("link", { name: "Abrir chat" }).click();
         await expect(guest.getByText("Chat aberto como João Operador.")).toBeVisible();
-        await guest.screenshot(shot("member-chat"));
+        await shot(guest, "team-member-chat");
       });
     } finally {
       await context.close();
@@ -122,7 +114,7 @@ test.describe("team: members and invitations", () => {
       await page.reload();
       await expect(page.getByLabel("Resultado")).toHaveValue("failure");
       await expectAccessible(page);
-      await page.screenshot(shot("audit"));
+      await shot(page, "team-audit");
     });
   });
 });
@@ -151,13 +143,13 @@ test.describe("team: departments and operators", () => {
       await page.getByRole("button", { name: "Excluir Cobrança" }).click();
       const dialog = page.getByRole("dialog", { name: "Excluir o departamento Cobrança?" });
       await expect(dialog).toContainText('serão movidas para o departamento "Geral"');
-      await page.screenshot(shot("department-delete"));
+      await shot(page, "team-department-delete");
       await dialog.getByRole("button", { name: "Excluir" }).click();
       await expect(page.getByText('Departamento Cobrança excluído. As conversas foram movidas para "Geral".')).toBeVisible();
       await expect(page.getByTestId("department-row").filter({ hasText: "Cobrança" })).toHaveCount(0);
       await withoutToasts(page);
       await expectAccessible(page);
-      await page.screenshot(shot("departments"));
+      await shot(page, "team-departments");
     });
 
     await test.step("operators: create, edit, deactivate, reactivate", async () => {
@@ -187,7 +179,7 @@ test.describe("team: departments and operators", () => {
       await expect(renamed).toContainText("Ativo");
       await withoutToasts(page);
       await expectAccessible(page);
-      await page.screenshot(shot("operators"));
+      await shot(page, "team-operators");
     });
 
     await test.step("operators: a save over someone else's change says so instead of overwriting", async () => {
@@ -199,7 +191,7 @@ test.describe("team: departments and operators", () => {
       await edit.getByLabel("Nome do operador").fill("Ana Outra");
       await edit.getByRole("button", { name: "Salvar" }).click();
       await expect(edit.getByText("Alguém alterou este operador enquanto você editava.")).toBeVisible();
-      await page.screenshot(shot("operator-conflict"));
+      await shot(page, "team-operator-conflict");
       await edit.getByRole("button", { name: "Cancelar" }).click();
       await page.reload();
       await expect(page.getByTestId("operator-row").filter({ hasText: "Ana Lima Souza" })).toContainText("Sim");
@@ -211,7 +203,7 @@ test.describe("team: departments and operators", () => {
       await dialog.getByLabel("Nome do operador").fill("ana lima SOUZA");
       await dialog.getByRole("button", { name: "Salvar" }).click();
       await expect(dialog.getByText("Já existe um item com este nome. Escolha outro nome.")).toBeVisible();
-      await page.screenshot(shot("operator-name-taken"));
+      await shot(page, "team-operator-name-taken");
       await dialog.getByRole("button", { name: "Cancelar" }).click();
       await expect(page.getByTestId("operator-row").filter({ hasText: /ana lima souza/i })).toHaveCount(1);
     });
@@ -227,7 +219,7 @@ test.describe("team: departments and operators", () => {
       if (await dialog.isVisible()) await dialog.getByRole("button", { name: "Cancelar" }).click();
       await page.reload();
       await expect(page.getByTestId("operator-row").filter({ hasText: "Bruno Dias" })).toContainText("Aguardando confirmação do serviço de chat");
-      await page.screenshot(shot("operator-uncertain"));
+      await shot(page, "team-operator-uncertain");
     });
   });
 });

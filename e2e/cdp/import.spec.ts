@@ -4,12 +4,10 @@
  * login), read from the provider's capabilities, and the operators reach the gateway.
  */
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { trpcMutation } from "../pages/team";
-import { confirmEmailViaApi, expect, expectAccessible, test, uniqueUser } from "../fixtures";
+import { confirmEmailViaApi, expect, expectAccessible, shot, test, uniqueUser } from "../fixtures";
 
 const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e-artifacts/screenshots/cdp-import-${name}.png`, fullPage: true });
 
 interface CdpEmuState {
   operators: Array<{ email: string | null; firstName?: string | null; projectUuid: string; itemUuid: string }>;
@@ -49,12 +47,12 @@ test("CDP mode: import operators by e-mail from a CSV", async ({ page }) => {
   await expect(page.locator('[data-testid="preview-row"][data-line="4"]')).toContainText('"isso-nao-e-email" não é um e-mail válido.');
   await expect(page.locator('[data-testid="preview-row"][data-line="5"]')).toContainText('"carla.dias@example.com" aparece mais de uma vez no arquivo.');
   await expectAccessible(page);
-  await shot(page, "preview");
+  await shot(page, "cdp-import-preview");
 
   await page.getByRole("button", { name: "Importar 2 operadores" }).click();
   await expect(page.getByRole("progressbar", { name: "Progresso da importação" })).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
   await expect(page.getByTestId("import-counts")).toHaveText("2 importados · 0 com falha · 0 restantes");
-  await shot(page, "done");
+  await shot(page, "cdp-import-done");
 
   const state = (await (await fetch(`${cdpEmulator()}/__emulator/state`)).json()) as CdpEmuState;
   const ours = state.operators.filter((o) => o.projectUuid === space.projectUuid && o.itemUuid === space.itemUuid);

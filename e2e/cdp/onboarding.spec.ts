@@ -4,11 +4,9 @@
  * deactivate one → a provider validation error (fieldErrors) shown next to its field.
  */
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test, uniqueUser } from "../fixtures";
+import { expect, expectAccessible, shot, test, uniqueUser } from "../fixtures";
 import { SignUpPage, VerifyEmailPage } from "../pages/auth";
 
-const shot = (page: Page, n: number, step: string) => page.screenshot({ path: `e2e-artifacts/screenshots/cdp-${n}-${step}.png`, fullPage: true });
 const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
 
 interface CdpEmuState {
@@ -49,7 +47,7 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     await expect(page.getByLabel("Identificador do projeto")).toHaveAttribute("aria-invalid", "true");
     await page.getByLabel("Identificador do item de Live Chat").fill(space.itemUuid);
     await expectAccessible(page);
-    await shot(page, 1, "company");
+    await shot(page, "cdp-1-company");
     await page.getByRole("button", { name: "Conferir e conectar" }).click();
     await expect(page).toHaveURL(/\/onboarding\/operators/);
   });
@@ -71,7 +69,7 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     await expect(list.getByText("Supervisor")).toBeVisible();
     await expect(page.getByLabel("E-mail do operador")).toHaveValue("");
     await expectAccessible(page);
-    await shot(page, 2, "operators");
+    await shot(page, "cdp-2-operators");
   });
 
   await test.step("deactivate one", async () => {
@@ -83,7 +81,7 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     expect(mine).toHaveLength(2);
     expect(mine.find((o) => o.email === "bia.lima@example.com")).toMatchObject({ access: false, roleCode: "SUPERVISOR", onlyAssignedConversations: true });
     expect(mine.find((o) => o.email === user.email)).toMatchObject({ access: true, roleCode: "ADMIN" });
-    await shot(page, 3, "deactivated");
+    await shot(page, "cdp-3-deactivated");
   });
 
   await test.step("a provider validation error appears next to its field", async () => {
@@ -97,7 +95,7 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     expect(describedBy).toBeTruthy();
     await expect(page.locator(`[id="${describedBy!.split(" ")[0]}"]`)).toHaveText("O serviço de chat recusou: e-mail already belongs to another user");
     await expectAccessible(page);
-    await shot(page, 4, "field-error");
+    await shot(page, "cdp-4-field-error");
     await page.getByRole("button", { name: "Cancelar" }).click();
     await expect(page.getByTestId("operators").getByText("bia.lima@example.com")).toBeVisible();
   });
@@ -108,7 +106,7 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     await expect(page.getByText("Passo 3 de 3")).toBeVisible();
     await expect(page.getByRole("main").getByRole("link", { name: "Abrir chat" })).toHaveCount(0);
     await expectAccessible(page);
-    await shot(page, 5, "done");
+    await shot(page, "cdp-5-done");
     await page.goto("/");
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByTestId("summary-space")).toBeVisible();
@@ -116,6 +114,6 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     for (const id of ["summary-plan", "summary-departments", "summary-whatsapp"]) await expect(page.getByTestId(id)).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Abrir chat" })).toHaveCount(0);
     await expectAccessible(page);
-    await shot(page, 6, "dashboard");
+    await shot(page, "cdp-6-dashboard");
   });
 });

@@ -6,10 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { confirmEmailViaApi, expect, expectAccessible, test, uniqueUser } from "../fixtures";
+import { confirmEmailViaApi, expect, expectAccessible, shot, test, uniqueUser, withoutToasts } from "../fixtures";
 import { trpcMutation } from "../pages/team";
 
-const shot = (page: Page, step: string) => page.screenshot({ path: `e2e-artifacts/screenshots/cdp-team-${step}.png`, fullPage: true });
 const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
 
 interface CdpEmuState {
@@ -19,11 +18,6 @@ interface CdpEmuState {
 async function bindingsOf(page: Page, itemUuid: string) {
   const state = (await (await page.request.get(`${cdpEmulator()}/__emulator/state`)).json()) as CdpEmuState;
   return state.operators.filter((o) => o.itemUuid === itemUuid);
-}
-
-/** Toasts are transient: let them go before an axe scan or a screenshot. */
-async function withoutToasts(page: Page) {
-  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
 }
 
 test("CDP mode: team operators by e-mail and role, no departments, provider field error next to its field", async ({ page }) => {
@@ -50,7 +44,7 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     await page.goto("/team/departments");
     await expect(page.getByTestId("departments-not-available")).toContainText("não usa departamentos");
     await expectAccessible(page);
-    await shot(page, "1-no-departments");
+    await shot(page, "cdp-team-1-no-departments");
     await page.getByRole("link", { name: "Ir para Operadores" }).click();
     await expect(page).toHaveURL(/\/team\/operators$/);
   });
@@ -80,7 +74,7 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     await dialog.getByLabel("Papel no chat").selectOption("SUPERVISOR");
     await dialog.getByLabel("Apenas conversas atribuídas").check();
     await expectAccessible(page);
-    await shot(page, "2-create-dialog");
+    await shot(page, "cdp-team-2-create-dialog");
     await dialog.getByRole("button", { name: "Salvar" }).click();
     const row = page.getByTestId("operator-row").filter({ hasText: "bia.lima@example.com" });
     await expect(row).toContainText("Bia Lima");
@@ -124,7 +118,7 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     expect(bindings.find((o) => o.email === "bia.lima@example.com")?.access).toBe(true);
     await withoutToasts(page);
     await expectAccessible(page);
-    await shot(page, "3-operators");
+    await shot(page, "cdp-team-3-operators");
   });
 
   await test.step("a provider validation error appears next to its field", async () => {
@@ -142,7 +136,7 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     // Only that field: the others are not marked.
     await expect(edit.getByLabel("Sobrenome")).not.toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
-    await shot(page, "4-field-error");
+    await shot(page, "cdp-team-4-field-error");
     await edit.getByRole("button", { name: "Cancelar" }).click();
     await expect(page.getByTestId("operator-row").filter({ hasText: "bia.lima@example.com" })).toBeVisible();
   });
@@ -160,6 +154,6 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     await expect(page.getByTestId("audit-row")).toHaveCount(4);
     await expect(page.getByTestId("audit-row").filter({ hasText: "Falha" })).toHaveCount(1);
     await expectAccessible(page);
-    await shot(page, "5-audit");
+    await shot(page, "cdp-team-5-audit");
   });
 });

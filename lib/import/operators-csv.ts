@@ -19,6 +19,7 @@
  */
 import Papa from "papaparse";
 import { z } from "zod";
+import { nameKey } from "@/lib/names";
 import { ZEmail, ZPersonName } from "@/lib/validation/fields";
 import { isSingleLineText, visibleText } from "@/lib/validation/text";
 
@@ -105,11 +106,6 @@ export function normalizeKey(s: string): string {
     .trim()
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
-}
-
-/** Name comparison key: case/accent-insensitive, inner whitespace collapsed. */
-export function nameKey(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().trim().replace(/\s+/g, " ");
 }
 
 const ALIASES_PLUGCHAT: Record<string, ImportColumn> = {

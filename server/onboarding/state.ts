@@ -60,8 +60,3 @@ export async function completeStep(
     .returning();
   return row!;
 }
-
-/** Whether a step's page may be shown: it is the current step or one before it. */
-export function canVisit(state: OnboardingState, step: OnboardingStep): boolean {
-  return stepIndex(step) <= stepIndex(state.currentStep);
-}

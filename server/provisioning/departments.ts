@@ -5,6 +5,7 @@
  * adopted instead of sending a second create.
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { sameName } from "@/lib/names";
 import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { departments, operators, type Department } from "@/server/db/schema";
@@ -14,7 +15,6 @@ import { audit } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
 
 const DEFAULT_DEPARTMENT_NAME = "geral";
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("pt-BR") === b.trim().toLocaleLowerCase("pt-BR");
 
 export async function listDepartments(db: Db, organizationId: string): Promise<Department[]> {
   return db
@@ -100,7 +100,7 @@ async function findByName(db: Db, organizationId: string, name: string): Promise
   const [row] = await db
     .select()
     .from(departments)
-    .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), sql`lower(${departments.name}) = lower(${name})`));
+    .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), sql`name_key(${departments.name}) = name_key(${name})`));
   return row;
 }
 

@@ -1,5 +1,5 @@
 /** How a provider failure is recorded and classified by the provisioning layer. */
-import { isProviderError, type ProviderError } from "@/server/providers/errors";
+import { isProviderError } from "@/server/providers/errors";
 import type { ProvisioningErrorInfo } from "@/server/db/schema";
 
 /** The actor of a provisioning action: which organization, which portal user (null: system). */
@@ -31,8 +31,4 @@ export function errorInfo(error: unknown): ProvisioningErrorInfo {
 export function isUncertainCreate(error: unknown): boolean {
   if (!isProviderError(error)) return true;
   return error.kind === "ambiguous" || (error.kind === "unavailable" && (error.status ?? 0) >= 500);
-}
-
-export function asProviderError(error: unknown): ProviderError | null {
-  return isProviderError(error) ? error : null;
 }

@@ -9,7 +9,8 @@ import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
 import { departments, importJobRows, importJobs, operators, type ImportJob, type ImportRowPayload } from "@/server/db/schema";
 import type { ChatProviderCapabilities } from "@/server/providers/types";
-import { nameKey, previewOperatorsCsv, rowToValues, type ImportPreview } from "@/lib/import/operators-csv";
+import { previewOperatorsCsv, rowToValues, type ImportPreview } from "@/lib/import/operators-csv";
+import { nameKey } from "@/lib/names";
 import { requireSyncedAccount } from "./accounts";
 import type { ProvisioningScope } from "./errors";
 

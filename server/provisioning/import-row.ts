@@ -6,6 +6,7 @@
 import { DEFAULT_ROLE_CODES, roleFor } from "@/lib/validation/role-codes";
 import { appErrorOf } from "@/server/errors";
 import { providerErrorToAppCode } from "@/server/errors/vendor";
+import { operatorFields } from "./operator-fields";
 import type { ImportJobRow, Operator, ProvisioningErrorInfo } from "@/server/db/schema";
 import { isProviderError } from "@/server/providers/errors";
 import type { ChatProvider } from "@/server/providers/types";
@@ -71,9 +72,7 @@ export function importRowInput(row: Pick<ImportJobRow, "operatorId" | "values">,
     isAdmin: v.isAdmin,
     departmentIds: v.departmentIds,
     ...(v.login ? { login: v.login } : {}),
-    ...(v.email ? { email: v.email } : {}),
-    ...(v.firstName ? { firstName: v.firstName } : {}),
-    ...(v.lastName ? { lastName: v.lastName } : {}),
+    ...operatorFields(v),
     // Backends with roles: the CSV's admin column picks the administrator's code (first) or the default (last).
     ...(provider.capabilities.operatorRoles ? { roleCode: roleFor(v.isAdmin, provider.roleCodes ?? DEFAULT_ROLE_CODES) } : {}),
   };

@@ -6,8 +6,8 @@
 export { attachAccount, connectSpace, expireStalePendingAccount, getVendorAccount, provisionAccount, requireSyncedAccount, subscribe, trialDaysLeft, sha256Hex } from "./accounts";
 export type { AccountInput, ProvisionOptions, SpaceInput, SpaceVerifier } from "./accounts";
 export { createDepartment, getDepartment, listDepartments, removeDepartment, syncDepartmentsFromVendor, updateDepartment } from "./departments";
-export { createOperator, getOperator, linkOperatorUser, listOperators, toPublicOperator, updateOperator } from "./operators";
-export type { CreateOperatorInput, PublicOperator, UpdateOperatorInput } from "./operators";
+export { createOperator, getOperator, listOperators, updateOperator } from "./operators";
+export type { CreateOperatorInput, UpdateOperatorInput } from "./operators";
 export { audit } from "./audit";
 export { errorInfo, isUncertainCreate } from "./errors";
 export type { ProvisioningScope } from "./errors";

@@ -13,7 +13,8 @@
  * steps would live in several files.
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, getTableColumns, inArray, isNull, sql, type WithSubquery } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type WithSubquery } from "drizzle-orm";
+import { nameKey, sameName } from "@/lib/names";
 import { adminRoleOf, DEFAULT_ROLE_CODES } from "@/lib/validation/role-codes";
 import { appError } from "@/server/errors";
 import { encryptOperatorToken } from "@/server/crypto";
@@ -24,6 +25,7 @@ import type { ChatProvider, OperatorInput, ProviderOperator } from "@/server/pro
 import { requireSyncedAccount } from "./accounts";
 import { audit, auditInsert, type AuditInput } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
+import { operatorFields } from "./operator-fields";
 
 export interface CreateOperatorInput {
   /**
@@ -64,27 +66,6 @@ export interface UpdateOperatorInput {
   roleCode?: string;
   onlyAssignedConversations?: boolean;
 }
-
-/** The CDP-style fields of an operator, for the provider call (only those that are set). */
-function personFields(v: { email?: string | null; firstName?: string | null; lastName?: string | null; roleCode?: string | null; onlyAssignedConversations?: boolean | null }): Partial<OperatorInput> {
-  return {
-    ...(v.email ? { email: v.email } : {}),
-    ...(v.firstName ? { firstName: v.firstName } : {}),
-    ...(v.lastName ? { lastName: v.lastName } : {}),
-    ...(v.roleCode ? { roleCode: v.roleCode } : {}),
-    ...(v.onlyAssignedConversations === null || v.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: v.onlyAssignedConversations }),
-  };
-}
-
-/** An operator as it may leave the server: no token, no ciphertext. */
-export type PublicOperator = Omit<Operator, "accessTokenCiphertext"> & { hasAccessToken: boolean };
-
-export function toPublicOperator(row: Operator): PublicOperator {
-  const { accessTokenCiphertext, ...rest } = row;
-  return { ...rest, hasAccessToken: accessTokenCiphertext !== null };
-}
-
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("pt-BR") === b.trim().toLocaleLowerCase("pt-BR");
 
 export async function listOperators(db: Db, organizationId: string): Promise<Operator[]> {
   return db.select().from(operators).where(eq(operators.organizationId, organizationId)).orderBy(asc(operators.createdAt));
@@ -220,7 +201,7 @@ async function claimUnderLock(db: Db, scope: ProvisioningScope, input: CreateOpe
     const [existing] = await tx
       .select()
       .from(operators)
-      .where(and(eq(operators.organizationId, scope.organizationId), sql`lower(${operators.name}) = lower(${name})`));
+      .where(and(eq(operators.organizationId, scope.organizationId), sql`name_key(${operators.name}) = name_key(${name})`));
     if (existing) {
       if (input.id !== undefined && existing.id !== input.id) return { existing };
       if (existing.state === "synced" || existing.state === "pending") return { existing };
@@ -234,11 +215,7 @@ async function claimUnderLock(db: Db, scope: ProvisioningScope, input: CreateOpe
           isAdmin: input.isAdmin,
           departmentIds: input.departmentIds,
           login: input.login ?? null,
-          ...(input.email ? { email: input.email } : {}),
-          ...(input.firstName ? { firstName: input.firstName } : {}),
-          ...(input.lastName ? { lastName: input.lastName } : {}),
-          ...(input.roleCode ? { roleCode: input.roleCode } : {}),
-          ...(input.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: input.onlyAssignedConversations }),
+          ...operatorFields(input),
           updatedAt: new Date(),
         })
         .where(and(eq(operators.id, existing.id), eq(operators.state, existing.state)))
@@ -298,7 +275,7 @@ export async function createOperator(
     state: "pending" as const,
   };
   // The local row first, under a per-(org, name) lock so concurrent identical requests make one row.
-  const lockKey = `operator:${scope.organizationId}:${name.toLocaleLowerCase("pt-BR")}`;
+  const lockKey = `operator:${scope.organizationId}:${nameKey(name)}`;
   const claimed = (await insertIfNameFree(db, values, lockKey, input.email ?? null)) ?? (await claimUnderLock(db, scope, input, values, lockKey));
   if ("linked" in claimed) throw appError("ALREADY_OPERATOR");
   if ("emailTaken" in claimed) throw appError("OPERATOR_EMAIL_TAKEN", { field: "email" });
@@ -331,7 +308,7 @@ export async function createOperator(
     isAdmin: input.isAdmin,
     ...(input.login ? { login: input.login } : {}),
     ...(input.password ? { password: input.password } : {}),
-    ...personFields(input),
+    ...operatorFields(input),
   };
   const send = async () => {
     try {
@@ -412,6 +389,13 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     departmentIds: input.departmentIds ?? current.departmentIds,
     login: input.login === undefined ? current.login : input.login,
   };
+  if (!sameName(next.name, current.name)) {
+    const [clash] = await db
+      .select({ id: operators.id })
+      .from(operators)
+      .where(and(eq(operators.organizationId, scope.organizationId), sql`name_key(${operators.name}) = name_key(${next.name})`, ne(operators.id, current.id)));
+    if (clash) throw appError("NAME_TAKEN", { field: "name" });
+  }
   const vendorDepartments = await vendorDepartmentIds(db, scope.organizationId, next.departmentIds);
   const [taken] = await db
     .update(operators)
@@ -429,7 +413,7 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
       isAdmin: next.isAdmin,
       ...(next.login ? { login: next.login } : {}),
       ...(input.password ? { password: input.password } : {}),
-      ...personFields(next),
+      ...operatorFields(next),
     });
   } catch (error) {
     const info = errorInfo(error);
@@ -460,16 +444,5 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     result: "success",
     details: { name: next.name, active: next.active, isAdmin: next.isAdmin, ...(next.roleCode ? { roleCode: next.roleCode } : {}), passwordChanged: Boolean(input.password) },
   });
-  return row!;
-}
-
-/** Links a portal user to an operator of the same organization ("Abrir chat" as that operator). */
-export async function linkOperatorUser(db: Db, scope: ProvisioningScope, input: { id: string; userId: string | null }): Promise<Operator> {
-  await getOperator(db, scope.organizationId, input.id);
-  const [row] = await db
-    .update(operators)
-    .set({ userId: input.userId, updatedAt: new Date(), version: sql`${operators.version} + 1` })
-    .where(and(eq(operators.id, input.id), eq(operators.organizationId, scope.organizationId)))
-    .returning();
   return row!;
 }

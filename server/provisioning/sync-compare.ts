@@ -3,6 +3,7 @@
  * differences out (only ours, only theirs, different fields, still in flight, in sync). No
  * database, no vendor: `sync.ts` reads both sides and applies the fixes.
  */
+import { sameName } from "@/lib/names";
 import type { Department, Operator } from "@/server/db/schema";
 import type { ChatProvider, ProviderDepartment, ProviderOperator } from "@/server/providers/types";
 
@@ -45,9 +46,6 @@ export interface SyncComparison {
 }
 
 const DEFAULT_DEPARTMENT_NAME = "geral";
-const norm = (s: string) => s.trim().toLocaleLowerCase("pt-BR");
-/** Names compared as the sync page compares them (trimmed, case-insensitive). */
-export const sameName = (a: string, b: string) => norm(a) === norm(b);
 export const isGeral = (name: string) => sameName(name, DEFAULT_DEPARTMENT_NAME);
 const inFlight = (state: string): state is "pending" | "uncertain" => state === "pending" || state === "uncertain";
 

@@ -25,13 +25,15 @@ import { appError, appErrorOf } from "@/server/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
 import { departments, operators, type Department, type Operator } from "@/server/db/schema";
+import { sameName } from "@/lib/names";
 import type { ChatProvider, ProviderDepartment, ProviderOperator } from "@/server/providers/types";
 import { requireSyncedAccount } from "./accounts";
 import { audit } from "./audit";
 import { createDepartment, dropFromOperators, listDepartments, updateDepartment } from "./departments";
 import { errorInfo, type ProvisioningScope } from "./errors";
+import { operatorFields } from "./operator-fields";
 import { createOperator, listOperators, updateOperator } from "./operators";
-import { compareDepartments, compareOperators, compareView, emptyComparison, isGeral, sameName, syncSupport, type SyncComparison, type SyncKind, type VendorView } from "./sync-compare";
+import { compareDepartments, compareOperators, compareView, emptyComparison, isGeral, syncSupport, type SyncComparison, type SyncKind, type VendorView } from "./sync-compare";
 
 export { syncSupport } from "./sync-compare";
 export type { DepartmentField, DepartmentSide, OnlyLocalReason, OperatorField, OperatorSide, SyncComparison, SyncKind } from "./sync-compare";
@@ -319,11 +321,7 @@ export async function recreateAtVendor(db: Db, provider: ChatProvider, scope: Pr
       isAdmin: op.isAdmin,
       departmentIds,
       ...(op.login ? { login: op.login } : {}),
-      ...(op.email ? { email: op.email } : {}),
-      ...(op.firstName ? { firstName: op.firstName } : {}),
-      ...(op.lastName ? { lastName: op.lastName } : {}),
-      ...(op.roleCode ? { roleCode: op.roleCode } : {}),
-      ...(op.onlyAssignedConversations === null ? {} : { onlyAssignedConversations: op.onlyAssignedConversations }),
+      ...operatorFields(op),
     });
     return { kind: "operator" as const, id: row.id, name: row.name };
   });

@@ -1,18 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminProcedure, createCallerFactory, createContextInner, createTRPCRouter, orgProcedure, ownerProcedure } from "@/server/api/trpc";
 import type { DbHandle } from "@/server/db/client";
 import { createTestDb, testDbKinds } from "../helpers/db";
+import { trpcCodeOf } from "../helpers/outcome";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 /** A router made of the base procedures alone, to test the middleware chain in isolation. */
 const probeRouter = createTRPCRouter({
@@ -51,8 +42,8 @@ describe.each(testDbKinds())("organization scoping and roles on %s", (kind) => {
     );
 
   it("anonymous callers are refused with UNAUTHORIZED", async () => {
-    expect(await codeOf(callerFor({ db: handle.db, member: null }).me.get())).toBe("UNAUTHORIZED");
-    expect(await codeOf(probe(null).asMember())).toBe("UNAUTHORIZED");
+    expect(await trpcCodeOf(callerFor({ db: handle.db, member: null }).me.get())).toBe("UNAUTHORIZED");
+    expect(await trpcCodeOf(probe(null).asMember())).toBe("UNAUTHORIZED");
   });
 
   it("a member sees their own organization and role", async () => {
@@ -62,8 +53,8 @@ describe.each(testDbKinds())("organization scoping and roles on %s", (kind) => {
   });
 
   it("claiming another organization is refused (FORBIDDEN), not silently switched", async () => {
-    expect(await codeOf(callerFor({ db: handle.db, member: ownerA, orgHint: ownerB.organizationId }).me.get())).toBe("FORBIDDEN");
-    expect(await codeOf(probe(ownerB, ownerA.organizationId).asMember())).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(callerFor({ db: handle.db, member: ownerA, orgHint: ownerB.organizationId }).me.get())).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(probe(ownerB, ownerA.organizationId).asMember())).toBe("FORBIDDEN");
   });
 
   it("without a hint, the user's first organization is used", async () => {
@@ -71,9 +62,9 @@ describe.each(testDbKinds())("organization scoping and roles on %s", (kind) => {
   });
 
   it("roles compose: member < admin < owner", async () => {
-    expect(await codeOf(probe(memberA).asAdmin())).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(probe(memberA).asAdmin())).toBe("FORBIDDEN");
     expect(await probe(adminA).asAdmin()).toBe(ownerA.organizationId);
-    expect(await codeOf(probe(adminA).asOwner())).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(probe(adminA).asOwner())).toBe("FORBIDDEN");
     expect(await probe(ownerA).asOwner()).toBe(ownerA.organizationId);
   });
 });

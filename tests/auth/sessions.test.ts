@@ -3,10 +3,8 @@
  * browser and system of each and which one is this; ending one (or all the others) makes
  * their cookies fail at the next request, and nobody can end someone else's session.
  */
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/server/errors";
 import { authOptions } from "@/server/auth/options";
 import { markEmailVerified } from "@/server/auth/email-verification";
 import { sessionCookieName } from "@/server/auth/cookies";
@@ -15,6 +13,7 @@ import { getDb, type Db, type DbHandle } from "@/server/db/client";
 import { sessions, users } from "@/server/db/schema";
 import { callerFor, callerWithCookies, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
+import { appCodeOf } from "../helpers/outcome";
 
 const UA = {
   chromeWindows: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
@@ -23,17 +22,6 @@ const UA = {
   firefoxLinux: "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
 };
 const password = "uma frase secreta bem longa";
-
-async function appCodeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    const cause = (error as TRPCError).cause;
-    return cause instanceof AppError ? cause.info.code : (error as TRPCError).code;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** A session row opened for `user`, and the cookie value that names it. */
 async function cookieFor(db: Db, user: { id: string; email: string; name: string }, client: { userAgent?: string; ip?: string }) {

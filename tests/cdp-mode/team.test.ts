@@ -23,7 +23,7 @@ import { PROJECT, UPSERT, clientFor, snapshot, startEmulator } from "../cdp/help
 import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
-import { appCodeOf } from "../team/helpers";
+import { appCodeOf } from "../helpers/outcome";
 
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {
   const e = await p.then(

@@ -14,7 +14,7 @@ import type { ChatProvider } from "@/server/providers/types";
 import { ImportWorker } from "@/server/provisioning/import-worker";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
-import { appCodeOf } from "../team/helpers";
+import { appCodeOf } from "../helpers/outcome";
 import { csvOf, expectJobImportedOnce, fault, killable, names, vendorAccountOf } from "./helpers";
 
 const TOKEN = "import-token";

@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
 import { decryptOperatorToken } from "@/server/crypto";
 import { operators, vendorAccounts } from "@/server/db/schema";
@@ -12,18 +11,9 @@ import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { callerFor, createMember } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+import { trpcCodeOf } from "../helpers/outcome";
 
 const TOKEN = "onboarding-test-token";
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return "OK";
-}
 
 async function emuState(emu: PlugchatEmulator) {
   const res = await fetch(`${emu.origin}/__emulator/state`);
@@ -64,7 +54,7 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
       anon.chat.session(),
       anon.dashboard.summary(),
     ];
-    for (const c of calls) expect(await codeOf(c)).toBe("UNAUTHORIZED");
+    for (const c of calls) expect(await trpcCodeOf(c)).toBe("UNAUTHORIZED");
   });
 
   it("keeps organizations apart and lets members only read", async () => {
@@ -77,27 +67,27 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
 
     // A pretending to act for B's organization.
     const aAsB = callerFor({ db: handle.db, provider, member: a, orgHint: b.organizationId });
-    expect(await codeOf(aAsB.onboarding.get())).toBe("FORBIDDEN");
-    expect(await codeOf(aAsB.operators.list())).toBe("FORBIDDEN");
-    expect(await codeOf(aAsB.onboarding.createAccount({ companyName: "Xis", sessionName: "Xis" }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(aAsB.onboarding.get())).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(aAsB.operators.list())).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(aAsB.onboarding.createAccount({ companyName: "Xis", sessionName: "Xis" }))).toBe("FORBIDDEN");
 
     // A in its own organization, naming B's ids.
     const callerA = callerFor({ db: handle.db, provider, member: a });
     await callerA.onboarding.createAccount({ companyName: "Empresa A", sessionName: "Loja A" });
-    expect(await codeOf(callerA.operators.update({ id: opB.id, version: opB.version, name: "Roubado" }))).toBe("NOT_FOUND");
-    expect(await codeOf(callerA.departments.update({ id: deptsB.items[0]!.id, version: deptsB.items[0]!.version, name: "Roubado" }))).toBe("NOT_FOUND");
-    expect(await codeOf(callerA.operators.create({ name: "Ana", departmentIds: [deptsB.items[0]!.id], isAdmin: false }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(callerA.operators.update({ id: opB.id, version: opB.version, name: "Roubado" }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(callerA.departments.update({ id: deptsB.items[0]!.id, version: deptsB.items[0]!.version, name: "Roubado" }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(callerA.operators.create({ name: "Ana", departmentIds: [deptsB.items[0]!.id], isAdmin: false }))).toBe("NOT_FOUND");
     expect((await callerA.operators.list()).items).toEqual([]);
-    expect(await codeOf(callerA.chat.session())).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(callerA.chat.session())).toBe("NOT_FOUND");
 
     // A plain member of B reads but cannot change.
     const memberB = await createMember(handle.db, { role: "member", organizationId: b.organizationId });
     const asMember = callerFor({ db: handle.db, provider, member: memberB });
     expect((await asMember.operators.list()).items).toHaveLength(1);
-    expect(await codeOf(asMember.departments.create({ name: "Suporte" }))).toBe("FORBIDDEN");
-    expect(await codeOf(asMember.plan.subscribe({ seats: 2 }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(asMember.departments.create({ name: "Suporte" }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(asMember.plan.subscribe({ seats: 2 }))).toBe("FORBIDDEN");
     // … and cannot open the chat as B's operator.
-    expect(await codeOf(asMember.chat.session())).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(asMember.chat.session())).toBe("NOT_FOUND");
   });
 
   it("20 concurrent createAccount for one organization make exactly 1 vendor account", async () => {
@@ -118,7 +108,7 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     const m = await createMember(handle.db, { role: "owner" });
     const caller = callerFor({ db: handle.db, provider, member: m });
     await addFault(emu, { method: "POST", path: "^/account$", kind: "status", status: 503, times: 1 });
-    expect(await codeOf(caller.onboarding.createAccount({ companyName: "Loja", sessionName: "Loja" }))).toBe("BAD_GATEWAY");
+    expect(await trpcCodeOf(caller.onboarding.createAccount({ companyName: "Loja", sessionName: "Loja" }))).toBe("BAD_GATEWAY");
     const acc = (await caller.onboarding.get()).account;
     expect(acc?.state).toBe("uncertain");
     // A plain resubmit does not POST again.
@@ -127,7 +117,7 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     expect((await emuState(emu)).accounts.filter((a) => a.externalId === m.organizationId)).toHaveLength(0);
     // Attaching someone else's account is refused.
     const other = (await emuState(emu)).accounts[0]!;
-    expect(await codeOf(caller.onboarding.attachAccount({ vendorAccountId: other.id }))).toBe("UNPROCESSABLE_CONTENT");
+    expect(await trpcCodeOf(caller.onboarding.attachAccount({ vendorAccountId: other.id }))).toBe("UNPROCESSABLE_CONTENT");
     // The confirmed retry creates exactly one.
     const retried = await caller.onboarding.retryAccount({ confirm: true });
     expect(retried.state).toBe("synced");
@@ -177,10 +167,10 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     expect(me.hasAccessToken).toBe(true);
 
     // Optimistic concurrency.
-    expect(await codeOf(caller.operators.update({ id: me.id, version: me.version + 5, name: "Outra" }))).toBe("CONFLICT");
+    expect(await trpcCodeOf(caller.operators.update({ id: me.id, version: me.version + 5, name: "Outra" }))).toBe("CONFLICT");
     const renamed = await caller.departments.update({ id: suporte.id, version: suporte.version, name: "Suporte Técnico" });
     expect(renamed.name).toBe("Suporte Técnico");
-    expect(await codeOf(caller.departments.update({ id: suporte.id, version: suporte.version, active: false }))).toBe("CONFLICT");
+    expect(await trpcCodeOf(caller.departments.update({ id: suporte.id, version: suporte.version, active: false }))).toBe("CONFLICT");
 
     await caller.onboarding.completeStep({ step: "departments" });
     await caller.onboarding.completeStep({ step: "operators" });

@@ -13,7 +13,7 @@ vi.hoisted(() => {
 });
 import { callerFor, createMember } from "../helpers/context";
 import { createTestDb } from "../helpers/db";
-import { appCodeOf } from "../team/helpers";
+import { appCodeOf } from "../helpers/outcome";
 
 describe("per-organization mutation budget", () => {
   let handle: Awaited<ReturnType<typeof createTestDb>>;

@@ -13,7 +13,8 @@ import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
-import { appCodeOf, teamCaller } from "../team/helpers";
+import { appCodeOf } from "../helpers/outcome";
+import { teamCaller } from "../team/helpers";
 
 const TOKEN = "sync-test-token";
 

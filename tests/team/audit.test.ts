@@ -3,7 +3,8 @@ import { auditLog } from "@/server/db/schema";
 import type { Db } from "@/server/db/client";
 import { createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
-import { appCodeOf, teamCaller } from "./helpers";
+import { appCodeOf } from "../helpers/outcome";
+import { teamCaller } from "./helpers";
 
 describe.each(testDbKinds())("team audit log (%s)", (kind) => {
   let db: Db;

@@ -1,9 +1,6 @@
-/** Team-test plumbing: callers that keep the cookies procedures set, and error-code assertions. */
+/** Team-test plumbing: callers that keep the cookies procedures set (error codes: ../helpers/outcome.ts). */
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
-import { expect } from "vitest";
 import { createCaller } from "@/server/api/root";
-import { AppError } from "@/server/errors";
 import { createContextInner, type CookieOptions } from "@/server/api/trpc";
 import type { Db } from "@/server/db/client";
 import { createChatProvider } from "@/server/providers";
@@ -23,16 +20,4 @@ export function teamCaller(db: Db, member: TestMember | null, orgHint?: string, 
     setCookie: (name, value, options) => cookies.push({ name, value, options }),
   });
   return { caller: createCaller(ctx), cookies };
-}
-
-/** The app error code a call failed with (fails the test if it succeeded). */
-export async function appCodeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    const cause = (error as TRPCError).cause;
-    return cause instanceof AppError ? cause.info.code : (error as TRPCError).code;
-  }
-  throw new Error("expected the call to fail");
 }

@@ -4,7 +4,8 @@ import { invitations, memberships, operators, organizations } from "@/server/db/
 import type { Db } from "@/server/db/client";
 import { createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
-import { appCodeOf, teamCaller } from "./helpers";
+import { appCodeOf } from "../helpers/outcome";
+import { teamCaller } from "./helpers";
 
 const tokenOf = (path: string) => path.replace("/invite/", "");
 

@@ -8,7 +8,8 @@ import { syncDepartmentsFromVendor } from "@/server/provisioning";
 import type { ChatProvider } from "@/server/providers/types";
 import { createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
-import { appCodeOf, teamCaller } from "./helpers";
+import { appCodeOf } from "../helpers/outcome";
+import { teamCaller } from "./helpers";
 
 const TOKEN = "team-test-token";
 

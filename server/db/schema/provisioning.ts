@@ -71,8 +71,8 @@ export const departments = pgTable(
   },
   (t) => [
     uniqueIndex("departments_org_vendor_unique").on(t.organizationId, t.vendorId),
-    // One live department per name in an organization: 20 concurrent "add Suporte" → one row.
-    uniqueIndex("departments_org_name_unique").on(t.organizationId, sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`),
+    // One live department per name (`name_key`, lib/names.ts) in an organization: 20 concurrent "add Suporte" → one row.
+    uniqueIndex("departments_org_name_unique").on(t.organizationId, sql`name_key(${t.name})`).where(sql`${t.deletedAt} is null`),
   ],
 );
 
@@ -110,7 +110,7 @@ export const operators = pgTable(
   (t) => [
     uniqueIndex("operators_org_vendor_unique").on(t.organizationId, t.vendorId),
     uniqueIndex("operators_org_user_unique").on(t.organizationId, t.userId),
-    index("operators_org_name_idx").on(t.organizationId, sql`lower(${t.name})`),
+    index("operators_org_name_idx").on(t.organizationId, sql`name_key(${t.name})`),
     index("operators_org_created_idx").on(t.organizationId, t.createdAt),
     index("operators_department_ids_gin").using("gin", t.departmentIds),
   ],

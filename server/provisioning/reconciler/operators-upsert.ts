@@ -11,19 +11,9 @@ import type { OperatorInput } from "@/server/providers/types";
 import { errorInfo, isUncertainCreate } from "../errors";
 import { knownOperatorVendorIds, markSynced, vendorDepartmentIds } from "../operators";
 import { audit } from "../audit";
+import { operatorFields } from "../operator-fields";
 import { releaseOperators, transient } from "./claims";
 import { failureState, recordOutcome, recordSettled, rejectedInfo, type RunContext } from "./outcome";
-
-/** The CDP-style fields of a row, for repeating its upsert (only those that are set). */
-function personFieldsOf(row: Operator): Partial<OperatorInput> {
-  return {
-    ...(row.email ? { email: row.email } : {}),
-    ...(row.firstName ? { firstName: row.firstName } : {}),
-    ...(row.lastName ? { lastName: row.lastName } : {}),
-    ...(row.roleCode ? { roleCode: row.roleCode } : {}),
-    ...(row.onlyAssignedConversations === null ? {} : { onlyAssignedConversations: row.onlyAssignedConversations }),
-  };
-}
 
 export async function reconcileOperatorsByUpsert(run: RunContext, claimed: Operator[], toRefresh: Operator[]): Promise<void> {
   const { db, provider, organizationId, vendorAccountId, scope, counts } = run;
@@ -33,7 +23,7 @@ export async function reconcileOperatorsByUpsert(run: RunContext, claimed: Opera
     departments: provider.capabilities.departments ? await vendorDepartmentIds(db, organizationId, row.departmentIds) : [],
     isAdmin: row.isAdmin,
     ...(provider.capabilities.operatorLogin && row.login ? { login: row.login } : {}),
-    ...personFieldsOf(row),
+    ...operatorFields(row),
   });
   const known = await knownOperatorVendorIds(db, organizationId);
 

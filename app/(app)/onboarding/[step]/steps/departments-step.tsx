@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { nameKey } from "@/lib/names";
 import { SUGGESTED_DEPARTMENTS } from "@/lib/onboarding/steps";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
@@ -56,8 +57,8 @@ export function DepartmentsStep() {
 
   const items: Dept[] = list.data?.items ?? [];
   const loading = list.isPending || (refresh.isPending && items.length === 0);
-  const existing = new Set(items.map((d) => d.name.toLocaleLowerCase("pt-BR")));
-  const suggestions = SUGGESTED_DEPARTMENTS.filter((s) => !existing.has(s.toLocaleLowerCase("pt-BR")));
+  const existing = new Set(items.map((d) => nameKey(d.name)));
+  const suggestions = SUGGESTED_DEPARTMENTS.filter((s) => !existing.has(nameKey(s)));
   const nameError = form.formState.errors.name?.message;
 
   return (
