@@ -7,7 +7,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { generateSync } from "otplib";
 import { SignInPage, SignUpPage, VerifyEmailPage } from "./pages/auth";
-import { expect, expectAccessible, signUpViaApi, test, uniqueUser, verificationLinkFor } from "./fixtures";
+import { expect, expectAccessible, mailsTo, signUpViaApi, test, uniqueUser, verificationLinkFor } from "./fixtures";
 
 const STEP_SECONDS = 30;
 const currentStep = () => Math.floor(Date.now() / 1000 / STEP_SECONDS);
@@ -171,6 +171,8 @@ test.describe("segurança da conta", () => {
     await expect(panel.getByRole("heading", { name: "Confirm your e-mail" })).toBeVisible();
     await panel.getByRole("button", { name: "Resend e-mail" }).click();
     await expect(page.getByText(/in the background/)).toBeVisible();
+    // The new link replaces the first one: wait for the second e-mail before opening the newest link.
+    await expect.poll(() => mailsTo(user.email).filter((text) => text.includes("/verify-email/")).length).toBe(2);
 
     await page.goto(await verificationLinkFor(user.email));
     await expect(page.getByRole("heading", { name: "Confirm e-mail" })).toBeVisible();
