@@ -6,10 +6,19 @@ import nextTs from "eslint-config-next/typescript";
  * Patterns match both "@/…" and relative specifiers; tests/unit/lint-walls.test.ts proves each wall.
  */
 const wall = (regex, message) => ({ regex, message });
-const NO_EMULATORS = wall("(^|/)emulators(/|$)", "emulators/ is a test stand-in: only emulators/, tests/, e2e/, bench/ and scripts/ import it.");
-const NO_DB_FROM_UI = wall("(^|/)server/db(/|$)", "app/ and components/ never import server/db: go through server/ (a tRPC caller, server/auth, server/provisioning…).");
+const NO_EMULATORS = wall(
+  "(^|/)emulators(/|$)",
+  "emulators/ is a test stand-in: only emulators/, tests/, e2e/, bench/ and scripts/ import it.",
+);
+const NO_DB_FROM_UI = wall(
+  "(^|/)server/db(/|$)",
+  "app/ and components/ never import server/db: go through server/ (a tRPC caller, server/auth, server/provisioning…).",
+);
 const NO_API_FROM_PROVISIONING = [
-  wall("(^|/)server/api(/|$)", "server/provisioning sits below the API layer: throw appError from @/server/errors, never import server/api."),
+  wall(
+    "(^|/)server/api(/|$)",
+    "server/provisioning sits below the API layer: throw appError from @/server/errors, never import server/api.",
+  ),
   wall("^(\\.\\./)+api(/|$)", "server/provisioning sits below the API layer: never import server/api."),
 ];
 const NO_UPWARD_FROM_PROVIDERS = [
@@ -22,12 +31,24 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "e2e-artifacts/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "e2e-artifacts/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "separate-type-imports", prefer: "type-imports" }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "separate-type-imports", prefer: "type-imports" },
+      ],
     },
   },
   {

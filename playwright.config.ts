@@ -38,12 +38,22 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
     { name: "chromium", testIgnore: "cdp/**", use: { ...devices["Desktop Chrome"] } },
-    { name: "cdp", testMatch: "cdp/**/*.spec.ts", use: { ...devices["Desktop Chrome"], baseURL: process.env.E2E_CDP_BASE_URL } },
+    {
+      name: "cdp",
+      testMatch: "cdp/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"], baseURL: process.env.E2E_CDP_BASE_URL },
+    },
   ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",

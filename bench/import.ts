@@ -47,11 +47,19 @@ async function main(): Promise<void> {
   const cleanups: Array<() => Promise<void> | void> = [];
   try {
     // ---------- emulator ----------
-    const emu = await startEmulatorChild({ port: EMULATOR_PORT, stateFile: path.join("/tmp", `bench-import-emulator-${process.pid}.json`), token: TOKEN });
+    const emu = await startEmulatorChild({
+      port: EMULATOR_PORT,
+      stateFile: path.join("/tmp", `bench-import-emulator-${process.pid}.json`),
+      token: TOKEN,
+    });
     cleanups.push(() => {
       emu.child.kill("SIGTERM");
     });
-    const latency = await fetch(`${emu.origin}/__emulator/latency`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: LATENCY_MS }) });
+    const latency = await fetch(`${emu.origin}/__emulator/latency`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ latencyMs: LATENCY_MS }),
+    });
     if (!latency.ok) throw new Error(`could not set the emulator latency: ${latency.status}`);
 
     // ---------- database ----------
@@ -76,7 +84,9 @@ async function main(): Promise<void> {
       });
     } catch (error) {
       await admin.end().catch(() => undefined);
-      console.log(`PostgreSQL unreachable at ${ADMIN_URL} (${error instanceof Error ? error.message : String(error)}): falling back to in-memory PGlite — the figures below are NOT PostgreSQL's.`);
+      console.log(
+        `PostgreSQL unreachable at ${ADMIN_URL} (${error instanceof Error ? error.message : String(error)}): falling back to in-memory PGlite — the figures below are NOT PostgreSQL's.`,
+      );
       handle = await openDb({ kind: "pglite" });
       dbLabel = "PGlite (in memory) — PostgreSQL was unreachable";
     }
@@ -84,7 +94,9 @@ async function main(): Promise<void> {
     const db = handle.db;
     const provider = createChatProvider({ baseUrl: `${emu.origin}/integrator`, token: TOKEN, timeoutMs: 10_000 });
 
-    console.log(`bench:import — database: ${dbLabel}; emulator ${emu.origin} (child process), latency ${LATENCY_MS} ms; IMPORT_CONCURRENCY=${concurrency}`);
+    console.log(
+      `bench:import — database: ${dbLabel}; emulator ${emu.origin} (child process), latency ${LATENCY_MS} ms; IMPORT_CONCURRENCY=${concurrency}`,
+    );
 
     // ---------- 1. import ----------
     const owner = await createMember(db, { role: "owner" });
@@ -94,7 +106,9 @@ async function main(): Promise<void> {
     const lines = ["nome;departamentos;admin;login"];
     for (let i = 1; i <= ROWS; i++) {
       const dept = ["Vendas", "Suporte", "Vendas|Financeiro", ""][i % 4];
-      lines.push(`Operador Bench ${String(i).padStart(5, "0")};${dept};${i % 10 === 0 ? "sim" : "não"};${i % 3 === 0 ? `op.${i}` : ""}`);
+      lines.push(
+        `Operador Bench ${String(i).padStart(5, "0")};${dept};${i % 10 === 0 ? "sim" : "não"};${i % 3 === 0 ? `op.${i}` : ""}`,
+      );
     }
     const t0 = performance.now();
     const { jobId } = await caller.imports.start({ csv: lines.join("\r\n"), fileName: "bench.csv" });
@@ -107,25 +121,63 @@ async function main(): Promise<void> {
     const elapsed = performance.now() - t1;
     const cpu = process.cpuUsage(cpu0);
     const job = await caller.imports.get({ jobId });
-    const state = (await (await fetch(`${emu.origin}/__emulator/state`)).json()) as { operators: Array<{ name: string }>; requestCounts: Record<string, number> };
+    const state = (await (await fetch(`${emu.origin}/__emulator/state`)).json()) as {
+      operators: Array<{ name: string }>;
+      requestCounts: Record<string, number>;
+    };
     const benchOps = state.operators.filter((o) => o.name.startsWith("Operador Bench "));
     const floor = (ROWS * LATENCY_MS) / concurrency;
     const ratio = elapsed / floor;
     console.log(`\n1. Import of ${ROWS} operators (imports.start ${startMs.toFixed(0)} ms, then the worker):`);
-    console.log(`   job ${job.status}: done ${job.done}, failed ${job.failed}, remaining ${job.remaining}; vendor operators ${benchOps.length} (distinct names ${new Set(benchOps.map((o) => o.name)).size}), vendor creates ${state.requestCounts["POST /account/:id/operators"] ?? 0}`);
-    console.log(`   elapsed ${elapsed.toFixed(0)} ms · floor ${floor.toFixed(0)} ms (${ROWS} × ${LATENCY_MS} ms ÷ ${concurrency}) · ratio ${ratio.toFixed(3)} (target ≤ 1.25: ${ratio <= 1.25 ? "met" : "MISSED"})`);
+    console.log(
+      `   job ${job.status}: done ${job.done}, failed ${job.failed}, remaining ${job.remaining}; vendor operators ${benchOps.length} (distinct names ${new Set(benchOps.map((o) => o.name)).size}), vendor creates ${state.requestCounts["POST /account/:id/operators"] ?? 0}`,
+    );
+    console.log(
+      `   elapsed ${elapsed.toFixed(0)} ms · floor ${floor.toFixed(0)} ms (${ROWS} × ${LATENCY_MS} ms ÷ ${concurrency}) · ratio ${ratio.toFixed(3)} (target ≤ 1.25: ${ratio <= 1.25 ? "met" : "MISSED"})`,
+    );
     calls.sort((a, b) => a - b);
     const busy = calls.reduce((a, b) => a + b, 0);
-    console.log(`   where the time goes: vendor creates took mean ${(busy / calls.length).toFixed(1)} ms · p95 ${percentile(calls, 95).toFixed(1)} ms (injected ${LATENCY_MS} ms); the ${concurrency} vendor slots were busy ${((100 * busy) / (elapsed * concurrency)).toFixed(1)}% of the time; this process's CPU ${((cpu.user + cpu.system) / 1000 / ROWS).toFixed(2)} ms per row`);
-    const [rowsLeft] = await db.select({ n: importJobRows.id }).from(importJobRows).where(eq(importJobRows.state, "queued")).limit(1);
-    if (job.status !== "done" || job.done !== ROWS || rowsLeft || benchOps.length !== ROWS) throw new Error("the import did not complete exactly once per row");
+    console.log(
+      `   where the time goes: vendor creates took mean ${(busy / calls.length).toFixed(1)} ms · p95 ${percentile(calls, 95).toFixed(1)} ms (injected ${LATENCY_MS} ms); the ${concurrency} vendor slots were busy ${((100 * busy) / (elapsed * concurrency)).toFixed(1)}% of the time; this process's CPU ${((cpu.user + cpu.system) / 1000 / ROWS).toFixed(2)} ms per row`,
+    );
+    const [rowsLeft] = await db
+      .select({ n: importJobRows.id })
+      .from(importJobRows)
+      .where(eq(importJobRows.state, "queued"))
+      .limit(1);
+    if (job.status !== "done" || job.done !== ROWS || rowsLeft || benchOps.length !== ROWS)
+      throw new Error("the import did not complete exactly once per row");
 
     // ---------- 2. operators table at 5,000 operators ----------
     const big = await createMember(db, { role: "owner" });
     const bigCaller = callerFor({ db, provider, member: big });
     const deptIds = [randomUUIDish(), randomUUIDish(), randomUUIDish()];
-    const first = ["Ana", "Bruno", "Carla", "Diego", "Elisa", "Fábio", "Gabriela", "Heitor", "Íris", "João", "Larissa", "Marcos"];
-    const last = ["Silva", "Souza", "Oliveira", "Santos", "Lima", "Pereira", "Costa", "Almeida", "Ferreira", "Rodrigues"];
+    const first = [
+      "Ana",
+      "Bruno",
+      "Carla",
+      "Diego",
+      "Elisa",
+      "Fábio",
+      "Gabriela",
+      "Heitor",
+      "Íris",
+      "João",
+      "Larissa",
+      "Marcos",
+    ];
+    const last = [
+      "Silva",
+      "Souza",
+      "Oliveira",
+      "Santos",
+      "Lima",
+      "Pereira",
+      "Costa",
+      "Almeida",
+      "Ferreira",
+      "Rodrigues",
+    ];
     const seeded = Array.from({ length: OPERATORS }, (_, i) => ({
       organizationId: big.organizationId,
       vendorId: `bench-${i}`,
@@ -164,25 +216,36 @@ async function main(): Promise<void> {
       const s = performance.now();
       const page = await bigCaller.team.operatorsPage(v.input);
       const ms = performance.now() - s;
-      if (page.total === 0 && i < variants.length && v.input.search === undefined) throw new Error(`no operators for ${v.label}`);
+      if (page.total === 0 && i < variants.length && v.input.search === undefined)
+        throw new Error(`no operators for ${v.label}`);
       all.push(ms);
       (perVariant.get(v.label) ?? perVariant.set(v.label, []).get(v.label)!).push(ms);
     }
     all.sort((a, b) => a - b);
     const p95 = percentile(all, 95);
-    console.log(`\n2. team.operatorsPage at ${OPERATORS} operators, ${QUERIES} calls through the tRPC caller (session, org scope, query, output):`);
-    console.log(`   p50 ${percentile(all, 50).toFixed(2)} ms · p95 ${p95.toFixed(2)} ms · p99 ${percentile(all, 99).toFixed(2)} ms (target p95 ≤ 20 ms: ${p95 <= 20 ? "met" : "MISSED"})`);
+    console.log(
+      `\n2. team.operatorsPage at ${OPERATORS} operators, ${QUERIES} calls through the tRPC caller (session, org scope, query, output):`,
+    );
+    console.log(
+      `   p50 ${percentile(all, 50).toFixed(2)} ms · p95 ${p95.toFixed(2)} ms · p99 ${percentile(all, 99).toFixed(2)} ms (target p95 ≤ 20 ms: ${p95 <= 20 ? "met" : "MISSED"})`,
+    );
     for (const [label, xs] of perVariant) {
       xs.sort((a, b) => a - b);
-      console.log(`   - ${label.padEnd(34)} p50 ${percentile(xs, 50).toFixed(2)} ms · max ${xs[xs.length - 1]!.toFixed(2)} ms`);
+      console.log(
+        `   - ${label.padEnd(34)} p50 ${percentile(xs, 50).toFixed(2)} ms · max ${xs[xs.length - 1]!.toFixed(2)} ms`,
+      );
     }
   } finally {
-    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: unknown) => console.error("cleanup failed:", e));
+    for (const c of cleanups.reverse())
+      await Promise.resolve(c()).catch((e: unknown) => console.error("cleanup failed:", e));
   }
 }
 
 /** The provider, with the duration of each createOperator call pushed to `into` (the rest untouched). */
-function timingCreates<P extends { createOperator: (...args: never[]) => Promise<unknown> }>(provider: P, into: number[]): P {
+function timingCreates<P extends { createOperator: (...args: never[]) => Promise<unknown> }>(
+  provider: P,
+  into: number[],
+): P {
   return new Proxy(provider, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
@@ -206,7 +269,9 @@ function randomUUIDish(): string {
 }
 
 if (!process.execArgv.includes(CONDITION)) {
-  const child = spawn(process.execPath, [...process.execArgv, CONDITION, here, ...process.argv.slice(2)], { stdio: "inherit" });
+  const child = spawn(process.execPath, [...process.execArgv, CONDITION, here, ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   child.on("exit", (code) => process.exit(code ?? 1));
 } else {
   await main();

@@ -93,7 +93,13 @@ interface Client {
   cookie: string;
 }
 
-async function call(client: Client | null, kind: string, type: "query" | "mutation", path: string, input?: unknown): Promise<unknown> {
+async function call(
+  client: Client | null,
+  kind: string,
+  type: "query" | "mutation",
+  path: string,
+  input?: unknown,
+): Promise<unknown> {
   const started = performance.now();
   const headers: Record<string, string> = { origin: ORIGIN };
   if (client) headers.cookie = client.cookie;
@@ -153,8 +159,13 @@ async function setUpTenant(i: number): Promise<Tenant> {
   const client: Client = { cookie: signUp.setCookie.map((c) => c.split(";")[0]).join("; ") };
   // Nothing is created at the vendor before the e-mail is confirmed: use the link the portal e-mailed.
   await call(client, "setup", "mutation", "verification.confirm", { token: await verificationTokenFor(email) });
-  await call(client, "setup", "mutation", "onboarding.createAccount", { companyName: `Bench Co ${i}`, sessionName: `Bench ${i}` });
-  const depts = (await call(client, "setup", "mutation", "departments.refresh")) as { data: { items: Array<{ id: string }> } };
+  await call(client, "setup", "mutation", "onboarding.createAccount", {
+    companyName: `Bench Co ${i}`,
+    sessionName: `Bench ${i}`,
+  });
+  const depts = (await call(client, "setup", "mutation", "departments.refresh")) as {
+    data: { items: Array<{ id: string }> };
+  };
   const op = (await call(client, "setup", "mutation", "operators.create", {
     name: `Bench User ${i}`,
     departmentIds: [depts.data.items[0]!.id],
@@ -236,7 +247,9 @@ async function main(): Promise<void> {
     console.log(`setting up ${CONNECTIONS} organizations…`);
     const tenants: Tenant[] = [];
     for (let i = 0; i < CONNECTIONS; i += 10) {
-      tenants.push(...(await Promise.all(Array.from({ length: Math.min(10, CONNECTIONS - i) }, (_, k) => setUpTenant(i + k)))));
+      tenants.push(
+        ...(await Promise.all(Array.from({ length: Math.min(10, CONNECTIONS - i) }, (_, k) => setUpTenant(i + k)))),
+      );
     }
     // Only the measured phase counts.
     samples.clear();
@@ -260,7 +273,9 @@ async function main(): Promise<void> {
     console.log("\n=== bench:load ===");
     console.log(`requests ${all.length} in ${elapsed.toFixed(1)} s → ${(all.length / elapsed).toFixed(1)} req/s`);
     console.log(`status codes ${JSON.stringify(Object.fromEntries(statuses))}; 5xx: ${fiveXX}; non-2xx: ${failures}`);
-    console.log(`latency all: p50 ${percentile(all, 50).toFixed(1)} ms · p95 ${percentile(all, 95).toFixed(1)} ms · p99 ${percentile(all, 99).toFixed(1)} ms`);
+    console.log(
+      `latency all: p50 ${percentile(all, 50).toFixed(1)} ms · p95 ${percentile(all, 95).toFixed(1)} ms · p99 ${percentile(all, 99).toFixed(1)} ms`,
+    );
     for (const [kind, list] of [...samples.entries()].sort()) {
       const sorted = list.sort((a, b) => a - b);
       console.log(

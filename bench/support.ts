@@ -14,11 +14,25 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** The emulator in its own process (so its CPU is not the bench's), resolved once it says where it listens. */
-export async function startEmulatorChild(options: { port: number; stateFile: string; token: string; timeoutMs?: number }): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, [...process.execArgv.filter((a) => a !== REACT_SERVER_CONDITION), path.join(root, "emulators/plugchat/main.ts")], {
-    env: { ...process.env, PLUGCHAT_EMULATOR_PORT: String(options.port), PLUGCHAT_EMULATOR_STATE: options.stateFile, PLUGCHAT_TOKEN: options.token },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+export async function startEmulatorChild(options: {
+  port: number;
+  stateFile: string;
+  token: string;
+  timeoutMs?: number;
+}): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv.filter((a) => a !== REACT_SERVER_CONDITION), path.join(root, "emulators/plugchat/main.ts")],
+    {
+      env: {
+        ...process.env,
+        PLUGCHAT_EMULATOR_PORT: String(options.port),
+        PLUGCHAT_EMULATOR_STATE: options.stateFile,
+        PLUGCHAT_TOKEN: options.token,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const timeoutMs = options.timeoutMs ?? 30_000;
   const origin = await new Promise<string>((resolve, reject) => {
     let out = "";

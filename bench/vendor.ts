@@ -28,7 +28,9 @@ const OVERHEAD_N = Number(process.env.BENCH_OVERHEAD_N ?? 2_000);
 const fmt = (ms: number): string => `${ms.toFixed(3)} ms`;
 
 /** Runs `call` from CONCURRENCY workers for DURATION_MS; latencies sorted ascending. */
-async function load(call: () => Promise<void>): Promise<{ sorted: number[]; errors: number; elapsed: number; rate: number }> {
+async function load(
+  call: () => Promise<void>,
+): Promise<{ sorted: number[]; errors: number; elapsed: number; rate: number }> {
   const sorted: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -56,7 +58,12 @@ async function main(): Promise<void> {
   const { createPlugchatClient } = await import("../server/providers/plugchat/client");
   const { nodeHttpFetch } = await import("../server/providers/node-http-fetch");
   const dir = mkdtempSync(path.join(tmpdir(), "plugchat-bench-"));
-  const { child, origin } = await startEmulatorChild({ port: 0, stateFile: path.join(dir, "state.json"), token: TOKEN, timeoutMs: 20_000 });
+  const { child, origin } = await startEmulatorChild({
+    port: 0,
+    stateFile: path.join(dir, "state.json"),
+    token: TOKEN,
+    timeoutMs: 20_000,
+  });
   const baseUrl = `${origin}/integrator`;
   // Production-like logging (info level, one line per call) into /dev/null.
   const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: true }));
@@ -67,9 +74,11 @@ async function main(): Promise<void> {
     const body = { name: "Operador bench", active: true, departments: [] as string[] };
 
     // Warm-up (JIT, connection pool).
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      for (let i = 0; i < 50; i++) await client.createOperator(accountId, body);
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = 0; i < 50; i++) await client.createOperator(accountId, body);
+      }),
+    );
 
     // 1. Throughput at concurrency 16: a lean keep-alive node:http generator (so the figure is the
     //    emulator's, not undici's), then the same load through the real client.
@@ -79,7 +88,18 @@ async function main(): Promise<void> {
     const rawCall = (): Promise<void> =>
       new Promise((resolve, reject) => {
         const req = request(
-          { agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) } },
+          {
+            agent,
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: "POST",
+            headers: {
+              Authorization: `Bearer ${TOKEN}`,
+              "Content-Type": "application/json",
+              "Content-Length": Buffer.byteLength(payload),
+            },
+          },
           (res) => {
             res.resume();
             res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
@@ -94,7 +114,11 @@ async function main(): Promise<void> {
 
     // 2. Client overhead over a bare request of the same call on the same transport, interleaved.
     const url = `${baseUrl}/account/${encodeURIComponent(accountId)}/operators`;
-    const headers = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json", Accept: "application/json" };
+    const headers = {
+      Authorization: `Bearer ${TOKEN}`,
+      "Content-Type": "application/json",
+      Accept: "application/json",
+    };
     const json = JSON.stringify(body);
     const viaClient: number[] = [];
     const viaBare: number[] = [];
@@ -121,13 +145,20 @@ async function main(): Promise<void> {
     console.log("─".repeat(64));
     // The emulator's capacity is the raw run; the client-driven run is bounded by the load
     // generator's own CPU (HTTP, zod, logging in one process) and is shown for reference.
-    for (const [label, r, judged] of [["raw node:http keep-alive — the emulator's capacity", raw, true], ["through the PlugChat client — generator-bound, for reference", viaClientLoad, false]] as const) {
+    for (const [label, r, judged] of [
+      ["raw node:http keep-alive — the emulator's capacity", raw, true],
+      ["through the PlugChat client — generator-bound, for reference", viaClientLoad, false],
+    ] as const) {
       console.log(`create-operator, concurrency ${CONCURRENCY}, ${r.elapsed.toFixed(2)} s — ${label}`);
       console.log(`  calls:        ${r.sorted.length} ok, ${r.errors} failed`);
-      console.log(`  throughput:   ${r.rate.toFixed(0)} calls/s${judged ? `   (target ≥ 1500) ${r.rate >= 1500 ? "PASS" : "FAIL"}` : ""}`);
+      console.log(
+        `  throughput:   ${r.rate.toFixed(0)} calls/s${judged ? `   (target ≥ 1500) ${r.rate >= 1500 ? "PASS" : "FAIL"}` : ""}`,
+      );
       console.log(`  latency p50:  ${fmt(percentile(r.sorted, 50))}   p99 ${fmt(percentile(r.sorted, 99))}`);
     }
-    console.log(`client overhead over a bare request on the same transport, ${OVERHEAD_N} interleaved pairs, sequential`);
+    console.log(
+      `client overhead over a bare request on the same transport, ${OVERHEAD_N} interleaved pairs, sequential`,
+    );
     console.log(`  client p50:   ${fmt(percentile(viaClient, 50))}   p99 ${fmt(percentile(viaClient, 99))}`);
     console.log(`  bare   p50:   ${fmt(percentile(viaBare, 50))}   p99 ${fmt(percentile(viaBare, 99))}`);
     console.log(`  overhead p50: ${fmt(overhead)}   (target ≤ 1 ms) ${overhead <= 1 ? "PASS" : "FAIL"}`);
@@ -140,7 +171,9 @@ async function main(): Promise<void> {
 }
 
 if (!process.execArgv.includes(CONDITION)) {
-  const child = spawn(process.execPath, [...process.execArgv, CONDITION, here, ...process.argv.slice(2)], { stdio: "inherit" });
+  const child = spawn(process.execPath, [...process.execArgv, CONDITION, here, ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   child.on("exit", (code) => process.exit(code ?? 1));
 } else {
   await main();

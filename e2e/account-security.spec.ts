@@ -26,7 +26,7 @@ function authenticator(secret: string) {
         last = step;
         return generateSync({ secret, epoch: step * STEP_SECONDS });
       }
-      await new Promise((resolve) => setTimeout(resolve, ((now + 1) * STEP_SECONDS * 1000 - Date.now()) + 100));
+      await new Promise((resolve) => setTimeout(resolve, (now + 1) * STEP_SECONDS * 1000 - Date.now() + 100));
     }
   };
 }
@@ -43,7 +43,10 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 test.describe("segurança da conta", () => {
-  test("e-mail confirmado, verificação em duas etapas, código de recuperação e sessões ativas", async ({ page, browser }) => {
+  test("e-mail confirmado, verificação em duas etapas, código de recuperação e sessões ativas", async ({
+    page,
+    browser,
+  }) => {
     const user = uniqueUser("seguranca");
     let nextCode: () => Promise<string> = () => Promise.reject(new Error("not enrolled yet"));
     let recoveryCodes: string[] = [];

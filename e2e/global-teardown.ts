@@ -13,7 +13,8 @@ const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/;
 const LINK_TOKEN = /\/(invite|reset-password)\/[A-Za-z0-9_-]{43}/;
 
 export default function globalTeardown(): void {
-  if (!existsSync(SERVER_LOG_DIR)) throw new Error(`no server logs in ${SERVER_LOG_DIR}: the e2e server did not capture them`);
+  if (!existsSync(SERVER_LOG_DIR))
+    throw new Error(`no server logs in ${SERVER_LOG_DIR}: the e2e server did not capture them`);
   const needles = Object.entries({ ...E2E_SECRETS, ...E2E_PASSWORDS });
   const problems: string[] = [];
   let lines = 0;
@@ -23,7 +24,8 @@ export default function globalTeardown(): void {
     text.split("\n").forEach((line, i) => {
       lines++;
       if (/"msg":"(plugchat|cdp) call/.test(line)) vendorCalls++;
-      for (const [secret, value] of needles) if (line.includes(value)) problems.push(`${name}:${i + 1} contains ${secret}`);
+      for (const [secret, value] of needles)
+        if (line.includes(value)) problems.push(`${name}:${i + 1} contains ${secret}`);
       if (JWT.test(line)) problems.push(`${name}:${i + 1} contains a JWT`);
       if (LINK_TOKEN.test(line)) problems.push(`${name}:${i + 1} contains a link token`);
     });

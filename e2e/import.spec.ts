@@ -45,11 +45,17 @@ function fiftyRowCsv(): { csv: string; validNames: string[]; duplicated: string 
 }
 
 test.describe("import operators from a CSV", () => {
-  test("50 rows with 3 bad ones: preview in words, 47 imported live, progress survives a reload, a refused row is retried", async ({ page, emulator }) => {
+  test("50 rows with 3 bad ones: preview in words, 47 imported live, progress survives a reload, a refused row is retried", async ({
+    page,
+    emulator,
+  }) => {
     test.setTimeout(240_000);
     await page.goto("/sign-in");
     const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "onboarding.createAccount", {
+      companyName: owner.companyName,
+      sessionName: owner.companyName,
+    });
     await trpcMutation(page, "departments.create", { name: "Suporte" });
     await trpcMutation(page, "departments.create", { name: "Vendas" });
     const [account] = await emulator.accountsFor(owner.organizationId);
@@ -68,14 +74,24 @@ test.describe("import operators from a CSV", () => {
     });
 
     await test.step("a file that is not a CSV is refused with a clear message", async () => {
-      await page.getByLabel("Arquivo CSV").setInputFiles({ name: "planilha.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("PK") });
+      await page.getByLabel("Arquivo CSV").setInputFiles({
+        name: "planilha.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from("PK"),
+      });
       await expect(page.getByRole("alert").filter({ hasText: '"planilha.xlsx" não é um arquivo CSV.' })).toBeVisible();
-      await page.getByLabel("Arquivo CSV").setInputFiles({ name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.alloc(1_100_000, "a") });
-      await expect(page.getByRole("alert").filter({ hasText: '"enorme.csv" tem 1,1 MB; o limite é 1 MB.' })).toBeVisible();
+      await page
+        .getByLabel("Arquivo CSV")
+        .setInputFiles({ name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.alloc(1_100_000, "a") });
+      await expect(
+        page.getByRole("alert").filter({ hasText: '"enorme.csv" tem 1,1 MB; o limite é 1 MB.' }),
+      ).toBeVisible();
     });
 
     await test.step("the preview shows the 3 errors in words on their lines, and 47 valid rows", async () => {
-      await page.getByLabel("Arquivo CSV").setInputFiles({ name: "operadores.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
+      await page
+        .getByLabel("Arquivo CSV")
+        .setInputFiles({ name: "operadores.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
       await expect(page.getByText("Arquivo: operadores.csv")).toBeVisible();
       await expect(page.getByTestId("preview-summary")).toHaveText("47 válidas · 3 com erro");
       await expect(page.getByText("Conferido no servidor")).toBeVisible();
@@ -105,7 +121,13 @@ test.describe("import operators from a CSV", () => {
 
     await test.step("the import starts; the vendor is slow and refuses two creates", async () => {
       await setVendorLatency(emulator, 150);
-      await emulator.addFault({ method: "POST", path: `/account/${account!.id}/operators$`, kind: "status", status: 400, times: 2 });
+      await emulator.addFault({
+        method: "POST",
+        path: `/account/${account!.id}/operators$`,
+        kind: "status",
+        status: 400,
+        times: 2,
+      });
       await page.getByRole("button", { name: "Importar 47 operadores" }).click();
       await expect(page).toHaveURL(/\/team\/import\?job=[0-9a-f-]{36}$/);
       const bar = page.getByRole("progressbar", { name: "Progresso da importação" });
@@ -144,12 +166,22 @@ test.describe("import operators from a CSV", () => {
       }
       await expectAccessible(page);
       await shot(page, "import-5-failed-rows");
-      await failed.first().getByRole("button", { name: /^Tentar de novo a linha \d+/ }).click();
-      await expect(page.getByTestId("import-counts")).toHaveText("46 importados · 1 com falha · 0 restantes", { timeout: 20_000 });
+      await failed
+        .first()
+        .getByRole("button", { name: /^Tentar de novo a linha \d+/ })
+        .click();
+      await expect(page.getByTestId("import-counts")).toHaveText("46 importados · 1 com falha · 0 restantes", {
+        timeout: 20_000,
+      });
       await expect(failed).toHaveCount(1);
       await page.getByRole("button", { name: "Tentar todas de novo" }).click();
-      await expect(page.getByTestId("import-counts")).toHaveText("47 importados · 0 com falha · 0 restantes", { timeout: 20_000 });
-      await expect(page.getByRole("progressbar", { name: "Progresso da importação" })).toHaveAttribute("aria-valuenow", "100");
+      await expect(page.getByTestId("import-counts")).toHaveText("47 importados · 0 com falha · 0 restantes", {
+        timeout: 20_000,
+      });
+      await expect(page.getByRole("progressbar", { name: "Progresso da importação" })).toHaveAttribute(
+        "aria-valuenow",
+        "100",
+      );
       await expect(page.getByTestId("failed-row")).toHaveCount(0);
       await expect(page.getByText("Importação concluída.")).toBeVisible();
       await shot(page, "import-6-done");
@@ -175,14 +207,23 @@ test.describe("import operators from a CSV", () => {
     });
   });
 
-  test("the template downloads with the columns of this chat backend, imports as is, and a running import is found from the bare address", async ({ page, emulator }) => {
+  test("the template downloads with the columns of this chat backend, imports as is, and a running import is found from the bare address", async ({
+    page,
+    emulator,
+  }) => {
     await page.goto("/sign-in");
     const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "onboarding.createAccount", {
+      companyName: owner.companyName,
+      sessionName: owner.companyName,
+    });
     await trpcMutation(page, "departments.create", { name: "Atendimento" });
     await trpcMutation(page, "departments.create", { name: "Cobrança" });
     await page.goto("/team/import");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Baixar modelo CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Baixar modelo CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("modelo-operadores.csv");
     const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -228,18 +269,31 @@ test.describe("import operators from a CSV", () => {
     }
   });
 
-  test("a member sees no Importar link and cannot reach the page, the template or the procedures", async ({ page, browser }) => {
+  test("a member sees no Importar link and cannot reach the page, the template or the procedures", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/sign-in");
     const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "onboarding.createAccount", {
+      companyName: owner.companyName,
+      sessionName: owner.companyName,
+    });
     const invitee = uniqueUser("membro");
-    const { path } = await trpcMutation<{ path: string }>(page, "team.invite", { email: invitee.email, role: "member" });
+    const { path } = await trpcMutation<{ path: string }>(page, "team.invite", {
+      email: invitee.email,
+      role: "member",
+    });
 
     const context = await browser.newContext({ locale: "pt-BR" });
     const guest = await context.newPage();
     try {
       await guest.goto("/sign-in");
-      await trpcMutation(guest, "invitation.accept", { token: path.split("/").pop(), name: "Carla Membro", password: invitee.password });
+      await trpcMutation(guest, "invitation.accept", {
+        token: path.split("/").pop(),
+        name: "Carla Membro",
+        password: invitee.password,
+      });
       await guest.goto("/team/operators");
       await expect(guest.getByRole("heading", { name: "Operadores", level: 1 })).toBeVisible();
       await expect(guest.getByRole("link", { name: "Importar" })).toHaveCount(0);
@@ -249,9 +303,18 @@ test.describe("import operators from a CSV", () => {
       await expect(guest.getByRole("heading", { name: "Importar operadores" })).toHaveCount(0);
       // From the page itself (the browser's fetch, with its cookies and Origin).
       const statusOf = (url: string, init?: { method: string; body: string }) =>
-        guest.evaluate(async ([u, i]) => (await fetch(u, i ? { ...i, headers: { "content-type": "application/json" } } : undefined)).status, [url, init] as const);
+        guest.evaluate(
+          async ([u, i]) =>
+            (await fetch(u, i ? { ...i, headers: { "content-type": "application/json" } } : undefined)).status,
+          [url, init] as const,
+        );
       expect(await statusOf("/api/import/template")).toBe(403);
-      expect(await statusOf("/api/trpc/imports.preview", { method: "POST", body: JSON.stringify({ json: { csv: "nome\nAna\n" } }) })).toBe(403);
+      expect(
+        await statusOf("/api/trpc/imports.preview", {
+          method: "POST",
+          body: JSON.stringify({ json: { csv: "nome\nAna\n" } }),
+        }),
+      ).toBe(403);
     } finally {
       await context.close();
     }
@@ -268,13 +331,19 @@ test.describe("import operators from a CSV", () => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "English" }).click();
     const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "onboarding.createAccount", {
+      companyName: owner.companyName,
+      sessionName: owner.companyName,
+    });
     await trpcMutation(page, "departments.create", { name: "Support" });
     await page.goto("/team/import");
     await expect(page.getByRole("heading", { name: "Import operators", level: 1 })).toBeVisible();
     await expect(page.getByRole("link", { name: "Download CSV template" })).toBeVisible();
-    const csv = "name,departments,admin\r\nAlice Walker,Support,yes\r\nBruno Costa,Marketing,no\r\nCarla Dias,,maybe\r\nDaniel Lee,,no\r\n";
-    await page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    const csv =
+      "name,departments,admin\r\nAlice Walker,Support,yes\r\nBruno Costa,Marketing,no\r\nCarla Dias,,maybe\r\nDaniel Lee,,no\r\n";
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     const row = (line: number) => page.locator(`[data-testid="preview-row"][data-line="${line}"]`);
     await expect(row(3)).toContainText('Department "Marketing" does not exist.');
     await expect(row(4)).toContainText('"maybe" is not valid: use yes or no.');
@@ -282,7 +351,9 @@ test.describe("import operators from a CSV", () => {
     await expectAccessible(page);
     await shot(page, "import-en-preview");
     await page.getByRole("button", { name: "Import 2 operators" }).click();
-    await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "100", { timeout: 45_000 });
+    await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "100", {
+      timeout: 45_000,
+    });
     await expect(page.getByTestId("import-counts")).toHaveText("2 imported · 0 failed · 0 remaining");
     await expect(page.getByText("Import finished.")).toBeVisible();
     await shot(page, "import-en-done");

@@ -152,12 +152,17 @@ test.describe("onboarding wizard", () => {
     });
   });
 
-  test("a vendor failure on step 1 is explained in Portuguese and the confirmed retry makes exactly one account", async ({ page, emulator }) => {
+  test("a vendor failure on step 1 is explained in Portuguese and the confirmed retry makes exactly one account", async ({
+    page,
+    emulator,
+  }) => {
     await signUp(page);
     const orgId = await orgIdOf(page);
     await emulator.addFault({ method: "POST", path: "^/account$", kind: "status", status: 503, times: 1 });
     await page.getByRole("button", { name: "Criar conta de chat" }).click();
-    await expect(page.getByText("O serviço de chat não confirmou se a conta foi criada.", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("O serviço de chat não confirmou se a conta foi criada.", { exact: false }),
+    ).toBeVisible();
     const attention = page.getByTestId("needs-attention");
     await expect(attention).toContainText("o serviço respondeu com erro 503");
     await expectAccessible(page);
@@ -173,7 +178,10 @@ test.describe("onboarding wizard", () => {
     expect(await accountsFor(emulator, orgId)).toHaveLength(1);
   });
 
-  test("a double submit of step 1 (double click and parallel requests) makes exactly one account", async ({ page, emulator }) => {
+  test("a double submit of step 1 (double click and parallel requests) makes exactly one account", async ({
+    page,
+    emulator,
+  }) => {
     await signUp(page);
     const orgId = await orgIdOf(page);
     const origin = new URL(page.url()).origin;

@@ -3,7 +3,10 @@ import { expect, expectAccessible, latestMailTo, mailsTo, signUpViaApi, test } f
 import { E2E_PASSWORDS } from "./secrets";
 
 test.describe("esqueci minha senha", () => {
-  test("a customer who forgot the password gets a link by e-mail, sets a new one and signs in with it", async ({ page, browser }) => {
+  test("a customer who forgot the password gets a link by e-mail, sets a new one and signs in with it", async ({
+    page,
+    browser,
+  }) => {
     const user = await signUpViaApi(page);
     // A second browser still signed in with the old password: it must be signed out.
     const otherContext = await browser.newContext({ storageState: await page.context().storageState() });
@@ -79,7 +82,10 @@ test.describe("esqueci minha senha", () => {
 });
 
 test.describe("minha conta", () => {
-  test("a signed-in user changes the password; this browser stays in, others are signed out", async ({ page, browser }) => {
+  test("a signed-in user changes the password; this browser stays in, others are signed out", async ({
+    page,
+    browser,
+  }) => {
     const user = await signUpViaApi(page);
     // Another device: its own sign-in, so its own session.
     const otherContext = await browser.newContext();

@@ -26,7 +26,8 @@ async function freeLoopbackPort(): Promise<number> {
 async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the https portal exited with ${child.exitCode} (see its log in ${SERVER_LOG_DIR})`);
+    if (child.exitCode !== null)
+      throw new Error(`the https portal exited with ${child.exitCode} (see its log in ${SERVER_LOG_DIR})`);
     try {
       await fetch(url, { redirect: "manual" });
       return;
@@ -81,7 +82,9 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("a build made without PUBLIC_URL, started with an https one: every answer carries HSTS and the other headers", async ({ request }) => {
+test("a build made without PUBLIC_URL, started with an https one: every answer carries HSTS and the other headers", async ({
+  request,
+}) => {
   await test.step("a page: HSTS, a CSP with a fresh nonce, frame-ancestors, nosniff, Referrer-Policy, Permissions-Policy", async () => {
     const page = await request.get(`${httpsOrigin}/sign-in`);
     expect(page.status()).toBe(200);
@@ -132,14 +135,27 @@ test("a client writing a new X-Forwarded-For on every wrong password is refused 
   // Plain fetch: the https portal's cookies are `__Host-`/Secure and this test talks http to it.
   const csrf = await fetch(`${httpsOrigin}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const statuses: number[] = [];
   for (let i = 1; i <= 12; i++) {
     const res = await fetch(`${httpsOrigin}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: httpsOrigin, "x-forwarded-for": `203.0.113.${i}` },
-      body: new URLSearchParams({ email: "spoofing.victim@example.com.br", password: `wrong password ${i}`, csrfToken, json: "true" }),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie,
+        origin: httpsOrigin,
+        "x-forwarded-for": `203.0.113.${i}`,
+      },
+      body: new URLSearchParams({
+        email: "spoofing.victim@example.com.br",
+        password: `wrong password ${i}`,
+        csrfToken,
+        json: "true",
+      }),
     });
     statuses.push(res.status);
   }

@@ -7,7 +7,6 @@ import path from "node:path";
 import { expect, signUpViaApi, test, uniqueUser } from "./fixtures";
 import { E2E_SECRETS as CANARIES } from "./secrets";
 
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -42,7 +41,12 @@ test("API answers are not cached and offer no CORS to other sites", async ({ pag
 test("a signed-in user's mutation from a foreign site is refused whatever its content type", async ({ page }) => {
   await page.goto("/sign-in");
   await signUpViaApi(page, uniqueUser("csrf"));
-  for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json"]) {
+  for (const contentType of [
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x",
+    "application/json",
+  ]) {
     const res = await page.request.post("/api/trpc/auth.signUp", {
       headers: { "content-type": contentType, origin: "https://evil.example" },
       data: JSON.stringify({ json: uniqueUser("csrf2") }),
@@ -57,7 +61,8 @@ test("no secret of the server appears in the browser bundles or in pages", async
   expect(files.length).toBeGreaterThan(5);
   for (const file of files) {
     const text = readFileSync(file, "utf8");
-    for (const [name, value] of Object.entries(CANARIES)) expect(text.includes(value), `${name} in ${file}`).toBe(false);
+    for (const [name, value] of Object.entries(CANARIES))
+      expect(text.includes(value), `${name} in ${file}`).toBe(false);
   }
   await signUpViaApi(page, uniqueUser("secrets"));
   for (const url of ["/", "/sign-in", "/sign-up", "/api/trpc/me.get"]) {

@@ -17,10 +17,17 @@ async function vendor<T>(method: string, path: string, body?: unknown): Promise<
 }
 
 test.describe("team: Sincronizar com o PlugChat", () => {
-  test("differences made at the vendor are shown in words and fixed in either direction", async ({ page, browser, emulator }) => {
+  test("differences made at the vendor are shown in words and fixed in either direction", async ({
+    page,
+    browser,
+    emulator,
+  }) => {
     await page.goto("/sign-in");
     const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "onboarding.createAccount", {
+      companyName: owner.companyName,
+      sessionName: owner.companyName,
+    });
     await trpcMutation(page, "departments.refresh", undefined);
     const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });
     await trpcMutation(page, "operators.create", { name: "Ana Lima", isAdmin: false, departmentIds: [suporte.id] });
@@ -28,12 +35,28 @@ test.describe("team: Sincronizar com o PlugChat", () => {
     const acc = account!.id;
 
     await test.step("at the vendor, behind our back: a rename, a deactivation, a new operator and a new department", async () => {
-      const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>("GET", `/account/${acc}/operators`);
+      const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>(
+        "GET",
+        `/account/${acc}/operators`,
+      );
       const ana = ops.find((o) => o.name === "Ana Lima")!;
-      await vendor("PUT", `/account/${acc}/operators`, { id: ana.id, name: "Ana Paula Lima", active: true, departments: ana.departments });
+      await vendor("PUT", `/account/${acc}/operators`, {
+        id: ana.id,
+        name: "Ana Paula Lima",
+        active: true,
+        departments: ana.departments,
+      });
       const deps = await vendor<Array<{ id: string; name: string }>>("GET", `/account/${acc}/departments`);
-      await vendor("PUT", `/account/${acc}/departments`, { id: deps.find((d) => d.name === "Suporte")!.id, name: "Suporte", active: false });
-      await vendor("POST", `/account/${acc}/operators`, { name: "Bruno Criado no PlugChat", active: true, departments: [] });
+      await vendor("PUT", `/account/${acc}/departments`, {
+        id: deps.find((d) => d.name === "Suporte")!.id,
+        name: "Suporte",
+        active: false,
+      });
+      await vendor("POST", `/account/${acc}/operators`, {
+        name: "Bruno Criado no PlugChat",
+        active: true,
+        departments: [],
+      });
       await vendor("POST", `/account/${acc}/departments`, { name: "Financeiro", active: true });
     });
 
@@ -86,22 +109,35 @@ test.describe("team: Sincronizar com o PlugChat", () => {
     });
 
     await test.step("a failed fix comes back with a toast (rollback)", async () => {
-      const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>("GET", `/account/${acc}/operators`);
+      const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>(
+        "GET",
+        `/account/${acc}/operators`,
+      );
       const bruno = ops.find((o) => o.name === "Bruno Criado no PlugChat")!;
-      await vendor("PUT", `/account/${acc}/operators`, { id: bruno.id, name: "Bruno Renomeado", active: true, departments: [] });
+      await vendor("PUT", `/account/${acc}/operators`, {
+        id: bruno.id,
+        name: "Bruno Renomeado",
+        active: true,
+        departments: [],
+      });
       await page.goto("/team/sync");
       const row = page.getByTestId("operator-different").getByTestId("sync-row");
       await expect(row).toContainText("Bruno Renomeado");
       await emulator.addFault({ method: "PUT", path: "/operators$", kind: "status", status: 422, times: 1 });
       await page.getByRole("button", { name: "Usar os dados do portal para Bruno Criado no PlugChat" }).click();
-      await expect(page.locator("[data-sonner-toast]").filter({ hasText: "O serviço de chat recusou a solicitação" })).toBeVisible();
+      await expect(
+        page.locator("[data-sonner-toast]").filter({ hasText: "O serviço de chat recusou a solicitação" }),
+      ).toBeVisible();
       await expect(row).toContainText("Bruno Renomeado");
       await shot(page, "sync-rollback");
     });
 
     await test.step("a member has no Sincronizar link and is sent back from its address", async () => {
       const invitee = uniqueUser("membro");
-      const invitation = await trpcMutation<{ path: string }>(page, "team.invite", { email: invitee.email, role: "member" });
+      const invitation = await trpcMutation<{ path: string }>(page, "team.invite", {
+        email: invitee.email,
+        role: "member",
+      });
       const context = await browser.newContext({ locale: "pt-BR" });
       const guest = await context.newPage();
       try {

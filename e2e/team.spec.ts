@@ -6,7 +6,10 @@ test.describe("team: members and invitations", () => {
     await page.goto("/sign-in");
     const owner = await signUpViaApi(page);
     // The organization went through the wizard's first step, and has an operator to link someone to.
-    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "onboarding.createAccount", {
+      companyName: owner.companyName,
+      sessionName: owner.companyName,
+    });
     await trpcMutation(page, "operators.create", { name: "João Operador", isAdmin: false, departmentIds: [] });
     const invitee = uniqueUser("convidado");
     const members = new MembersPage(page);
@@ -50,7 +53,7 @@ test.describe("team: members and invitations", () => {
         await shot(guest, "team-members-readonly");
       });
 
-      await test.step("the member has no Auditoria link and gets \"Sem acesso\" at its address", async () => {
+      await test.step('the member has no Auditoria link and gets "Sem acesso" at its address', async () => {
         await expect(guest.getByRole("link", { name: "Auditoria" })).toHaveCount(0);
         const res = await guest.goto("/team/audit");
         expect(res?.status()).toBe(403);
@@ -85,7 +88,9 @@ test.describe("team: members and invitations", () => {
         await dialog.getByRole("button", { name: "Vincular", exact: true }).click();
         await expect(members.row(invitee.email)).toContainText("João Operador");
         await guest.reload();
-        await expect(guest.getByTestId("member-row").filter({ hasText: "João Convidado" })).toContainText("João Operador");
+        await expect(guest.getByTestId("member-row").filter({ hasText: "João Convidado" })).toContainText(
+          "João Operador",
+        );
         await guest.getByRole("link", { name: "Abrir chat" }).click();
         await expect(guest.getByText("Chat aberto como João Operador.")).toBeVisible();
         await shot(guest, "team-member-chat");
@@ -123,7 +128,10 @@ test.describe("team: departments and operators", () => {
   test("departments and operators are managed from the portal", async ({ page, emulator }) => {
     await page.goto("/sign-in");
     const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", { companyName: owner.companyName, sessionName: owner.companyName });
+    await trpcMutation(page, "onboarding.createAccount", {
+      companyName: owner.companyName,
+      sessionName: owner.companyName,
+    });
     await trpcMutation(page, "departments.create", { name: "Suporte" });
     expect((await emulator.accountsFor(owner.organizationId)).length).toBe(1);
 
@@ -145,7 +153,9 @@ test.describe("team: departments and operators", () => {
       await expect(dialog).toContainText('serão movidas para o departamento "Geral"');
       await shot(page, "team-department-delete");
       await dialog.getByRole("button", { name: "Excluir" }).click();
-      await expect(page.getByText('Departamento Cobrança excluído. As conversas foram movidas para "Geral".')).toBeVisible();
+      await expect(
+        page.getByText('Departamento Cobrança excluído. As conversas foram movidas para "Geral".'),
+      ).toBeVisible();
       await expect(page.getByTestId("department-row").filter({ hasText: "Cobrança" })).toHaveCount(0);
       await withoutToasts(page);
       await expectAccessible(page);
@@ -186,8 +196,14 @@ test.describe("team: departments and operators", () => {
       const row = page.getByTestId("operator-row").filter({ hasText: "Ana Lima Souza" });
       await row.getByRole("button", { name: "Editar Ana Lima Souza" }).click();
       const edit = page.getByRole("dialog", { name: "Editar operador" });
-      const current = await trpcQuery<{ items: Array<{ id: string; version: number }> }>(page, "team.operatorsPage", { search: "Ana Lima Souza" });
-      await trpcMutation(page, "team.updateOperator", { id: current.items[0]!.id, version: current.items[0]!.version, isAdmin: true });
+      const current = await trpcQuery<{ items: Array<{ id: string; version: number }> }>(page, "team.operatorsPage", {
+        search: "Ana Lima Souza",
+      });
+      await trpcMutation(page, "team.updateOperator", {
+        id: current.items[0]!.id,
+        version: current.items[0]!.version,
+        isAdmin: true,
+      });
       await edit.getByLabel("Nome do operador").fill("Ana Outra");
       await edit.getByRole("button", { name: "Salvar" }).click();
       await expect(edit.getByText("Alguém alterou este operador enquanto você editava.")).toBeVisible();
@@ -218,7 +234,9 @@ test.describe("team: departments and operators", () => {
       await answered;
       if (await dialog.isVisible()) await dialog.getByRole("button", { name: "Cancelar" }).click();
       await page.reload();
-      await expect(page.getByTestId("operator-row").filter({ hasText: "Bruno Dias" })).toContainText("Aguardando confirmação do serviço de chat");
+      await expect(page.getByTestId("operator-row").filter({ hasText: "Bruno Dias" })).toContainText(
+        "Aguardando confirmação do serviço de chat",
+      );
       await shot(page, "team-operator-uncertain");
     });
   });

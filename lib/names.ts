@@ -6,7 +6,12 @@
  * checks that both agree on Latin/Portuguese letters.
  */
 export function nameKey(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().trim().replace(/\s+/g, " ");
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, " ");
 }
 
 /** Two names that the portal treats as one (see `nameKey`). */

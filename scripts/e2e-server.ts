@@ -80,14 +80,24 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => st
 
 const emulator = spawn(process.execPath, ["--import", "tsx", "emulators/plugchat/main.ts"], {
   stdio: "inherit",
-  env: { ...e2eEnv, NODE_ENV: "development", PLUGCHAT_EMULATOR_PORT: emulatorPort, PLUGCHAT_EMULATOR_STATE: path.join(dataDir, "emulator.json") },
+  env: {
+    ...e2eEnv,
+    NODE_ENV: "development",
+    PLUGCHAT_EMULATOR_PORT: emulatorPort,
+    PLUGCHAT_EMULATOR_STATE: path.join(dataDir, "emulator.json"),
+  },
 });
 children.push(emulator);
 emulator.on("exit", (code) => stopAll(code ?? 1));
 
 const cdpEmulator = spawn(process.execPath, ["--import", "tsx", "emulators/cdp/main.ts"], {
   stdio: "inherit",
-  env: { ...e2eCdpEnv, NODE_ENV: "development", CDP_EMULATOR_PORT: cdpEmulatorPort, CDP_EMULATOR_STATE: path.join(cdpDataDir, "emulator", "cdp.json") },
+  env: {
+    ...e2eCdpEnv,
+    NODE_ENV: "development",
+    CDP_EMULATOR_PORT: cdpEmulatorPort,
+    CDP_EMULATOR_STATE: path.join(cdpDataDir, "emulator", "cdp.json"),
+  },
 });
 children.push(cdpEmulator);
 cdpEmulator.on("exit", (code) => stopAll(code ?? 1));
@@ -105,9 +115,15 @@ mkdirSync(SERVER_LOG_DIR, { recursive: true });
 
 /** `npm start` (scripts/serve.mjs) with its output kept whole in a file and warnings/errors echoed to the console. */
 function startPortal(name: string, port: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
   const file = createWriteStream(path.join(SERVER_LOG_DIR, `${name}.log`));
-  for (const [stream, console] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+  for (const [stream, console] of [
+    [child.stdout!, process.stdout],
+    [child.stderr!, process.stderr],
+  ] as const) {
     createInterface({ input: stream }).on("line", (line) => {
       file.write(`${line}\n`);
       const level = /^\{.*"level":(\d+)/.exec(line)?.[1];

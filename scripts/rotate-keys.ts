@@ -13,9 +13,15 @@ const ring = keyRing();
 console.log(`re-encrypting operator tokens under key "${ring.current}" in batches of ${batchSize}`);
 const report = await rotateOperatorTokens(handle.db, ring, {
   batchSize,
-  onBatch: (r) => console.log(`batch ${r.batches}: ${r.rotated} re-encrypted, ${r.skipped} changed meanwhile, ${r.undecryptable} undecryptable`),
+  onBatch: (r) =>
+    console.log(
+      `batch ${r.batches}: ${r.rotated} re-encrypted, ${r.skipped} changed meanwhile, ${r.undecryptable} undecryptable`,
+    ),
 });
-console.log(`done: ${report.rotated} re-encrypted, ${report.skipped} changed meanwhile, ${report.undecryptable} undecryptable`);
-if (report.undecryptable > 0) console.log("some tokens were written with a key that is no longer in ENCRYPTION_KEYS: put it back and rerun");
+console.log(
+  `done: ${report.rotated} re-encrypted, ${report.skipped} changed meanwhile, ${report.undecryptable} undecryptable`,
+);
+if (report.undecryptable > 0)
+  console.log("some tokens were written with a key that is no longer in ENCRYPTION_KEYS: put it back and rerun");
 await handle.close();
 process.exit(report.undecryptable > 0 ? 1 : 0);

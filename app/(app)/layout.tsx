@@ -22,13 +22,21 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const chatInPortal = provider?.capabilities.chatSdk ?? true;
   return (
     <TRPCReactProvider organizationId={scope.org.id}>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-3 sm:px-6">
           <Link href="/" className="flex min-w-0 items-center gap-2">
-            <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white">P</span>
+            <span
+              aria-hidden
+              className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white"
+            >
+              P
+            </span>
             <span className="truncate text-base font-semibold text-slate-900" data-testid="org-name">
               {scope.org.name}
             </span>
@@ -39,7 +47,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
         {/* Its own row, scrolling sideways on a phone: every page stays one tap away at any width. */}
-        <nav aria-label={t("mainNav")} className="mx-auto mt-1 flex max-w-6xl items-center overflow-x-auto px-2 text-sm sm:px-4">
+        <nav
+          aria-label={t("mainNav")}
+          className="mx-auto mt-1 flex max-w-6xl items-center overflow-x-auto px-2 text-sm sm:px-4"
+        >
           <NavLink href="/">{t("nav.dashboard")}</NavLink>
           {chatInPortal && <NavLink href="/chat">{t("nav.chat")}</NavLink>}
           <TeamNavLinks role={scope.membership.role} />

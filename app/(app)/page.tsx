@@ -11,7 +11,11 @@ import { ReconcileCard } from "./_dashboard/reconcile-card";
 export default async function DashboardPage() {
   const session = await currentSession();
   const caller = await serverCaller();
-  const [me, summary, provider] = await Promise.all([caller.me.get(), caller.dashboard.summary(), caller.provider.capabilities()]);
+  const [me, summary, provider] = await Promise.all([
+    caller.me.get(),
+    caller.dashboard.summary(),
+    caller.provider.capabilities(),
+  ]);
   const caps = provider.capabilities;
   if (!summary.onboardingCompleted && me.role !== "member") redirect(`/onboarding/${summary.currentStep}`);
   const t = await getTranslations("dashboard");
@@ -24,7 +28,10 @@ export default async function DashboardPage() {
         actions={
           caps.chatSdk &&
           summary.hasOwnOperator && (
-            <Link href="/chat" className="inline-flex items-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800">
+            <Link
+              href="/chat"
+              className="inline-flex items-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800"
+            >
               {t("openChat")}
             </Link>
           )
@@ -50,39 +57,50 @@ export default async function DashboardPage() {
         {!caps.accounts && summary.account && (
           <Card data-testid="summary-space">
             <h2 className="text-sm font-medium text-slate-700">{t("space")}</h2>
-            <p className="mt-1 text-lg font-semibold text-slate-900">{summary.account.state === "synced" ? t("spaceConnected") : summary.account.state}</p>
+            <p className="mt-1 text-lg font-semibold text-slate-900">
+              {summary.account.state === "synced" ? t("spaceConnected") : summary.account.state}
+            </p>
           </Card>
         )}
         {caps.subscription && (
-        <Card data-testid="summary-plan">
-          <h2 className="text-sm font-medium text-slate-700">{t("plan")}</h2>
-          <p className="mt-1 text-lg font-semibold text-slate-900">
-            {summary.account?.seats ? t("seats", { seats: summary.account.seats }) : t("trialLeft", { days: summary.account?.trialDaysLeft ?? 0 })}
-          </p>
-        </Card>
+          <Card data-testid="summary-plan">
+            <h2 className="text-sm font-medium text-slate-700">{t("plan")}</h2>
+            <p className="mt-1 text-lg font-semibold text-slate-900">
+              {summary.account?.seats
+                ? t("seats", { seats: summary.account.seats })
+                : t("trialLeft", { days: summary.account?.trialDaysLeft ?? 0 })}
+            </p>
+          </Card>
         )}
         {caps.departments && (
-        <Card data-testid="summary-departments">
-          <h2 className="text-sm font-medium text-slate-700">{t("departments")}</h2>
-          <p className="mt-1 text-lg font-semibold text-slate-900">{t("activeInactive", summary.departments)}</p>
-        </Card>
+          <Card data-testid="summary-departments">
+            <h2 className="text-sm font-medium text-slate-700">{t("departments")}</h2>
+            <p className="mt-1 text-lg font-semibold text-slate-900">{t("activeInactive", summary.departments)}</p>
+          </Card>
         )}
         <Card data-testid="summary-operators">
           <h2 className="text-sm font-medium text-slate-700">{t("operators")}</h2>
           <p className="mt-1 text-lg font-semibold text-slate-900">{t("activeInactive", summary.operators)}</p>
         </Card>
         {caps.whatsappCode && (
-        <Card data-testid="summary-whatsapp">
-          <h2 className="text-sm font-medium text-slate-700">{t("whatsapp")}</h2>
-          <p className="mt-1 text-lg font-semibold text-slate-900">
-            {summary.whatsappAvailable === null ? t("whatsappUnknown") : summary.whatsappAvailable ? t("whatsappYes") : t("whatsappNo")}
-          </p>
-          {me.role !== "member" && (
-            <Link href="/onboarding/whatsapp" className="mt-2 inline-block text-sm font-semibold text-brand-800 underline">
-              {t("connectWhatsapp")}
-            </Link>
-          )}
-        </Card>
+          <Card data-testid="summary-whatsapp">
+            <h2 className="text-sm font-medium text-slate-700">{t("whatsapp")}</h2>
+            <p className="mt-1 text-lg font-semibold text-slate-900">
+              {summary.whatsappAvailable === null
+                ? t("whatsappUnknown")
+                : summary.whatsappAvailable
+                  ? t("whatsappYes")
+                  : t("whatsappNo")}
+            </p>
+            {me.role !== "member" && (
+              <Link
+                href="/onboarding/whatsapp"
+                className="mt-2 inline-block text-sm font-semibold text-brand-800 underline"
+              >
+                {t("connectWhatsapp")}
+              </Link>
+            )}
+          </Card>
         )}
       </div>
       {summary.onboardingCompleted && me.role !== "member" && <ReconcileCard />}

@@ -7,7 +7,9 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center justify-between px-6 py-4">
         <span className="flex items-center gap-2 text-lg font-bold text-brand-800">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 text-white">P</span>
+          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 text-white">
+            P
+          </span>
           {t("appName")}
         </span>
         <LanguageSwitcher />

@@ -14,7 +14,9 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       aria-current={current ? "page" : undefined}
       className={clsx(
         "-mb-px whitespace-nowrap border-b-2 px-3 py-2.5",
-        current ? "border-brand-700 font-semibold text-slate-900" : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900",
+        current
+          ? "border-brand-700 font-semibold text-slate-900"
+          : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900",
       )}
     >
       {children}

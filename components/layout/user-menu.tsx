@@ -56,13 +56,19 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         onClick={() => setOpen((v) => !v)}
         className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 text-sm hover:bg-slate-100"
       >
-        <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-100 font-semibold text-brand-800">
+        <span
+          aria-hidden
+          className="grid size-8 place-items-center rounded-full bg-brand-100 font-semibold text-brand-800"
+        >
           {initials}
         </span>
         <span className="hidden font-medium text-slate-800 sm:inline">{name}</span>
       </button>
       {open && (
-        <div role="menu" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-card">
+        <div
+          role="menu"
+          className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-card"
+        >
           <div className="border-b border-slate-100 px-3 py-2">
             <p className="truncate text-sm font-semibold text-slate-900">{name}</p>
             <p className="truncate text-xs text-slate-600">{email}</p>

@@ -1,6 +1,14 @@
 import { clsx } from "clsx";
 
-export function Alert({ tone = "danger", children, className }: { tone?: "danger" | "warning" | "info"; children: React.ReactNode; className?: string }) {
+export function Alert({
+  tone = "danger",
+  children,
+  className,
+}: {
+  tone?: "danger" | "warning" | "info";
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div
       role={tone === "info" ? "status" : "alert"}

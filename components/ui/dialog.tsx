@@ -63,7 +63,17 @@ export interface ConfirmDialogProps {
 }
 
 /** "Are you sure?" with the consequence said in words. */
-export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, tone = "danger", busy, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  tone = "danger",
+  busy,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} onClose={onClose} title={title}>
       <div className="text-sm text-slate-700">{body}</div>

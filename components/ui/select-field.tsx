@@ -31,7 +31,9 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
         aria-describedby={describedBy}
         className={clsx(
           "block w-full rounded-lg border bg-white px-3 py-2.5 text-sm text-slate-900 shadow-sm focus:outline-none focus:ring-2",
-          error ? "border-danger-600 focus:ring-danger-600/30" : "border-slate-300 focus:border-brand-600 focus:ring-brand-600/30",
+          error
+            ? "border-danger-600 focus:ring-danger-600/30"
+            : "border-slate-300 focus:border-brand-600 focus:ring-brand-600/30",
         )}
         {...props}
       >

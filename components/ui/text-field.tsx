@@ -32,7 +32,9 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
           aria-describedby={describedBy}
           className={clsx(
             "block w-full rounded-lg border bg-white px-3 py-2.5 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-none focus:ring-2",
-            error ? "border-danger-600 focus:ring-danger-600/30" : "border-slate-300 focus:border-brand-600 focus:ring-brand-600/30",
+            error
+              ? "border-danger-600 focus:ring-danger-600/30"
+              : "border-slate-300 focus:border-brand-600 focus:ring-brand-600/30",
             trailing ? "pr-24" : null,
           )}
           {...props}

@@ -19,7 +19,10 @@ test("CDP mode: import operators by e-mail from a CSV", async ({ page }) => {
   const user = uniqueUser("cdp-import");
   await page.goto("/sign-in");
   const origin = new URL(page.url()).origin;
-  const signUp = await page.request.post("/api/trpc/auth.signUp", { data: { json: user }, headers: { "content-type": "application/json", origin } });
+  const signUp = await page.request.post("/api/trpc/auth.signUp", {
+    data: { json: user },
+    headers: { "content-type": "application/json", origin },
+  });
   expect(signUp.status(), await signUp.text()).toBe(200);
   await confirmEmailViaApi(page, user.email, origin);
   await trpcMutation(page, "onboarding.connectSpace", { companyName: user.companyName, ...space });
@@ -41,16 +44,26 @@ test("CDP mode: import operators by e-mail from a CSV", async ({ page }) => {
     "isso-nao-e-email;Beto;;",
     "carla.dias@example.com;Carla;Outra;",
   ].join("\n");
-  await page.getByLabel("Arquivo CSV").setInputFiles({ name: "equipe.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("Arquivo CSV")
+    .setInputFiles({ name: "equipe.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByTestId("preview-summary")).toHaveText("2 válidas · 2 com erro");
   await expect(page.getByText("Conferido no servidor")).toBeVisible();
-  await expect(page.locator('[data-testid="preview-row"][data-line="4"]')).toContainText('"isso-nao-e-email" não é um e-mail válido.');
-  await expect(page.locator('[data-testid="preview-row"][data-line="5"]')).toContainText('"carla.dias@example.com" aparece mais de uma vez no arquivo.');
+  await expect(page.locator('[data-testid="preview-row"][data-line="4"]')).toContainText(
+    '"isso-nao-e-email" não é um e-mail válido.',
+  );
+  await expect(page.locator('[data-testid="preview-row"][data-line="5"]')).toContainText(
+    '"carla.dias@example.com" aparece mais de uma vez no arquivo.',
+  );
   await expectAccessible(page);
   await shot(page, "cdp-import-preview");
 
   await page.getByRole("button", { name: "Importar 2 operadores" }).click();
-  await expect(page.getByRole("progressbar", { name: "Progresso da importação" })).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
+  await expect(page.getByRole("progressbar", { name: "Progresso da importação" })).toHaveAttribute(
+    "aria-valuenow",
+    "100",
+    { timeout: 30_000 },
+  );
   await expect(page.getByTestId("import-counts")).toHaveText("2 importados · 0 com falha · 0 restantes");
   await shot(page, "cdp-import-done");
 

@@ -10,7 +10,14 @@ import { SignUpPage, VerifyEmailPage } from "../pages/auth";
 const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
 
 interface CdpEmuState {
-  operators: Array<{ email: string | null; access: boolean; roleCode: string; onlyAssignedConversations: boolean; projectUuid: string; itemUuid: string }>;
+  operators: Array<{
+    email: string | null;
+    access: boolean;
+    roleCode: string;
+    onlyAssignedConversations: boolean;
+    projectUuid: string;
+    itemUuid: string;
+  }>;
 }
 
 test("CDP mode: sign up → project + item → two operators → deactivate one → provider field error", async ({ page }) => {
@@ -79,7 +86,11 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     const state = (await (await page.request.get(`${cdpEmulator()}/__emulator/state`)).json()) as CdpEmuState;
     const mine = state.operators.filter((o) => o.itemUuid === space.itemUuid);
     expect(mine).toHaveLength(2);
-    expect(mine.find((o) => o.email === "bia.lima@example.com")).toMatchObject({ access: false, roleCode: "SUPERVISOR", onlyAssignedConversations: true });
+    expect(mine.find((o) => o.email === "bia.lima@example.com")).toMatchObject({
+      access: false,
+      roleCode: "SUPERVISOR",
+      onlyAssignedConversations: true,
+    });
     expect(mine.find((o) => o.email === user.email)).toMatchObject({ access: true, roleCode: "ADMIN" });
     await shot(page, "cdp-3-deactivated");
   });
@@ -93,7 +104,9 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     await expect(field).toHaveAttribute("aria-invalid", "true");
     const describedBy = await field.getAttribute("aria-describedby");
     expect(describedBy).toBeTruthy();
-    await expect(page.locator(`[id="${describedBy!.split(" ")[0]}"]`)).toHaveText("O serviço de chat recusou: e-mail already belongs to another user");
+    await expect(page.locator(`[id="${describedBy!.split(" ")[0]}"]`)).toHaveText(
+      "O serviço de chat recusou: e-mail already belongs to another user",
+    );
     await expectAccessible(page);
     await shot(page, "cdp-4-field-error");
     await page.getByRole("button", { name: "Cancelar" }).click();
@@ -111,7 +124,8 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByTestId("summary-space")).toBeVisible();
     await expect(page.getByTestId("summary-operators")).toContainText("1 ativo · 1 inativo");
-    for (const id of ["summary-plan", "summary-departments", "summary-whatsapp"]) await expect(page.getByTestId(id)).toHaveCount(0);
+    for (const id of ["summary-plan", "summary-departments", "summary-whatsapp"])
+      await expect(page.getByTestId(id)).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Abrir chat" })).toHaveCount(0);
     await expectAccessible(page);
     await shot(page, "cdp-6-dashboard");

@@ -14,7 +14,10 @@ test("CDP mode: no Sincronizar link; the page explains that the provider cannot 
   expect((await page.request.post(`${cdpEmulator()}/__emulator/spaces`, { data: space })).ok()).toBe(true);
   await page.goto("/sign-in");
   const origin = new URL(page.url()).origin;
-  const res = await page.request.post("/api/trpc/auth.signUp", { data: { json: user }, headers: { "content-type": "application/json", origin } });
+  const res = await page.request.post("/api/trpc/auth.signUp", {
+    data: { json: user },
+    headers: { "content-type": "application/json", origin },
+  });
   expect(res.status(), await res.text()).toBe(200);
   await confirmEmailViaApi(page, user.email, origin);
   await trpcMutation(page, "onboarding.connectSpace", { companyName: user.companyName, ...space });

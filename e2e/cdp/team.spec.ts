@@ -12,7 +12,15 @@ import { trpcMutation } from "../pages/team";
 const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
 
 interface CdpEmuState {
-  operators: Array<{ email: string | null; firstName: string | null; lastName: string | null; access: boolean; roleCode: string; onlyAssignedConversations: boolean; itemUuid: string }>;
+  operators: Array<{
+    email: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    access: boolean;
+    roleCode: string;
+    onlyAssignedConversations: boolean;
+    itemUuid: string;
+  }>;
 }
 
 async function bindingsOf(page: Page, itemUuid: string) {
@@ -20,7 +28,9 @@ async function bindingsOf(page: Page, itemUuid: string) {
   return state.operators.filter((o) => o.itemUuid === itemUuid);
 }
 
-test("CDP mode: team operators by e-mail and role, no departments, provider field error next to its field", async ({ page }) => {
+test("CDP mode: team operators by e-mail and role, no departments, provider field error next to its field", async ({
+  page,
+}) => {
   const user = uniqueUser("cdpteam");
   const space = { projectUuid: randomUUID(), itemUuid: randomUUID() };
   expect((await page.request.post(`${cdpEmulator()}/__emulator/spaces`, { data: space })).ok()).toBe(true);
@@ -28,11 +38,22 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
   await test.step("set-up through the API: sign up, connect the space, me as the first operator", async () => {
     await page.goto("/sign-in");
     const origin = new URL(page.url()).origin;
-    const res = await page.request.post("/api/trpc/auth.signUp", { data: { json: user }, headers: { "content-type": "application/json", origin } });
+    const res = await page.request.post("/api/trpc/auth.signUp", {
+      data: { json: user },
+      headers: { "content-type": "application/json", origin },
+    });
     expect(res.status(), await res.text()).toBe(200);
     await confirmEmailViaApi(page, user.email, origin);
     await trpcMutation(page, "onboarding.connectSpace", { companyName: user.companyName, ...space });
-    await trpcMutation(page, "operators.create", { email: user.email, firstName: "Maria", lastName: "Souza", roleCode: "ADMIN", onlyAssignedConversations: false, active: true, linkToMe: true });
+    await trpcMutation(page, "operators.create", {
+      email: user.email,
+      firstName: "Maria",
+      lastName: "Souza",
+      roleCode: "ADMIN",
+      onlyAssignedConversations: false,
+      active: true,
+      linkToMe: true,
+    });
     await trpcMutation(page, "onboarding.completeStep", { step: "operators" });
   });
 
@@ -81,7 +102,13 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     await expect(row).toContainText("Supervisor");
     await expect(row).toContainText("Só conversas atribuídas");
     await expect(row).toContainText("Ativo");
-    expect((await bindingsOf(page, space.itemUuid)).find((o) => o.email === "bia.lima@example.com")).toMatchObject({ firstName: "Bia", lastName: "Lima", roleCode: "SUPERVISOR", onlyAssignedConversations: true, access: true });
+    expect((await bindingsOf(page, space.itemUuid)).find((o) => o.email === "bia.lima@example.com")).toMatchObject({
+      firstName: "Bia",
+      lastName: "Lima",
+      roleCode: "SUPERVISOR",
+      onlyAssignedConversations: true,
+      access: true,
+    });
   });
 
   await test.step("edit: last name and role", async () => {
@@ -99,7 +126,11 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     await expect(row).toContainText("Bia Lima Souza");
     await expect(row).toContainText("Administrador");
     await expect(row).not.toContainText("Só conversas atribuídas");
-    expect((await bindingsOf(page, space.itemUuid)).find((o) => o.email === "bia.lima@example.com")).toMatchObject({ lastName: "Lima Souza", roleCode: "ADMIN", onlyAssignedConversations: false });
+    expect((await bindingsOf(page, space.itemUuid)).find((o) => o.email === "bia.lima@example.com")).toMatchObject({
+      lastName: "Lima Souza",
+      roleCode: "ADMIN",
+      onlyAssignedConversations: false,
+    });
   });
 
   await test.step("deactivate and reactivate", async () => {
@@ -107,7 +138,9 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     await row.getByRole("button", { name: "Desativar Bia Lima Souza" }).click();
     await expect(row).toContainText("Inativo");
     await expect(page.getByText("Bia Lima Souza foi desativado.")).toBeVisible();
-    expect((await bindingsOf(page, space.itemUuid)).find((o) => o.email === "bia.lima@example.com")?.access).toBe(false);
+    expect((await bindingsOf(page, space.itemUuid)).find((o) => o.email === "bia.lima@example.com")?.access).toBe(
+      false,
+    );
     await row.getByRole("button", { name: "Reativar Bia Lima Souza" }).click();
     await expect(row.getByRole("button", { name: "Desativar Bia Lima Souza" })).toBeVisible();
     await expect(row).toContainText("Ativo");
@@ -132,7 +165,9 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     await expect(email).toBeFocused();
     const describedBy = await email.getAttribute("aria-describedby");
     expect(describedBy).toBeTruthy();
-    await expect(page.locator(`[id="${describedBy!.split(" ")[0]}"]`)).toHaveText("O serviço de chat recusou: e-mail already belongs to another user");
+    await expect(page.locator(`[id="${describedBy!.split(" ")[0]}"]`)).toHaveText(
+      "O serviço de chat recusou: e-mail already belongs to another user",
+    );
     // Only that field: the others are not marked.
     await expect(edit.getByLabel("Sobrenome")).not.toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);

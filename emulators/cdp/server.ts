@@ -65,7 +65,13 @@ const FAULT_REPLIES: FaultReplies = {
   injected: (status) =>
     errorReply(
       status,
-      status === 401 ? CDP_ERROR_CODES.unauthorized : status === 404 ? CDP_ERROR_CODES.notFound : status === 429 ? CDP_ERROR_CODES.rateLimited : CDP_ERROR_CODES.internal,
+      status === 401
+        ? CDP_ERROR_CODES.unauthorized
+        : status === 404
+          ? CDP_ERROR_CODES.notFound
+          : status === 429
+            ? CDP_ERROR_CODES.rateLimited
+            : CDP_ERROR_CODES.internal,
       "injected fault",
     ),
   rateLimited: () => errorReply(429, CDP_ERROR_CODES.rateLimited, "Too many requests"),
@@ -75,13 +81,22 @@ const FAULT_REPLIES: FaultReplies = {
 
 const ZSpace = z.strictObject({ projectUuid: z.string().min(1).max(200), itemUuid: z.string().min(1).max(200) });
 
-function buildSnapshot(state: CdpEmuState, requestCounts: Map<string, number>, faults: ReturnType<typeof createFaults>, latencyMs: number) {
+function buildSnapshot(
+  state: CdpEmuState,
+  requestCounts: Map<string, number>,
+  faults: ReturnType<typeof createFaults>,
+  latencyMs: number,
+) {
   return {
     latencyMs,
     spaces: Object.values(state.spaces),
     users: Object.values(state.users),
     /** Bindings with their user's e-mail and names; `access` = enabled. */
-    operators: Object.values(state.bindings).map((b) => ({ ...bindingView(state, b), access: b.enabled, writes: b.writes })),
+    operators: Object.values(state.bindings).map((b) => ({
+      ...bindingView(state, b),
+      access: b.enabled,
+      writes: b.writes,
+    })),
     requestCounts: Object.fromEntries(requestCounts),
     faults: faults.list(),
   };
@@ -138,12 +153,17 @@ export async function startCdpEmulator(options: CdpEmulatorOptions = {}): Promis
     const fault = faults.take(method, pathname);
     if (await applyFaultBefore(fault, req, res, FAULT_REPLIES)) return;
 
-    if (req.headers[authName] !== expectedAuth) return send(res, errorReply(401, CDP_ERROR_CODES.unauthorized, "Authentication required"));
+    if (req.headers[authName] !== expectedAuth)
+      return send(res, errorReply(401, CDP_ERROR_CODES.unauthorized, "Authentication required"));
     const projectUuid = match ? decode(match[1] ?? "") : undefined;
     const itemUuid = match ? decode(match[2] ?? "") : undefined;
-    if (projectUuid === undefined || itemUuid === undefined) return send(res, errorReply(404, CDP_ERROR_CODES.notFound, "Route not found"));
+    if (projectUuid === undefined || itemUuid === undefined)
+      return send(res, errorReply(404, CDP_ERROR_CODES.notFound, "Route not found"));
     if (method !== "POST") {
-      return send(res, { ...errorReply(405, CDP_ERROR_CODES.methodNotAllowed, "Method not allowed"), headers: { Allow: "POST" } });
+      return send(res, {
+        ...errorReply(405, CDP_ERROR_CODES.methodNotAllowed, "Method not allowed"),
+        headers: { Allow: "POST" },
+      });
     }
     if (!isJson(req.headers["content-type"])) {
       return send(res, errorReply(415, CDP_ERROR_CODES.unsupportedMediaType, "Content-Type must be application/json"));
@@ -172,7 +192,11 @@ export async function startCdpEmulator(options: CdpEmulatorOptions = {}): Promis
         return { status: 200, body: { success: true } };
       case "POST /spaces": {
         const p = ZSpace.safeParse(body ?? {});
-        if (!p.success) return { status: 400, body: { reason: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") } };
+        if (!p.success)
+          return {
+            status: 400,
+            body: { reason: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") },
+          };
         return { status: 200, body: { success: true, space: addSpace(p.data) } };
       }
       default:

@@ -43,7 +43,8 @@ export interface CdpEmuState {
 }
 
 export const spaceKey = (projectUuid: string, itemUuid: string): string => `${projectUuid}/${itemUuid}`;
-export const bindingKey = (projectUuid: string, itemUuid: string, userUuid: string): string => `${projectUuid}/${itemUuid}/${userUuid}`;
+export const bindingKey = (projectUuid: string, itemUuid: string, userUuid: string): string =>
+  `${projectUuid}/${itemUuid}/${userUuid}`;
 
 export function emptyState(spaces: Array<{ projectUuid: string; itemUuid: string }>, now = Date.now()): CdpEmuState {
   const state: CdpEmuState = { version: 1, spaces: {}, users: {}, bindings: {} };
@@ -52,7 +53,10 @@ export function emptyState(spaces: Array<{ projectUuid: string; itemUuid: string
 }
 
 /** Reads a state file (missing/unreadable → fresh); the configured spaces are always present. */
-export function loadState(file: string | undefined, spaces: Array<{ projectUuid: string; itemUuid: string }>): CdpEmuState {
+export function loadState(
+  file: string | undefined,
+  spaces: Array<{ projectUuid: string; itemUuid: string }>,
+): CdpEmuState {
   const fresh = emptyState(spaces);
   const parsed = readJsonFile(file) as Partial<CdpEmuState> | undefined;
   if (parsed === undefined || parsed === null || typeof parsed !== "object" || parsed.version !== 1) return fresh;

@@ -16,14 +16,22 @@
  */
 import { randomUUID } from "node:crypto";
 import { CDP_ERROR_CODES, ZLiveChatOperatorBindingGatewayRequestDTO } from "../../server/providers/cdp/contract";
-import type { NormalisedFieldError, TLiveChatOperatorBindingGatewayRequestDTO } from "../../server/providers/cdp/contract";
+import type {
+  NormalisedFieldError,
+  TLiveChatOperatorBindingGatewayRequestDTO,
+} from "../../server/providers/cdp/contract";
 import type { Reply } from "../shared/http";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "./config";
 import { bindingKey, spaceKey } from "./state";
 import type { CdpEmuBinding, CdpEmuState, CdpEmuUser } from "./state";
 
 /** A `{success:false, error}` wrapper reply. */
-export function errorReply(status: number, code: string, message: string, extra: { fieldErrors?: NormalisedFieldError[]; details?: Record<string, unknown> } = {}): Reply {
+export function errorReply(
+  status: number,
+  code: string,
+  message: string,
+  extra: { fieldErrors?: NormalisedFieldError[]; details?: Record<string, unknown> } = {},
+): Reply {
   return {
     status,
     body: {
@@ -64,23 +72,33 @@ export function bindingView(state: CdpEmuState, b: CdpEmuBinding) {
   };
 }
 
-function check(state: CdpEmuState, dto: TLiveChatOperatorBindingGatewayRequestDTO, roleCodes: readonly string[] | null): NormalisedFieldError[] {
+function check(
+  state: CdpEmuState,
+  dto: TLiveChatOperatorBindingGatewayRequestDTO,
+  roleCodes: readonly string[] | null,
+): NormalisedFieldError[] {
   const errors: NormalisedFieldError[] = [];
   const email = dto.email ?? null;
   if (!dto.userUuid && !email) {
-    errors.push({ field: "email", message: "userUuid or email is required" }, { field: "userUuid", message: "userUuid or email is required" });
+    errors.push(
+      { field: "email", message: "userUuid or email is required" },
+      { field: "userUuid", message: "userUuid or email is required" },
+    );
   }
-  if (email !== null && (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email))) errors.push({ field: "email", message: "must be a valid e-mail address" });
+  if (email !== null && (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)))
+    errors.push({ field: "email", message: "must be a valid e-mail address" });
   for (const field of ["firstName", "lastName"] as const) {
     const v = dto[field];
-    if (v !== null && v !== undefined && v.length > MAX_NAME_LENGTH) errors.push({ field, message: `must be at most ${MAX_NAME_LENGTH} characters` });
+    if (v !== null && v !== undefined && v.length > MAX_NAME_LENGTH)
+      errors.push({ field, message: `must be at most ${MAX_NAME_LENGTH} characters` });
   }
   // The contract already refuses an empty code; a list, when configured, narrows the rest.
   if (roleCodes && dto.roleCode !== undefined && !roleCodes.includes(dto.roleCode)) {
     errors.push({ field: "roleCode", message: `unknown role code; expected one of ${roleCodes.join(", ")}` });
   }
   dto.permissions?.forEach((p, i) => {
-    if (p.length === 0 || p.length > 64) errors.push({ field: `permissions.${i}`, message: "must be 1 to 64 characters" });
+    if (p.length === 0 || p.length > 64)
+      errors.push({ field: `permissions.${i}`, message: "must be 1 to 64 characters" });
   });
   if (errors.length > 0) return errors;
 
@@ -88,7 +106,8 @@ function check(state: CdpEmuState, dto: TLiveChatOperatorBindingGatewayRequestDT
   if (dto.userUuid && !byUuid) errors.push({ field: "userUuid", message: "user not found" });
   if (email !== null) {
     const owner = findByEmail(state, email);
-    if (byUuid && owner && owner.uuid !== byUuid.uuid) errors.push({ field: "email", message: "e-mail already belongs to another user" });
+    if (byUuid && owner && owner.uuid !== byUuid.uuid)
+      errors.push({ field: "email", message: "e-mail already belongs to another user" });
     if (!dto.userUuid && !owner && dto.createUserIfMissing !== true) {
       errors.push({ field: "email", message: "no user with this e-mail; set createUserIfMissing to create one" });
     }
@@ -102,9 +121,21 @@ export interface UpsertResult {
 }
 
 /** `roleCodes`: the only codes accepted, or null for any non-empty code. */
-export function upsertOperator(state: CdpEmuState, projectUuid: string, itemUuid: string, body: unknown, now: number, roleCodes: readonly string[] | null = null): UpsertResult {
+export function upsertOperator(
+  state: CdpEmuState,
+  projectUuid: string,
+  itemUuid: string,
+  body: unknown,
+  now: number,
+  roleCodes: readonly string[] | null = null,
+): UpsertResult {
   if (!state.spaces[spaceKey(projectUuid, itemUuid)]) {
-    return { reply: errorReply(404, CDP_ERROR_CODES.notFound, "Project or live-chat item not found", { details: { projectUuid, itemUuid } }), changed: false };
+    return {
+      reply: errorReply(404, CDP_ERROR_CODES.notFound, "Project or live-chat item not found", {
+        details: { projectUuid, itemUuid },
+      }),
+      changed: false,
+    };
   }
   const parsed = ZLiveChatOperatorBindingGatewayRequestDTO.safeParse(body ?? {});
   if (!parsed.success) {
@@ -118,7 +149,14 @@ export function upsertOperator(state: CdpEmuState, projectUuid: string, itemUuid
   let user = dto.userUuid ? state.users[dto.userUuid] : dto.email ? findByEmail(state, dto.email) : undefined;
   if (!user) {
     // check() guarantees an e-mail and createUserIfMissing here.
-    user = { uuid: randomUUID(), email: dto.email ?? "", firstName: null, lastName: null, companyUuid: null, createdAt: now };
+    user = {
+      uuid: randomUUID(),
+      email: dto.email ?? "",
+      firstName: null,
+      lastName: null,
+      companyUuid: null,
+      createdAt: now,
+    };
     state.users[user.uuid] = user;
   }
   if (dto.email) user.email = dto.email;
@@ -147,5 +185,11 @@ export function upsertOperator(state: CdpEmuState, projectUuid: string, itemUuid
   binding.updatedAt = now;
   binding.writes += 1;
   state.bindings[key] = binding;
-  return { reply: { status: 200, body: { success: true, data: { ...bindingView(state, binding), created: existing === undefined } } }, changed: true };
+  return {
+    reply: {
+      status: 200,
+      body: { success: true, data: { ...bindingView(state, binding), created: existing === undefined } },
+    },
+    changed: true,
+  };
 }

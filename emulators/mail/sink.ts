@@ -56,7 +56,11 @@ export async function startMailSink({ port = 0, dir }: { port?: number; dir?: st
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        const mail = { to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw, text: decodeQuotedPrintable(raw) };
+        const mail = {
+          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          raw,
+          text: decodeQuotedPrintable(raw),
+        };
         messages.push(mail);
         if (dir) writeFileSync(path.join(dir, `${messages.length}.json`), JSON.stringify(mail));
         callback();

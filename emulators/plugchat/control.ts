@@ -42,7 +42,9 @@ const notFound: Reply = { status: 404, body: { reason: "entity not found" } };
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): { data: z.output<S> } | { error: Reply } {
   const r = schema.safeParse(body ?? {});
-  return r.success ? { data: r.data } : { error: bad(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")) };
+  return r.success
+    ? { data: r.data }
+    : { error: bad(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")) };
 }
 
 /** Account as the control surface shows it: everything, including the trial clock. */
@@ -72,7 +74,10 @@ export function snapshot(deps: ControlDeps) {
   };
 }
 
-async function deliver(url: string | null, payload: unknown): Promise<{ url: string | null; status?: number; error?: string }> {
+async function deliver(
+  url: string | null,
+  payload: unknown,
+): Promise<{ url: string | null; status?: number; error?: string }> {
   if (!url) return { url: null, error: "no webhook configured" };
   try {
     const res = await fetch(url, {
@@ -125,7 +130,13 @@ async function simulateAttendance(deps: ControlDeps, acc: EmuAccount, body: unkn
   state.attendances.push(attendance);
   deps.world.changed();
 
-  const firstMessage = { fromMe: false, phone: customer.phone, senderName: customer.name, momment: start, status: "RECEIVED" };
+  const firstMessage = {
+    fromMe: false,
+    phone: customer.phone,
+    senderName: customer.name,
+    momment: start,
+    status: "RECEIVED",
+  };
   const startPayload = {
     attendance: {
       attendanceNumber,
@@ -156,7 +167,13 @@ async function simulateAttendance(deps: ControlDeps, acc: EmuAccount, body: unkn
     },
     chat: {
       [randomUUID()]: firstMessage,
-      [randomUUID()]: { fromMe: true, phone: customer.phone, senderName: operator?.name ?? "Operador", momment: end - 500, status: "SENT" },
+      [randomUUID()]: {
+        fromMe: true,
+        phone: customer.phone,
+        senderName: operator?.name ?? "Operador",
+        momment: end - 500,
+        status: "SENT",
+      },
     },
   };
   const deliveries =
@@ -196,8 +213,14 @@ export async function handleControl(deps: ControlDeps, method: string, sub: stri
       if ("error" in p) return p.error;
       const claims = verifyJwt(p.data.accessToken, world.state.jwtSecret, world.now());
       const operator = claims ? world.state.operators[claims.operatorId] : undefined;
-      if (!claims || !operator || operator.accountId !== claims.accountId) return { status: 401, body: { valid: false, reason: "invalid token" } };
-      return ok({ valid: true, accountId: claims.accountId, operatorId: operator.id, operator: { id: operator.id, name: operator.name, active: operator.active } });
+      if (!claims || !operator || operator.accountId !== claims.accountId)
+        return { status: 401, body: { valid: false, reason: "invalid token" } };
+      return ok({
+        valid: true,
+        accountId: claims.accountId,
+        operatorId: operator.id,
+        operator: { id: operator.id, name: operator.name, active: operator.active },
+      });
     }
     case "POST /accounts": {
       const acc = world.state.accounts[parts[1] ?? ""];

@@ -14,7 +14,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PLUGCHAT_EMULATOR_PORT must be a port number, got "${portEnv}"`);
   process.exit(1);
 }
-const stateFile = process.env.PLUGCHAT_EMULATOR_STATE || path.join(process.env.DATA_DIR || ".data", "emulator", "plugchat.json");
+const stateFile =
+  process.env.PLUGCHAT_EMULATOR_STATE || path.join(process.env.DATA_DIR || ".data", "emulator", "plugchat.json");
 
 const emulator = await startPlugchatEmulator({
   port,
@@ -23,7 +24,9 @@ const emulator = await startPlugchatEmulator({
   stateFile,
 });
 console.log(`PLUGCHAT_EMULATOR_READY ${emulator.origin}`);
-console.log(`PlugChat emulator: API ${emulator.baseUrl} · control ${emulator.origin}/__emulator/state · SDK ${emulator.origin}/sdk/index.js · state ${stateFile}`);
+console.log(
+  `PlugChat emulator: API ${emulator.baseUrl} · control ${emulator.origin}/__emulator/state · SDK ${emulator.origin}/sdk/index.js · state ${stateFile}`,
+);
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -117,7 +117,11 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
     if (!match) return send(res, { status: 404, body: { reason: "route not found" } });
     const endpoint = match.route.methods[method];
     if (!endpoint) {
-      return send(res, { status: 405, body: { reason: "method not allowed" }, headers: { Allow: Object.keys(match.route.methods).join(", ") } });
+      return send(res, {
+        status: 405,
+        body: { reason: "method not allowed" },
+        headers: { Allow: Object.keys(match.route.methods).join(", ") },
+      });
     }
     const hasBody = raw.length > 0;
     if ((endpoint.schema !== undefined || hasBody) && method !== "GET" && !isJson(req.headers["content-type"])) {
@@ -134,7 +138,10 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
     if (endpoint.schema) {
       const parsed = endpoint.schema.safeParse(body);
       if (!parsed.success) {
-        return send(res, { status: 400, body: { reason: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") } });
+        return send(res, {
+          status: 400,
+          body: { reason: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") },
+        });
       }
       body = parsed.data;
     }
@@ -155,7 +162,11 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
     if (!operator || !account || operator.accountId !== account.id) return fail("token inválido");
     if (!operator.active) return fail("operador inativo");
     if (!accountView(account, world.now()).working) return fail("conta bloqueada ou período de teste encerrado");
-    send(res, { status: 200, body: { ok: true, accountId: account.id, operator: { id: operator.id, name: operator.name } } }, cors);
+    send(
+      res,
+      { status: 200, body: { ok: true, accountId: account.id, operator: { id: operator.id, name: operator.name } } },
+      cors,
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -180,13 +191,21 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
       return send(res, await handleControl(deps, req.method ?? "GET", pathname.slice("/__emulator".length), body));
     }
     if (pathname === "/sdk/index.js" && (req.method === "GET" || req.method === "HEAD")) {
-      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" });
+      res.writeHead(200, {
+        "Content-Type": "text/javascript; charset=utf-8",
+        "Cache-Control": "no-cache",
+        "X-Content-Type-Options": "nosniff",
+      });
       res.end(req.method === "HEAD" ? undefined : SDK_SCRIPT);
       return;
     }
     if (pathname === "/sdk/session") {
       if (req.method === "OPTIONS") {
-        res.writeHead(204, { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET", "Access-Control-Max-Age": "600" });
+        res.writeHead(204, {
+          "Access-Control-Allow-Origin": "*",
+          "Access-Control-Allow-Methods": "GET",
+          "Access-Control-Max-Age": "600",
+        });
         res.end();
         return;
       }

@@ -130,7 +130,11 @@ export const ROUTES: Route[] = [
       schema: C.ZSubscriptionRequest,
       handle: withAccount(({ world, body }, acc) => {
         const b = body as C.TSubscriptionRequest;
-        acc.subscription = { id: acc.subscription?.id ?? `sub_${randomUUID()}`, quantity: b.operators, status: "active" };
+        acc.subscription = {
+          id: acc.subscription?.id ?? `sub_${randomUUID()}`,
+          quantity: b.operators,
+          status: "active",
+        };
         world.changed();
         return ok({ id: acc.subscription.id, quantity: acc.subscription.quantity, status: acc.subscription.status });
       }),
@@ -197,7 +201,8 @@ export const ROUTES: Route[] = [
         // Chats of the deleted department move to Geral; operators lose the reference.
         for (const a of world.state.attendances) if (a.departmentId === id) a.departmentId = acc.geralDepartmentId;
         for (const op of Object.values(world.state.operators)) {
-          if (op.accountId === acc.id && op.departments.includes(id)) op.departments = op.departments.filter((d) => d !== id);
+          if (op.accountId === acc.id && op.departments.includes(id))
+            op.departments = op.departments.filter((d) => d !== id);
         }
         world.changed();
         return ok({ success: true });
@@ -210,7 +215,14 @@ export const ROUTES: Route[] = [
         ok(
           Object.values(world.state.operators)
             .filter((o) => o.accountId === acc.id)
-            .map((o) => ({ id: o.id, name: o.name, active: o.active, departments: o.departments, createdAt: o.createdAt, accessToken: o.accessToken })),
+            .map((o) => ({
+              id: o.id,
+              name: o.name,
+              active: o.active,
+              departments: o.departments,
+              createdAt: o.createdAt,
+              accessToken: o.accessToken,
+            })),
         ),
       ),
     },
@@ -233,7 +245,10 @@ export const ROUTES: Route[] = [
           hasPassword: b.password !== undefined,
           isAdmin: b.isAdmin ?? false,
           createdAt: now,
-          accessToken: signJwt({ accountId: acc.id, operatorId: id, iat, exp: iat + ACCESS_TOKEN_TTL_S }, world.state.jwtSecret),
+          accessToken: signJwt(
+            { accountId: acc.id, operatorId: id, iat, exp: iat + ACCESS_TOKEN_TTL_S },
+            world.state.jwtSecret,
+          ),
         };
         world.state.operators[id] = op;
         world.changed();
@@ -264,7 +279,9 @@ export const ROUTES: Route[] = [
       schema: C.ZSatisfactionByDateRequest,
       handle: withAccount(({ world, body }, acc) => {
         const b = body as C.TSatisfactionByDateRequest;
-        const data = world.state.attendances.filter((a) => a.accountId === acc.id && a.entry.endTime >= b.start && a.entry.endTime <= b.end).map(reportEntry);
+        const data = world.state.attendances
+          .filter((a) => a.accountId === acc.id && a.entry.endTime >= b.start && a.entry.endTime <= b.end)
+          .map(reportEntry);
         return ok({ success: true, data });
       }),
     },
@@ -275,7 +292,13 @@ export const ROUTES: Route[] = [
       handle: withAccount(({ world, body }, acc) => {
         const b = body as C.TSatisfactionByOperatorRequest;
         const data = world.state.attendances
-          .filter((a) => a.accountId === acc.id && a.entry.endTime >= b.start && a.entry.endTime <= b.end && a.entry.operators?.[b.operatorId] === true)
+          .filter(
+            (a) =>
+              a.accountId === acc.id &&
+              a.entry.endTime >= b.start &&
+              a.entry.endTime <= b.end &&
+              a.entry.operators?.[b.operatorId] === true,
+          )
           .map(reportEntry);
         return ok({ success: true, data });
       }),
@@ -286,7 +309,9 @@ export const ROUTES: Route[] = [
       schema: C.ZSatisfactionByTicketRequest,
       handle: withAccount(({ world, body }, acc) => {
         const b = body as C.TSatisfactionByTicketRequest;
-        const found = world.state.attendances.find((a) => a.accountId === acc.id && a.entry.attendanceNumber === b.ticket);
+        const found = world.state.attendances.find(
+          (a) => a.accountId === acc.id && a.entry.attendanceNumber === b.ticket,
+        );
         return ok({ success: true, data: found ? reportEntry(found) : null });
       }),
     },

@@ -10,7 +10,16 @@ import { z } from "zod";
 import { send, sendRaw, sleep } from "./http";
 import type { Reply } from "./http";
 
-export const ZFaultKind = z.enum(["status", "latency", "drop", "malformed", "rate_limit", "commit_then_fail", "commit_then_hang", "reset"]);
+export const ZFaultKind = z.enum([
+  "status",
+  "latency",
+  "drop",
+  "malformed",
+  "rate_limit",
+  "commit_then_fail",
+  "commit_then_hang",
+  "reset",
+]);
 export type FaultKind = z.infer<typeof ZFaultKind>;
 
 export const ZFaultInput = z.strictObject({
@@ -53,7 +62,13 @@ export function createFaults() {
           regex = null;
         }
       }
-      const fault: Fault = { ...input, method: input.method?.toUpperCase(), id: ++seq, remaining: input.times ?? null, regex };
+      const fault: Fault = {
+        ...input,
+        method: input.method?.toUpperCase(),
+        id: ++seq,
+        remaining: input.times ?? null,
+        regex,
+      };
       list.push(fault);
       return fault;
     },
@@ -96,7 +111,12 @@ export interface FaultReplies {
  * Applies the part of a fault that happens before the handler runs. Returns `true` when the
  * request was answered or dropped (the handler must not run), `false` to go on.
  */
-export async function applyFaultBefore(fault: Fault | undefined, req: IncomingMessage, res: ServerResponse, replies: FaultReplies): Promise<boolean> {
+export async function applyFaultBefore(
+  fault: Fault | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  replies: FaultReplies,
+): Promise<boolean> {
   switch (fault?.kind) {
     case "drop":
       req.socket.destroy();
@@ -118,7 +138,13 @@ export async function applyFaultBefore(fault: Fault | undefined, req: IncomingMe
 }
 
 /** Sends the handler's reply, or what the fault makes of it once the change was applied. */
-export function applyFaultAfter(fault: Fault | undefined, req: IncomingMessage, res: ServerResponse, reply: Reply, replies: FaultReplies): void {
+export function applyFaultAfter(
+  fault: Fault | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  reply: Reply,
+  replies: FaultReplies,
+): void {
   switch (fault?.kind) {
     case "commit_then_fail":
       return send(res, replies.failedAfterCommit(fault.status ?? 500));
@@ -150,7 +176,12 @@ function badRequest(error: z.ZodError): Reply {
  * `POST|GET|DELETE /faults` and `POST /latency` of the control surface; `undefined` when
  * `method` + `sub` (the path after /__emulator) is not one of them.
  */
-export function handleFaultControl(deps: FaultControlDeps, method: string, sub: string, body: unknown): Reply | undefined {
+export function handleFaultControl(
+  deps: FaultControlDeps,
+  method: string,
+  sub: string,
+  body: unknown,
+): Reply | undefined {
   const key = `${method} ${sub.replace(/\/+$/, "")}`;
   switch (key) {
     case "POST /faults": {

@@ -20,7 +20,12 @@ const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 
 export function send(res: ServerResponse, reply: Reply, extra?: Record<string, string>): void {
   const body = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(body), ...reply.headers, ...extra });
+  res.writeHead(reply.status, {
+    ...JSON_HEADERS,
+    "Content-Length": Buffer.byteLength(body),
+    ...reply.headers,
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -39,7 +44,9 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    req.on("end", () => resolve(size > limit ? null : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    req.on("end", () =>
+      resolve(size > limit ? null : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
+    );
     req.on("error", reject);
   });
 }
@@ -47,7 +54,9 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."));
+  return (
+    address !== undefined && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."))
+  );
 }
 
 export function isJson(contentType: string | undefined): boolean {

@@ -18,7 +18,11 @@ export function readJsonFile(file: string | undefined): unknown {
 }
 
 /** Debounced atomic writer of a state file; without a file every call is a no-op. */
-export function createPersister<T>(file: string | undefined, get: () => T, options: { label: string; debounceMs?: number }) {
+export function createPersister<T>(
+  file: string | undefined,
+  get: () => T,
+  options: { label: string; debounceMs?: number },
+) {
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   const debounceMs = options.debounceMs ?? 1_000;
@@ -36,7 +40,9 @@ export function createPersister<T>(file: string | undefined, get: () => T, optio
       if (!file || timer) return;
       timer = setTimeout(() => {
         timer = undefined;
-        writing = writing.then(write).catch((error: unknown) => console.error(`${options.label}: state write failed`, error));
+        writing = writing
+          .then(write)
+          .catch((error: unknown) => console.error(`${options.label}: state write failed`, error));
       }, debounceMs);
       timer.unref();
     },

@@ -39,7 +39,12 @@ export function useErrorMessage() {
     message: useCallback(
       (data: ServerErrorData): string => {
         const info = data.appError ?? { code: "INTERNAL" };
-        const params: Record<string, string | number> = { requestId: data.requestId ?? "—", reason: "", minutes: 1, ...info.params };
+        const params: Record<string, string | number> = {
+          requestId: data.requestId ?? "—",
+          reason: "",
+          minutes: 1,
+          ...info.params,
+        };
         if (t.has(info.code as never)) return t(info.code as never, params as never);
         return t("INTERNAL", { requestId: data.requestId ?? "—" });
       },

@@ -184,7 +184,10 @@ export function splitDepartments(value: string | undefined): string[] {
     .filter((s) => s.length > 0);
 }
 
-const ZLogin = z.string().max(60).regex(/^[A-Za-z0-9._@-]*$/);
+const ZLogin = z
+  .string()
+  .max(60)
+  .regex(/^[A-Za-z0-9._@-]*$/);
 const ZNamePart = z.string().min(1).max(100);
 
 function zodCode(r: z.ZodSafeParseResult<unknown>, other: ImportErrorCode): ImportErrorCode | null {
@@ -217,8 +220,11 @@ export function previewOperatorsCsv(text: string, ctx: ImportContext): ImportPre
 
   // Papa's delimiter guess needs blank lines skipped, which would lose line numbers: guess
   // on the first records, then parse record by record with that delimiter.
-  delimiter ??= Papa.parse<string[]>(body, { preview: 10, skipEmptyLines: "greedy", delimitersToGuess: [";", ",", "\t"] }).meta
-    .delimiter;
+  delimiter ??= Papa.parse<string[]>(body, {
+    preview: 10,
+    skipEmptyLines: "greedy",
+    delimitersToGuess: [";", ",", "\t"],
+  }).meta.delimiter;
 
   // Parse record by record, keeping each record's starting line (quoted fields may span lines).
   const records: Array<{ line: number; cells: string[] }> = [];
@@ -433,6 +439,9 @@ export function templateCsv(caps: ImportCaps, departmentNames: string[] = []): s
         { name: "Maria Souza", departments: d1, admin: "não", login: "maria.souza" },
         { name: "João Lima", departments: `${d1}|${d2}`, admin: "sim", login: "" },
       ];
-  const lines = [cols.map((c) => TEMPLATE_HEADER[c]).join(";"), ...examples.map((e) => cols.map((c) => csvCell(e[c] ?? "")).join(";"))];
+  const lines = [
+    cols.map((c) => TEMPLATE_HEADER[c]).join(";"),
+    ...examples.map((e) => cols.map((c) => csvCell(e[c] ?? "")).join(";")),
+  ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

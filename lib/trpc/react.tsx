@@ -24,12 +24,21 @@ function getQueryClient(): QueryClient {
 /** Must match MAX_BATCH_SIZE of the server's request guard. */
 const MAX_ITEMS_PER_BATCH = 10;
 
-export function TRPCReactProvider({ children, organizationId }: { children: React.ReactNode; organizationId?: string }) {
+export function TRPCReactProvider({
+  children,
+  organizationId,
+}: {
+  children: React.ReactNode;
+  organizationId?: string;
+}) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        loggerLink({
+          enabled: (op) =>
+            process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
+        }),
         httpBatchLink({
           url: "/api/trpc",
           transformer: superjson,

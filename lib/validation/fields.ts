@@ -23,7 +23,9 @@ export const ZNewPassword = singleLineText({ trim: false })
   .refine((p) => !isCommonPassword(p), { error: "validation.passwordTooCommon" });
 
 /** The 32-byte random token of an e-mailed or copied link (invitation, password reset), base64url. */
-export const ZLinkToken = singleLineText({ trim: false }).regex(/^[A-Za-z0-9_-]{43}$/, { error: "validation.required" });
+export const ZLinkToken = singleLineText({ trim: false }).regex(/^[A-Za-z0-9_-]{43}$/, {
+  error: "validation.required",
+});
 
 /** A password typed to sign in: bounded, never validated against the policy (old accounts). */
 export const ZPassword = singleLineText({ trim: false })

@@ -18,7 +18,10 @@ export type TImportStartInput = z.infer<typeof ZImportStartInput>;
 export const ZImportJobInput = z.strictObject({ jobId: z.uuid({ error: "validation.invalid" }) });
 export type TImportJobInput = z.infer<typeof ZImportJobInput>;
 
-export const ZImportRetryRowInput = z.strictObject({ jobId: z.uuid({ error: "validation.invalid" }), rowId: z.uuid({ error: "validation.invalid" }) });
+export const ZImportRetryRowInput = z.strictObject({
+  jobId: z.uuid({ error: "validation.invalid" }),
+  rowId: z.uuid({ error: "validation.invalid" }),
+});
 export type TImportRetryRowInput = z.infer<typeof ZImportRetryRowInput>;
 
 export const ZImportListInput = z.strictObject({}).optional();

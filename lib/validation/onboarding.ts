@@ -78,9 +78,11 @@ export const ZOperatorCreateInput = z
     /** "This operator is me": links the operator to the signed-in user. */
     linkToMe: z.boolean().optional(),
   })
-  .refine((v) => !v.password || Boolean(v.login), { error: "onboarding.validation.passwordNeedsLogin", path: ["login"] });
+  .refine((v) => !v.password || Boolean(v.login), {
+    error: "onboarding.validation.passwordNeedsLogin",
+    path: ["login"],
+  });
 export type TOperatorCreateInput = z.infer<typeof ZOperatorCreateInput>;
-
 
 /** A first or last name as the CDP gateway takes it (≤ 100). */
 export const ZNamePart = singleLineText()

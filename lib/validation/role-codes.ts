@@ -27,7 +27,8 @@ export function parseRoleCodes(spec: string | undefined, name = "CDP_ROLE_CODES"
   if (spec === undefined || spec.trim() === "") return [...DEFAULT_ROLE_CODES];
   const codes = spec.split(",").map((c) => c.trim());
   for (const code of codes) {
-    if (!ZRoleCode.safeParse(code).success) throw new Error(`${name}: "${code}" is not a role code (comma-separated, none empty, ≤ 64 characters)`);
+    if (!ZRoleCode.safeParse(code).success)
+      throw new Error(`${name}: "${code}" is not a role code (comma-separated, none empty, ≤ 64 characters)`);
   }
   const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
   if (repeated !== undefined) throw new Error(`${name}: "${repeated}" is listed twice`);
@@ -46,7 +47,9 @@ export function defaultRoleOf(codes: readonly string[]): string {
 
 /** A role's label: the translated one for a known code (`t("roles.ADMIN")`), else the code itself. */
 export function roleLabel(code: string, t: (key: `roles.${(typeof DEFAULT_ROLE_CODES)[number]}`) => string): string {
-  return (LABELLED_ROLE_CODES as readonly string[]).includes(code) ? t(`roles.${code as (typeof DEFAULT_ROLE_CODES)[number]}`) : code;
+  return (LABELLED_ROLE_CODES as readonly string[]).includes(code)
+    ? t(`roles.${code as (typeof DEFAULT_ROLE_CODES)[number]}`)
+    : code;
 }
 
 /** An admin flag → a code: the administrator's for admins, else the default. */

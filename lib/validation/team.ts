@@ -70,5 +70,8 @@ export const ZTeamOperatorUpdateInput = z
     /** email, firstName, lastName, roleCode, onlyAssignedConversations and active. */
     ...ZEmailOperatorForm.partial().shape,
   })
-  .refine((v) => !v.password || v.login !== null, { error: "onboarding.validation.passwordNeedsLogin", path: ["login"] });
+  .refine((v) => !v.password || v.login !== null, {
+    error: "onboarding.validation.passwordNeedsLogin",
+    path: ["login"],
+  });
 export type TTeamOperatorUpdateInput = z.infer<typeof ZTeamOperatorUpdateInput>;

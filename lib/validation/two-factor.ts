@@ -16,12 +16,22 @@ const stripped = (value: string) => value.replace(/[\s-]/g, "");
 export const ZTotpCode = singleLineText()
   .max(20, { error: "twoFactor.validation.codeFormat" })
   .transform(stripped)
-  .pipe(z.string().min(1, { error: "twoFactor.validation.codeRequired" }).regex(TOTP_RE, { error: "twoFactor.validation.codeFormat" }));
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "twoFactor.validation.codeRequired" })
+      .regex(TOTP_RE, { error: "twoFactor.validation.codeFormat" }),
+  );
 
 export const ZRecoveryCode = singleLineText()
   .max(40, { error: "twoFactor.validation.recoveryFormat" })
   .transform((v) => stripped(v).toUpperCase())
-  .pipe(z.string().min(1, { error: "twoFactor.validation.recoveryRequired" }).regex(RECOVERY_RE, { error: "twoFactor.validation.recoveryFormat" }));
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "twoFactor.validation.recoveryRequired" })
+      .regex(RECOVERY_RE, { error: "twoFactor.validation.recoveryFormat" }),
+  );
 
 /** Either an app code or a recovery code (disabling, new recovery codes). */
 export const ZSecondFactorCode = singleLineText()
@@ -51,5 +61,8 @@ export const ZSetTwoFactorRequirementInput = z.strictObject({ required: z.boolea
 export type TSetTwoFactorRequirementInput = z.infer<typeof ZSetTwoFactorRequirementInput>;
 
 /** The sign-in form's second step: the app's code or a recovery code (the step shows one field at a time). */
-export const ZSignInSecondFactorForm = z.strictObject({ code: ZTotpCode.optional(), recoveryCode: ZRecoveryCode.optional() });
+export const ZSignInSecondFactorForm = z.strictObject({
+  code: ZTotpCode.optional(),
+  recoveryCode: ZRecoveryCode.optional(),
+});
 export type TSignInSecondFactorForm = z.input<typeof ZSignInSecondFactorForm>;

@@ -15,7 +15,10 @@ export const createAction = experimental_createServerActionHandler(trpcInstance,
   createContext: createServerContext,
   onError({ error, ctx }) {
     if (error.code === "INTERNAL_SERVER_ERROR") {
-      logger.error({ requestId: (ctx as { requestId?: string } | undefined)?.requestId, err: error.cause ?? error }, "server action failed");
+      logger.error(
+        { requestId: (ctx as { requestId?: string } | undefined)?.requestId, err: error.cause ?? error },
+        "server action failed",
+      );
     }
   },
 });
@@ -41,7 +44,10 @@ export async function runAction<T>(
   action: (input: FormData) => Promise<unknown>,
   input: FormData,
 ): Promise<{ ok: true; data: T } | ({ ok: false } & ActionFailure)> {
-  const response = (await action(withoutReactFields(input))) as { result?: { data: SuperJSONResult }; error?: SuperJSONResult };
+  const response = (await action(withoutReactFields(input))) as {
+    result?: { data: SuperJSONResult };
+    error?: SuperJSONResult;
+  };
   if (response.error) {
     const shape = superjson.deserialize<ErrorShape>(response.error);
     return {

@@ -60,7 +60,10 @@ export interface ContextInner {
   log: Logger;
 }
 
-export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" | "clientIp" | "userAgent" | "locale"> & {
+export type ContextInput = Omit<
+  ContextInner,
+  "requestId" | "log" | "provider" | "clientIp" | "userAgent" | "locale"
+> & {
   requestId?: string;
   clientIp?: string;
   userAgent?: string | null;
@@ -71,7 +74,15 @@ export type ContextInput = Omit<ContextInner, "requestId" | "log" | "provider" |
 export function createContextInner(opts: ContextInput): ContextInner {
   const requestId = opts.requestId ?? randomUUID();
   const { provider, ...rest } = opts;
-  return { ...rest, clientIp: rest.clientIp ?? "local", userAgent: rest.userAgent ?? null, locale: rest.locale ?? defaultLocale, requestId, log: logger.child({ requestId }), provider: resolveProvider(provider) };
+  return {
+    ...rest,
+    clientIp: rest.clientIp ?? "local",
+    userAgent: rest.userAgent ?? null,
+    locale: rest.locale ?? defaultLocale,
+    requestId,
+    log: logger.child({ requestId }),
+    provider: resolveProvider(provider),
+  };
 }
 
 /**
@@ -118,32 +129,39 @@ export interface ProcedureMeta {
   allowUnverified?: boolean;
 }
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error, ctx }) {
-    const info = appErrorOf(error)?.info ?? null;
-    // The provider's per-field messages travel in data.fieldErrors, like the input validation's.
-    const { fieldErrors: providerFieldErrors, ...appErrRest } = info ?? {};
-    const appErr = info ? (appErrRest as Omit<AppErrorInfo, "fieldErrors">) : null;
-    const fieldErrors = fieldErrorsOf(error.cause) ?? providerFieldErrors ?? null;
-    const internal = error.code === "INTERNAL_SERVER_ERROR" && !appErr;
-    return {
-      ...shape,
-      // Unknown errors never carry their message, stack, SQL or host names to the browser.
-      message: internal ? "INTERNAL" : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        requestId: ctx?.requestId ?? null,
-        appError:
-          appErr ??
-          (fieldErrors || error.code === "BAD_REQUEST" ? { code: "VALIDATION" as const } : internal ? { code: "INTERNAL" as const } : null),
-        fieldErrors,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, ctx }) {
+      const info = appErrorOf(error)?.info ?? null;
+      // The provider's per-field messages travel in data.fieldErrors, like the input validation's.
+      const { fieldErrors: providerFieldErrors, ...appErrRest } = info ?? {};
+      const appErr = info ? (appErrRest as Omit<AppErrorInfo, "fieldErrors">) : null;
+      const fieldErrors = fieldErrorsOf(error.cause) ?? providerFieldErrors ?? null;
+      const internal = error.code === "INTERNAL_SERVER_ERROR" && !appErr;
+      return {
+        ...shape,
+        // Unknown errors never carry their message, stack, SQL or host names to the browser.
+        message: internal ? "INTERNAL" : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: ctx?.requestId ?? null,
+          appError:
+            appErr ??
+            (fieldErrors || error.code === "BAD_REQUEST"
+              ? { code: "VALIDATION" as const }
+              : internal
+                ? { code: "INTERNAL" as const }
+                : null),
+          fieldErrors,
+        },
+      };
+    },
+  });
 
 /** The tRPC instance itself, for @trpc/next's server-action handler (server/api/actions.ts). */
 export const trpcInstance = t;
@@ -203,7 +221,12 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, nex
   // Not a member (or a hint naming someone else's organization): same answer either way.
   if (!scope) throw appError("FORBIDDEN");
   // The organization requires two-factor for owners and admins: nothing changes until they turn it on.
-  if (type === "mutation" && scope.org.requireTwoFactor && scope.membership.role !== "member" && !ctx.session.twoFactorEnabled) {
+  if (
+    type === "mutation" &&
+    scope.org.requireTwoFactor &&
+    scope.membership.role !== "member" &&
+    !ctx.session.twoFactorEnabled
+  ) {
     throw appError("TWO_FACTOR_ENROLMENT_REQUIRED");
   }
   // Nothing is created or changed for an organization by someone whose e-mail is unproven.

@@ -8,7 +8,6 @@ import { memberships, organizations, users, type User } from "@/server/db/schema
 import type { TSignUpInput } from "@/lib/validation/auth";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password";
 
-
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   const [user] = await db
     .select()
@@ -28,7 +27,10 @@ export async function registerUser(db: Db, input: TSignUpInput): Promise<{ user:
         .insert(users)
         .values({ name: input.name, email: input.email.toLowerCase(), passwordHash })
         .returning();
-      const [org] = await tx.insert(organizations).values({ name: input.companyName }).returning({ id: organizations.id });
+      const [org] = await tx
+        .insert(organizations)
+        .values({ name: input.companyName })
+        .returning({ id: organizations.id });
       if (!user || !org) throw new Error("insert returned nothing");
       await tx.insert(memberships).values({ organizationId: org.id, userId: user.id, role: "owner" });
       return { user, organizationId: org.id };
@@ -52,7 +54,10 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   if (needsRehash(user.passwordHash)) {
-    await db.update(users).set({ passwordHash: await hashPassword(password), updatedAt: new Date() }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password), updatedAt: new Date() })
+      .where(eq(users.id, user.id));
   }
   return user;
 }

@@ -70,7 +70,13 @@ export async function issueEmailVerification(
   const hours = EMAIL_VERIFICATION_TTL_MS / 3_600_000;
   await db.transaction(async (tx) => {
     await expireOpenLinks(tx, user.id, purpose);
-    await tx.insert(emailVerifications).values({ userId: user.id, email, purpose, tokenHash, expiresAt: new Date(Date.now() + EMAIL_VERIFICATION_TTL_MS) });
+    await tx.insert(emailVerifications).values({
+      userId: user.id,
+      email,
+      purpose,
+      tokenHash,
+      expiresAt: new Date(Date.now() + EMAIL_VERIFICATION_TTL_MS),
+    });
     const txDb = tx as unknown as Db;
     if (purpose === "sign_up") {
       const mail = renderEmail(locale, "verifyEmail", { name: user.name, hours, link });
@@ -95,7 +101,11 @@ export interface UsableVerification {
 
 /** The open link behind a token, or the error that says why it cannot be used. Writes nothing. */
 export async function usableEmailVerification(db: Db, token: string): Promise<UsableVerification> {
-  const [row] = await db.select().from(emailVerifications).where(eq(emailVerifications.tokenHash, hashLinkToken(token))).limit(1);
+  const [row] = await db
+    .select()
+    .from(emailVerifications)
+    .where(eq(emailVerifications.tokenHash, hashLinkToken(token)))
+    .limit(1);
   if (!row) throw appError("VERIFICATION_INVALID");
   if (row.usedAt) throw appError("VERIFICATION_USED");
   if (row.expiresAt.getTime() <= Date.now()) throw appError("VERIFICATION_EXPIRED");
@@ -120,7 +130,13 @@ export async function confirmEmailVerification(
       const [used] = await tx
         .update(emailVerifications)
         .set({ usedAt: now })
-        .where(and(eq(emailVerifications.id, link.id), isNull(emailVerifications.usedAt), gt(emailVerifications.expiresAt, now)))
+        .where(
+          and(
+            eq(emailVerifications.id, link.id),
+            isNull(emailVerifications.usedAt),
+            gt(emailVerifications.expiresAt, now),
+          ),
+        )
         .returning({ userId: emailVerifications.userId });
       if (!used) return null;
       const [user] = await tx.select().from(users).where(eq(users.id, used.userId)).limit(1);
@@ -128,7 +144,10 @@ export async function confirmEmailVerification(
       if (link.purpose === "sign_up") {
         // A sign-up link proves the address the account still has (not one it has since left).
         if (user.email.toLowerCase() !== link.email) throw appError("VERIFICATION_INVALID");
-        await tx.update(users).set({ emailVerifiedAt: user.emailVerifiedAt ?? now, updatedAt: now }).where(eq(users.id, user.id));
+        await tx
+          .update(users)
+          .set({ emailVerifiedAt: user.emailVerifiedAt ?? now, updatedAt: now })
+          .where(eq(users.id, user.id));
         return { userId: user.id, email: link.email, purpose: link.purpose };
       }
       const [taken] = await tx
@@ -137,15 +156,24 @@ export async function confirmEmailVerification(
         .where(and(eq(sql`lower(${users.email})`, link.email), ne(users.id, user.id)))
         .limit(1);
       if (taken) throw appError("EMAIL_TAKEN", { field: "email", params: { email: link.email } });
-      await tx.update(users).set({ email: link.email, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({ email: link.email, emailVerifiedAt: now, updatedAt: now })
+        .where(eq(users.id, user.id));
       // Reset links went to the old address: they die with it, as do other pending changes.
       await tx
         .update(passwordResets)
         .set({ expiresAt: now })
-        .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
+        .where(
+          and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)),
+        );
       await expireOpenLinks(tx, user.id);
       const notice = renderEmail(locale, "emailChanged", { name: user.name, newEmail: link.email });
-      await enqueueEmail(tx as unknown as Db, { event: "email_changed_email", to: user.email, ...notice }, { kick: false });
+      await enqueueEmail(
+        tx as unknown as Db,
+        { event: "email_changed_email", to: user.email, ...notice },
+        { kick: false },
+      );
       return { userId: user.id, email: link.email, purpose: link.purpose };
     });
   } catch (error) {
@@ -159,7 +187,10 @@ export async function confirmEmailVerification(
   }
   // The notice to the old address was written with the change.
   if (result.purpose === "change") void kickMailDelivery(db);
-  log.info({ event: result.purpose === "change" ? "email_changed" : "email_verified", userId: result.userId }, "e-mail verified");
+  log.info(
+    { event: result.purpose === "change" ? "email_changed" : "email_verified", userId: result.userId },
+    "e-mail verified",
+  );
   return result;
 }
 
@@ -191,5 +222,7 @@ export async function markEmailVerified(db: Tx | Db, userId: string, email: stri
   await db
     .update(users)
     .set({ emailVerifiedAt: new Date() })
-    .where(and(eq(users.id, userId), eq(sql`lower(${users.email})`, email.toLowerCase()), isNull(users.emailVerifiedAt)));
+    .where(
+      and(eq(users.id, userId), eq(sql`lower(${users.email})`, email.toLowerCase()), isNull(users.emailVerifiedAt)),
+    );
 }

@@ -38,7 +38,13 @@ export async function warnOfNewDevice(db: Db, log: Logger, facts: SignInFacts): 
     const [seen] = await db
       .select({ id: sessions.id })
       .from(sessions)
-      .where(and(eq(sessions.userId, user.id), ne(sessions.id, facts.sessionId), eq(sessions.userAgent, userAgent.slice(0, 300))))
+      .where(
+        and(
+          eq(sessions.userId, user.id),
+          ne(sessions.id, facts.sessionId),
+          eq(sessions.userAgent, userAgent.slice(0, 300)),
+        ),
+      )
       .limit(1);
     if (seen) return false;
   }
@@ -51,9 +57,7 @@ export async function warnOfNewDevice(db: Db, log: Logger, facts: SignInFacts): 
     minute: "2-digit",
     timeZone: "America/Sao_Paulo",
     timeZoneName: "short",
-  }).format(
-    facts.now ?? new Date(),
-  );
+  }).format(facts.now ?? new Date());
   const mail = renderEmail(locale, "newSignIn", {
     name: user.name,
     when,

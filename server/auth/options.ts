@@ -37,7 +37,12 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" }, recoveryCode: { type: "text" } },
+        credentials: {
+          email: { type: "email" },
+          password: { type: "password" },
+          code: { type: "text" },
+          recoveryCode: { type: "text" },
+        },
         async authorize(credentials, req) {
           const parsed = ZSignInInput.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
@@ -54,14 +59,23 @@ export function authOptions(): NextAuthOptions {
           }
           await clear("signInAccountIp", accountKey);
           // Two-factor on: the code (or a recovery code) too, before any session opens.
-          const secondFactor = await secondFactorRefusal(db, user, { code: credentials?.code, recoveryCode: credentials?.recoveryCode }, ip);
+          const secondFactor = await secondFactorRefusal(
+            db,
+            user,
+            { code: credentials?.code, recoveryCode: credentials?.recoveryCode },
+            ip,
+          );
           if (secondFactor) throw new Error(secondFactor);
           const userAgent = (req.headers?.["user-agent"] as string | undefined) ?? null;
           const sessionId = await openSession(db, user.id, { userAgent, ip });
           // A warning e-mail is never a reason to refuse the sign-in.
-          await warnOfNewDevice(db, logger, { user, sessionId, userAgent, ip, cookieHeader: headerValue(req.headers?.cookie) }).catch((err: unknown) =>
-            logger.error({ err }, "new sign-in e-mail could not be queued"),
-          );
+          await warnOfNewDevice(db, logger, {
+            user,
+            sessionId,
+            userAgent,
+            ip,
+            cookieHeader: headerValue(req.headers?.cookie),
+          }).catch((err: unknown) => logger.error({ err }, "new sign-in e-mail could not be queued"));
           return { id: user.id, email: user.email, name: user.name, sid: sessionId };
         },
       }),
@@ -94,7 +108,8 @@ export function authOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logger.warn({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
+      error: (code, metadata) =>
+        logger.warn({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
       warn: (code) => {
         // Development runs on whatever host the browser uses; PUBLIC_URL/NEXTAUTH_URL is a production setting.
         if (code === "NEXTAUTH_URL" && process.env.NODE_ENV !== "production") return;

@@ -47,10 +47,16 @@ export async function issuePasswordReset(
       .update(passwordResets)
       .set({ expiresAt: now })
       .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
-    await tx.insert(passwordResets).values({ userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) });
+    await tx
+      .insert(passwordResets)
+      .values({ userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) });
   });
   const link = `${publicUrl}${passwordResetPath(token)}`;
-  const { subject, text } = renderEmail(locale, "passwordReset", { name: user.name, minutes: PASSWORD_RESET_TTL_MS / 60_000, link });
+  const { subject, text } = renderEmail(locale, "passwordReset", {
+    name: user.name,
+    minutes: PASSWORD_RESET_TTL_MS / 60_000,
+    link,
+  });
   log.info({ event: "password_reset_requested", userId: user.id }, "password reset link issued");
   void sendPortalEmail(log, { event: "password_reset_email", to: user.email, subject, text, link });
 }
@@ -73,7 +79,10 @@ export async function usablePasswordReset(db: Db, token: string): Promise<{ rese
  * Sets a new password through a link: the token is consumed by a conditional update (a link
  * works once, even when two tabs submit at once), and every session of the user is revoked.
  */
-export async function resetPasswordWithToken(db: Db, { token, password }: { token: string; password: string }): Promise<User> {
+export async function resetPasswordWithToken(
+  db: Db,
+  { token, password }: { token: string; password: string },
+): Promise<User> {
   const { resetId } = await usablePasswordReset(db, token);
   // Hash before the transaction: argon2 takes tens of milliseconds and holds no lock.
   const passwordHash = await hashPassword(password);
@@ -85,14 +94,23 @@ export async function resetPasswordWithToken(db: Db, { token, password }: { toke
       .where(and(eq(passwordResets.id, resetId), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
       .returning({ userId: passwordResets.userId });
     if (!used) return null;
-    const [updated] = await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, used.userId)).returning();
-    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, used.userId), isNull(sessions.revokedAt)));
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: now })
+      .where(eq(users.id, used.userId))
+      .returning();
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, used.userId), isNull(sessions.revokedAt)));
     await cancelEmailChanges(tx, used.userId);
     // Any other link still open for this account (reset or change of e-mail) dies with the old password.
     await tx
       .update(passwordResets)
       .set({ expiresAt: now })
-      .where(and(eq(passwordResets.userId, used.userId), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
+      .where(
+        and(eq(passwordResets.userId, used.userId), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)),
+      );
     return updated ?? null;
   });
   if (!user) {

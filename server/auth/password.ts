@@ -40,9 +40,7 @@ export function needsRehash(passwordHash: string): boolean {
   try {
     const p = parseOptions(passwordHash);
     return (
-      p.memoryCost < ARGON2_POLICY.memoryCost ||
-      p.timeCost < ARGON2_POLICY.timeCost ||
-      p.algorithm !== 2 /* Argon2id */
+      p.memoryCost < ARGON2_POLICY.memoryCost || p.timeCost < ARGON2_POLICY.timeCost || p.algorithm !== 2 /* Argon2id */
     );
   } catch {
     return true;

@@ -59,7 +59,10 @@ export function liveSession(now: number = Date.now()) {
 }
 
 /** The cookie value for a session: next-auth's own JWT format, so next-auth reads it too. */
-export function encodeSessionToken(user: { id: string; email: string; name: string }, sessionId: string): Promise<string> {
+export function encodeSessionToken(
+  user: { id: string; email: string; name: string },
+  sessionId: string,
+): Promise<string> {
   return encode({
     token: { sub: user.id, email: user.email, name: user.name, sid: sessionId },
     secret: getSecrets().nextAuthSecret,
@@ -90,14 +93,15 @@ export async function resolveSession(db: Db, cookieValue: string | undefined): P
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-and(eq(sessions.id, sid), eq(sessions.userId, token.sub), liveSession(now)),
-    )
+    .where(and(eq(sessions.id, sid), eq(sessions.userId, token.sub), liveSession(now)))
     .limit(1);
   if (!row) return null;
   // Idle expiry needs to know the session is in use; a touch every few minutes is enough.
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, sid));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, sid));
   }
   return {
     userId: row.userId,

@@ -32,6 +32,10 @@ export async function refuseThrottledSignIn(req: Request): Promise<Response | nu
   const error = encodeURIComponent(`${SIGN_IN_ERRORS.rateLimited}:${minutesOf(refusal)}`);
   return new Response(JSON.stringify({ url: `${url.origin}/sign-in?error=${error}` }), {
     status: 429,
-    headers: { "content-type": "application/json", "retry-after": String(refusal.retryAfterSeconds), "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/json",
+      "retry-after": String(refusal.retryAfterSeconds),
+      "cache-control": "no-store",
+    },
   });
 }

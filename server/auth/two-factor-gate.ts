@@ -13,7 +13,10 @@ import type { SessionUser } from "./session";
 export const PATHNAME_HEADER = "x-pathname";
 export const TWO_FACTOR_ENROL_PATH = "/account#two-factor";
 
-export function mustEnrolTwoFactor(session: Pick<SessionUser, "twoFactorEnabled">, scope: Pick<OrgScope, "org" | "membership">): boolean {
+export function mustEnrolTwoFactor(
+  session: Pick<SessionUser, "twoFactorEnabled">,
+  scope: Pick<OrgScope, "org" | "membership">,
+): boolean {
   return scope.org.requireTwoFactor && scope.membership.role !== "member" && !session.twoFactorEnabled;
 }
 

@@ -26,14 +26,20 @@ export function twoFactorBudgetKeys(email: string, ip: string) {
 export async function twoFactorBudgetRefusal(email: string, ip: string): Promise<Refusal | null> {
   const keys = twoFactorBudgetKeys(email, ip);
   return (
-    (await check("twoFactorAccountIp", keys.accountIp)) ?? (await check("twoFactorAccount", keys.account)) ?? (await check("twoFactorIp", keys.ip))
+    (await check("twoFactorAccountIp", keys.accountIp)) ??
+    (await check("twoFactorAccount", keys.account)) ??
+    (await check("twoFactorIp", keys.ip))
   );
 }
 
 /** Counts one wrong code. */
 export async function spendTwoFactorBudget(email: string, ip: string): Promise<void> {
   const keys = twoFactorBudgetKeys(email, ip);
-  await Promise.all([hit("twoFactorAccountIp", keys.accountIp), hit("twoFactorAccount", keys.account), hit("twoFactorIp", keys.ip)]);
+  await Promise.all([
+    hit("twoFactorAccountIp", keys.accountIp),
+    hit("twoFactorAccount", keys.account),
+    hit("twoFactorIp", keys.ip),
+  ]);
 }
 
 export async function clearTwoFactorBudget(email: string, ip: string): Promise<void> {
@@ -61,7 +67,9 @@ export async function secondFactorRefusal(
   if (!code && !recoveryCode) return TWO_FACTOR_SIGN_IN_ERRORS.required;
   const refusal = await twoFactorBudgetRefusal(user.email, ip);
   if (refusal) return `RATE_LIMITED:${minutesOf(refusal)}`;
-  const accepted = code ? await consumeTotpCode(db, user.id, code.replace(/\s/g, "")) : await consumeRecoveryCode(db, user.id, recoveryCode);
+  const accepted = code
+    ? await consumeTotpCode(db, user.id, code.replace(/\s/g, ""))
+    : await consumeRecoveryCode(db, user.id, recoveryCode);
   if (!accepted) {
     await spendTwoFactorBudget(user.email, ip);
     return TWO_FACTOR_SIGN_IN_ERRORS.invalid;

@@ -54,7 +54,12 @@ export function groupKey(secret: string): string {
  * The time step `code` belongs to, within ±1 step of now and later than `afterStep`, or null.
  * Wrong format, wrong code and an already used step all give null.
  */
-export function matchingTimeStep(secret: string, code: string, afterStep: number | null, nowMs = Date.now()): number | null {
+export function matchingTimeStep(
+  secret: string,
+  code: string,
+  afterStep: number | null,
+  nowMs = Date.now(),
+): number | null {
   if (!isTotpCode(code)) return null;
   const now = currentTimeStep(nowMs);
   // A recorded step ahead of the clock's window (clock went back): nothing can be newer.
@@ -84,7 +89,9 @@ export function normalizeRecoveryCode(code: string): string {
 }
 
 export function hashRecoveryCode(userId: string, code: string): string {
-  return createHash("sha256").update(`${userId}:${normalizeRecoveryCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${userId}:${normalizeRecoveryCode(code)}`)
+    .digest("hex");
 }
 
 async function loadTwoFactor(db: Db, userId: string) {
@@ -205,7 +212,13 @@ export async function consumeRecoveryCode(db: Db, userId: string, code: string):
   const [used] = await db
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(userId, normalized)), isNull(recoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, hashRecoveryCode(userId, normalized)),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: recoveryCodes.id });
   return Boolean(used);
 }

@@ -32,7 +32,13 @@ function shownIp(ip: string | null): string | null {
 /** The user's live sessions, most recently used first. */
 export async function listUserSessions(db: Db, userId: string, currentSessionId: string): Promise<UserSessionView[]> {
   const rows = await db
-    .select({ id: sessions.id, userAgent: sessions.userAgent, ip: sessions.ip, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      id: sessions.id,
+      userAgent: sessions.userAgent,
+      ip: sessions.ip,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
     .from(sessions)
     .where(and(eq(sessions.userId, userId), liveSession()))
     .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt))

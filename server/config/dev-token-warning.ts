@@ -18,7 +18,9 @@ function isLoopback(url: string): boolean {
 export function devTokenWarning(e: Record<string, string | undefined>): string | null {
   const provider = e.CHAT_PROVIDER || "plugchat";
   const [baseVar, tokenVar, devToken] =
-    provider === "cdp" ? (["CDP_BASE_URL", "CDP_TOKEN", DEV_CDP_TOKEN] as const) : (["PLUGCHAT_BASE_URL", "PLUGCHAT_TOKEN", DEV_PLUGCHAT_TOKEN] as const);
+    provider === "cdp"
+      ? (["CDP_BASE_URL", "CDP_TOKEN", DEV_CDP_TOKEN] as const)
+      : (["PLUGCHAT_BASE_URL", "PLUGCHAT_TOKEN", DEV_PLUGCHAT_TOKEN] as const);
   const baseUrl = e[baseVar]?.trim();
   if (!baseUrl || e[tokenVar]?.trim() || isLoopback(baseUrl)) return null;
   return (

@@ -15,7 +15,10 @@ export const env = createEnv({
     /** Where the embedded database, dev secrets and emulator state live. */
     DATA_DIR: z.string().min(1).default(".data"),
     /** postgres://… selects node-postgres; unset selects the embedded PGlite database. */
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
     /** The portal's public origin, e.g. https://portal.example.com (webhook URLs, auth callbacks). */
     PUBLIC_URL: optionalUrl,
     NEXTAUTH_URL: optionalUrl,

@@ -30,7 +30,11 @@ export interface RotationOptions {
   onBatch?: (report: RotationReport) => void;
 }
 
-export async function rotateOperatorTokens(db: Db, ring: KeyRing, options: RotationOptions = {}): Promise<RotationReport> {
+export async function rotateOperatorTokens(
+  db: Db,
+  ring: KeyRing,
+  options: RotationOptions = {},
+): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 500;
   const report: RotationReport = { rotated: 0, skipped: 0, undecryptable: 0, batches: 0 };
   const currentPrefix = `v1.${ring.current}.%`;
@@ -39,7 +43,13 @@ export async function rotateOperatorTokens(db: Db, ring: KeyRing, options: Rotat
     const rows: Array<{ id: string; ciphertext: string | null }> = await db
       .select({ id: operators.id, ciphertext: operators.accessTokenCiphertext })
       .from(operators)
-      .where(and(isNotNull(operators.accessTokenCiphertext), not(like(operators.accessTokenCiphertext, currentPrefix)), afterId ? gt(operators.id, afterId) : undefined))
+      .where(
+        and(
+          isNotNull(operators.accessTokenCiphertext),
+          not(like(operators.accessTokenCiphertext, currentPrefix)),
+          afterId ? gt(operators.id, afterId) : undefined,
+        ),
+      )
       .orderBy(asc(operators.id))
       .limit(batchSize);
     if (rows.length === 0) break;

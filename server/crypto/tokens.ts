@@ -21,11 +21,15 @@ const KID_RE = /^[A-Za-z0-9_-]{1,32}$/;
 export function parseKeyRing(spec: string): KeyRing {
   const keys = new Map<string, Buffer>();
   let current: string | undefined;
-  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const i = part.indexOf(":");
     const kid = i > 0 ? part.slice(0, i) : "";
     const key = Buffer.from(part.slice(i + 1), "base64");
-    if (!KID_RE.test(kid) || key.length !== 32) throw new Error(`ENCRYPTION_KEYS: entry "${kid || "?"}" must be kid:base64 of 32 bytes`);
+    if (!KID_RE.test(kid) || key.length !== 32)
+      throw new Error(`ENCRYPTION_KEYS: entry "${kid || "?"}" must be kid:base64 of 32 bytes`);
     if (keys.has(kid)) throw new Error(`ENCRYPTION_KEYS: duplicate key id "${kid}"`);
     keys.set(kid, key);
     current ??= kid;
@@ -48,7 +52,9 @@ export function encryptSecret(ring: KeyRing, plaintext: string, associatedData: 
   cipher.setAAD(aadFor(ring.current, associatedData));
   const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, ring.current, iv.toString("base64url"), ct.toString("base64url"), tag.toString("base64url")].join(".");
+  return [VERSION, ring.current, iv.toString("base64url"), ct.toString("base64url"), tag.toString("base64url")].join(
+    ".",
+  );
 }
 
 export class DecryptionError extends Error {

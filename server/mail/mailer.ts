@@ -32,7 +32,11 @@ function smtpTransport(url: string): Transporter {
   let transport = transports.get(url);
   if (!transport) {
     // Bounded waits: a slow mail server must not hold a request for minutes.
-    transport = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+    transport = nodemailer.createTransport(url, {
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
     transports.set(url, transport);
   }
   return transport;
@@ -48,23 +52,38 @@ export async function deliverPortalEmail(log: Logger, email: PortalEmail): Promi
   const smtpUrl = process.env.SMTP_URL || env.SMTP_URL;
   if (smtpUrl) {
     try {
-      await smtpTransport(smtpUrl).sendMail({ from: process.env.MAIL_FROM || env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+      await smtpTransport(smtpUrl).sendMail({
+        from: process.env.MAIL_FROM || env.MAIL_FROM,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+      });
     } catch (error) {
-      throw new MailDeliveryError(error instanceof Error ? error.message : "mail server refused the message", { cause: error });
+      throw new MailDeliveryError(error instanceof Error ? error.message : "mail server refused the message", {
+        cause: error,
+      });
     }
     log.info({ event: email.event, to: email.to }, "e-mail sent");
     return "sent";
   }
   if (isProduction) throw new MailDeliveryError("SMTP_URL is not set: e-mail not sent");
   log.info(
-    { event: email.event, to: email.to, subject: email.subject, ...(email.link ? { link: email.link } : { body: email.text }) },
+    {
+      event: email.event,
+      to: email.to,
+      subject: email.subject,
+      ...(email.link ? { link: email.link } : { body: email.text }),
+    },
     "e-mail (development: written to the log instead of sent)",
   );
   return "logged";
 }
 
 /** Sends (or, in development, logs) one e-mail. Never throws: a mail failure is logged, not shown. */
-export async function sendPortalEmail(log: Logger, email: PortalEmail): Promise<"sent" | "logged" | "skipped" | "failed"> {
+export async function sendPortalEmail(
+  log: Logger,
+  email: PortalEmail,
+): Promise<"sent" | "logged" | "skipped" | "failed"> {
   try {
     return await deliverPortalEmail(log, email);
   } catch (error) {

@@ -80,19 +80,21 @@ async function claimDue(db: Db, limit: number): Promise<MailOutboxRow[]> {
     .orderBy(asc(mailOutbox.nextAttemptAt))
     .limit(limit)
     .for("update", { skipLocked: true });
-  return db
-    .update(mailOutbox)
-    .set({ lockedUntil: new Date(now.getTime() + MAIL_LEASE_MS), attempts: sql`${mailOutbox.attempts} + 1` })
-    // The conditions again: a row picked by a concurrent run between the pick and this update is skipped.
-    .where(
-      and(
-        inArray(mailOutbox.id, due),
-        isNull(mailOutbox.sentAt),
-        isNull(mailOutbox.failedAt),
-        or(isNull(mailOutbox.lockedUntil), lte(mailOutbox.lockedUntil, now)),
-      ),
-    )
-    .returning();
+  return (
+    db
+      .update(mailOutbox)
+      .set({ lockedUntil: new Date(now.getTime() + MAIL_LEASE_MS), attempts: sql`${mailOutbox.attempts} + 1` })
+      // The conditions again: a row picked by a concurrent run between the pick and this update is skipped.
+      .where(
+        and(
+          inArray(mailOutbox.id, due),
+          isNull(mailOutbox.sentAt),
+          isNull(mailOutbox.failedAt),
+          or(isNull(mailOutbox.lockedUntil), lte(mailOutbox.lockedUntil, now)),
+        ),
+      )
+      .returning()
+  );
 }
 
 async function deliverOne(db: Db, log: Logger, row: MailOutboxRow): Promise<"sent" | "retry" | "failed"> {
@@ -116,7 +118,10 @@ async function deliverOne(db: Db, log: Logger, row: MailOutboxRow): Promise<"sen
           : { nextAttemptAt: new Date(now + mailRetryDelayMs(row.attempts)), lockedUntil: null, lastError },
       )
       .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt)));
-    log.warn({ event: `${row.event}_failed`, mailId: row.id, attempts: row.attempts, gaveUp: giveUp, err: lastError }, "e-mail not delivered yet");
+    log.warn(
+      { event: `${row.event}_failed`, mailId: row.id, attempts: row.attempts, gaveUp: giveUp, err: lastError },
+      "e-mail not delivered yet",
+    );
     return giveUp ? "failed" : "retry";
   }
 }

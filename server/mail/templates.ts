@@ -10,7 +10,11 @@ import { messages } from "@/messages";
 
 type Template = keyof (typeof messages)["pt-BR"]["mail"];
 
-export function renderEmail(locale: Locale, template: Template, params: Record<string, string | number>): { subject: string; text: string } {
+export function renderEmail(
+  locale: Locale,
+  template: Template,
+  params: Record<string, string | number>,
+): { subject: string; text: string } {
   const t = createTranslator({ locale, messages: messages[locale], namespace: `mail.${template}` });
   return { subject: t("subject", params), text: t("body", params) };
 }

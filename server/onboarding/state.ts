@@ -12,7 +12,15 @@ export async function getOnboarding(db: Db, organizationId: string): Promise<Onb
   const [row] = await db.select().from(onboardingStates).where(eq(onboardingStates.organizationId, organizationId));
   if (row) return row;
   const now = new Date();
-  return { organizationId, currentStep: "company", completedSteps: [], data: {}, completedAt: null, createdAt: now, updatedAt: now };
+  return {
+    organizationId,
+    currentStep: "company",
+    completedSteps: [],
+    data: {},
+    completedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** The state row, created if this is the first change. */

@@ -53,12 +53,21 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}) {
       let isProbe = false;
       if (state === "open") {
         if (now() - openedAt < cooldownMs || probing) {
-          throw new ProviderError("unavailable", "chat provider circuit open", { method, path, reason: "circuit open" });
+          throw new ProviderError("unavailable", "chat provider circuit open", {
+            method,
+            path,
+            reason: "circuit open",
+          });
         }
         state = "half_open";
       }
       if (state === "half_open") {
-        if (probing) throw new ProviderError("unavailable", "chat provider circuit open", { method, path, reason: "circuit open" });
+        if (probing)
+          throw new ProviderError("unavailable", "chat provider circuit open", {
+            method,
+            path,
+            reason: "circuit open",
+          });
         probing = true;
         isProbe = true;
       }
@@ -93,12 +102,19 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}) {
 export type CircuitBreaker = ReturnType<typeof createCircuitBreaker>;
 
 /** The provider with every vendor call going through `breaker`. */
-export function withCircuitBreaker(provider: ChatProvider, breaker: CircuitBreaker = createCircuitBreaker()): ChatProvider {
+export function withCircuitBreaker(
+  provider: ChatProvider,
+  breaker: CircuitBreaker = createCircuitBreaker(),
+): ChatProvider {
   const p = provider;
   const b = breaker;
   // The space helpers of a project + item backend stay visible through the breaker.
   const space: Partial<Pick<CdpChatProvider, "defaultSpace" | "verifySpace">> = hasSpaceVerification(p)
-    ? { defaultSpace: p.defaultSpace, verifySpace: (projectUuid, itemUuid) => b.run("POST", "verifySpace", () => p.verifySpace(projectUuid, itemUuid)) }
+    ? {
+        defaultSpace: p.defaultSpace,
+        verifySpace: (projectUuid, itemUuid) =>
+          b.run("POST", "verifySpace", () => p.verifySpace(projectUuid, itemUuid)),
+      }
     : {};
   return {
     ...space,
@@ -117,9 +133,12 @@ export function withCircuitBreaker(provider: ChatProvider, breaker: CircuitBreak
     listOperators: (account) => b.run("GET", "listOperators", () => p.listOperators(account)),
     createOperator: (account, input) => b.run("POST", "createOperator", () => p.createOperator(account, input)),
     updateOperator: (account, id, input) => b.run("PUT", "updateOperator", () => p.updateOperator(account, id, input)),
-    satisfactionByDate: (account, range) => b.run("POST", "satisfactionByDate", () => p.satisfactionByDate(account, range)),
-    satisfactionByOperator: (account, range) => b.run("POST", "satisfactionByOperator", () => p.satisfactionByOperator(account, range)),
-    satisfactionByTicket: (account, ticket) => b.run("POST", "satisfactionByTicket", () => p.satisfactionByTicket(account, ticket)),
+    satisfactionByDate: (account, range) =>
+      b.run("POST", "satisfactionByDate", () => p.satisfactionByDate(account, range)),
+    satisfactionByOperator: (account, range) =>
+      b.run("POST", "satisfactionByOperator", () => p.satisfactionByOperator(account, range)),
+    satisfactionByTicket: (account, ticket) =>
+      b.run("POST", "satisfactionByTicket", () => p.satisfactionByTicket(account, ticket)),
     setUra: (account, settings) => b.run("POST", "setUra", () => p.setUra(account, settings)),
   };
 }

@@ -9,7 +9,14 @@ import { ProviderError } from "./errors";
 import type { ProviderErrorKind } from "./errors";
 
 /** Error codes meaning the request certainly never reached the vendor. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 export interface RetryPolicy {
   /** Extra attempts after the first one (only for calls the client deems repeatable). */
@@ -39,13 +46,30 @@ function errorName(error: unknown): string | undefined {
 }
 
 /** Classifies a thrown fetch error: refused before sending → unavailable; anything else → ambiguous. */
-export function classifyNetworkError(vendor: string, error: unknown, method: string, path: string, timedOut: boolean): ProviderError {
+export function classifyNetworkError(
+  vendor: string,
+  error: unknown,
+  method: string,
+  path: string,
+  timedOut: boolean,
+): ProviderError {
   const code = errorCode(error);
   if (!timedOut && code !== undefined && NOT_SENT_CODES.has(code)) {
-    return new ProviderError("unavailable", `${vendor} unreachable (${code})`, { method, path, reason: code, cause: error });
+    return new ProviderError("unavailable", `${vendor} unreachable (${code})`, {
+      method,
+      path,
+      reason: code,
+      cause: error,
+    });
   }
-  const what = timedOut || errorName(error) === "TimeoutError" ? "timeout" : (code ?? errorName(error) ?? "network error");
-  return new ProviderError("ambiguous", `${vendor} call outcome unknown (${what})`, { method, path, reason: what, cause: error });
+  const what =
+    timedOut || errorName(error) === "TimeoutError" ? "timeout" : (code ?? errorName(error) ?? "network error");
+  return new ProviderError("ambiguous", `${vendor} call outcome unknown (${what})`, {
+    method,
+    path,
+    reason: what,
+    cause: error,
+  });
 }
 
 /** Seconds from a Retry-After header (delta-seconds or HTTP date). */
@@ -76,24 +100,48 @@ export function tryJson(text: string): unknown {
 }
 
 /** Parses a 2xx body; a broken/mismatching body is ambiguous on writes, unavailable on reads. */
-export function parseSuccessBody<S extends z.ZodType>(vendor: string, method: string, path: string, status: number, text: string, schema: S): z.output<S> {
+export function parseSuccessBody<S extends z.ZodType>(
+  vendor: string,
+  method: string,
+  path: string,
+  status: number,
+  text: string,
+  schema: S,
+): z.output<S> {
   const kind: ProviderErrorKind = method === "GET" ? "unavailable" : "ambiguous";
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    throw new ProviderError(kind, `${vendor} ${method} ${path} answered ${status} with invalid JSON`, { method, path, status, reason: "invalid JSON", cause });
+    throw new ProviderError(kind, `${vendor} ${method} ${path} answered ${status} with invalid JSON`, {
+      method,
+      path,
+      status,
+      reason: "invalid JSON",
+      cause,
+    });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const reason = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-    throw new ProviderError(kind, `${vendor} ${method} ${path} answered an unexpected shape`, { method, path, status, reason, cause: parsed.error });
+    throw new ProviderError(kind, `${vendor} ${method} ${path} answered an unexpected shape`, {
+      method,
+      path,
+      status,
+      reason,
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }
 
 /** Delay before retry number `attempt` (1-based): Retry-After when within the cap, else full jitter. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterSeconds?: number, random: () => number = Math.random): number | null {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  retryAfterSeconds?: number,
+  random: () => number = Math.random,
+): number | null {
   if (retryAfterSeconds !== undefined) {
     const ms = retryAfterSeconds * 1000;
     return ms <= policy.maxDelayMs ? ms : null;

@@ -21,7 +21,8 @@ export const DEV_PLUGCHAT_BASE_URL = "http://127.0.0.1:4010/integrator";
 export const DEV_CDP_BASE_URL = "http://127.0.0.1:4020";
 
 /** PlugChat's client config (the default, `provider` may be omitted) or the CDP provider's. */
-export type ChatProviderConfig = (PlugchatClientConfig & { provider?: "plugchat" }) | (CdpProviderConfig & { provider: "cdp" });
+export type ChatProviderConfig =
+  (PlugchatClientConfig & { provider?: "plugchat" }) | (CdpProviderConfig & { provider: "cdp" });
 
 export function createChatProvider(config: ChatProviderConfig): ChatProvider {
   if (config.provider === "cdp") {
@@ -63,7 +64,8 @@ export function chatProviderConfigFromEnv(): ChatProviderConfig {
     };
   }
   if (provider !== "plugchat") throw new Error(`CHAT_PROVIDER must be plugchat or cdp, got "${provider}"`);
-  const baseUrl = process.env.PLUGCHAT_BASE_URL || env.PLUGCHAT_BASE_URL || (isProduction ? undefined : DEV_PLUGCHAT_BASE_URL);
+  const baseUrl =
+    process.env.PLUGCHAT_BASE_URL || env.PLUGCHAT_BASE_URL || (isProduction ? undefined : DEV_PLUGCHAT_BASE_URL);
   if (!baseUrl) throw new Error("Missing configuration: PLUGCHAT_BASE_URL");
   const token = getSecrets().plugchatToken;
   if (!token) throw new Error("Missing configuration: PLUGCHAT_TOKEN");

@@ -40,7 +40,11 @@ export const nodeHttpFetch: FetchLike = (url, init) =>
     const secure = target.protocol === "https:";
     const headers: Record<string, string | number> = { ...init.headers };
     if (init.body !== undefined) headers["Content-Length"] = Buffer.byteLength(init.body);
-    const req = (secure ? https : http).request(target, { method: init.method, headers, agent: secure ? httpsAgent : httpAgent });
+    const req = (secure ? https : http).request(target, {
+      method: init.method,
+      headers,
+      agent: secure ? httpsAgent : httpAgent,
+    });
     let settle: ((error: unknown) => void) | undefined = reject;
     const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
     signal?.addEventListener("abort", onAbort, { once: true });

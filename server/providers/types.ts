@@ -149,10 +149,17 @@ export interface ChatProvider {
 
   listOperators(account: AccountRef): Promise<ProviderOperator[]>;
   createOperator(account: AccountRef, input: OperatorInput): Promise<{ id: string; accessToken: string | null }>;
-  updateOperator(account: AccountRef, id: string, input: OperatorInput): Promise<{ id: string; accessToken: string | null }>;
+  updateOperator(
+    account: AccountRef,
+    id: string,
+    input: OperatorInput,
+  ): Promise<{ id: string; accessToken: string | null }>;
 
   satisfactionByDate(account: AccountRef, range: { start: Date; end: Date }): Promise<SatisfactionEntry[]>;
-  satisfactionByOperator(account: AccountRef, range: { start: Date; end: Date; operatorId: string }): Promise<SatisfactionEntry[]>;
+  satisfactionByOperator(
+    account: AccountRef,
+    range: { start: Date; end: Date; operatorId: string },
+  ): Promise<SatisfactionEntry[]>;
   satisfactionByTicket(account: AccountRef, ticket: number): Promise<SatisfactionEntry | null>;
   setUra(account: AccountRef, settings: UraSettings): Promise<void>;
 }

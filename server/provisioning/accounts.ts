@@ -46,7 +46,11 @@ export const sha256Hex = (value: string): string => createHash("sha256").update(
 export async function expireStalePendingAccount(db: Db, organizationId: string): Promise<void> {
   await db
     .update(vendorAccounts)
-    .set({ state: "uncertain", lastError: { at: new Date().toISOString(), kind: "interrupted" }, updatedAt: new Date() })
+    .set({
+      state: "uncertain",
+      lastError: { at: new Date().toISOString(), kind: "interrupted" },
+      updatedAt: new Date(),
+    })
     .where(
       and(
         eq(vendorAccounts.organizationId, organizationId),
@@ -60,31 +64,65 @@ export async function expireStalePendingAccount(db: Db, organizationId: string):
 export async function getVendorAccount(db: Db, organizationId: string): Promise<VendorAccount | null> {
   const [row] = await db.select().from(vendorAccounts).where(eq(vendorAccounts.organizationId, organizationId));
   if (row?.state === "pending" && row.updatedAt.getTime() < Date.now() - STALE_PENDING_MS) {
-    return { ...row, state: "uncertain", lastError: row.lastError ?? { at: row.updatedAt.toISOString(), kind: "interrupted" } };
+    return {
+      ...row,
+      state: "uncertain",
+      lastError: row.lastError ?? { at: row.updatedAt.toISOString(), kind: "interrupted" },
+    };
   }
   return row ?? null;
 }
 
 /** The synced account's vendor id, or PRECONDITION (the wizard's first step is not done). */
-export async function requireSyncedAccount(db: Db, organizationId: string): Promise<VendorAccount & { vendorAccountId: string }> {
+export async function requireSyncedAccount(
+  db: Db,
+  organizationId: string,
+): Promise<VendorAccount & { vendorAccountId: string }> {
   const row = await getVendorAccount(db, organizationId);
   if (!row || row.state !== "synced" || !row.vendorAccountId) throw appError("ACCOUNT_MISSING");
   return row as VendorAccount & { vendorAccountId: string };
 }
 
 /** Claims the right to call the vendor: a fresh insert, or a state transition only one caller can win. */
-async function claim(db: Db, scope: ProvisioningScope, provider: ChatProvider, input: AccountInput, confirmRetry: boolean): Promise<VendorAccount | null> {
+async function claim(
+  db: Db,
+  scope: ProvisioningScope,
+  provider: ChatProvider,
+  input: AccountInput,
+  confirmRetry: boolean,
+): Promise<VendorAccount | null> {
   const inserted = await db
     .insert(vendorAccounts)
-    .values({ organizationId: scope.organizationId, provider: provider.name, name: input.name, sessionName: input.sessionName ?? null, state: "pending", attempts: 1 })
+    .values({
+      organizationId: scope.organizationId,
+      provider: provider.name,
+      name: input.name,
+      sessionName: input.sessionName ?? null,
+      state: "pending",
+      attempts: 1,
+    })
     .onConflictDoNothing()
     .returning();
   if (inserted[0]) return inserted[0];
   const from = confirmRetry ? (["failed", "uncertain"] as const) : (["failed"] as const);
   const [claimed] = await db
     .update(vendorAccounts)
-    .set({ state: "pending", name: input.name, sessionName: input.sessionName ?? null, attempts: sql`${vendorAccounts.attempts} + 1`, updatedAt: new Date() })
-    .where(and(eq(vendorAccounts.organizationId, scope.organizationId), sql`${vendorAccounts.state} in (${sql.join(from.map((s) => sql`${s}`), sql`, `)})`))
+    .set({
+      state: "pending",
+      name: input.name,
+      sessionName: input.sessionName ?? null,
+      attempts: sql`${vendorAccounts.attempts} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(vendorAccounts.organizationId, scope.organizationId),
+        sql`${vendorAccounts.state} in (${sql.join(
+          from.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+      ),
+    )
     .returning();
   return claimed ?? null;
 }
@@ -124,10 +162,16 @@ export async function provisionAccount(
   const token = randomBytes(32).toString("base64url");
   const base = opts.publicUrl?.replace(/\/+$/, "");
   const webhooks = base
-    ? { onStartAttendance: `${base}/api/webhooks/plugchat/${token}/start`, onFinishAttendance: `${base}/api/webhooks/plugchat/${token}/finish` }
+    ? {
+        onStartAttendance: `${base}/api/webhooks/plugchat/${token}/start`,
+        onFinishAttendance: `${base}/api/webhooks/plugchat/${token}/finish`,
+      }
     : undefined;
   if (webhooks) {
-    await db.update(vendorAccounts).set({ webhookTokenHash: sha256Hex(token) }).where(eq(vendorAccounts.organizationId, scope.organizationId));
+    await db
+      .update(vendorAccounts)
+      .set({ webhookTokenHash: sha256Hex(token) })
+      .where(eq(vendorAccounts.organizationId, scope.organizationId));
   }
 
   try {
@@ -143,7 +187,13 @@ export async function provisionAccount(
       .set({ state: "synced", vendorAccountId: accountId, lastError: null, updatedAt: new Date() })
       .where(eq(vendorAccounts.organizationId, scope.organizationId))
       .returning();
-    await audit(db, scope, { action: "account.create", targetType: "account", targetId: accountId, result: "success", details: { name: input.name, attempt: claimed.attempts } });
+    await audit(db, scope, {
+      action: "account.create",
+      targetType: "account",
+      targetId: accountId,
+      result: "success",
+      details: { name: input.name, attempt: claimed.attempts },
+    });
     return row!;
   } catch (error) {
     const uncertain = isUncertainCreate(error);
@@ -152,7 +202,12 @@ export async function provisionAccount(
       .update(vendorAccounts)
       .set({ state: uncertain ? "uncertain" : "failed", lastError: info, updatedAt: new Date() })
       .where(eq(vendorAccounts.organizationId, scope.organizationId));
-    await audit(db, scope, { action: "account.create", targetType: "account", result: uncertain ? "uncertain" : "failure", details: { ...info, attempt: claimed.attempts } });
+    await audit(db, scope, {
+      action: "account.create",
+      targetType: "account",
+      result: uncertain ? "uncertain" : "failure",
+      details: { ...info, attempt: claimed.attempts },
+    });
     if (uncertain) throw appError("ACCOUNT_UNCERTAIN", {}, error);
     throw error;
   }
@@ -162,7 +217,12 @@ export async function provisionAccount(
  * Resolves an uncertain account by adopting an existing vendor account: it must exist and
  * carry this organization's id as externalId.
  */
-export async function attachAccount(db: Db, provider: ChatProvider, scope: ProvisioningScope, vendorAccountId: string): Promise<VendorAccount> {
+export async function attachAccount(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  vendorAccountId: string,
+): Promise<VendorAccount> {
   const row = await getVendorAccount(db, scope.organizationId);
   if (!row) throw appError("ACCOUNT_MISSING");
   if (row.state === "synced") throw appError("CONFLICT");
@@ -170,11 +230,23 @@ export async function attachAccount(db: Db, provider: ChatProvider, scope: Provi
   try {
     remote = await provider.getAccount(vendorAccountId);
   } catch (error) {
-    await audit(db, scope, { action: "account.attach", targetType: "account", targetId: vendorAccountId, result: "failure", details: { ...errorInfo(error) } });
+    await audit(db, scope, {
+      action: "account.attach",
+      targetType: "account",
+      targetId: vendorAccountId,
+      result: "failure",
+      details: { ...errorInfo(error) },
+    });
     throw error;
   }
   if (remote.externalId !== scope.organizationId) {
-    await audit(db, scope, { action: "account.attach", targetType: "account", targetId: vendorAccountId, result: "failure", details: { reason: "externalId mismatch" } });
+    await audit(db, scope, {
+      action: "account.attach",
+      targetType: "account",
+      targetId: vendorAccountId,
+      result: "failure",
+      details: { reason: "externalId mismatch" },
+    });
     throw appError("ACCOUNT_MISMATCH", { field: "vendorAccountId" });
   }
   const [updated] = await db
@@ -183,10 +255,14 @@ export async function attachAccount(db: Db, provider: ChatProvider, scope: Provi
     .where(and(eq(vendorAccounts.organizationId, scope.organizationId), sql`${vendorAccounts.state} <> 'synced'`))
     .returning();
   if (!updated) throw appError("CONFLICT");
-  await audit(db, scope, { action: "account.attach", targetType: "account", targetId: vendorAccountId, result: "success" });
+  await audit(db, scope, {
+    action: "account.attach",
+    targetType: "account",
+    targetId: vendorAccountId,
+    result: "success",
+  });
   return updated;
 }
-
 
 /** A backend whose tenant space already exists at the vendor and is only checked (no account to create). */
 export interface SpaceVerifier {
@@ -209,19 +285,34 @@ export interface SpaceInput {
  * leaves no row. Connecting the same space again returns the row; another space once one is
  * connected → CONFLICT (its operators live there).
  */
-export async function connectSpace(db: Db, provider: SpaceVerifier, scope: ProvisioningScope, input: SpaceInput): Promise<VendorAccount> {
+export async function connectSpace(
+  db: Db,
+  provider: SpaceVerifier,
+  scope: ProvisioningScope,
+  input: SpaceInput,
+): Promise<VendorAccount> {
   let account: AccountRef;
   try {
     ({ account } = await provider.verifySpace(input.projectUuid, input.itemUuid));
   } catch (error) {
-    await audit(db, scope, { action: "account.connect", targetType: "account", targetId: `${input.projectUuid}/${input.itemUuid}`, result: "failure", details: { ...errorInfo(error) } });
+    await audit(db, scope, {
+      action: "account.connect",
+      targetType: "account",
+      targetId: `${input.projectUuid}/${input.itemUuid}`,
+      result: "failure",
+      details: { ...errorInfo(error) },
+    });
     throw error;
   }
   const existing = await getVendorAccount(db, scope.organizationId);
   if (existing?.state === "synced") {
     if (existing.vendorAccountId !== account) throw appError("CONFLICT");
     if (existing.name !== input.name) {
-      const [renamed] = await db.update(vendorAccounts).set({ name: input.name, updatedAt: new Date() }).where(eq(vendorAccounts.organizationId, scope.organizationId)).returning();
+      const [renamed] = await db
+        .update(vendorAccounts)
+        .set({ name: input.name, updatedAt: new Date() })
+        .where(eq(vendorAccounts.organizationId, scope.organizationId))
+        .returning();
       return renamed!;
     }
     return existing;
@@ -229,22 +320,44 @@ export async function connectSpace(db: Db, provider: SpaceVerifier, scope: Provi
   let row: VendorAccount | undefined;
   try {
     [row] = await db
-    .insert(vendorAccounts)
-    .values({ organizationId: scope.organizationId, provider: provider.name, name: input.name, sessionName: null, state: "synced", vendorAccountId: account, attempts: 1 })
-    .onConflictDoUpdate({
-      target: vendorAccounts.organizationId,
-      set: { provider: provider.name, name: input.name, state: "synced", vendorAccountId: account, lastError: null, attempts: sql`${vendorAccounts.attempts} + 1`, updatedAt: new Date() },
-      // A concurrent connect of another space that won the race is not overwritten.
-      setWhere: sql`${vendorAccounts.state} <> 'synced' or ${vendorAccounts.vendorAccountId} = ${account}`,
-    })
-    .returning();
+      .insert(vendorAccounts)
+      .values({
+        organizationId: scope.organizationId,
+        provider: provider.name,
+        name: input.name,
+        sessionName: null,
+        state: "synced",
+        vendorAccountId: account,
+        attempts: 1,
+      })
+      .onConflictDoUpdate({
+        target: vendorAccounts.organizationId,
+        set: {
+          provider: provider.name,
+          name: input.name,
+          state: "synced",
+          vendorAccountId: account,
+          lastError: null,
+          attempts: sql`${vendorAccounts.attempts} + 1`,
+          updatedAt: new Date(),
+        },
+        // A concurrent connect of another space that won the race is not overwritten.
+        setWhere: sql`${vendorAccounts.state} <> 'synced' or ${vendorAccounts.vendorAccountId} = ${account}`,
+      })
+      .returning();
   } catch (error) {
     // (provider, vendor_account_id) is unique: the space belongs to another organization.
     if (isUniqueViolation(error)) throw appError("SPACE_TAKEN", { field: "itemUuid" });
     throw error;
   }
   if (!row) throw appError("CONFLICT");
-  await audit(db, scope, { action: "account.connect", targetType: "account", targetId: account, result: "success", details: { name: input.name } });
+  await audit(db, scope, {
+    action: "account.connect",
+    targetType: "account",
+    targetId: account,
+    result: "success",
+    details: { name: input.name },
+  });
   return row;
 }
 
@@ -253,10 +366,22 @@ export async function subscribe(db: Db, provider: ChatProvider, scope: Provision
   const account = await requireSyncedAccount(db, scope.organizationId);
   try {
     const sub = await provider.setSubscription(account.vendorAccountId, seats);
-    await audit(db, scope, { action: "subscription.set", targetType: "account", targetId: account.vendorAccountId, result: "success", details: { seats } });
+    await audit(db, scope, {
+      action: "subscription.set",
+      targetType: "account",
+      targetId: account.vendorAccountId,
+      result: "success",
+      details: { seats },
+    });
     return sub;
   } catch (error) {
-    await audit(db, scope, { action: "subscription.set", targetType: "account", targetId: account.vendorAccountId, result: "failure", details: { seats, ...errorInfo(error) } });
+    await audit(db, scope, {
+      action: "subscription.set",
+      targetType: "account",
+      targetId: account.vendorAccountId,
+      result: "failure",
+      details: { seats, ...errorInfo(error) },
+    });
     throw error;
   }
 }

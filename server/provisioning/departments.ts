@@ -35,7 +35,11 @@ export async function getDepartment(db: Db, organizationId: string, id: string):
 }
 
 /** Brings the local mirror in line with the vendor's list: adopt, refresh, insert; drop what vanished. */
-export async function syncDepartmentsFromVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope): Promise<Department[]> {
+export async function syncDepartmentsFromVendor(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+): Promise<Department[]> {
   const account = await requireSyncedAccount(db, scope.organizationId);
   const listedAt = new Date();
   const remote = await provider.listDepartments(account.vendorAccountId);
@@ -47,19 +51,35 @@ export async function syncDepartmentsFromVendor(db: Db, provider: ChatProvider, 
  * Merges the vendor's list (read at `listedAt`, i.e. the moment just BEFORE the list call)
  * into the local mirror. Exported for the reconciler.
  */
-export async function mergeRemote(db: Db, organizationId: string, remote: ProviderDepartment[], listedAt: Date): Promise<void> {
-  const local = await db.select().from(departments).where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt)));
+export async function mergeRemote(
+  db: Db,
+  organizationId: string,
+  remote: ProviderDepartment[],
+  listedAt: Date,
+): Promise<void> {
+  const local = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt)));
   const remoteIds = new Set(remote.map((d) => d.id));
   for (const r of remote) {
     const known = local.find((l) => l.vendorId === r.id);
     const isDefault = sameName(r.name, DEFAULT_DEPARTMENT_NAME);
     if (known) {
-      const differs = known.name !== r.name || known.active !== r.active || known.isDefault !== (known.isDefault || isDefault);
+      const differs =
+        known.name !== r.name || known.active !== r.active || known.isDefault !== (known.isDefault || isDefault);
       // A change made after the list was read is newer than the list: leave it.
       if (known.state === "synced" && known.updatedAt < listedAt && (differs || known.lastError !== null)) {
         await db
           .update(departments)
-          .set({ name: r.name, active: r.active, isDefault: known.isDefault || isDefault, lastError: null, updatedAt: new Date(), version: sql`${departments.version} + 1` })
+          .set({
+            name: r.name,
+            active: r.active,
+            isDefault: known.isDefault || isDefault,
+            lastError: null,
+            updatedAt: new Date(),
+            version: sql`${departments.version} + 1`,
+          })
           .where(and(eq(departments.id, known.id), eq(departments.version, known.version)));
       }
       continue;
@@ -69,7 +89,14 @@ export async function mergeRemote(db: Db, organizationId: string, remote: Provid
     if (orphan) {
       await db
         .update(departments)
-        .set({ vendorId: r.id, state: "synced", lastError: null, active: r.active, updatedAt: new Date(), version: sql`${departments.version} + 1` })
+        .set({
+          vendorId: r.id,
+          state: "synced",
+          lastError: null,
+          active: r.active,
+          updatedAt: new Date(),
+          version: sql`${departments.version} + 1`,
+        })
         .where(eq(departments.id, orphan.id));
       continue;
     }
@@ -82,7 +109,10 @@ export async function mergeRemote(db: Db, organizationId: string, remote: Provid
   // the list was read (a concurrent create the list could not show yet).
   for (const l of local) {
     if (l.state === "synced" && l.vendorId && !remoteIds.has(l.vendorId) && l.updatedAt < listedAt) {
-      await db.update(departments).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(departments.id, l.id));
+      await db
+        .update(departments)
+        .set({ deletedAt: new Date(), updatedAt: new Date() })
+        .where(eq(departments.id, l.id));
       await dropFromOperators(db, organizationId, l.id);
     }
   }
@@ -93,14 +123,22 @@ export async function dropFromOperators(db: Db, organizationId: string, departme
   await db
     .update(operators)
     .set({ departmentIds: sql`array_remove(${operators.departmentIds}, ${departmentId}::uuid)` })
-    .where(and(eq(operators.organizationId, organizationId), sql`${departmentId}::uuid = any(${operators.departmentIds})`));
+    .where(
+      and(eq(operators.organizationId, organizationId), sql`${departmentId}::uuid = any(${operators.departmentIds})`),
+    );
 }
 
 async function findByName(db: Db, organizationId: string, name: string): Promise<Department | undefined> {
   const [row] = await db
     .select()
     .from(departments)
-    .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), sql`name_key(${departments.name}) = name_key(${name})`));
+    .where(
+      and(
+        eq(departments.organizationId, organizationId),
+        isNull(departments.deletedAt),
+        sql`name_key(${departments.name}) = name_key(${name})`,
+      ),
+    );
   return row;
 }
 
@@ -143,7 +181,10 @@ export async function createDepartment(
         const listedAt = new Date();
         await mergeRemote(db, scope.organizationId, await provider.listDepartments(account.vendorAccountId), listedAt);
       } catch (error) {
-        await db.update(departments).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(departments.id, row.id), eq(departments.state, "pending")));
+        await db
+          .update(departments)
+          .set({ state: "uncertain", updatedAt: new Date() })
+          .where(and(eq(departments.id, row.id), eq(departments.state, "pending")));
         throw error;
       }
       const after = await getDepartment(db, scope.organizationId, existing.id);
@@ -158,7 +199,13 @@ export async function createDepartment(
       .set({ vendorId, state: "synced", lastError: null, updatedAt: new Date() })
       .where(eq(departments.id, row.id))
       .returning();
-    await audit(db, scope, { action: "department.create", targetType: "department", targetId: row.id, result: "success", details: { name, vendorId } });
+    await audit(db, scope, {
+      action: "department.create",
+      targetType: "department",
+      targetId: row.id,
+      result: "success",
+      details: { name, vendorId },
+    });
     return synced!;
   } catch (error) {
     const uncertain = isUncertainCreate(error);
@@ -167,7 +214,13 @@ export async function createDepartment(
       .update(departments)
       .set({ state: uncertain ? "uncertain" : "failed", lastError: info, updatedAt: new Date() })
       .where(eq(departments.id, row.id));
-    await audit(db, scope, { action: "department.create", targetType: "department", targetId: row.id, result: uncertain ? "uncertain" : "failure", details: { name, ...info } });
+    await audit(db, scope, {
+      action: "department.create",
+      targetType: "department",
+      targetId: row.id,
+      result: uncertain ? "uncertain" : "failure",
+      details: { name, ...info },
+    });
     if (uncertain) {
       // The next vendor call after an ambiguous create is a list read.
       try {
@@ -207,7 +260,13 @@ export async function updateDepartment(
   const [taken] = await db
     .update(departments)
     .set({ version: sql`${departments.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(departments.id, current.id), eq(departments.organizationId, scope.organizationId), eq(departments.version, input.version)))
+    .where(
+      and(
+        eq(departments.id, current.id),
+        eq(departments.organizationId, scope.organizationId),
+        eq(departments.version, input.version),
+      ),
+    )
     .returning();
   if (!taken) throw appError("CONFLICT");
   try {
@@ -215,7 +274,13 @@ export async function updateDepartment(
   } catch (error) {
     const info = errorInfo(error);
     await db.update(departments).set({ lastError: info }).where(eq(departments.id, current.id));
-    await audit(db, scope, { action: "department.update", targetType: "department", targetId: current.id, result: isUncertainCreate(error) ? "uncertain" : "failure", details: { name, active, ...info } });
+    await audit(db, scope, {
+      action: "department.update",
+      targetType: "department",
+      targetId: current.id,
+      result: isUncertainCreate(error) ? "uncertain" : "failure",
+      details: { name, active, ...info },
+    });
     throw error;
   }
   const [updated] = await db
@@ -223,12 +288,23 @@ export async function updateDepartment(
     .set({ name, active, lastError: null, updatedAt: new Date() })
     .where(eq(departments.id, current.id))
     .returning();
-  await audit(db, scope, { action: "department.update", targetType: "department", targetId: current.id, result: "success", details: { name, active } });
+  await audit(db, scope, {
+    action: "department.update",
+    targetType: "department",
+    targetId: current.id,
+    result: "success",
+    details: { name, active },
+  });
   return updated!;
 }
 
 /** Deletes a department at the vendor (its chats move to "Geral") and locally; the default one stays. */
-export async function removeDepartment(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: { id: string; version: number }): Promise<void> {
+export async function removeDepartment(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  input: { id: string; version: number },
+): Promise<void> {
   const account = await requireSyncedAccount(db, scope.organizationId);
   const current = await getDepartment(db, scope.organizationId, input.id);
   if (current.version !== input.version) throw appError("CONFLICT");
@@ -239,13 +315,31 @@ export async function removeDepartment(db: Db, provider: ChatProvider, scope: Pr
     } catch (error) {
       // Already gone at the vendor: finish locally.
       if (!(error instanceof Error && "kind" in error && error.kind === "not_found")) {
-        await db.update(departments).set({ lastError: errorInfo(error), updatedAt: new Date() }).where(eq(departments.id, current.id));
-        await audit(db, scope, { action: "department.delete", targetType: "department", targetId: current.id, result: "failure", details: { ...errorInfo(error) } });
+        await db
+          .update(departments)
+          .set({ lastError: errorInfo(error), updatedAt: new Date() })
+          .where(eq(departments.id, current.id));
+        await audit(db, scope, {
+          action: "department.delete",
+          targetType: "department",
+          targetId: current.id,
+          result: "failure",
+          details: { ...errorInfo(error) },
+        });
         throw error;
       }
     }
   }
-  await db.update(departments).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(departments.id, current.id));
+  await db
+    .update(departments)
+    .set({ deletedAt: new Date(), updatedAt: new Date() })
+    .where(eq(departments.id, current.id));
   await dropFromOperators(db, scope.organizationId, current.id);
-  await audit(db, scope, { action: "department.delete", targetType: "department", targetId: current.id, result: "success", details: { name: current.name } });
+  await audit(db, scope, {
+    action: "department.delete",
+    targetType: "department",
+    targetId: current.id,
+    result: "success",
+    details: { name: current.name },
+  });
 }

@@ -52,12 +52,25 @@ export class ImportJobContexts {
   }
 
   private async load(jobId: string, organizationId: string): Promise<ImportJobContext> {
-    const [job] = await this.db.select({ createdBy: importJobs.createdBy }).from(importJobs).where(eq(importJobs.id, jobId));
+    const [job] = await this.db
+      .select({ createdBy: importJobs.createdBy })
+      .from(importJobs)
+      .where(eq(importJobs.id, jobId));
     const account = await requireSyncedAccount(this.db, organizationId);
     const depts = await this.db
       .select({ id: departments.id, vendorId: departments.vendorId })
       .from(departments)
-      .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), isNotNull(departments.vendorId)));
-    return { actorUserId: job?.createdBy ?? null, account, vendorDepartmentIds: new Map(depts.map((d) => [d.id, d.vendorId!])) };
+      .where(
+        and(
+          eq(departments.organizationId, organizationId),
+          isNull(departments.deletedAt),
+          isNotNull(departments.vendorId),
+        ),
+      );
+    return {
+      actorUserId: job?.createdBy ?? null,
+      account,
+      vendorDepartmentIds: new Map(depts.map((d) => [d.id, d.vendorId!])),
+    };
   }
 }

@@ -7,7 +7,14 @@
 import { and, count, desc, eq, inArray, isNull, isNotNull, sql } from "drizzle-orm";
 import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
-import { departments, importJobRows, importJobs, operators, type ImportJob, type ImportRowPayload } from "@/server/db/schema";
+import {
+  departments,
+  importJobRows,
+  importJobs,
+  operators,
+  type ImportJob,
+  type ImportRowPayload,
+} from "@/server/db/schema";
 import type { ChatProviderCapabilities } from "@/server/providers/types";
 import { previewOperatorsCsv, rowToValues, type ImportPreview } from "@/lib/import/operators-csv";
 import { nameKey } from "@/lib/names";
@@ -47,11 +54,22 @@ async function importDepartments(db: Db, organizationId: string): Promise<Array<
   return db
     .select({ id: departments.id, name: departments.name })
     .from(departments)
-    .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), isNotNull(departments.vendorId)));
+    .where(
+      and(
+        eq(departments.organizationId, organizationId),
+        isNull(departments.deletedAt),
+        isNotNull(departments.vendorId),
+      ),
+    );
 }
 
 /** Validates a CSV against the organization's departments and operators. No side effects. */
-export async function previewImport(db: Db, caps: ChatProviderCapabilities, organizationId: string, csv: string): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  caps: ChatProviderCapabilities,
+  organizationId: string,
+  csv: string,
+): Promise<ImportPreview> {
   const depts = caps.departments ? await importDepartments(db, organizationId) : [];
   const existing = await db
     .select({ name: operators.name, email: operators.email })
@@ -69,7 +87,12 @@ export async function previewImport(db: Db, caps: ChatProviderCapabilities, orga
  * transaction). Every row gets the id of the operator record it will create now, before
  * any vendor call. 0 valid rows (or a file error) → VALIDATION.
  */
-export async function startImport(db: Db, caps: ChatProviderCapabilities, scope: ProvisioningScope, input: { csv: string; fileName?: string | null }): Promise<{ jobId: string }> {
+export async function startImport(
+  db: Db,
+  caps: ChatProviderCapabilities,
+  scope: ProvisioningScope,
+  input: { csv: string; fileName?: string | null },
+): Promise<{ jobId: string }> {
   await requireSyncedAccount(db, scope.organizationId);
   const preview = await previewImport(db, caps, scope.organizationId, input.csv);
   if (preview.fileErrors.length > 0 || preview.valid === 0) throw appError("VALIDATION", { field: "csv" });
@@ -88,16 +111,30 @@ export async function startImport(db: Db, caps: ChatProviderCapabilities, scope:
   return db.transaction(async (tx) => {
     const [job] = await tx
       .insert(importJobs)
-      .values({ organizationId: scope.organizationId, createdBy: scope.actorUserId, fileName: input.fileName?.trim() || null, total: rows.length })
+      .values({
+        organizationId: scope.organizationId,
+        createdBy: scope.actorUserId,
+        fileName: input.fileName?.trim() || null,
+        total: rows.length,
+      })
       .returning({ id: importJobs.id });
     for (let i = 0; i < rows.length; i += 500) {
-      await tx.insert(importJobRows).values(rows.slice(i, i + 500).map((r) => ({ jobId: job!.id, organizationId: scope.organizationId, line: r.line, values: r.values })));
+      await tx
+        .insert(importJobRows)
+        .values(
+          rows
+            .slice(i, i + 500)
+            .map((r) => ({ jobId: job!.id, organizationId: scope.organizationId, line: r.line, values: r.values })),
+        );
     }
     return { jobId: job!.id };
   });
 }
 
-async function countsOf(db: Db, jobIds: string[]): Promise<Map<string, { done: number; failed: number; open: number }>> {
+async function countsOf(
+  db: Db,
+  jobIds: string[],
+): Promise<Map<string, { done: number; failed: number; open: number }>> {
   const out = new Map<string, { done: number; failed: number; open: number }>();
   if (jobIds.length === 0) return out;
   const rows = await db
@@ -133,11 +170,20 @@ function summary(job: ImportJob, c: { done: number; failed: number; open: number
 
 /** A job of the organization with its counts and failed rows; another organization's → NOT_FOUND. */
 export async function getImportJob(db: Db, organizationId: string, jobId: string): Promise<ImportJobDetail> {
-  const [job] = await db.select().from(importJobs).where(and(eq(importJobs.id, jobId), eq(importJobs.organizationId, organizationId)));
+  const [job] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.organizationId, organizationId)));
   if (!job) throw appError("NOT_FOUND");
   const counts = await countsOf(db, [job.id]);
   const failed = await db
-    .select({ id: importJobRows.id, line: importJobRows.line, values: importJobRows.values, errorCode: importJobRows.errorCode, errorMessage: importJobRows.errorMessage })
+    .select({
+      id: importJobRows.id,
+      line: importJobRows.line,
+      values: importJobRows.values,
+      errorCode: importJobRows.errorCode,
+      errorMessage: importJobRows.errorMessage,
+    })
     .from(importJobRows)
     .where(and(eq(importJobRows.jobId, job.id), eq(importJobRows.state, "failed")))
     .orderBy(importJobRows.line)
@@ -155,14 +201,29 @@ export async function getImportJob(db: Db, organizationId: string, jobId: string
 
 /** The organization's most recent jobs. */
 export async function listImportJobs(db: Db, organizationId: string): Promise<ImportJobSummary[]> {
-  const jobs = await db.select().from(importJobs).where(eq(importJobs.organizationId, organizationId)).orderBy(desc(importJobs.createdAt)).limit(JOBS_LISTED);
-  const counts = await countsOf(db, jobs.map((j) => j.id));
+  const jobs = await db
+    .select()
+    .from(importJobs)
+    .where(eq(importJobs.organizationId, organizationId))
+    .orderBy(desc(importJobs.createdAt))
+    .limit(JOBS_LISTED);
+  const counts = await countsOf(
+    db,
+    jobs.map((j) => j.id),
+  );
   return jobs.map((j) => summary(j, counts.get(j.id)));
 }
 
 /** Failed rows back to the queue (one, or all of the job's); the job runs again. */
-export async function retryImportRows(db: Db, organizationId: string, input: { jobId: string; rowId?: string }): Promise<{ requeued: number }> {
-  const [job] = await db.select({ id: importJobs.id }).from(importJobs).where(and(eq(importJobs.id, input.jobId), eq(importJobs.organizationId, organizationId)));
+export async function retryImportRows(
+  db: Db,
+  organizationId: string,
+  input: { jobId: string; rowId?: string },
+): Promise<{ requeued: number }> {
+  const [job] = await db
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(and(eq(importJobs.id, input.jobId), eq(importJobs.organizationId, organizationId)));
   if (!job) throw appError("NOT_FOUND");
   if (input.rowId) {
     const [row] = await db
@@ -174,11 +235,30 @@ export async function retryImportRows(db: Db, organizationId: string, input: { j
   return db.transaction(async (tx) => {
     const requeued = await tx
       .update(importJobRows)
-      .set({ state: "queued", attempts: 0, errorCode: null, errorMessage: null, leaseOwner: null, leaseUntil: null, availableAt: sql`now()`, finishedAt: null, updatedAt: sql`now()` })
-      .where(and(eq(importJobRows.jobId, job.id), eq(importJobRows.state, "failed"), ...(input.rowId ? [eq(importJobRows.id, input.rowId)] : [])))
+      .set({
+        state: "queued",
+        attempts: 0,
+        errorCode: null,
+        errorMessage: null,
+        leaseOwner: null,
+        leaseUntil: null,
+        availableAt: sql`now()`,
+        finishedAt: null,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(importJobRows.jobId, job.id),
+          eq(importJobRows.state, "failed"),
+          ...(input.rowId ? [eq(importJobRows.id, input.rowId)] : []),
+        ),
+      )
       .returning({ id: importJobRows.id });
     if (requeued.length > 0) {
-      await tx.update(importJobs).set({ status: "running", finishedAt: null, updatedAt: sql`now()` }).where(eq(importJobs.id, job.id));
+      await tx
+        .update(importJobs)
+        .set({ status: "running", finishedAt: null, updatedAt: sql`now()` })
+        .where(eq(importJobs.id, job.id));
     }
     return { requeued: requeued.length };
   });

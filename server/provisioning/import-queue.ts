@@ -31,12 +31,22 @@ export class ImportQueue {
     await this.db
       .update(importJobRows)
       .set({ leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'` })
-      .where(and(inArray(importJobRows.id, [...holding]), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId)));
+      .where(
+        and(
+          inArray(importJobRows.id, [...holding]),
+          eq(importJobRows.state, "running"),
+          eq(importJobRows.leaseOwner, this.instanceId),
+        ),
+      );
   }
 
   /** Whether any row of any job is still queued or running. */
   async anyOpenRow(): Promise<boolean> {
-    const [row] = await this.db.select({ id: importJobRows.id }).from(importJobRows).where(inArray(importJobRows.state, ["queued", "running"])).limit(1);
+    const [row] = await this.db
+      .select({ id: importJobRows.id })
+      .from(importJobRows)
+      .where(inArray(importJobRows.state, ["queued", "running"]))
+      .limit(1);
     return Boolean(row);
   }
 
@@ -65,7 +75,10 @@ export class ImportQueue {
         updatedAt: sql`now()`,
       })
       .where(sql`${importJobRows.id} = any(array(${picked}))`)
-      .returning({ ...getTableColumns(importJobRows), hasRecord: sql<boolean>`exists (select 1 from ${operators} where ${operators}.id = ${importJobRows}.operator_id)` });
+      .returning({
+        ...getTableColumns(importJobRows),
+        hasRecord: sql<boolean>`exists (select 1 from ${operators} where ${operators}.id = ${importJobRows}.operator_id)`,
+      });
     await this.heartbeat(rows);
     return rows;
   }
@@ -78,12 +91,20 @@ export class ImportQueue {
     for (const id of jobs) this.heartbeats.set(id, now);
     await this.db
       .update(importJobs)
-      .set({ leaseOwner: this.instanceId, leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`, updatedAt: sql`now()` })
+      .set({
+        leaseOwner: this.instanceId,
+        leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
+        updatedAt: sql`now()`,
+      })
       .where(inArray(importJobs.id, jobs));
   }
 
   mine(row: ImportJobRow) {
-    return and(eq(importJobRows.id, row.id), eq(importJobRows.state, "running"), eq(importJobRows.leaseOwner, this.instanceId));
+    return and(
+      eq(importJobRows.id, row.id),
+      eq(importJobRows.state, "running"),
+      eq(importJobRows.leaseOwner, this.instanceId),
+    );
   }
 
   /** Writes the row's outcome while we hold its lease; true when it marked the row done or failed. */
@@ -96,7 +117,9 @@ export class ImportQueue {
           leaseOwner: null,
           leaseUntil: null,
           availableAt: sql`now() + ${Math.max(0, Math.round(outcome.delayMs))} * interval '1 millisecond'`,
-          ...(outcome.counts ? { errorCode: outcome.code, errorMessage: outcome.message } : { attempts: sql`greatest(${importJobRows.attempts} - 1, 0)` }),
+          ...(outcome.counts
+            ? { errorCode: outcome.code, errorMessage: outcome.message }
+            : { attempts: sql`greatest(${importJobRows.attempts} - 1, 0)` }),
           updatedAt: sql`now()`,
         })
         .where(this.mine(row));

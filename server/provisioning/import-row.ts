@@ -53,7 +53,10 @@ const REJECTION_CODES: Record<string, string> = {
 /** The app code and vendor reason kept on an operator record's `lastError`. */
 export function fromLastError(info: ProvisioningErrorInfo | null): { code: string; message: string | null } {
   if (!info) return { code: "VENDOR_REJECTED", message: null };
-  const code = info.kind === "unavailable" && info.status === 429 ? "VENDOR_RATE_LIMITED" : (REJECTION_CODES[info.kind] ?? "INTERNAL");
+  const code =
+    info.kind === "unavailable" && info.status === 429
+      ? "VENDOR_RATE_LIMITED"
+      : (REJECTION_CODES[info.kind] ?? "INTERNAL");
   return { code, message: info.reason ?? null };
 }
 
@@ -64,7 +67,10 @@ export function backoffMs(attempts: number, retryAfterSeconds?: number, random: 
 }
 
 /** The create input for a row (its record id is the row's `operatorId`). */
-export function importRowInput(row: Pick<ImportJobRow, "operatorId" | "values">, provider: { capabilities: Pick<ChatProvider["capabilities"], "operatorRoles">; roleCodes?: readonly string[] }): CreateOperatorInput {
+export function importRowInput(
+  row: Pick<ImportJobRow, "operatorId" | "values">,
+  provider: { capabilities: Pick<ChatProvider["capabilities"], "operatorRoles">; roleCodes?: readonly string[] },
+): CreateOperatorInput {
   const v = row.values;
   return {
     id: row.operatorId,
@@ -74,12 +80,19 @@ export function importRowInput(row: Pick<ImportJobRow, "operatorId" | "values">,
     ...(v.login ? { login: v.login } : {}),
     ...operatorFields(v),
     // Backends with roles: the CSV's admin column picks the administrator's code (first) or the default (last).
-    ...(provider.capabilities.operatorRoles ? { roleCode: roleFor(v.isAdmin, provider.roleCodes ?? DEFAULT_ROLE_CODES) } : {}),
+    ...(provider.capabilities.operatorRoles
+      ? { roleCode: roleFor(v.isAdmin, provider.roleCodes ?? DEFAULT_ROLE_CODES) }
+      : {}),
   };
 }
 
 /** The row's record exists: done, failed, wait for whoever may still be calling, or resolve it. */
-export function stepForRecord(op: Pick<Operator, "state" | "updatedAt">, now: number, timing: RowTiming, capabilities: { operatorUpsert: boolean }): RecordStep {
+export function stepForRecord(
+  op: Pick<Operator, "state" | "updatedAt">,
+  now: number,
+  timing: RowTiming,
+  capabilities: { operatorUpsert: boolean },
+): RecordStep {
   if (op.state === "synced") return { kind: "done" };
   if (op.state === "failed") return { kind: "drop-failed" };
   const age = now - op.updatedAt.getTime();
@@ -87,7 +100,13 @@ export function stepForRecord(op: Pick<Operator, "state" | "updatedAt">, now: nu
   if (wait > 0) {
     // Someone may still be calling the vendor for it (another instance, the reconciler):
     // look again soon (capped, so a worker that takes over is not bound by a long wait).
-    return { kind: "later", delayMs: Math.min(wait + 50, RECHECK_MS), code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
+    return {
+      kind: "later",
+      delayMs: Math.min(wait + 50, RECHECK_MS),
+      code: "PROVISIONING_IN_PROGRESS",
+      message: null,
+      counts: false,
+    };
   }
   // Repeating an idempotent upsert resolves the unknown outcome. A stale pending is first
   // turned uncertain — atomically, so only one caller gets to repeat it.
@@ -97,7 +116,13 @@ export function stepForRecord(op: Pick<Operator, "state" | "updatedAt">, now: nu
 
 /** Someone else turned the stale pending record first: wait for them. */
 export function inProgress(timing: RowTiming): Outcome {
-  return { kind: "later", delayMs: Math.min(timing.settleMs, RECHECK_MS), code: "PROVISIONING_IN_PROGRESS", message: null, counts: false };
+  return {
+    kind: "later",
+    delayMs: Math.min(timing.settleMs, RECHECK_MS),
+    code: "PROVISIONING_IN_PROGRESS",
+    message: null,
+    counts: false,
+  };
 }
 
 /**
@@ -114,7 +139,9 @@ export function stepAfterError(
     if (op.state === "synced") return { kind: "done" }; // adopted after an unknown outcome
     if (op.state === "failed") return { kind: "drop-failed" };
     // uncertain (or pending): resolved once settled, never re-sent blindly.
-    const { code, message } = isProviderError(error) ? { code: providerErrorToAppCode(error), message: error.details.reason ?? null } : fromLastError(op.lastError);
+    const { code, message } = isProviderError(error)
+      ? { code: providerErrorToAppCode(error), message: error.details.reason ?? null }
+      : fromLastError(op.lastError);
     return { kind: "later", delayMs: Math.min(timing.settleMs, RECHECK_MS), code, message, counts: true };
   }
   // No record: the vendor certainly did not create it.
@@ -122,7 +149,8 @@ export function stepAfterError(
     const code = providerErrorToAppCode(error);
     const message = error.details.reason ?? null;
     // 429, connection refused, circuit open: not applied, try again later.
-    if (error.kind === "unavailable") return { kind: "later", delayMs: backoffMs(attempts, error.details.retryAfter), code, message, counts: true };
+    if (error.kind === "unavailable")
+      return { kind: "later", delayMs: backoffMs(attempts, error.details.retryAfter), code, message, counts: true };
     return { kind: "failed", code, message };
   }
   const appCode = appErrorOf(error)?.info.code ?? null;
@@ -131,7 +159,11 @@ export function stepAfterError(
 }
 
 /** After the reconciler ran for the row's organization: `create` when its record is gone. */
-export function stepAfterReconcile(after: Pick<Operator, "state" | "lastError"> | null, ran: boolean, timing: Pick<RowTiming, "settleMs">): Outcome | DropFailed | { kind: "create" } {
+export function stepAfterReconcile(
+  after: Pick<Operator, "state" | "lastError"> | null,
+  ran: boolean,
+  timing: Pick<RowTiming, "settleMs">,
+): Outcome | DropFailed | { kind: "create" } {
   if (!after) return { kind: "create" };
   if (after.state === "synced") return { kind: "done" };
   if (after.state === "failed") return { kind: "drop-failed" };

@@ -29,7 +29,17 @@ import type { ChatProvider } from "@/server/providers/types";
 import { STALE_PENDING_MS } from "./accounts";
 import { ImportJobContexts, vendorDepartmentsOf } from "./import-context";
 import { ImportQueue, type ClaimedRow } from "./import-queue";
-import { backoffMs, fromLastError, importRowInput, inProgress, stepAfterError, stepAfterReconcile, stepForRecord, type Outcome, type RowTiming } from "./import-row";
+import {
+  backoffMs,
+  fromLastError,
+  importRowInput,
+  inProgress,
+  stepAfterError,
+  stepAfterReconcile,
+  stepForRecord,
+  type Outcome,
+  type RowTiming,
+} from "./import-row";
 import { createOperator } from "./operators";
 import { DEFAULT_SETTLE_MS, reconcileOrganization } from "./reconciler";
 
@@ -64,7 +74,6 @@ export function importConcurrencyFromEnv(e: NodeJS.ProcessEnv = process.env): nu
   const n = Number(e.IMPORT_CONCURRENCY);
   return Number.isInteger(n) && n >= 1 && n <= 64 ? n : DEFAULT_IMPORT_CONCURRENCY;
 }
-
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -110,7 +119,12 @@ export class ImportWorker {
     this.graceMs = options.graceMs ?? STALE_PENDING_MS;
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
     this.timing = { graceMs: this.graceMs, settleMs: this.settleMs };
-    this.queue = new ImportQueue(this.db, this.instanceId, this.leaseMs, options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS);
+    this.queue = new ImportQueue(
+      this.db,
+      this.instanceId,
+      this.leaseMs,
+      options.maxAttempts ?? DEFAULT_IMPORT_MAX_ATTEMPTS,
+    );
     this.onError = options.onError ?? (() => undefined);
     this.contexts = new ImportJobContexts(this.db);
   }
@@ -155,7 +169,10 @@ export class ImportWorker {
   private async run(mode: "forever" | "idle" | "empty"): Promise<void> {
     // The leases of rows in flight are renewed while this worker lives: a slow vendor never
     // hands a row to another worker, a dead worker's rows are free again after `leaseMs`.
-    const renewal = setInterval(() => void this.queue.renew(this.holding).catch((error: unknown) => this.onError(error)), Math.max(50, Math.floor(this.leaseMs / 3)));
+    const renewal = setInterval(
+      () => void this.queue.renew(this.holding).catch((error: unknown) => this.onError(error)),
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
     renewal.unref?.();
     try {
       await this.loopUntil(mode);
@@ -264,7 +281,16 @@ export class ImportWorker {
         account: context.account,
         vendorDepartments: vendorDepartmentsOf(context, row.values.departmentIds),
         // The row is marked done by the statement that marks its record synced (while we hold its lease).
-        alongsideSynced: (db) => db.$with("import_row_done").as(db.update(importJobRows).set(this.queue.finishedValues(null)).where(this.queue.mine(row)).returning({ id: importJobRows.id })),
+        alongsideSynced: (db) =>
+          db
+            .$with("import_row_done")
+            .as(
+              db
+                .update(importJobRows)
+                .set(this.queue.finishedValues(null))
+                .where(this.queue.mine(row))
+                .returning({ id: importJobRows.id }),
+            ),
       });
       return { kind: "done", recorded: created.alongsideApplied === true };
     } catch (error) {

@@ -3,9 +3,26 @@
  * Every function takes `(db, provider, {organizationId, actorUserId}, input)`, writes the
  * local row before the vendor call, never holds a transaction across it, and audits.
  */
-export { attachAccount, connectSpace, expireStalePendingAccount, getVendorAccount, provisionAccount, requireSyncedAccount, subscribe, trialDaysLeft, sha256Hex } from "./accounts";
+export {
+  attachAccount,
+  connectSpace,
+  expireStalePendingAccount,
+  getVendorAccount,
+  provisionAccount,
+  requireSyncedAccount,
+  subscribe,
+  trialDaysLeft,
+  sha256Hex,
+} from "./accounts";
 export type { AccountInput, ProvisionOptions, SpaceInput, SpaceVerifier } from "./accounts";
-export { createDepartment, getDepartment, listDepartments, removeDepartment, syncDepartmentsFromVendor, updateDepartment } from "./departments";
+export {
+  createDepartment,
+  getDepartment,
+  listDepartments,
+  removeDepartment,
+  syncDepartmentsFromVendor,
+  updateDepartment,
+} from "./departments";
 export { createOperator, getOperator, listOperators, updateOperator } from "./operators";
 export type { CreateOperatorInput, UpdateOperatorInput } from "./operators";
 export { audit } from "./audit";

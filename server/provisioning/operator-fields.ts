@@ -12,12 +12,20 @@ export interface OperatorFields {
 
 type Maybe<T> = T | null | undefined;
 
-export function operatorFields(v: { email?: Maybe<string>; firstName?: Maybe<string>; lastName?: Maybe<string>; roleCode?: Maybe<string>; onlyAssignedConversations?: Maybe<boolean> }): OperatorFields {
+export function operatorFields(v: {
+  email?: Maybe<string>;
+  firstName?: Maybe<string>;
+  lastName?: Maybe<string>;
+  roleCode?: Maybe<string>;
+  onlyAssignedConversations?: Maybe<boolean>;
+}): OperatorFields {
   return {
     ...(v.email ? { email: v.email } : {}),
     ...(v.firstName ? { firstName: v.firstName } : {}),
     ...(v.lastName ? { lastName: v.lastName } : {}),
     ...(v.roleCode ? { roleCode: v.roleCode } : {}),
-    ...(v.onlyAssignedConversations === null || v.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: v.onlyAssignedConversations }),
+    ...(v.onlyAssignedConversations === null || v.onlyAssignedConversations === undefined
+      ? {}
+      : { onlyAssignedConversations: v.onlyAssignedConversations }),
   };
 }

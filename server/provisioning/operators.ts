@@ -68,11 +68,18 @@ export interface UpdateOperatorInput {
 }
 
 export async function listOperators(db: Db, organizationId: string): Promise<Operator[]> {
-  return db.select().from(operators).where(eq(operators.organizationId, organizationId)).orderBy(asc(operators.createdAt));
+  return db
+    .select()
+    .from(operators)
+    .where(eq(operators.organizationId, organizationId))
+    .orderBy(asc(operators.createdAt));
 }
 
 export async function getOperator(db: Db, organizationId: string, id: string): Promise<Operator> {
-  const [row] = await db.select().from(operators).where(and(eq(operators.organizationId, organizationId), eq(operators.id, id)));
+  const [row] = await db
+    .select()
+    .from(operators)
+    .where(and(eq(operators.organizationId, organizationId), eq(operators.id, id)));
   if (!row) throw appError("NOT_FOUND");
   return row;
 }
@@ -84,8 +91,15 @@ export async function vendorDepartmentIds(db: Db, organizationId: string, ids: s
   const rows = await db
     .select({ id: departments.id, vendorId: departments.vendorId })
     .from(departments)
-    .where(and(eq(departments.organizationId, organizationId), inArray(departments.id, unique), isNull(departments.deletedAt)));
-  if (rows.length !== unique.length || rows.some((r) => !r.vendorId)) throw appError("NOT_FOUND", { field: "departmentIds" });
+    .where(
+      and(
+        eq(departments.organizationId, organizationId),
+        inArray(departments.id, unique),
+        isNull(departments.deletedAt),
+      ),
+    );
+  if (rows.length !== unique.length || rows.some((r) => !r.vendorId))
+    throw appError("NOT_FOUND", { field: "departmentIds" });
   return unique.map((id) => rows.find((r) => r.id === id)!.vendorId!);
 }
 
@@ -107,7 +121,9 @@ export async function markSynced(
   audited?: { scope: ProvisioningScope; entry: AuditInput },
   alongside?: AlongsideSynced,
 ): Promise<Operator & { alongsideApplied: boolean }> {
-  const entry = audited ? db.$with("audit_entry").as(auditInsert(db, audited.scope, audited.entry).returning({ id: auditLog.id })) : null;
+  const entry = audited
+    ? db.$with("audit_entry").as(auditInsert(db, audited.scope, audited.entry).returning({ id: auditLog.id }))
+    : null;
   const extra = alongside ? alongside(db) : null;
   const ctes = [entry, extra].filter((c): c is NonNullable<typeof c> => c !== null);
   const [row] = await (ctes.length > 0 ? db.with(...ctes) : db)
@@ -120,14 +136,22 @@ export async function markSynced(
       ...(accessToken ? { accessTokenCiphertext: encryptOperatorToken(id, accessToken) } : {}),
     })
     .where(eq(operators.id, id))
-    .returning({ ...getTableColumns(operators), alongsideApplied: extra ? sql<boolean>`exists (select 1 from ${extra})` : sql<boolean>`false` });
+    .returning({
+      ...getTableColumns(operators),
+      alongsideApplied: extra ? sql<boolean>`exists (select 1 from ${extra})` : sql<boolean>`false`,
+    });
   return row!;
 }
 
 /** The vendor ids already held by a local operator of the organization. */
 export async function knownOperatorVendorIds(db: Db, organizationId: string): Promise<Set<string>> {
   return new Set(
-    (await db.select({ vendorId: operators.vendorId }).from(operators).where(eq(operators.organizationId, organizationId)))
+    (
+      await db
+        .select({ vendorId: operators.vendorId })
+        .from(operators)
+        .where(eq(operators.organizationId, organizationId))
+    )
       .map((r) => r.vendorId)
       .filter((v): v is string => v !== null),
   );
@@ -137,16 +161,35 @@ export async function knownOperatorVendorIds(db: Db, organizationId: string): Pr
  * The vendor operator a local row should adopt: same name and not yet known locally; among
  * several, the one with the same departments (and admin flag, when the list says it).
  */
-export function pickOperatorMatch(remote: ProviderOperator[], known: Set<string>, row: Pick<Operator, "name" | "isAdmin">, vendorDepartments: string[] | null): ProviderOperator | undefined {
+export function pickOperatorMatch(
+  remote: ProviderOperator[],
+  known: Set<string>,
+  row: Pick<Operator, "name" | "isAdmin">,
+  vendorDepartments: string[] | null,
+): ProviderOperator | undefined {
   const candidates = remote.filter((r) => !known.has(r.id) && sameName(r.name, row.name));
   const sameDepartments = (r: ProviderOperator) =>
-    vendorDepartments !== null && r.departments.length === vendorDepartments.length && vendorDepartments.every((d) => r.departments.includes(d));
+    vendorDepartments !== null &&
+    r.departments.length === vendorDepartments.length &&
+    vendorDepartments.every((d) => r.departments.includes(d));
   const sameAdmin = (r: ProviderOperator) => r.isAdmin === null || r.isAdmin === row.isAdmin;
-  return candidates.find((r) => sameDepartments(r) && sameAdmin(r)) ?? candidates.find(sameDepartments) ?? candidates.find(sameAdmin) ?? candidates[0];
+  return (
+    candidates.find((r) => sameDepartments(r) && sameAdmin(r)) ??
+    candidates.find(sameDepartments) ??
+    candidates.find(sameAdmin) ??
+    candidates[0]
+  );
 }
 
 /** Adopts a vendor operator with the row's name that no local row knows yet. */
-async function reconcile(db: Db, provider: ChatProvider, organizationId: string, vendorAccountId: string, row: Pick<Operator, "id" | "name" | "isAdmin">, vendorDepartments: string[]): Promise<Operator | null> {
+async function reconcile(
+  db: Db,
+  provider: ChatProvider,
+  organizationId: string,
+  vendorAccountId: string,
+  row: Pick<Operator, "id" | "name" | "isAdmin">,
+  vendorDepartments: string[],
+): Promise<Operator | null> {
   const remote: ProviderOperator[] = await provider.listOperators(vendorAccountId);
   const match = pickOperatorMatch(remote, await knownOperatorVendorIds(db, organizationId), row, vendorDepartments);
   return match ? markSynced(db, row.id, match.id, match.accessToken) : null;
@@ -162,7 +205,11 @@ export interface KnownOperatorContext {
 }
 
 type OperatorValues = typeof operators.$inferInsert & { organizationId: string; name: string; departmentIds: string[] };
-type Claim = { row: Pick<Operator, "id" | "name" | "isAdmin">; wasUncertain: boolean } | { existing: Operator } | { linked: true } | { emailTaken: true };
+type Claim =
+  | { row: Pick<Operator, "id" | "name" | "isAdmin">; wasUncertain: boolean }
+  | { existing: Operator }
+  | { linked: true }
+  | { emailTaken: true };
 
 /** Postgres error code raised by operator_name_guard (drizzle/0003_operator_name_guard.sql). */
 const NAME_GUARD_CODE = "OPNAM";
@@ -173,7 +220,12 @@ const NAME_GUARD_CODE = "OPNAM";
  * (`operator_name_guard`, which raises on a clash and so undoes the insert). Null when something
  * is in the way (a clash, or a record with this id or user): `claimUnderLock` then says what.
  */
-async function insertIfNameFree(db: Db, values: OperatorValues, lockKey: string, email: string | null): Promise<Claim | null> {
+async function insertIfNameFree(
+  db: Db,
+  values: OperatorValues,
+  lockKey: string,
+  email: string | null,
+): Promise<Claim | null> {
   const id = values.id ?? randomUUID();
   try {
     const [row] = await db
@@ -194,14 +246,22 @@ async function insertIfNameFree(db: Db, values: OperatorValues, lockKey: string,
 }
 
 /** Under the name lock, in a transaction: what is in the way of a new record, or the record reclaimed or inserted. */
-async function claimUnderLock(db: Db, scope: ProvisioningScope, input: CreateOperatorInput, values: OperatorValues, lockKey: string): Promise<Claim> {
+async function claimUnderLock(
+  db: Db,
+  scope: ProvisioningScope,
+  input: CreateOperatorInput,
+  values: OperatorValues,
+  lockKey: string,
+): Promise<Claim> {
   const name = values.name;
   return db.transaction(async (tx): Promise<Claim> => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lockKey}))`);
     const [existing] = await tx
       .select()
       .from(operators)
-      .where(and(eq(operators.organizationId, scope.organizationId), sql`name_key(${operators.name}) = name_key(${name})`));
+      .where(
+        and(eq(operators.organizationId, scope.organizationId), sql`name_key(${operators.name}) = name_key(${name})`),
+      );
     if (existing) {
       if (input.id !== undefined && existing.id !== input.id) return { existing };
       if (existing.state === "synced" || existing.state === "pending") return { existing };
@@ -235,7 +295,12 @@ async function claimUnderLock(db: Db, scope: ProvisioningScope, input: CreateOpe
       const [sameEmail] = await tx
         .select({ id: operators.id })
         .from(operators)
-        .where(and(eq(operators.organizationId, scope.organizationId), sql`lower(${operators.email}) = lower(${input.email})`));
+        .where(
+          and(
+            eq(operators.organizationId, scope.organizationId),
+            sql`lower(${operators.email}) = lower(${input.email})`,
+          ),
+        );
       if (sameEmail) return { emailTaken: true as const };
     }
     const [row] = await tx.insert(operators).values(values).returning();
@@ -256,7 +321,8 @@ export async function createOperator(
 ): Promise<Operator & { alongsideApplied?: boolean }> {
   const account = known?.account ?? (await requireSyncedAccount(db, scope.organizationId));
   const name = input.name.trim();
-  const vendorDepartments = known?.vendorDepartments ?? (await vendorDepartmentIds(db, scope.organizationId, input.departmentIds));
+  const vendorDepartments =
+    known?.vendorDepartments ?? (await vendorDepartmentIds(db, scope.organizationId, input.departmentIds));
 
   const values = {
     ...(input.id === undefined ? {} : { id: input.id }),
@@ -276,7 +342,9 @@ export async function createOperator(
   };
   // The local row first, under a per-(org, name) lock so concurrent identical requests make one row.
   const lockKey = `operator:${scope.organizationId}:${nameKey(name)}`;
-  const claimed = (await insertIfNameFree(db, values, lockKey, input.email ?? null)) ?? (await claimUnderLock(db, scope, input, values, lockKey));
+  const claimed =
+    (await insertIfNameFree(db, values, lockKey, input.email ?? null)) ??
+    (await claimUnderLock(db, scope, input, values, lockKey));
   if ("linked" in claimed) throw appError("ALREADY_OPERATOR");
   if ("emailTaken" in claimed) throw appError("OPERATOR_EMAIL_TAKEN", { field: "email" });
   if ("existing" in claimed) throw appError("NAME_TAKEN", { field: "name" });
@@ -287,7 +355,10 @@ export async function createOperator(
   if (claimed.wasUncertain && !upsert) {
     if (!provider.capabilities.listOperators) {
       // Neither an upsert nor a list: the outcome cannot be checked, and re-sending could duplicate it.
-      await db.update(operators).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
+      await db
+        .update(operators)
+        .set({ state: "uncertain", updatedAt: new Date() })
+        .where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
       throw appError("NOT_SUPPORTED");
     }
     let adopted: Operator | null;
@@ -295,7 +366,10 @@ export async function createOperator(
       adopted = await reconcile(db, provider, scope.organizationId, account.vendorAccountId, row, vendorDepartments);
     } catch (error) {
       // The list failed: still unknown. Back to uncertain (not a stuck `pending`).
-      await db.update(operators).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
+      await db
+        .update(operators)
+        .set({ state: "uncertain", updatedAt: new Date() })
+        .where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
       throw error;
     }
     if (adopted) return adopted;
@@ -328,7 +402,13 @@ export async function createOperator(
       created.accessToken,
       {
         scope,
-        entry: { action: "operator.create", targetType: "operator", targetId: row.id, result: "success", details: { name, isAdmin: input.isAdmin, vendorId: created.id, login: input.login ?? null } },
+        entry: {
+          action: "operator.create",
+          targetType: "operator",
+          targetId: row.id,
+          result: "success",
+          details: { name, isAdmin: input.isAdmin, vendorId: created.id, login: input.login ?? null },
+        },
       },
       known?.alongsideSynced,
     );
@@ -340,18 +420,43 @@ export async function createOperator(
       // reconciler leaves a fresh pending record alone, so it cannot claim it meanwhile, miss
       // the vendor operator we adopt (its id then "known") and create it a second time.
       await db.update(operators).set({ lastError: info, updatedAt: new Date() }).where(eq(operators.id, row.id));
-      await audit(db, scope, { action: "operator.create", targetType: "operator", targetId: row.id, result: "uncertain", details: { name, ...info } });
+      await audit(db, scope, {
+        action: "operator.create",
+        targetType: "operator",
+        targetId: row.id,
+        result: "uncertain",
+        details: { name, ...info },
+      });
       try {
-        const adopted = await reconcile(db, provider, scope.organizationId, account.vendorAccountId, row, vendorDepartments);
+        const adopted = await reconcile(
+          db,
+          provider,
+          scope.organizationId,
+          account.vendorAccountId,
+          row,
+          vendorDepartments,
+        );
         if (adopted) return adopted;
       } catch {
         // Still unknown: uncertain below; the next attempt (or the reconciler) lists first.
       }
-      await db.update(operators).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
+      await db
+        .update(operators)
+        .set({ state: "uncertain", updatedAt: new Date() })
+        .where(and(eq(operators.id, row.id), eq(operators.state, "pending")));
       throw error;
     }
-    await db.update(operators).set({ state: uncertain ? "uncertain" : "failed", lastError: info, updatedAt: new Date() }).where(eq(operators.id, row.id));
-    await audit(db, scope, { action: "operator.create", targetType: "operator", targetId: row.id, result: uncertain ? "uncertain" : "failure", details: { name, ...info } });
+    await db
+      .update(operators)
+      .set({ state: uncertain ? "uncertain" : "failed", lastError: info, updatedAt: new Date() })
+      .where(eq(operators.id, row.id));
+    await audit(db, scope, {
+      action: "operator.create",
+      targetType: "operator",
+      targetId: row.id,
+      result: uncertain ? "uncertain" : "failure",
+      details: { name, ...info },
+    });
     // Uncertain with an upsert: the next attempt simply repeats it (without a list, the reconciler decides).
     if (!uncertain) {
       await db.delete(operators).where(and(eq(operators.id, row.id), eq(operators.state, "failed")));
@@ -367,12 +472,18 @@ export async function createOperator(
  * or the admin's next save does — the upsert carries the whole binding), and an operator the
  * vendor refused (`failed`, with its vendor id) can be edited to fix it.
  */
-export async function updateOperator(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: UpdateOperatorInput): Promise<Operator> {
+export async function updateOperator(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  input: UpdateOperatorInput,
+): Promise<Operator> {
   const account = await requireSyncedAccount(db, scope.organizationId);
   const current = await getOperator(db, scope.organizationId, input.id);
   if (current.version !== input.version) throw appError("CONFLICT");
   const upsert = provider.capabilities.operatorUpsert;
-  const editable = current.state === "synced" || (upsert && (current.state === "uncertain" || current.state === "failed"));
+  const editable =
+    current.state === "synced" || (upsert && (current.state === "uncertain" || current.state === "failed"));
   if (!editable || !current.vendorId) throw appError("NOT_SYNCED");
   const firstName = input.firstName?.trim() ?? current.firstName;
   const lastName = input.lastName?.trim() ?? current.lastName;
@@ -385,7 +496,11 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     roleCode: input.roleCode ?? current.roleCode,
     onlyAssignedConversations: input.onlyAssignedConversations ?? current.onlyAssignedConversations,
     active: input.active ?? current.active,
-    isAdmin: input.isAdmin ?? (input.roleCode === undefined ? current.isAdmin : input.roleCode === adminRoleOf(provider.roleCodes ?? DEFAULT_ROLE_CODES)),
+    isAdmin:
+      input.isAdmin ??
+      (input.roleCode === undefined
+        ? current.isAdmin
+        : input.roleCode === adminRoleOf(provider.roleCodes ?? DEFAULT_ROLE_CODES)),
     departmentIds: input.departmentIds ?? current.departmentIds,
     login: input.login === undefined ? current.login : input.login,
   };
@@ -393,7 +508,13 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     const [clash] = await db
       .select({ id: operators.id })
       .from(operators)
-      .where(and(eq(operators.organizationId, scope.organizationId), sql`name_key(${operators.name}) = name_key(${next.name})`, ne(operators.id, current.id)));
+      .where(
+        and(
+          eq(operators.organizationId, scope.organizationId),
+          sql`name_key(${operators.name}) = name_key(${next.name})`,
+          ne(operators.id, current.id),
+        ),
+      );
     if (clash) throw appError("NAME_TAKEN", { field: "name" });
   }
   const vendorDepartments = await vendorDepartmentIds(db, scope.organizationId, next.departmentIds);
@@ -401,7 +522,14 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     .update(operators)
     .set({ version: sql`${operators.version} + 1`, updatedAt: new Date() })
     // The state too: a reconciler run may have claimed the row (pending) meanwhile.
-    .where(and(eq(operators.id, current.id), eq(operators.organizationId, scope.organizationId), eq(operators.version, input.version), eq(operators.state, current.state)))
+    .where(
+      and(
+        eq(operators.id, current.id),
+        eq(operators.organizationId, scope.organizationId),
+        eq(operators.version, input.version),
+        eq(operators.state, current.state),
+      ),
+    )
     .returning();
   if (!taken) throw appError("CONFLICT");
   let result;
@@ -421,9 +549,19 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     // Upsert: keep the asked-for values, marked uncertain; repeating the same upsert settles it.
     await db
       .update(operators)
-      .set(upsert && uncertain ? { ...next, state: "uncertain", lastError: info, updatedAt: new Date() } : { lastError: info })
+      .set(
+        upsert && uncertain
+          ? { ...next, state: "uncertain", lastError: info, updatedAt: new Date() }
+          : { lastError: info },
+      )
       .where(eq(operators.id, current.id));
-    await audit(db, scope, { action: "operator.update", targetType: "operator", targetId: current.id, result: uncertain ? "uncertain" : "failure", details: { name: next.name, ...info } });
+    await audit(db, scope, {
+      action: "operator.update",
+      targetType: "operator",
+      targetId: current.id,
+      result: uncertain ? "uncertain" : "failure",
+      details: { name: next.name, ...info },
+    });
     throw error;
   }
   const [row] = await db
@@ -442,7 +580,13 @@ export async function updateOperator(db: Db, provider: ChatProvider, scope: Prov
     targetType: "operator",
     targetId: current.id,
     result: "success",
-    details: { name: next.name, active: next.active, isAdmin: next.isAdmin, ...(next.roleCode ? { roleCode: next.roleCode } : {}), passwordChanged: Boolean(input.password) },
+    details: {
+      name: next.name,
+      active: next.active,
+      isAdmin: next.isAdmin,
+      ...(next.roleCode ? { roleCode: next.roleCode } : {}),
+      passwordChanged: Boolean(input.password),
+    },
   });
   return row!;
 }

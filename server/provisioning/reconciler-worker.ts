@@ -16,7 +16,18 @@ export function kickReconciler(): void {
       const reports = await reconcileAll(db, getChatProvider(), { trigger: "schedule" });
       for (const r of reports) {
         if (r.ran && (r.adopted || r.recreated || r.refreshed || r.failed || r.error)) {
-          logger.info({ organizationId: r.organizationId, adopted: r.adopted, recreated: r.recreated, refreshed: r.refreshed, failed: r.failed, needsAttention: r.needsAttention, error: r.error }, "reconciler run");
+          logger.info(
+            {
+              organizationId: r.organizationId,
+              adopted: r.adopted,
+              recreated: r.recreated,
+              refreshed: r.refreshed,
+              failed: r.failed,
+              needsAttention: r.needsAttention,
+              error: r.error,
+            },
+            "reconciler run",
+          );
         }
       }
     } catch (err) {

@@ -7,7 +7,6 @@ import { sameName } from "@/lib/names";
 import type { Department, Operator } from "@/server/db/schema";
 import type { ChatProvider, ProviderDepartment, ProviderOperator } from "@/server/providers/types";
 
-
 export type SyncKind = "operator" | "department";
 export type OnlyLocalReason = "missing_at_vendor" | "failed";
 export type DepartmentField = "name" | "active";
@@ -32,14 +31,28 @@ export interface SyncComparison {
   departments: {
     onlyVendor: Array<{ vendorId: string } & DepartmentSide & { isDefault: boolean }>;
     onlyLocal: Array<{ id: string; version: number; reason: OnlyLocalReason; isDefault: boolean } & DepartmentSide>;
-    different: Array<{ id: string; version: number; vendorId: string; fields: DepartmentField[]; portal: DepartmentSide; vendor: DepartmentSide }>;
+    different: Array<{
+      id: string;
+      version: number;
+      vendorId: string;
+      fields: DepartmentField[];
+      portal: DepartmentSide;
+      vendor: DepartmentSide;
+    }>;
     checking: Array<{ id: string; name: string; state: "pending" | "uncertain" }>;
     inSync: number;
   };
   operators: {
     onlyVendor: Array<{ vendorId: string } & OperatorSide>;
     onlyLocal: Array<{ id: string; version: number; reason: OnlyLocalReason } & OperatorSide>;
-    different: Array<{ id: string; version: number; vendorId: string; fields: OperatorField[]; portal: OperatorSide; vendor: OperatorSide }>;
+    different: Array<{
+      id: string;
+      version: number;
+      vendorId: string;
+      fields: OperatorField[];
+      portal: OperatorSide;
+      vendor: OperatorSide;
+    }>;
     checking: Array<{ id: string; name: string; state: "pending" | "uncertain" }>;
     inSync: number;
   };
@@ -62,7 +75,6 @@ export interface VendorView {
   localOperators: Operator[];
 }
 
-
 function departmentFields(local: Department, remote: ProviderDepartment): DepartmentField[] {
   const fields: DepartmentField[] = [];
   if (local.name !== remote.name) fields.push("name");
@@ -81,17 +93,33 @@ export function compareDepartments(view: VendorView): SyncComparison["department
     }
     const remote = l.vendorId ? remoteById.get(l.vendorId) : undefined;
     if (l.state === "failed" || !remote) {
-      out.onlyLocal.push({ id: l.id, version: l.version, reason: l.state === "failed" ? "failed" : "missing_at_vendor", isDefault: l.isDefault, name: l.name, active: l.active });
+      out.onlyLocal.push({
+        id: l.id,
+        version: l.version,
+        reason: l.state === "failed" ? "failed" : "missing_at_vendor",
+        isDefault: l.isDefault,
+        name: l.name,
+        active: l.active,
+      });
       continue;
     }
     const fields = departmentFields(l, remote);
     if (fields.length === 0) out.inSync++;
-    else out.different.push({ id: l.id, version: l.version, vendorId: remote.id, fields, portal: { name: l.name, active: l.active }, vendor: { name: remote.name, active: remote.active } });
+    else
+      out.different.push({
+        id: l.id,
+        version: l.version,
+        vendorId: remote.id,
+        fields,
+        portal: { name: l.name, active: l.active },
+        vendor: { name: remote.name, active: remote.active },
+      });
   }
   for (const r of view.remoteDepartments) {
     if (knownVendorIds.has(r.id)) continue;
     // A local create of the same name still in flight: the reconciler adopts it.
-    if (view.localDepartments.some((l) => inFlight(l.state) && l.vendorId === null && sameName(l.name, r.name))) continue;
+    if (view.localDepartments.some((l) => inFlight(l.state) && l.vendorId === null && sameName(l.name, r.name)))
+      continue;
     out.onlyVendor.push({ vendorId: r.id, name: r.name, active: r.active, isDefault: isGeral(r.name) });
   }
   return out;
@@ -105,9 +133,13 @@ function departmentNamer(view: VendorView) {
   const byLocalId = new Map(view.localDepartments.map((l) => [l.id, l]));
   return {
     vendor: (ids: string[]) => ids.map((id) => byVendorId.get(id) ?? id).sort((a, b) => a.localeCompare(b, "pt-BR")),
-    local: (ids: string[]) => ids.flatMap((id) => (byLocalId.has(id) ? [byLocalId.get(id)!.name] : [])).sort((a, b) => a.localeCompare(b, "pt-BR")),
+    local: (ids: string[]) =>
+      ids
+        .flatMap((id) => (byLocalId.has(id) ? [byLocalId.get(id)!.name] : []))
+        .sort((a, b) => a.localeCompare(b, "pt-BR")),
     /** Local ids → the set compared with the provider's (an unsynced department counts as itself). */
-    localAsVendor: (ids: string[]) => new Set(ids.flatMap((id) => (byLocalId.has(id) ? [byLocalId.get(id)!.vendorId ?? `local:${id}`] : []))),
+    localAsVendor: (ids: string[]) =>
+      new Set(ids.flatMap((id) => (byLocalId.has(id) ? [byLocalId.get(id)!.vendorId ?? `local:${id}`] : []))),
   };
 }
 
@@ -138,7 +170,15 @@ export function compareOperators(view: VendorView): SyncComparison["operators"] 
     }
     const remote = l.vendorId ? remoteById.get(l.vendorId) : undefined;
     if (l.state === "failed" || !remote) {
-      out.onlyLocal.push({ id: l.id, version: l.version, reason: l.state === "failed" ? "failed" : "missing_at_vendor", name: l.name, active: l.active, departments: names.local(l.departmentIds), isAdmin: l.isAdmin });
+      out.onlyLocal.push({
+        id: l.id,
+        version: l.version,
+        reason: l.state === "failed" ? "failed" : "missing_at_vendor",
+        name: l.name,
+        active: l.active,
+        departments: names.local(l.departmentIds),
+        isAdmin: l.isAdmin,
+      });
       continue;
     }
     const sides = operatorSides(names, l, remote);
@@ -148,7 +188,13 @@ export function compareOperators(view: VendorView): SyncComparison["operators"] 
   for (const r of view.remoteOperators) {
     if (knownVendorIds.has(r.id)) continue;
     if (view.localOperators.some((l) => inFlight(l.state) && l.vendorId === null && sameName(l.name, r.name))) continue;
-    out.onlyVendor.push({ vendorId: r.id, name: r.name, active: r.active, departments: names.vendor(r.departments), isAdmin: r.isAdmin });
+    out.onlyVendor.push({
+      vendorId: r.id,
+      name: r.name,
+      active: r.active,
+      departments: names.vendor(r.departments),
+      isAdmin: r.isAdmin,
+    });
   }
   return out;
 }
@@ -156,7 +202,11 @@ export function compareOperators(view: VendorView): SyncComparison["operators"] 
 const empty = () => ({ onlyVendor: [], onlyLocal: [], different: [], checking: [], inSync: 0 });
 
 /** Both sides compared, for the sections this provider supports (the others stay empty). */
-export function compareView(view: VendorView, supported: SyncComparison["supported"], comparedAt: Date): SyncComparison {
+export function compareView(
+  view: VendorView,
+  supported: SyncComparison["supported"],
+  comparedAt: Date,
+): SyncComparison {
   return {
     supported,
     comparedAt,

@@ -33,13 +33,36 @@ import { createDepartment, dropFromOperators, listDepartments, updateDepartment 
 import { errorInfo, type ProvisioningScope } from "./errors";
 import { operatorFields } from "./operator-fields";
 import { createOperator, listOperators, updateOperator } from "./operators";
-import { compareDepartments, compareOperators, compareView, emptyComparison, isGeral, syncSupport, type SyncComparison, type SyncKind, type VendorView } from "./sync-compare";
+import {
+  compareDepartments,
+  compareOperators,
+  compareView,
+  emptyComparison,
+  isGeral,
+  syncSupport,
+  type SyncComparison,
+  type SyncKind,
+  type VendorView,
+} from "./sync-compare";
 
 export { syncSupport } from "./sync-compare";
-export type { DepartmentField, DepartmentSide, OnlyLocalReason, OperatorField, OperatorSide, SyncComparison, SyncKind } from "./sync-compare";
+export type {
+  DepartmentField,
+  DepartmentSide,
+  OnlyLocalReason,
+  OperatorField,
+  OperatorSide,
+  SyncComparison,
+  SyncKind,
+} from "./sync-compare";
 
 /** Reads both sides. Department lists are read whenever operators are compared (names, ids). */
-async function readBoth(db: Db, provider: ChatProvider, organizationId: string, need: { operators: boolean; departments: boolean }): Promise<VendorView> {
+async function readBoth(
+  db: Db,
+  provider: ChatProvider,
+  organizationId: string,
+  need: { operators: boolean; departments: boolean },
+): Promise<VendorView> {
   const support = syncSupport(provider);
   const wantOperators = need.operators && support.operators;
   const wantDepartments = (need.departments || wantOperators) && support.departments;
@@ -57,7 +80,11 @@ async function readBoth(db: Db, provider: ChatProvider, organizationId: string, 
 }
 
 /** Both sides compared. Reads only: no database write, no vendor write. */
-export async function compareWithVendor(db: Db, provider: ChatProvider, organizationId: string): Promise<SyncComparison> {
+export async function compareWithVendor(
+  db: Db,
+  provider: ChatProvider,
+  organizationId: string,
+): Promise<SyncComparison> {
   const supported = syncSupport(provider);
   const comparedAt = new Date();
   if (!supported.operators && !supported.departments) return emptyComparison(supported, comparedAt);
@@ -92,7 +119,13 @@ async function audited<T extends SyncResult>(
 ): Promise<T> {
   try {
     const result = await run();
-    await audit(db, scope, { action, targetType: result.kind, targetId: result.id, result: "success", details: { name: result.name, ...(target.vendorId ? { vendorId: target.vendorId } : {}) } });
+    await audit(db, scope, {
+      action,
+      targetType: result.kind,
+      targetId: result.id,
+      result: "success",
+      details: { name: result.name, ...(target.vendorId ? { vendorId: target.vendorId } : {}) },
+    });
     return result;
   } catch (error) {
     const code = appErrorOf(error)?.info.code;
@@ -108,14 +141,32 @@ async function audited<T extends SyncResult>(
 }
 
 /** Inserts local synced rows for vendor departments we do not know (adoption). Returns the rows made. */
-async function adoptDepartmentRows(db: Db, organizationId: string, remote: ProviderDepartment[]): Promise<Department[]> {
+async function adoptDepartmentRows(
+  db: Db,
+  organizationId: string,
+  remote: ProviderDepartment[],
+): Promise<Department[]> {
   const made: Department[] = [];
   for (const r of remote) {
     // A record we once removed keeps its vendor id (unique per organization): bring it back instead.
     const [revived] = await db
       .update(departments)
-      .set({ deletedAt: null, name: r.name.trim(), active: r.active, state: "synced", lastError: null, updatedAt: new Date(), version: sql`${departments.version} + 1` })
-      .where(and(eq(departments.organizationId, organizationId), eq(departments.vendorId, r.id), isNotNull(departments.deletedAt)))
+      .set({
+        deletedAt: null,
+        name: r.name.trim(),
+        active: r.active,
+        state: "synced",
+        lastError: null,
+        updatedAt: new Date(),
+        version: sql`${departments.version} + 1`,
+      })
+      .where(
+        and(
+          eq(departments.organizationId, organizationId),
+          eq(departments.vendorId, r.id),
+          isNotNull(departments.deletedAt),
+        ),
+      )
       .returning();
     if (revived) {
       made.push(revived);
@@ -123,7 +174,14 @@ async function adoptDepartmentRows(db: Db, organizationId: string, remote: Provi
     }
     const [row] = await db
       .insert(departments)
-      .values({ organizationId, vendorId: r.id, name: r.name.trim(), active: r.active, isDefault: isGeral(r.name), state: "synced" })
+      .values({
+        organizationId,
+        vendorId: r.id,
+        name: r.name.trim(),
+        active: r.active,
+        isDefault: isGeral(r.name),
+        state: "synced",
+      })
       .onConflictDoNothing()
       .returning();
     if (row) made.push(row);
@@ -132,27 +190,43 @@ async function adoptDepartmentRows(db: Db, organizationId: string, remote: Provi
 }
 
 /** onlyVendor → a local record. */
-export async function adoptFromVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope, input: { kind: SyncKind; vendorId: string }): Promise<SyncResult> {
+export async function adoptFromVendor(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  input: { kind: SyncKind; vendorId: string },
+): Promise<SyncResult> {
   return audited(db, scope, "sync.adopt", input, async () => {
-    const view = await readBoth(db, provider, scope.organizationId, { operators: input.kind === "operator", departments: input.kind === "department" });
+    const view = await readBoth(db, provider, scope.organizationId, {
+      operators: input.kind === "operator",
+      departments: input.kind === "department",
+    });
     if (input.kind === "department") {
       const item = compareDepartments(view).onlyVendor.find((d) => d.vendorId === input.vendorId);
       if (!item) throw appError("CONFLICT");
       // Another live department already has this name: adopting would make two with one name.
       if (view.localDepartments.some((l) => sameName(l.name, item.name))) throw appError("NAME_TAKEN");
-      const [row] = await adoptDepartmentRows(db, scope.organizationId, [view.remoteDepartments.find((r) => r.id === input.vendorId)!]);
+      const [row] = await adoptDepartmentRows(db, scope.organizationId, [
+        view.remoteDepartments.find((r) => r.id === input.vendorId)!,
+      ]);
       if (!row) throw appError("CONFLICT");
       return { kind: "department" as const, id: row.id, name: row.name };
     }
     const remote = view.remoteOperators.find((r) => r.id === input.vendorId);
-    if (!remote || !compareOperators(view).onlyVendor.some((o) => o.vendorId === input.vendorId)) throw appError("CONFLICT");
+    if (!remote || !compareOperators(view).onlyVendor.some((o) => o.vendorId === input.vendorId))
+      throw appError("CONFLICT");
     const row = await adoptOperatorRow(db, scope, view, remote);
     return { kind: "operator" as const, id: row.id, name: row.name };
   });
 }
 
 /** A local synced operator for a vendor one; its unknown departments are adopted first. */
-async function adoptOperatorRow(db: Db, scope: ProvisioningScope, view: VendorView, remote: ProviderOperator): Promise<Operator> {
+async function adoptOperatorRow(
+  db: Db,
+  scope: ProvisioningScope,
+  view: VendorView,
+  remote: ProviderOperator,
+): Promise<Operator> {
   const departmentIds = await localDepartmentIdsFor(db, scope, view, remote.departments);
   const id = randomUUID();
   const [row] = await db
@@ -176,28 +250,60 @@ async function adoptOperatorRow(db: Db, scope: ProvisioningScope, view: VendorVi
 }
 
 /** Vendor department ids → local ids, adopting (and auditing) the departments we do not know yet. */
-async function localDepartmentIdsFor(db: Db, scope: ProvisioningScope, view: VendorView, vendorIds: string[]): Promise<string[]> {
-  const missing = view.remoteDepartments.filter((r) => vendorIds.includes(r.id) && !view.localDepartments.some((l) => l.vendorId === r.id));
+async function localDepartmentIdsFor(
+  db: Db,
+  scope: ProvisioningScope,
+  view: VendorView,
+  vendorIds: string[],
+): Promise<string[]> {
+  const missing = view.remoteDepartments.filter(
+    (r) => vendorIds.includes(r.id) && !view.localDepartments.some((l) => l.vendorId === r.id),
+  );
   const free = missing.filter((r) => !view.localDepartments.some((l) => sameName(l.name, r.name)));
   for (const row of await adoptDepartmentRows(db, scope.organizationId, free)) {
-    await audit(db, scope, { action: "sync.adopt", targetType: "department", targetId: row.id, result: "success", details: { name: row.name, vendorId: row.vendorId } });
+    await audit(db, scope, {
+      action: "sync.adopt",
+      targetType: "department",
+      targetId: row.id,
+      result: "success",
+      details: { name: row.name, vendorId: row.vendorId },
+    });
   }
   const rows = vendorIds.length
-    ? await db.select({ id: departments.id, vendorId: departments.vendorId }).from(departments).where(and(eq(departments.organizationId, scope.organizationId), isNull(departments.deletedAt)))
+    ? await db
+        .select({ id: departments.id, vendorId: departments.vendorId })
+        .from(departments)
+        .where(and(eq(departments.organizationId, scope.organizationId), isNull(departments.deletedAt)))
     : [];
   return vendorIds.flatMap((v) => rows.filter((r) => r.vendorId === v).map((r) => r.id));
 }
 
 /** Adopts everything that exists only at the provider: departments first, then operators. */
-export async function adoptAllFromVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope): Promise<{ departments: number; operators: number }> {
+export async function adoptAllFromVendor(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+): Promise<{ departments: number; operators: number }> {
   const support = syncSupport(provider);
   let view = await readBoth(db, provider, scope.organizationId, { operators: true, departments: true });
   let adoptedDepartments = 0;
   if (support.departments) {
-    const todo = compareDepartments(view).onlyVendor.filter((d) => !view.localDepartments.some((l) => sameName(l.name, d.name)));
-    for (const row of await adoptDepartmentRows(db, scope.organizationId, view.remoteDepartments.filter((r) => todo.some((d) => d.vendorId === r.id)))) {
+    const todo = compareDepartments(view).onlyVendor.filter(
+      (d) => !view.localDepartments.some((l) => sameName(l.name, d.name)),
+    );
+    for (const row of await adoptDepartmentRows(
+      db,
+      scope.organizationId,
+      view.remoteDepartments.filter((r) => todo.some((d) => d.vendorId === r.id)),
+    )) {
       adoptedDepartments++;
-      await audit(db, scope, { action: "sync.adopt", targetType: "department", targetId: row.id, result: "success", details: { name: row.name, vendorId: row.vendorId } });
+      await audit(db, scope, {
+        action: "sync.adopt",
+        targetType: "department",
+        targetId: row.id,
+        result: "success",
+        details: { name: row.name, vendorId: row.vendorId },
+      });
     }
     view = { ...view, localDepartments: await listDepartments(db, scope.organizationId) };
   }
@@ -208,7 +314,13 @@ export async function adoptAllFromVendor(db: Db, provider: ChatProvider, scope: 
       try {
         const row = await adoptOperatorRow(db, scope, view, remote);
         adoptedOperators++;
-        await audit(db, scope, { action: "sync.adopt", targetType: "operator", targetId: row.id, result: "success", details: { name: row.name, vendorId: remote.id } });
+        await audit(db, scope, {
+          action: "sync.adopt",
+          targetType: "operator",
+          targetId: row.id,
+          result: "success",
+          details: { name: row.name, vendorId: remote.id },
+        });
       } catch (error) {
         // Adopted concurrently: nothing left to do for this one.
         if (appErrorOf(error)?.info.code !== "CONFLICT") throw error;
@@ -220,23 +332,41 @@ export async function adoptAllFromVendor(db: Db, provider: ChatProvider, scope: 
 
 /** The local row and its counterpart in the provider's list, checked against the caller's version. */
 async function readTarget(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget) {
-  const view = await readBoth(db, provider, scope.organizationId, { operators: target.kind === "operator", departments: target.kind === "department" });
+  const view = await readBoth(db, provider, scope.organizationId, {
+    operators: target.kind === "operator",
+    departments: target.kind === "department",
+  });
   if (target.kind === "department") {
     const cmp = compareDepartments(view);
     const local = view.localDepartments.find((l) => l.id === target.id);
     if (!local) throw appError("NOT_FOUND");
     if (local.version !== target.version) throw appError("CONFLICT");
-    return { view, local, different: cmp.different.find((d) => d.id === target.id), onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id) };
+    return {
+      view,
+      local,
+      different: cmp.different.find((d) => d.id === target.id),
+      onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id),
+    };
   }
   const cmp = compareOperators(view);
   const local = view.localOperators.find((l) => l.id === target.id);
   if (!local) throw appError("NOT_FOUND");
   if (local.version !== target.version) throw appError("CONFLICT");
-  return { view, local, different: cmp.different.find((d) => d.id === target.id), onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id) };
+  return {
+    view,
+    local,
+    different: cmp.different.find((d) => d.id === target.id),
+    onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id),
+  };
 }
 
 /** different → the provider takes our values (the provisioning update path, version-checked). */
-export async function pushToVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget): Promise<SyncResult> {
+export async function pushToVendor(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  target: SyncTarget,
+): Promise<SyncResult> {
   return audited(db, scope, "sync.push", target, async () => {
     const { local, different } = await readTarget(db, provider, scope, target);
     if (!different) throw appError("CONFLICT");
@@ -250,17 +380,38 @@ export async function pushToVendor(db: Db, provider: ChatProvider, scope: Provis
 }
 
 /** different → our record takes the provider's values (a local change only). */
-export async function pullFromVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget): Promise<SyncResult> {
+export async function pullFromVendor(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  target: SyncTarget,
+): Promise<SyncResult> {
   return audited(db, scope, "sync.pull", target, async () => {
     const { view, local, different } = await readTarget(db, provider, scope, target);
     if (!different) throw appError("CONFLICT");
     if (target.kind === "department") {
       const remote = view.remoteDepartments.find((r) => r.id === different.vendorId)!;
-      if (!sameName(remote.name, local.name) && view.localDepartments.some((l) => l.id !== local.id && sameName(l.name, remote.name))) throw appError("NAME_TAKEN");
+      if (
+        !sameName(remote.name, local.name) &&
+        view.localDepartments.some((l) => l.id !== local.id && sameName(l.name, remote.name))
+      )
+        throw appError("NAME_TAKEN");
       const [row] = await db
         .update(departments)
-        .set({ name: remote.name.trim(), active: remote.active, lastError: null, updatedAt: new Date(), version: sql`${departments.version} + 1` })
-        .where(and(eq(departments.id, local.id), eq(departments.organizationId, scope.organizationId), eq(departments.version, target.version)))
+        .set({
+          name: remote.name.trim(),
+          active: remote.active,
+          lastError: null,
+          updatedAt: new Date(),
+          version: sql`${departments.version} + 1`,
+        })
+        .where(
+          and(
+            eq(departments.id, local.id),
+            eq(departments.organizationId, scope.organizationId),
+            eq(departments.version, target.version),
+          ),
+        )
         .returning();
       if (!row) throw appError("CONFLICT");
       return { kind: "department" as const, id: row.id, name: row.name };
@@ -279,7 +430,13 @@ export async function pullFromVendor(db: Db, provider: ChatProvider, scope: Prov
         updatedAt: new Date(),
         version: sql`${operators.version} + 1`,
       })
-      .where(and(eq(operators.id, local.id), eq(operators.organizationId, scope.organizationId), eq(operators.version, target.version)))
+      .where(
+        and(
+          eq(operators.id, local.id),
+          eq(operators.organizationId, scope.organizationId),
+          eq(operators.version, target.version),
+        ),
+      )
       .returning();
     if (!row) throw appError("CONFLICT");
     return { kind: "operator" as const, id: row.id, name: row.name };
@@ -290,7 +447,12 @@ export async function pullFromVendor(db: Db, provider: ChatProvider, scope: Prov
  * onlyLocal → created again at the provider through the provisioning create path. The row is
  * first marked `failed` (the provider does not have it), which that path re-claims by name.
  */
-export async function recreateAtVendor(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget): Promise<SyncResult> {
+export async function recreateAtVendor(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  target: SyncTarget,
+): Promise<SyncResult> {
   return audited(db, scope, "sync.recreate", target, async () => {
     const { view, local, onlyLocal } = await readTarget(db, provider, scope, target);
     if (!onlyLocal) throw appError("CONFLICT");
@@ -298,8 +460,20 @@ export async function recreateAtVendor(db: Db, provider: ChatProvider, scope: Pr
     if (target.kind === "department") {
       const [marked] = await db
         .update(departments)
-        .set({ state: "failed", vendorId: null, lastError: lostAt, updatedAt: new Date(), version: sql`${departments.version} + 1` })
-        .where(and(eq(departments.id, local.id), eq(departments.version, target.version), sql`${departments.state} in ('synced', 'failed')`))
+        .set({
+          state: "failed",
+          vendorId: null,
+          lastError: lostAt,
+          updatedAt: new Date(),
+          version: sql`${departments.version} + 1`,
+        })
+        .where(
+          and(
+            eq(departments.id, local.id),
+            eq(departments.version, target.version),
+            sql`${departments.state} in ('synced', 'failed')`,
+          ),
+        )
         .returning();
       if (!marked) throw appError("CONFLICT");
       const row = await createDepartment(db, provider, scope, { name: local.name, active: local.active });
@@ -307,12 +481,28 @@ export async function recreateAtVendor(db: Db, provider: ChatProvider, scope: Pr
     }
     const op = local as Operator;
     // Only departments the provider knows can go with it.
-    const synced = new Set(view.localDepartments.filter((d) => d.state === "synced" && d.vendorId && view.remoteDepartments.some((r) => r.id === d.vendorId)).map((d) => d.id));
+    const synced = new Set(
+      view.localDepartments
+        .filter((d) => d.state === "synced" && d.vendorId && view.remoteDepartments.some((r) => r.id === d.vendorId))
+        .map((d) => d.id),
+    );
     const departmentIds = op.departmentIds.filter((id) => synced.has(id));
     const [marked] = await db
       .update(operators)
-      .set({ state: "failed", vendorId: null, lastError: lostAt, updatedAt: new Date(), version: sql`${operators.version} + 1` })
-      .where(and(eq(operators.id, op.id), eq(operators.version, target.version), sql`${operators.state} in ('synced', 'failed')`))
+      .set({
+        state: "failed",
+        vendorId: null,
+        lastError: lostAt,
+        updatedAt: new Date(),
+        version: sql`${operators.version} + 1`,
+      })
+      .where(
+        and(
+          eq(operators.id, op.id),
+          eq(operators.version, target.version),
+          sql`${operators.state} in ('synced', 'failed')`,
+        ),
+      )
       .returning();
     if (!marked) throw appError("CONFLICT");
     const row = await createOperator(db, provider, scope, {
@@ -331,7 +521,12 @@ export async function recreateAtVendor(db: Db, provider: ChatProvider, scope: Pr
  * onlyLocal → our record is removed; the provider is not touched. A department leaves the
  * operators that listed it; an operator's link to a portal user goes with it. "Geral" stays.
  */
-export async function forgetLocal(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget): Promise<SyncResult> {
+export async function forgetLocal(
+  db: Db,
+  provider: ChatProvider,
+  scope: ProvisioningScope,
+  target: SyncTarget,
+): Promise<SyncResult> {
   return audited(db, scope, "sync.forget", target, async () => {
     const { local, onlyLocal } = await readTarget(db, provider, scope, target);
     if (target.kind === "department" && (local as Department).isDefault) throw appError("DEFAULT_DEPARTMENT");
@@ -340,7 +535,9 @@ export async function forgetLocal(db: Db, provider: ChatProvider, scope: Provisi
       const [row] = await db
         .update(departments)
         .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${departments.version} + 1` })
-        .where(and(eq(departments.id, local.id), eq(departments.version, target.version), isNull(departments.deletedAt)))
+        .where(
+          and(eq(departments.id, local.id), eq(departments.version, target.version), isNull(departments.deletedAt)),
+        )
         .returning();
       if (!row) throw appError("CONFLICT");
       await dropFromOperators(db, scope.organizationId, row.id);
@@ -348,7 +545,13 @@ export async function forgetLocal(db: Db, provider: ChatProvider, scope: Provisi
     }
     const [row] = await db
       .delete(operators)
-      .where(and(eq(operators.id, local.id), eq(operators.organizationId, scope.organizationId), eq(operators.version, target.version)))
+      .where(
+        and(
+          eq(operators.id, local.id),
+          eq(operators.organizationId, scope.organizationId),
+          eq(operators.version, target.version),
+        ),
+      )
       .returning();
     if (!row) throw appError("CONFLICT");
     return { kind: "operator" as const, id: row.id, name: row.name };

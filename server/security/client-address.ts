@@ -21,7 +21,10 @@ function normalize(address: string): string {
  * The client's address from a request's headers, `hops` trusted proxies in front
  * (TRUSTED_PROXY_HOPS by default). "local" only when no address is known at all.
  */
-export function clientIpFrom(get: (name: string) => string | null | undefined, hops: number = env.TRUSTED_PROXY_HOPS): string {
+export function clientIpFrom(
+  get: (name: string) => string | null | undefined,
+  hops: number = env.TRUSTED_PROXY_HOPS,
+): string {
   const chain = (get("x-forwarded-for") ?? "")
     .split(",")
     .map((hop) => hop.trim())

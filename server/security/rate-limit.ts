@@ -64,9 +64,14 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 const limiters = new Map<RateLimitName, Promise<RateLimiterAbstract>>();
 
 /** A limiter for one policy over a given database handle (memory for PGlite, the rate_limits table for Postgres). */
-export function createRateLimiter(name: RateLimitName, { db, kind }: Pick<DbHandle, "db" | "kind">): RateLimiterAbstract {
+export function createRateLimiter(
+  name: RateLimitName,
+  { db, kind }: Pick<DbHandle, "db" | "kind">,
+): RateLimiterAbstract {
   const policy = { keyPrefix: name, ...RATE_LIMITS[name] };
-  return kind === "postgres" ? new RateLimiterDrizzle({ ...policy, storeClient: db, schema: rateLimits }) : new RateLimiterMemory(policy);
+  return kind === "postgres"
+    ? new RateLimiterDrizzle({ ...policy, storeClient: db, schema: rateLimits })
+    : new RateLimiterMemory(policy);
 }
 
 async function limiter(name: RateLimitName): Promise<RateLimiterAbstract> {
@@ -92,7 +97,8 @@ export async function hit(name: RateLimitName, key: string): Promise<Refusal | n
     await (await limiter(name)).consume(key);
     return null;
   } catch (rejection) {
-    if (isRateLimiterRes(rejection)) return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    if (isRateLimiterRes(rejection))
+      return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     throw rejection;
   }
 }

@@ -18,7 +18,10 @@ export function invitationPath(token: string): string {
 
 export type InvitationStatus = "pending" | "expired" | "accepted" | "revoked";
 
-export function invitationStatus(inv: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">, now = new Date()): InvitationStatus {
+export function invitationStatus(
+  inv: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">,
+  now = new Date(),
+): InvitationStatus {
   if (inv.acceptedAt) return "accepted";
   if (inv.revokedAt) return "revoked";
   if (inv.expiresAt.getTime() <= now.getTime()) return "expired";
@@ -26,7 +29,10 @@ export function invitationStatus(inv: Pick<Invitation, "acceptedAt" | "revokedAt
 }
 
 /** The invitation behind a token with its organization's name, or the error that explains why it cannot be used. */
-export async function usableInvitation(db: Db, token: string): Promise<{ invitation: Invitation; organizationName: string }> {
+export async function usableInvitation(
+  db: Db,
+  token: string,
+): Promise<{ invitation: Invitation; organizationName: string }> {
   const [row] = await db
     .select({ invitation: invitations, organizationName: organizations.name })
     .from(invitations)
@@ -50,6 +56,10 @@ export function deliverInvitationEmail(
   locale: Locale,
   message: { to: string; organizationName: string; inviterName: string; link: string },
 ): Promise<unknown> {
-  const { subject, text } = renderEmail(locale, "invitation", { inviter: message.inviterName, organization: message.organizationName, link: message.link });
+  const { subject, text } = renderEmail(locale, "invitation", {
+    inviter: message.inviterName,
+    organization: message.organizationName,
+    link: message.link,
+  });
   return sendPortalEmail(log, { event: "invitation_email", to: message.to, subject, text, link: message.link });
 }

@@ -43,13 +43,22 @@ export async function processPendingWebhooks(db: Db, limit = 50): Promise<number
       if (!row) return false;
       try {
         const summary = summarise(row.event, row.rawBody);
-        await tx.update(webhookDeliveries).set({ processedAt: new Date(), summary, attempts: row.attempts + 1, lastError: null }).where(eq(webhookDeliveries.id, row.id));
+        await tx
+          .update(webhookDeliveries)
+          .set({ processedAt: new Date(), summary, attempts: row.attempts + 1, lastError: null })
+          .where(eq(webhookDeliveries.id, row.id));
       } catch (error) {
         await tx
           .update(webhookDeliveries)
-          .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown" })
+          .set({
+            attempts: sql`${webhookDeliveries.attempts} + 1`,
+            lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown",
+          })
           .where(eq(webhookDeliveries.id, row.id));
-        logger.warn({ deliveryId: row.id, err: error instanceof Error ? error.message : String(error) }, "webhook processing failed");
+        logger.warn(
+          { deliveryId: row.id, err: error instanceof Error ? error.message : String(error) },
+          "webhook processing failed",
+        );
       }
       return true;
     });

@@ -29,7 +29,10 @@ export async function organizationForToken(db: Db, token: string): Promise<strin
     .where(
       or(
         eq(vendorAccounts.webhookTokenHash, hash),
-        and(eq(vendorAccounts.previousWebhookTokenHash, hash), gt(vendorAccounts.previousWebhookTokenExpiresAt, new Date())),
+        and(
+          eq(vendorAccounts.previousWebhookTokenHash, hash),
+          gt(vendorAccounts.previousWebhookTokenExpiresAt, new Date()),
+        ),
       ),
     )
     .limit(1);
@@ -78,7 +81,13 @@ function storable(value: unknown, depth = 0): boolean {
 const empty = (status: number) => new Response(null, { status, headers: { "cache-control": "no-store" } });
 
 /** Handles one delivery; `onStored` is told when a new row is waiting to be processed. */
-export async function receiveWebhook(db: Db, req: Request, token: string, event: string, onStored?: () => void): Promise<Response> {
+export async function receiveWebhook(
+  db: Db,
+  req: Request,
+  token: string,
+  event: string,
+  onStored?: () => void,
+): Promise<Response> {
   if (!(WEBHOOK_EVENTS as readonly string[]).includes(event)) return empty(404);
   const type = (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") return empty(415);
@@ -100,7 +109,10 @@ export async function receiveWebhook(db: Db, req: Request, token: string, event:
     .onConflictDoNothing()
     .returning({ id: webhookDeliveries.id });
   // A duplicate delivery is acknowledged like the first: the vendor must stop retrying.
-  logger.info({ event: "webhook_received", organizationId, kind: event, duplicate: inserted.length === 0 }, "webhook stored");
+  logger.info(
+    { event: "webhook_received", organizationId, kind: event, duplicate: inserted.length === 0 },
+    "webhook stored",
+  );
   if (inserted.length > 0) onStored?.();
   return empty(202);
 }

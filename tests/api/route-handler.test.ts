@@ -6,10 +6,18 @@ import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/trpc/[trpc]/route";
 
 const origin = "http://portal.test";
-const signUpBody = JSON.stringify({ json: { name: "X Y", email: "csrf@example.com", password: "uma frase secreta bem longa", companyName: "ACME" } });
+const signUpBody = JSON.stringify({
+  json: { name: "X Y", email: "csrf@example.com", password: "uma frase secreta bem longa", companyName: "ACME" },
+});
 
 function post(path: string, init: { body?: string; headers?: Record<string, string> }) {
-  return POST(new Request(`${origin}/api/trpc/${path}`, { method: "POST", body: init.body, headers: { host: "portal.test", ...init.headers } }));
+  return POST(
+    new Request(`${origin}/api/trpc/${path}`, {
+      method: "POST",
+      body: init.body,
+      headers: { host: "portal.test", ...init.headers },
+    }),
+  );
 }
 
 describe("tRPC route handler", () => {
@@ -22,14 +30,23 @@ describe("tRPC route handler", () => {
   );
 
   it("refuses a JSON mutation from a foreign Origin or a cross-site fetch (403)", async () => {
-    const foreign = await post("auth.signUp", { body: signUpBody, headers: { "content-type": "application/json", origin: "https://evil.example" } });
+    const foreign = await post("auth.signUp", {
+      body: signUpBody,
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+    });
     expect(foreign.status).toBe(403);
-    const crossSite = await post("auth.signUp", { body: signUpBody, headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" } });
+    const crossSite = await post("auth.signUp", {
+      body: signUpBody,
+      headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
   });
 
   it("accepts a same-origin JSON mutation", async () => {
-    const res = await post("auth.signUp", { body: signUpBody, headers: { "content-type": "application/json", origin } });
+    const res = await post("auth.signUp", {
+      body: signUpBody,
+      headers: { "content-type": "application/json", origin },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("set-cookie")).toMatch(/portal\.session=.+HttpOnly/);
     expect(res.headers.get("cache-control")).toBe("no-store");

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminProcedure, createCallerFactory, createContextInner, createTRPCRouter, orgProcedure, ownerProcedure } from "@/server/api/trpc";
+import {
+  adminProcedure,
+  createCallerFactory,
+  createContextInner,
+  createTRPCRouter,
+  orgProcedure,
+  ownerProcedure,
+} from "@/server/api/trpc";
 import type { DbHandle } from "@/server/db/client";
 import { createTestDb, testDbKinds } from "../helpers/db";
 import { trpcCodeOf } from "../helpers/outcome";
@@ -53,7 +60,9 @@ describe.each(testDbKinds())("organization scoping and roles on %s", (kind) => {
   });
 
   it("claiming another organization is refused (FORBIDDEN), not silently switched", async () => {
-    expect(await trpcCodeOf(callerFor({ db: handle.db, member: ownerA, orgHint: ownerB.organizationId }).me.get())).toBe("FORBIDDEN");
+    expect(
+      await trpcCodeOf(callerFor({ db: handle.db, member: ownerA, orgHint: ownerB.organizationId }).me.get()),
+    ).toBe("FORBIDDEN");
     expect(await trpcCodeOf(probe(ownerB, ownerA.organizationId).asMember())).toBe("FORBIDDEN");
   });
 

@@ -28,7 +28,10 @@ describe.each(testDbKinds())("change password on %s", (kind) => {
     const here = await encodeSessionToken(user, member.session.sessionId);
     const elsewhere = await encodeSessionToken(user, otherSession);
 
-    const result = await callerFor({ db: handle.db, member }).me.changePassword({ currentPassword: CURRENT, newPassword: NEXT });
+    const result = await callerFor({ db: handle.db, member }).me.changePassword({
+      currentPassword: CURRENT,
+      newPassword: NEXT,
+    });
     expect(result).toEqual({ otherSessionsEnded: 1 });
     expect(await resolveSession(handle.db, here)).not.toBeNull();
     expect(await resolveSession(handle.db, elsewhere)).toBeNull();
@@ -39,9 +42,13 @@ describe.each(testDbKinds())("change password on %s", (kind) => {
   it("a wrong current password is refused next to its field, and the new one must follow the rules", async () => {
     const member = await createMember(handle.db);
     const caller = callerFor({ db: handle.db, member });
-    const error = await caller.me.changePassword({ currentPassword: "nao e esta", newPassword: NEXT }).catch((e: unknown) => e);
+    const error = await caller.me
+      .changePassword({ currentPassword: "nao e esta", newPassword: NEXT })
+      .catch((e: unknown) => e);
     expect((error as TRPCError).cause).toMatchObject({ info: { code: "WRONG_PASSWORD", field: "currentPassword" } });
-    expect(await outcomeOf(caller.me.changePassword({ currentPassword: CURRENT, newPassword: "curta" }))).toBe("BAD_REQUEST");
+    expect(await outcomeOf(caller.me.changePassword({ currentPassword: CURRENT, newPassword: "curta" }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await verifyCredentials(handle.db, member.session.email, CURRENT)).toBeTruthy();
   });
 
@@ -49,8 +56,12 @@ describe.each(testDbKinds())("change password on %s", (kind) => {
     const member = await createMember(handle.db);
     const caller = callerFor({ db: handle.db, member, clientIp: "203.0.113.201" });
     for (let i = 0; i < RATE_LIMITS.signInAccountIp.points; i++) {
-      expect(await outcomeOf(caller.me.changePassword({ currentPassword: `palpite ${i}`, newPassword: NEXT }))).toBe("WRONG_PASSWORD");
+      expect(await outcomeOf(caller.me.changePassword({ currentPassword: `palpite ${i}`, newPassword: NEXT }))).toBe(
+        "WRONG_PASSWORD",
+      );
     }
-    expect(await outcomeOf(caller.me.changePassword({ currentPassword: CURRENT, newPassword: NEXT }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.me.changePassword({ currentPassword: CURRENT, newPassword: NEXT }))).toBe(
+      "RATE_LIMITED",
+    );
   });
 });

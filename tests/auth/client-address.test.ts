@@ -16,7 +16,9 @@ import { createMember } from "../helpers/context";
 
 /** next-auth merges a provider's `options` (what we wrote) over its defaults at run time; so do we. */
 function credentialsAuthorize(): CredentialsConfig["authorize"] {
-  const provider = authOptions().providers.find((p) => p.id === "credentials") as unknown as { options: Pick<CredentialsConfig, "authorize"> };
+  const provider = authOptions().providers.find((p) => p.id === "credentials") as unknown as {
+    options: Pick<CredentialsConfig, "authorize">;
+  };
   return provider.options.authorize;
 }
 
@@ -39,7 +41,12 @@ describe("sign-in from one machine that writes a new X-Forwarded-For on every re
       const form = await bodyOf(req);
       const credentials = { email: form.get("email") ?? "", password: form.get("password") ?? "" };
       try {
-        await authorize(credentials, { headers: req.headers, method: "POST", body: Object.fromEntries(form), query: {} });
+        await authorize(credentials, {
+          headers: req.headers,
+          method: "POST",
+          body: Object.fromEntries(form),
+          query: {},
+        });
         res.statusCode = 200;
       } catch (error) {
         res.statusCode = error instanceof Error && error.message.startsWith(SIGN_IN_ERRORS.rateLimited) ? 429 : 401;

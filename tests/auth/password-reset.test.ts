@@ -42,7 +42,9 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
   /** Asks for a link for `member` and returns the token read from the e-mail the sink received. */
   async function requestLink(member: TestMember): Promise<string> {
     const since = mailSink().messages.length;
-    expect(await anonymous().auth.requestPasswordReset({ email: member.session.email.toUpperCase() })).toEqual({ sent: true });
+    expect(await anonymous().auth.requestPasswordReset({ email: member.session.email.toUpperCase() })).toEqual({
+      sent: true,
+    });
     const mail = await mailSink().waitFor(member.session.email, { since });
     expect(mail.text).toContain(`${TEST_PUBLIC_URL}/reset-password/`);
     return linkTokenIn(mail.text);
@@ -59,7 +61,11 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
     expect(mail.text).toContain("Olá, Test User.");
     expect(mail.text).toContain("60 minutos");
     await new Promise((r) => setTimeout(r, 200));
-    expect(mailSink().messages.slice(since).flatMap((m) => m.to)).toEqual([member.session.email]);
+    expect(
+      mailSink()
+        .messages.slice(since)
+        .flatMap((m) => m.to),
+    ).toEqual([member.session.email]);
     // Only a hash of the token is stored, and only for the account that exists.
     const rows = await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, member.session.userId));
     expect(rows).toHaveLength(1);
@@ -69,14 +75,19 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
 
   it("the link sets a new password once, and every session opened with the old one ends", async () => {
     const member = await createMember(handle.db);
-    const oldCookie = await encodeSessionToken({ id: member.session.userId, email: member.session.email, name: member.session.name }, member.session.sessionId);
+    const oldCookie = await encodeSessionToken(
+      { id: member.session.userId, email: member.session.email, name: member.session.name },
+      member.session.sessionId,
+    );
     expect(await resolveSession(handle.db, oldCookie)).not.toBeNull();
     const token = await requestLink(member);
 
     expect(await anonymous().auth.passwordResetLink({ token })).toEqual({ email: member.session.email });
     expect(await anonymous().auth.resetPassword({ token, password: NEW_PASSWORD })).toEqual({ done: true });
 
-    expect(await verifyCredentials(handle.db, member.session.email, NEW_PASSWORD)).toMatchObject({ id: member.session.userId });
+    expect(await verifyCredentials(handle.db, member.session.email, NEW_PASSWORD)).toMatchObject({
+      id: member.session.userId,
+    });
     expect(await verifyCredentials(handle.db, member.session.email, OLD_PASSWORD)).toBeFalsy();
     expect(await resolveSession(handle.db, oldCookie)).toBeNull();
     const [user] = await handle.db.select().from(users).where(eq(users.id, member.session.userId));
@@ -84,7 +95,9 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
 
     // Used once: the page and a second submission both say so.
     expect(await outcomeOf(anonymous().auth.passwordResetLink({ token }))).toBe("RESET_USED");
-    expect(await outcomeOf(anonymous().auth.resetPassword({ token, password: "outra frase bem comprida" }))).toBe("RESET_USED");
+    expect(await outcomeOf(anonymous().auth.resetPassword({ token, password: "outra frase bem comprida" }))).toBe(
+      "RESET_USED",
+    );
     expect(await verifyCredentials(handle.db, member.session.email, NEW_PASSWORD)).toBeTruthy();
   });
 
@@ -105,21 +118,39 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
     expect(await outcomeOf(anonymous().auth.passwordResetLink({ token: first }))).toBe("RESET_EXPIRED");
     expect(await anonymous().auth.passwordResetLink({ token: second })).toEqual({ email: member.session.email });
 
-    const [row] = await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, member.session.userId)).orderBy(passwordResets.createdAt).limit(1).offset(1);
+    const [row] = await handle.db
+      .select()
+      .from(passwordResets)
+      .where(eq(passwordResets.userId, member.session.userId))
+      .orderBy(passwordResets.createdAt)
+      .limit(1)
+      .offset(1);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeGreaterThanOrEqual(PASSWORD_RESET_TTL_MS - 1_000);
-    await handle.db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(passwordResets.id, row!.id));
-    expect(await outcomeOf(anonymous().auth.resetPassword({ token: second, password: NEW_PASSWORD }))).toBe("RESET_EXPIRED");
+    await handle.db
+      .update(passwordResets)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(passwordResets.id, row!.id));
+    expect(await outcomeOf(anonymous().auth.resetPassword({ token: second, password: NEW_PASSWORD }))).toBe(
+      "RESET_EXPIRED",
+    );
     expect(await verifyCredentials(handle.db, member.session.email, OLD_PASSWORD)).toBeTruthy();
 
     expect(await outcomeOf(anonymous().auth.passwordResetLink({ token: "A".repeat(43) }))).toBe("RESET_INVALID");
-    expect(await outcomeOf(anonymous().auth.resetPassword({ token: "curto", password: NEW_PASSWORD }))).toBe("BAD_REQUEST");
+    expect(await outcomeOf(anonymous().auth.resetPassword({ token: "curto", password: NEW_PASSWORD }))).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("the new password follows the sign-up rules, with the reason next to the field", async () => {
     const member = await createMember(handle.db);
     const token = await requestLink(member);
-    for (const [password, reason] of [["curta", "validation.passwordTooShort"], ["123456789012", "validation.passwordTooCommon"]] as const) {
-      const error = await anonymous().auth.resetPassword({ token, password }).catch((e: unknown) => e);
+    for (const [password, reason] of [
+      ["curta", "validation.passwordTooShort"],
+      ["123456789012", "validation.passwordTooCommon"],
+    ] as const) {
+      const error = await anonymous()
+        .auth.resetPassword({ token, password })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe("BAD_REQUEST");
       expect(JSON.stringify((error as TRPCError).cause)).toContain(reason);
@@ -131,10 +162,15 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
   it("reading the link writes nothing", async () => {
     const member = await createMember(handle.db);
     const token = await requestLink(member);
-    const before = await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, member.session.userId));
+    const before = await handle.db
+      .select()
+      .from(passwordResets)
+      .where(eq(passwordResets.userId, member.session.userId));
     await anonymous().auth.passwordResetLink({ token });
     await anonymous().auth.passwordResetLink({ token });
-    expect(await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, member.session.userId))).toEqual(before);
+    expect(
+      await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, member.session.userId)),
+    ).toEqual(before);
   });
 
   it("a reset lifts the sign-in throttle of that account from that address", async () => {
@@ -144,7 +180,10 @@ describe.each(testDbKinds())("password reset on %s", (kind) => {
     for (let i = 0; i < RATE_LIMITS.signInAccountIp.points; i++) await hit("signInAccountIp", accountKey);
     expect(await check("signInAccountIp", accountKey)).not.toBeNull();
     const token = await requestLink(member);
-    await callerFor({ db: handle.db, member: null, clientIp: ip }).auth.resetPassword({ token, password: NEW_PASSWORD });
+    await callerFor({ db: handle.db, member: null, clientIp: ip }).auth.resetPassword({
+      token,
+      password: NEW_PASSWORD,
+    });
     expect(await check("signInAccountIp", accountKey)).toBeNull();
   });
 });
@@ -172,17 +211,31 @@ describe("password reset rate limits", () => {
 
   it("per address: the 11th request from one IP within the hour is refused, whatever the e-mail", async () => {
     const caller = callerFor({ db: handle.db, member: null, clientIp: "198.51.100.77" });
-    for (let i = 0; i < RATE_LIMITS.passwordResetIp.points; i++) await caller.auth.requestPasswordReset({ email: `ip-${i}@example.com` });
+    for (let i = 0; i < RATE_LIMITS.passwordResetIp.points; i++)
+      await caller.auth.requestPasswordReset({ email: `ip-${i}@example.com` });
     expect(await outcomeOf(caller.auth.requestPasswordReset({ email: "ip-last@example.com" }))).toBe("RATE_LIMITED");
-    await expect(callerFor({ db: handle.db, member: null, clientIp: "198.51.100.78" }).auth.requestPasswordReset({ email: "ip-last@example.com" })).resolves.toEqual({ sent: true });
+    await expect(
+      callerFor({ db: handle.db, member: null, clientIp: "198.51.100.78" }).auth.requestPasswordReset({
+        email: "ip-last@example.com",
+      }),
+    ).resolves.toEqual({ sent: true });
   });
 
   it("token guesses: after 20 submissions from one IP, that IP cannot submit or even open a link", async () => {
     const caller = callerFor({ db: handle.db, member: null, clientIp: "198.51.100.79" });
     for (let i = 0; i < RATE_LIMITS.passwordResetConfirmIp.points; i++) {
-      expect(await outcomeOf(caller.auth.resetPassword({ token: `${"B".repeat(40)}${String(i).padStart(3, "0")}`, password: NEW_PASSWORD }))).toBe("RESET_INVALID");
+      expect(
+        await outcomeOf(
+          caller.auth.resetPassword({
+            token: `${"B".repeat(40)}${String(i).padStart(3, "0")}`,
+            password: NEW_PASSWORD,
+          }),
+        ),
+      ).toBe("RESET_INVALID");
     }
-    expect(await outcomeOf(caller.auth.resetPassword({ token: "C".repeat(43), password: NEW_PASSWORD }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.auth.resetPassword({ token: "C".repeat(43), password: NEW_PASSWORD }))).toBe(
+      "RATE_LIMITED",
+    );
     expect(await outcomeOf(caller.auth.passwordResetLink({ token: "C".repeat(43) }))).toBe("RATE_LIMITED");
   });
 });

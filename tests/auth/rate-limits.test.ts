@@ -32,9 +32,14 @@ describe("rate limits", () => {
     expect((error as TRPCError).code).toBe("TOO_MANY_REQUESTS");
     expect((error as TRPCError).cause).toMatchObject({ info: { code: "RATE_LIMITED", params: { minutes: 60 } } });
     // Another address is not affected.
-    await expect(callerFor({ db: handle.db, member: null, clientIp: "198.51.100.8" }).auth.signUp({
-      name: "Rate Test", email: "other-ip@example.com", password: "uma frase secreta bem longa", companyName: "Rate Co",
-    })).resolves.toHaveProperty("organizationId");
+    await expect(
+      callerFor({ db: handle.db, member: null, clientIp: "198.51.100.8" }).auth.signUp({
+        name: "Rate Test",
+        email: "other-ip@example.com",
+        password: "uma frase secreta bem longa",
+        companyName: "Rate Co",
+      }),
+    ).resolves.toHaveProperty("organizationId");
   });
 
   it("sign-in: after 10 failures for one account from one address, the next attempt gets 429 and Retry-After", async () => {
@@ -74,7 +79,9 @@ describe("rate limits", () => {
   it("invitation links: after 20 acceptances from one address, it can neither accept nor open one", async () => {
     const caller = callerFor({ db: handle.db, member: null, clientIp: "203.0.113.120" });
     for (let i = 0; i < RATE_LIMITS.invitationIp.points; i++) {
-      expect(await outcomeOf(caller.invitation.accept({ token: `${"G".repeat(40)}${String(i).padStart(3, "0")}` }))).toBe("INVITATION_INVALID");
+      expect(
+        await outcomeOf(caller.invitation.accept({ token: `${"G".repeat(40)}${String(i).padStart(3, "0")}` })),
+      ).toBe("INVITATION_INVALID");
     }
     expect(await outcomeOf(caller.invitation.accept({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
     expect(await outcomeOf(caller.invitation.preview({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
@@ -83,9 +90,13 @@ describe("rate limits", () => {
   it("invitation links: one link tried from many addresses runs out after 10 tries", async () => {
     const token = "J".repeat(43);
     for (let i = 0; i < RATE_LIMITS.invitationToken.points; i++) {
-      expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe("INVITATION_INVALID");
+      expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe(
+        "INVITATION_INVALID",
+      );
     }
-    expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe(
+      "RATE_LIMITED",
+    );
   });
 });
 

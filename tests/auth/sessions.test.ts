@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authOptions } from "@/server/auth/options";
 import { markEmailVerified } from "@/server/auth/email-verification";
 import { sessionCookieName } from "@/server/auth/cookies";
-import { encodeSessionToken, openSession, resolveSession, SESSION_IDLE_SECONDS, type SessionUser } from "@/server/auth/session";
+import {
+  encodeSessionToken,
+  openSession,
+  resolveSession,
+  SESSION_IDLE_SECONDS,
+  type SessionUser,
+} from "@/server/auth/session";
 import { getDb, type Db, type DbHandle } from "@/server/db/client";
 import { sessions, users } from "@/server/db/schema";
 import { callerFor, callerWithCookies, createMember, type TestMember } from "../helpers/context";
@@ -16,7 +22,8 @@ import { createTestDb, testDbKinds } from "../helpers/db";
 import { appCodeOf } from "../helpers/outcome";
 
 const UA = {
-  chromeWindows: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  chromeWindows:
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
   safariIphone:
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
   firefoxLinux: "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
@@ -24,7 +31,11 @@ const UA = {
 const password = "uma frase secreta bem longa";
 
 /** A session row opened for `user`, and the cookie value that names it. */
-async function cookieFor(db: Db, user: { id: string; email: string; name: string }, client: { userAgent?: string; ip?: string }) {
+async function cookieFor(
+  db: Db,
+  user: { id: string; email: string; name: string },
+  client: { userAgent?: string; ip?: string },
+) {
   const id = await openSession(db, user.id, client);
   return { id, cookie: await encodeSessionToken(user, id) };
 }
@@ -43,11 +54,25 @@ describe.each(testDbKinds())("sessions you can see and end (%s)", (kind) => {
 
   beforeAll(async () => {
     handle = await createTestDb(kind);
-    const signUp = callerWithCookies({ db: handle.db, member: null, clientIp: "203.0.113.10", userAgent: UA.chromeWindows });
-    const { organizationId } = await signUp.caller.auth.signUp({ name: "Ana Lima", email: "ana.sessoes@example.com", password, companyName: "Loja da Ana" });
+    const signUp = callerWithCookies({
+      db: handle.db,
+      member: null,
+      clientIp: "203.0.113.10",
+      userAgent: UA.chromeWindows,
+    });
+    const { organizationId } = await signUp.caller.auth.signUp({
+      name: "Ana Lima",
+      email: "ana.sessoes@example.com",
+      password,
+      companyName: "Loja da Ana",
+    });
     const hereCookie = signUp.cookies.find((c) => c.name === sessionCookieName())!.value;
     // Ana confirmed her e-mail (she invites someone below, which an unconfirmed owner may not).
-    await markEmailVerified(handle.db, (await resolveSession(handle.db, hereCookie))!.userId, "ana.sessoes@example.com");
+    await markEmailVerified(
+      handle.db,
+      (await resolveSession(handle.db, hereCookie))!.userId,
+      "ana.sessoes@example.com",
+    );
     const session = (await resolveSession(handle.db, hereCookie)) as SessionUser;
     me = { session, organizationId, role: "owner" };
     user = { id: session.userId, email: session.email, name: session.name };
@@ -56,14 +81,23 @@ describe.each(testDbKinds())("sessions you can see and end (%s)", (kind) => {
     laptop = await cookieFor(handle.db, user, { userAgent: UA.firefoxLinux, ip: "192.0.2.30" });
     // Used a while ago (the phone an hour ago, the laptop yesterday): most recent first in the list.
     const hoursAgo = (h: number) => new Date(Date.now() - h * 60 * 60 * 1000);
-    await handle.db.update(sessions).set({ createdAt: hoursAgo(30), lastSeenAt: hoursAgo(1) }).where(eq(sessions.id, phone.id));
-    await handle.db.update(sessions).set({ createdAt: hoursAgo(40), lastSeenAt: hoursAgo(24) }).where(eq(sessions.id, laptop.id));
+    await handle.db
+      .update(sessions)
+      .set({ createdAt: hoursAgo(30), lastSeenAt: hoursAgo(1) })
+      .where(eq(sessions.id, phone.id));
+    await handle.db
+      .update(sessions)
+      .set({ createdAt: hoursAgo(40), lastSeenAt: hoursAgo(24) })
+      .where(eq(sessions.id, laptop.id));
 
     // Sessions that no longer let anyone in: revoked, past their absolute expiry, idle too long.
     const revoked = await openSession(handle.db, user.id, { userAgent: UA.chromeWindows, ip: "203.0.113.99" });
     await handle.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, revoked));
     const expired = await openSession(handle.db, user.id, { userAgent: UA.chromeWindows, ip: "203.0.113.98" });
-    await handle.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, expired));
+    await handle.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, expired));
     const idle = await openSession(handle.db, user.id, { userAgent: UA.chromeWindows, ip: "203.0.113.97" });
     await handle.db
       .update(sessions)
@@ -104,13 +138,16 @@ describe.each(testDbKinds())("sessions you can see and end (%s)", (kind) => {
 
   it("the list carries no tokens or raw headers", async () => {
     const list = await mine().sessions.list();
-    for (const s of list) expect(Object.keys(s).sort()).toEqual(["browser", "createdAt", "current", "id", "ip", "lastSeenAt", "system"]);
+    for (const s of list)
+      expect(Object.keys(s).sort()).toEqual(["browser", "createdAt", "current", "id", "ip", "lastSeenAt", "system"]);
   });
 
   it("someone else's session, an unknown id and an already-ended one answer SESSION_NOT_FOUND; the stranger stays signed in", async () => {
     expect(await appCodeOf(mine().sessions.end({ id: strangerCookie.id }))).toBe("SESSION_NOT_FOUND");
     expect(await appCodeOf(mine().sessions.end({ id: stranger.session.sessionId }))).toBe("SESSION_NOT_FOUND");
-    expect(await appCodeOf(mine().sessions.end({ id: "00000000-0000-4000-8000-000000000000" }))).toBe("SESSION_NOT_FOUND");
+    expect(await appCodeOf(mine().sessions.end({ id: "00000000-0000-4000-8000-000000000000" }))).toBe(
+      "SESSION_NOT_FOUND",
+    );
     expect(await appCodeOf(mine().sessions.end({ id: dead[0]! }))).toBe("SESSION_NOT_FOUND");
     expect((await resolveSession(handle.db, strangerCookie.cookie))?.userId).toBe(stranger.session.userId);
     const [row] = await handle.db.select().from(sessions).where(eq(sessions.id, strangerCookie.id));
@@ -119,7 +156,9 @@ describe.each(testDbKinds())("sessions you can see and end (%s)", (kind) => {
 
   it("an id that is not one is refused by validation, unknown keys too", async () => {
     expect(await appCodeOf(mine().sessions.end({ id: "not-an-id" }))).toBe("BAD_REQUEST");
-    expect(await appCodeOf(mine().sessions.end({ id: phone.id, userId: stranger.session.userId } as { id: string }))).toBe("BAD_REQUEST");
+    expect(
+      await appCodeOf(mine().sessions.end({ id: phone.id, userId: stranger.session.userId } as { id: string })),
+    ).toBe("BAD_REQUEST");
     expect(await resolveSession(handle.db, phone.cookie)).not.toBeNull();
   });
 
@@ -139,7 +178,9 @@ describe.each(testDbKinds())("sessions you can see and end (%s)", (kind) => {
     expect(await resolveSession(handle.db, laptop.cookie)).toBeNull();
     expect(await resolveSession(handle.db, tablet.cookie)).toBeNull();
     expect((await resolveSession(handle.db, here.cookie))?.sessionId).toBe(here.id);
-    expect((await mine().sessions.list()).map((s) => ({ id: s.id, current: s.current }))).toEqual([{ id: here.id, current: true }]);
+    expect((await mine().sessions.list()).map((s) => ({ id: s.id, current: s.current }))).toEqual([
+      { id: here.id, current: true },
+    ]);
     expect(await resolveSession(handle.db, strangerCookie.cookie)).not.toBeNull();
     expect(await mine().sessions.endOthers()).toEqual({ ended: 0 });
   });
@@ -156,7 +197,12 @@ describe.each(testDbKinds())("sessions you can see and end (%s)", (kind) => {
   it("invitation acceptance stores the address and the browser of the session it opens", async () => {
     const owner = callerFor({ db: handle.db, member: me });
     const inv = await owner.team.invite({ email: "convidada.sessoes@example.com", role: "member" });
-    const joiner = callerWithCookies({ db: handle.db, member: null, clientIp: "198.51.100.55", userAgent: UA.safariIphone });
+    const joiner = callerWithCookies({
+      db: handle.db,
+      member: null,
+      clientIp: "198.51.100.55",
+      userAgent: UA.safariIphone,
+    });
     await joiner.caller.invitation.accept({ token: inv.path.replace("/invite/", ""), name: "Convidada", password });
     const session = await resolveSession(handle.db, joiner.cookies.find((c) => c.name === sessionCookieName())!.value);
     const [row] = await handle.db.select().from(sessions).where(eq(sessions.id, session!.sessionId));
@@ -183,9 +229,19 @@ describe("sign-in (next-auth credentials)", () => {
   });
 
   it("stores the address and the browser of the session it opens", async () => {
-    await callerFor({ db: handle.db, member: null }).auth.signUp({ name: "Bia", email: "bia.signin@example.com", password, companyName: "Loja da Bia" });
+    await callerFor({ db: handle.db, member: null }).auth.signUp({
+      name: "Bia",
+      email: "bia.signin@example.com",
+      password,
+      companyName: "Loja da Bia",
+    });
     const provider = authOptions().providers[0] as unknown as {
-      options: { authorize: (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ sid: string } | null> };
+      options: {
+        authorize: (
+          credentials: Record<string, string>,
+          req: { headers: Record<string, string> },
+        ) => Promise<{ sid: string } | null>;
+      };
     };
     const user = await provider.options.authorize(
       { email: "bia.signin@example.com", password },

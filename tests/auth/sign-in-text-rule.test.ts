@@ -11,7 +11,10 @@ import { authOptions, SIGN_IN_ERRORS } from "@/server/auth/options";
 function authorize() {
   const provider = authOptions().providers[0] as CredentialsConfig;
   return (credentials: Record<string, string>) =>
-    provider.options.authorize(credentials, { headers: { "x-forwarded-for": "127.0.0.1" } } as unknown as Pick<RequestInternal, "body" | "query" | "headers" | "method">);
+    provider.options.authorize(credentials, { headers: { "x-forwarded-for": "127.0.0.1" } } as unknown as Pick<
+      RequestInternal,
+      "body" | "query" | "headers" | "method"
+    >);
 }
 
 describe("sign-in refuses hostile credentials as invalid", () => {

@@ -4,7 +4,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/server/auth/accounts";
 import { sessionCookieName } from "@/server/auth/cookies";
-import { encodeSessionToken, openSession, resolveSession, revokeAllSessions, revokeSession, SESSION_IDLE_SECONDS } from "@/server/auth/session";
+import {
+  encodeSessionToken,
+  openSession,
+  resolveSession,
+  revokeAllSessions,
+  revokeSession,
+  SESSION_IDLE_SECONDS,
+} from "@/server/auth/session";
 import type { DbHandle } from "@/server/db/client";
 import { memberships, organizations, sessions, users } from "@/server/db/schema";
 import { createTestDb, testDbKinds } from "../helpers/db";
@@ -62,7 +69,9 @@ describe.each(testDbKinds())("sign-up and sessions on %s", (kind) => {
 
   it("two simultaneous sign-ups with one e-mail create one user", async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => callerFor({ db: handle.db, member: null }).auth.signUp(input("race@example.com"))),
+      Array.from({ length: 5 }, () =>
+        callerFor({ db: handle.db, member: null }).auth.signUp(input("race@example.com")),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rows = await handle.db.select().from(users).where(eq(users.email, "race@example.com"));
@@ -75,7 +84,9 @@ describe.each(testDbKinds())("sign-up and sessions on %s", (kind) => {
     ["too long", "x".repeat(129), "validation.passwordTooLong"],
   ])("refuses a %s password with a message key for the password field", async (_label, weak, key) => {
     const caller = callerFor({ db: handle.db, member: null });
-    const error = trpcErrorOf(await caller.auth.signUp({ ...input("weak@example.com"), password: weak }).catch((e: unknown) => e));
+    const error = trpcErrorOf(
+      await caller.auth.signUp({ ...input("weak@example.com"), password: weak }).catch((e: unknown) => e),
+    );
     expect(error.code).toBe("BAD_REQUEST");
     const formatted = error.cause as { issues?: Array<{ path: string[]; message: string }> };
     expect(formatted.issues?.some((i) => i.path.join(".") === "password" && i.message === key)).toBe(true);
@@ -119,7 +130,9 @@ describe.each(testDbKinds())("sign-up and sessions on %s", (kind) => {
     const good = await encodeSessionToken(user!, await openSession(handle.db, user!.id));
     const flipped = good.slice(0, 40) + (good[40] === "A" ? "B" : "A") + good.slice(41);
     const alg = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
-    const payload = Buffer.from(JSON.stringify({ sub: user!.id, sid: "00000000-0000-0000-0000-000000000000" })).toString("base64url");
+    const payload = Buffer.from(
+      JSON.stringify({ sub: user!.id, sid: "00000000-0000-0000-0000-000000000000" }),
+    ).toString("base64url");
     for (const bad of [flipped, `${alg}.${payload}.`, "garbage", "", "a".repeat(10_000)]) {
       expect(await resolveSession(handle.db, bad)).toBeNull();
     }
@@ -129,20 +142,31 @@ describe.each(testDbKinds())("sign-up and sessions on %s", (kind) => {
     const [user] = await handle.db.select().from(users).where(eq(users.email, "ana@example.com"));
     const sid = await openSession(handle.db, user!.id);
     const cookie = await encodeSessionToken(user!, sid);
-    await handle.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 60 * 60 * 1000) }).where(eq(sessions.id, sid));
+    await handle.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 60 * 60 * 1000) })
+      .where(eq(sessions.id, sid));
     expect(await resolveSession(handle.db, cookie)).not.toBeNull();
     const [touched] = await handle.db.select().from(sessions).where(eq(sessions.id, sid));
     expect(Date.now() - touched!.lastSeenAt.getTime()).toBeLessThan(60_000);
-    await handle.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - (SESSION_IDLE_SECONDS + 60) * 1000) }).where(eq(sessions.id, sid));
+    await handle.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - (SESSION_IDLE_SECONDS + 60) * 1000) })
+      .where(eq(sessions.id, sid));
     expect(await resolveSession(handle.db, cookie)).toBeNull();
   });
 
   it("me.signOutEverywhere ends every session of the user at the next request", async () => {
     const [user] = await handle.db.select().from(users).where(eq(users.email, "ana@example.com"));
-    const cookies = await Promise.all([1, 2].map(async () => encodeSessionToken(user!, await openSession(handle.db, user!.id))));
+    const cookies = await Promise.all(
+      [1, 2].map(async () => encodeSessionToken(user!, await openSession(handle.db, user!.id))),
+    );
     const session = await resolveSession(handle.db, cookies[0]);
     const [membership] = await handle.db.select().from(memberships).where(eq(memberships.userId, user!.id));
-    await callerFor({ db: handle.db, member: { session: session!, organizationId: membership!.organizationId, role: "owner" } }).me.signOutEverywhere();
+    await callerFor({
+      db: handle.db,
+      member: { session: session!, organizationId: membership!.organizationId, role: "owner" },
+    }).me.signOutEverywhere();
     for (const c of cookies) expect(await resolveSession(handle.db, c)).toBeNull();
   });
 });

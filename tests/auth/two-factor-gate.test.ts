@@ -4,7 +4,9 @@ import type { OrgScope } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
 
 const state = vi.hoisted(() => ({ path: "/" as string | null }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(state.path === null ? {} : { "x-pathname": state.path }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(state.path === null ? {} : { "x-pathname": state.path }),
+}));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw new Error(`REDIRECT ${to}`);
@@ -14,8 +16,13 @@ vi.mock("next/navigation", () => ({
 const { enforceTwoFactorEnrolment } = await import("@/server/auth/two-factor-gate");
 
 const session = (twoFactorEnabled: boolean) => ({ twoFactorEnabled }) as SessionUser;
-const scope = (requireTwoFactor: boolean, role: "owner" | "admin" | "member") => ({ org: { requireTwoFactor }, membership: { role } }) as unknown as OrgScope;
-const outcome = (p: Promise<void>) => p.then(() => "stay", (e: Error) => e.message);
+const scope = (requireTwoFactor: boolean, role: "owner" | "admin" | "member") =>
+  ({ org: { requireTwoFactor }, membership: { role } }) as unknown as OrgScope;
+const outcome = (p: Promise<void>) =>
+  p.then(
+    () => "stay",
+    (e: Error) => e.message,
+  );
 
 describe("two-factor gate for pages", () => {
   beforeEach(() => {
@@ -24,10 +31,14 @@ describe("two-factor gate for pages", () => {
 
   it("owners and admins without two-factor go to Minha conta's two-factor section from any other page", async () => {
     for (const role of ["owner", "admin"] as const) {
-      expect(await outcome(enforceTwoFactorEnrolment(session(false), scope(true, role)))).toBe("REDIRECT /account#two-factor");
+      expect(await outcome(enforceTwoFactorEnrolment(session(false), scope(true, role)))).toBe(
+        "REDIRECT /account#two-factor",
+      );
     }
     state.path = null;
-    expect(await outcome(enforceTwoFactorEnrolment(session(false), scope(true, "admin")))).toBe("REDIRECT /account#two-factor");
+    expect(await outcome(enforceTwoFactorEnrolment(session(false), scope(true, "admin")))).toBe(
+      "REDIRECT /account#two-factor",
+    );
   });
 
   it("Minha conta itself stays reachable; members, enrolled users and organizations without the requirement are not affected", async () => {

@@ -16,7 +16,10 @@ import { enrolTwoFactor, type EnrolledTwoFactor } from "../helpers/two-factor";
 
 const PASSWORD = "test password 123456";
 
-type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string; sid?: string } | null>;
+type Authorize = (
+  credentials: Record<string, string>,
+  req: { headers: Record<string, string> },
+) => Promise<{ id: string; sid?: string } | null>;
 
 function authorizeFn(): Authorize {
   const provider = authOptions().providers[0] as unknown as { options: { authorize: Authorize } };
@@ -54,7 +57,9 @@ describe("sign-in with two-factor", () => {
     expect(await signIn({ email: member.session.email, password: PASSWORD }, "192.0.2.10")).toBe("TWO_FACTOR_REQUIRED");
     expect(await sessionsOf()).toBe(before);
     // A wrong password with a code is still just a wrong password.
-    expect(await signIn({ email: member.session.email, password: "wrong password!!", code: "123456" }, "192.0.2.10")).toBe("INVALID_CREDENTIALS");
+    expect(
+      await signIn({ email: member.session.email, password: "wrong password!!", code: "123456" }, "192.0.2.10"),
+    ).toBe("INVALID_CREDENTIALS");
   });
 
   it("a right code opens a session; the same code again is refused", async () => {
@@ -62,28 +67,44 @@ describe("sign-in with two-factor", () => {
     const code = enrolled.nextCode();
     expect(await signIn({ email: member.session.email, password: PASSWORD, code }, "192.0.2.11")).toBe("OK");
     expect(await sessionsOf()).toBe(before + 1);
-    expect(await signIn({ email: member.session.email, password: PASSWORD, code }, "192.0.2.12")).toBe("TWO_FACTOR_INVALID");
+    expect(await signIn({ email: member.session.email, password: PASSWORD, code }, "192.0.2.12")).toBe(
+      "TWO_FACTOR_INVALID",
+    );
     expect(await sessionsOf()).toBe(before + 1);
   });
 
   it("a recovery code works once", async () => {
     const recoveryCode = enrolled.recoveryCodes[3]!;
     expect(await signIn({ email: member.session.email, password: PASSWORD, recoveryCode }, "192.0.2.13")).toBe("OK");
-    expect(await signIn({ email: member.session.email, password: PASSWORD, recoveryCode }, "192.0.2.13")).toBe("TWO_FACTOR_INVALID");
+    expect(await signIn({ email: member.session.email, password: PASSWORD, recoveryCode }, "192.0.2.13")).toBe(
+      "TWO_FACTOR_INVALID",
+    );
   });
 
   it("wrong codes are rate-limited per account and address: then even a right code waits, with the minutes to wait", async () => {
     const ip = "192.0.2.14";
     for (let i = 0; i < RATE_LIMITS.twoFactorAccountIp.points; i++) {
-      expect(await signIn({ email: member.session.email, password: PASSWORD, code: "000000" }, ip)).toBe("TWO_FACTOR_INVALID");
+      expect(await signIn({ email: member.session.email, password: PASSWORD, code: "000000" }, ip)).toBe(
+        "TWO_FACTOR_INVALID",
+      );
     }
     const before = await sessionsOf();
     // Refused before the code is even looked at.
-    expect(await signIn({ email: member.session.email, password: PASSWORD, code: enrolled.codeAt(currentTimeStep() + 1) }, ip)).toBe("RATE_LIMITED:15");
+    expect(
+      await signIn(
+        { email: member.session.email, password: PASSWORD, code: enrolled.codeAt(currentTimeStep() + 1) },
+        ip,
+      ),
+    ).toBe("RATE_LIMITED:15");
     expect(await sessionsOf()).toBe(before);
 
     // Before next-auth: 429 with Retry-After for the code step from that address.
-    const form = new URLSearchParams({ email: member.session.email, password: PASSWORD, code: "123456", csrfToken: "x" });
+    const form = new URLSearchParams({
+      email: member.session.email,
+      password: PASSWORD,
+      code: "123456",
+      csrfToken: "x",
+    });
     const request = (from: string) =>
       new Request("http://portal.test/api/auth/callback/credentials", {
         method: "POST",

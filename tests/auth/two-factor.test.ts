@@ -43,7 +43,10 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
     const now = currentTimeStep();
     const wrong = totpCode(secret, now - 5);
     const refused = await caller.twoFactor.confirmEnrolment({ code: wrong }).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ code: "BAD_REQUEST", cause: { info: { code: "TWO_FACTOR_CODE_INVALID", field: "code" } } });
+    expect(refused).toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { info: { code: "TWO_FACTOR_CODE_INVALID", field: "code" } },
+    });
     expect(await outcomeOf(caller.twoFactor.confirmEnrolment({ code: "12345" }))).toBe("BAD_REQUEST");
 
     const { recoveryCodes: shown } = await caller.twoFactor.confirmEnrolment({ code: totpCode(secret, now) });
@@ -56,14 +59,19 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
       expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
       expect(shown.some((code) => row.codeHash.includes(code.replace("-", "")))).toBe(false);
     }
-    const sha = (code: string) => createHash("sha256").update(`${member.session.userId}:${code.replace("-", "")}`).digest("hex");
+    const sha = (code: string) =>
+      createHash("sha256")
+        .update(`${member.session.userId}:${code.replace("-", "")}`)
+        .digest("hex");
     expect(rows.map((r) => r.codeHash).sort()).toEqual(shown.map(sha).sort());
 
     const status = await caller.twoFactor.status();
     expect(status).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
     expect(status.enabledAt).toBeInstanceOf(Date);
     // Shown once: enrolment cannot be begun or confirmed again while it is on.
-    expect(await outcomeOf(caller.twoFactor.confirmEnrolment({ code: totpCode(secret, now + 1) }))).toBe("TWO_FACTOR_ALREADY_ON");
+    expect(await outcomeOf(caller.twoFactor.confirmEnrolment({ code: totpCode(secret, now + 1) }))).toBe(
+      "TWO_FACTOR_ALREADY_ON",
+    );
     expect(await outcomeOf(caller.twoFactor.beginEnrolment())).toBe("TWO_FACTOR_ALREADY_ON");
   });
 
@@ -72,7 +80,9 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
     const enrolled = await enrolTwoFactor(handle.db, member);
     const { consumeTotpCode } = await import("@/server/auth/two-factor");
     const code = enrolled.nextCode();
-    const results = await Promise.all(Array.from({ length: 5 }, () => consumeTotpCode(handle.db, member.session.userId, code)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => consumeTotpCode(handle.db, member.session.userId, code)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     // An older step than the last accepted one is refused too.
     expect(await consumeTotpCode(handle.db, member.session.userId, enrolled.codeAt(currentTimeStep() - 1))).toBe(false);
@@ -83,10 +93,16 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
     const enrolled = await enrolTwoFactor(handle.db, member);
     const caller = callerFor({ db: handle.db, member });
 
-    expect(await caller.twoFactor.disable({ password: "not the password", code: enrolled.nextCode() }).catch((e: unknown) => e)).toMatchObject({
+    expect(
+      await caller.twoFactor
+        .disable({ password: "not the password", code: enrolled.nextCode() })
+        .catch((e: unknown) => e),
+    ).toMatchObject({
       cause: { info: { code: "WRONG_PASSWORD", field: "password" } },
     });
-    expect(await caller.twoFactor.disable({ password: PASSWORD, code: "000000" }).catch((e: unknown) => e)).toMatchObject({
+    expect(
+      await caller.twoFactor.disable({ password: PASSWORD, code: "000000" }).catch((e: unknown) => e),
+    ).toMatchObject({
       code: "BAD_REQUEST",
       cause: { info: { code: "TWO_FACTOR_CODE_INVALID", field: "code" } },
     });
@@ -97,16 +113,23 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
     await caller.twoFactor.disable({ password: PASSWORD, code: enrolled.recoveryCodes[0]!.toLowerCase() });
     const [row] = await handle.db.select().from(users).where(eq(users.id, member.session.userId));
     expect(row).toMatchObject({ twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorLastStep: null });
-    expect(await handle.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, member.session.userId))).toHaveLength(0);
+    expect(
+      await handle.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, member.session.userId)),
+    ).toHaveLength(0);
     member.session = { ...member.session, twoFactorEnabled: false };
-    expect(await outcomeOf(callerFor({ db: handle.db, member }).twoFactor.disable({ password: PASSWORD, code: "123456" }))).toBe("TWO_FACTOR_NOT_ON");
+    expect(
+      await outcomeOf(callerFor({ db: handle.db, member }).twoFactor.disable({ password: PASSWORD, code: "123456" })),
+    ).toBe("TWO_FACTOR_NOT_ON");
   });
 
   it("new recovery codes replace the old ones", async () => {
     const member = await createMember(handle.db);
     const enrolled = await enrolTwoFactor(handle.db, member);
     const caller = callerFor({ db: handle.db, member });
-    const { recoveryCodes: fresh } = await caller.twoFactor.regenerateRecoveryCodes({ password: PASSWORD, code: enrolled.nextCode() });
+    const { recoveryCodes: fresh } = await caller.twoFactor.regenerateRecoveryCodes({
+      password: PASSWORD,
+      code: enrolled.nextCode(),
+    });
     expect(fresh).toHaveLength(10);
     const { consumeRecoveryCode } = await import("@/server/auth/two-factor");
     expect(await consumeRecoveryCode(handle.db, member.session.userId, enrolled.recoveryCodes[1]!)).toBe(false);
@@ -119,10 +142,17 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
     const enrolled = await enrolTwoFactor(handle.db, member);
     const caller = callerFor({ db: handle.db, member, clientIp: "198.51.100.61" });
     for (let i = 0; i < RATE_LIMITS.twoFactorAccountIp.points; i++) {
-      expect(await outcomeOf(caller.twoFactor.disable({ password: PASSWORD, code: "000000" }))).toBe("TWO_FACTOR_CODE_INVALID");
+      expect(await outcomeOf(caller.twoFactor.disable({ password: PASSWORD, code: "000000" }))).toBe(
+        "TWO_FACTOR_CODE_INVALID",
+      );
     }
-    const limited = await caller.twoFactor.disable({ password: PASSWORD, code: enrolled.nextCode() }).catch((e: unknown) => e);
-    expect(limited).toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { info: { code: "RATE_LIMITED", params: { minutes: 15 } } } });
+    const limited = await caller.twoFactor
+      .disable({ password: PASSWORD, code: enrolled.nextCode() })
+      .catch((e: unknown) => e);
+    expect(limited).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      cause: { info: { code: "RATE_LIMITED", params: { minutes: 15 } } },
+    });
   });
 
   it("requirement: an owner needs their own two-factor to require it; then owners and admins without it cannot change anything, members can", async () => {
@@ -131,10 +161,18 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
     const member = await createMember(handle.db, { role: "member", organizationId: owner.organizationId });
     const ownerCaller = () => callerFor({ db: handle.db, member: owner });
 
-    expect(await ownerCaller().twoFactor.setOrganizationRequirement({ required: true }).catch((e: unknown) => e)).toMatchObject({
+    expect(
+      await ownerCaller()
+        .twoFactor.setOrganizationRequirement({ required: true })
+        .catch((e: unknown) => e),
+    ).toMatchObject({
       cause: { info: { code: "TWO_FACTOR_NOT_ON" } },
     });
-    expect(await outcomeOf(callerFor({ db: handle.db, member: admin }).twoFactor.setOrganizationRequirement({ required: true }))).toBe("FORBIDDEN");
+    expect(
+      await outcomeOf(
+        callerFor({ db: handle.db, member: admin }).twoFactor.setOrganizationRequirement({ required: true }),
+      ),
+    ).toBe("FORBIDDEN");
 
     await enrolTwoFactor(handle.db, owner);
     expect(await ownerCaller().twoFactor.setOrganizationRequirement({ required: true })).toEqual({ required: true });
@@ -143,7 +181,9 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
 
     // team.leave: a mutation any role may call.
     const leave = (who: typeof owner) => outcomeOf(callerFor({ db: handle.db, member: who }).team.leave());
-    const adminError = await callerFor({ db: handle.db, member: admin }).team.leave().catch((e: unknown) => e);
+    const adminError = await callerFor({ db: handle.db, member: admin })
+      .team.leave()
+      .catch((e: unknown) => e);
     expect(adminError).toMatchObject({ code: "FORBIDDEN", cause: { info: { code: "TWO_FACTOR_ENROLMENT_REQUIRED" } } });
     // The owner has two-factor: refused only because an organization keeps one owner.
     expect(await leave(owner)).toBe("LAST_OWNER");

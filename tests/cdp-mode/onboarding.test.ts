@@ -18,7 +18,15 @@ import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
 
 interface EmuState {
-  operators: Array<{ email: string | null; access: boolean; roleCode: string; onlyAssignedConversations: boolean; writes: number; projectUuid: string; itemUuid: string }>;
+  operators: Array<{
+    email: string | null;
+    access: boolean;
+    roleCode: string;
+    onlyAssignedConversations: boolean;
+    writes: number;
+    projectUuid: string;
+    itemUuid: string;
+  }>;
 }
 
 async function emuState(emu: CdpEmulator): Promise<EmuState> {
@@ -56,7 +64,16 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
     const caller = as(owner);
     const info = await caller.provider.capabilities();
     expect(info.name).toBe("cdp");
-    expect(info.capabilities).toMatchObject({ accounts: false, departments: false, subscription: false, whatsappCode: false, operatorEmail: true, operatorRoles: true, operatorUpsert: true, chatSdk: false });
+    expect(info.capabilities).toMatchObject({
+      accounts: false,
+      departments: false,
+      subscription: false,
+      whatsappCode: false,
+      operatorEmail: true,
+      operatorRoles: true,
+      operatorUpsert: true,
+      chatSdk: false,
+    });
     // CDP_ROLE_CODES unset: the default codes, the form's choices.
     expect(info.roleCodes).toEqual(["ADMIN", "SUPERVISOR", "AGENT"]);
     expect(JSON.stringify(info)).not.toContain(CDP_TOKEN);
@@ -68,36 +85,101 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
   it("onboarding: connects the project + item (checked), adds e-mail operators, deactivates one, completes", async () => {
     const caller = as(owner);
     // createAccount does not apply to a backend without accounts.
-    await expect(caller.onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(
+      caller.onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     // An unknown space is refused by the provider and leaves no account.
-    await expect(caller.onboarding.connectSpace({ companyName: "Padaria", projectUuid: PROJECT, itemUuid: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      caller.onboarding.connectSpace({
+        companyName: "Padaria",
+        projectUuid: PROJECT,
+        itemUuid: "00000000-0000-4000-8000-000000000000",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await caller.onboarding.get()).account).toBeNull();
 
-    const account = await caller.onboarding.connectSpace({ companyName: "Padaria Pão Quente", projectUuid: PROJECT, itemUuid: ITEM });
-    expect(account).toMatchObject({ state: "synced", vendorAccountId: `${PROJECT}/${ITEM}`, name: "Padaria Pão Quente" });
+    const account = await caller.onboarding.connectSpace({
+      companyName: "Padaria Pão Quente",
+      projectUuid: PROJECT,
+      itemUuid: ITEM,
+    });
+    expect(account).toMatchObject({
+      state: "synced",
+      vendorAccountId: `${PROJECT}/${ITEM}`,
+      name: "Padaria Pão Quente",
+    });
     expect((await caller.onboarding.get()).wizard.currentStep).toBe("operators");
     // Idempotent: connecting the same space again returns it.
-    expect((await caller.onboarding.connectSpace({ companyName: "Padaria Pão Quente", projectUuid: PROJECT, itemUuid: ITEM })).state).toBe("synced");
+    expect(
+      (
+        await caller.onboarding.connectSpace({
+          companyName: "Padaria Pão Quente",
+          projectUuid: PROJECT,
+          itemUuid: ITEM,
+        })
+      ).state,
+    ).toBe("synced");
     // Another space once connected → CONFLICT.
     const other = randomUUID();
     emu.addSpace({ projectUuid: PROJECT, itemUuid: other });
-    await expect(caller.onboarding.connectSpace({ companyName: "Outra", projectUuid: PROJECT, itemUuid: other })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      caller.onboarding.connectSpace({ companyName: "Outra", projectUuid: PROJECT, itemUuid: other }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     // A space already connected to another organization → SPACE_TAKEN on the item field.
     const stranger = await createMember(handle.db, { role: "owner" });
-    await expect(as(stranger).onboarding.connectSpace({ companyName: "Outra", projectUuid: PROJECT, itemUuid: ITEM })).rejects.toMatchObject({
+    await expect(
+      as(stranger).onboarding.connectSpace({ companyName: "Outra", projectUuid: PROJECT, itemUuid: ITEM }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       cause: { info: { code: "SPACE_TAKEN", field: "itemUuid" } },
     });
 
     // The PlugChat-shaped form is refused on an e-mail backend.
-    await expect(caller.operators.create({ name: "João Lima", departmentIds: [], isAdmin: false })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      caller.operators.create({ name: "João Lima", departmentIds: [], isAdmin: false }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
-    const ana = await caller.operators.create({ email: "ana@example.com", firstName: "Ana", lastName: "Souza", roleCode: "ADMIN", onlyAssignedConversations: false, active: true, linkToMe: true });
-    const joao = await caller.operators.create({ email: "joao@example.com", firstName: "João", lastName: "Lima", roleCode: "SUPERVISOR", onlyAssignedConversations: true, active: true });
-    expect(ana).toMatchObject({ state: "synced", name: "Ana Souza", isAdmin: true, roleCode: "ADMIN", email: "ana@example.com" });
-    expect(joao).toMatchObject({ state: "synced", roleCode: "SUPERVISOR", onlyAssignedConversations: true, isAdmin: false });
+    const ana = await caller.operators.create({
+      email: "ana@example.com",
+      firstName: "Ana",
+      lastName: "Souza",
+      roleCode: "ADMIN",
+      onlyAssignedConversations: false,
+      active: true,
+      linkToMe: true,
+    });
+    const joao = await caller.operators.create({
+      email: "joao@example.com",
+      firstName: "João",
+      lastName: "Lima",
+      roleCode: "SUPERVISOR",
+      onlyAssignedConversations: true,
+      active: true,
+    });
+    expect(ana).toMatchObject({
+      state: "synced",
+      name: "Ana Souza",
+      isAdmin: true,
+      roleCode: "ADMIN",
+      email: "ana@example.com",
+    });
+    expect(joao).toMatchObject({
+      state: "synced",
+      roleCode: "SUPERVISOR",
+      onlyAssignedConversations: true,
+      isAdmin: false,
+    });
     // Same e-mail twice in the organization → refused locally, on the e-mail field.
-    await expect(caller.operators.create({ email: "JOAO@example.com", firstName: "Outro", lastName: "Nome", roleCode: "AGENT", onlyAssignedConversations: false, active: true })).rejects.toMatchObject({
+    await expect(
+      caller.operators.create({
+        email: "JOAO@example.com",
+        firstName: "Outro",
+        lastName: "Nome",
+        roleCode: "AGENT",
+        onlyAssignedConversations: false,
+        active: true,
+      }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       cause: { info: { code: "OPERATOR_EMAIL_TAKEN", field: "email" } },
     });
@@ -106,24 +188,48 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
     expect(off.active).toBe(false);
     const remote = (await emuState(emu)).operators;
     expect(remote).toHaveLength(2);
-    expect(remote.find((o) => o.email === "joao@example.com")).toMatchObject({ access: false, roleCode: "SUPERVISOR", onlyAssignedConversations: true });
+    expect(remote.find((o) => o.email === "joao@example.com")).toMatchObject({
+      access: false,
+      roleCode: "SUPERVISOR",
+      onlyAssignedConversations: true,
+    });
     expect(remote.find((o) => o.email === "ana@example.com")).toMatchObject({ access: true, roleCode: "ADMIN" });
 
     // Skipped steps are not completable; operators → done finishes the wizard.
-    await expect(caller.onboarding.completeStep({ step: "departments" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(caller.onboarding.completeStep({ step: "departments" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     const done = await caller.onboarding.completeStep({ step: "operators" });
     expect(done.currentStep).toBe("done");
     expect(done.completedAt).not.toBeNull();
 
     const summary = await caller.dashboard.summary();
-    expect(summary).toMatchObject({ onboardingCompleted: true, operators: { active: 1, inactive: 1 }, whatsappAvailable: null });
+    expect(summary).toMatchObject({
+      onboardingCompleted: true,
+      operators: { active: 1, inactive: 1 },
+      whatsappAvailable: null,
+    });
   });
 
   it("provider fieldErrors reach data.fieldErrors, keyed by the form's field names", async () => {
     const caller = as(owner);
     await caller.onboarding.connectSpace({ companyName: "Padaria", projectUuid: PROJECT, itemUuid: ITEM });
-    const a = await caller.operators.create({ email: "a@example.com", firstName: "Ana", lastName: "A", roleCode: "AGENT", onlyAssignedConversations: false, active: true });
-    const b = await caller.operators.create({ email: "b@example.com", firstName: "Bia", lastName: "B", roleCode: "AGENT", onlyAssignedConversations: false, active: true });
+    const a = await caller.operators.create({
+      email: "a@example.com",
+      firstName: "Ana",
+      lastName: "A",
+      roleCode: "AGENT",
+      onlyAssignedConversations: false,
+      active: true,
+    });
+    const b = await caller.operators.create({
+      email: "b@example.com",
+      firstName: "Bia",
+      lastName: "B",
+      roleCode: "AGENT",
+      onlyAssignedConversations: false,
+      active: true,
+    });
     void a;
     // b's e-mail changed to a's: the gateway refuses (the e-mail belongs to another platform user).
     const error = await caller.operators.update({ id: b.id, version: b.version, email: "a@example.com" }).then(
@@ -148,7 +254,14 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
     const before = (await emuState(emu)).operators.length;
     // Three applied-then-failed answers: the create and its immediate repeat fail → uncertain.
     emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 500, times: 3 });
-    const input = { email: "carla@example.com", firstName: "Carla", lastName: "Dias", roleCode: "AGENT" as const, onlyAssignedConversations: false, active: true };
+    const input = {
+      email: "carla@example.com",
+      firstName: "Carla",
+      lastName: "Dias",
+      roleCode: "AGENT" as const,
+      onlyAssignedConversations: false,
+      active: true,
+    };
     await expect(caller.operators.create(input)).rejects.toMatchObject({ code: "BAD_GATEWAY" });
     const uncertain = (await caller.operators.list()).items.find((o) => o.email === "carla@example.com");
     expect(uncertain?.state).toBe("uncertain");
@@ -164,9 +277,19 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
 
   it("the process-wide selection (CHAT_PROVIDER=cdp config) keeps the space helpers through the circuit breaker", async () => {
     const { withCircuitBreaker } = await import("@/server/providers/circuit-breaker");
-    const wrapped = withCircuitBreaker(createChatProvider({ provider: "cdp", baseUrl: emu.baseUrl, token: CDP_TOKEN, timeoutMs: 2_000, defaultSpace: { projectUuid: PROJECT, itemUuid: ITEM } }));
+    const wrapped = withCircuitBreaker(
+      createChatProvider({
+        provider: "cdp",
+        baseUrl: emu.baseUrl,
+        token: CDP_TOKEN,
+        timeoutMs: 2_000,
+        defaultSpace: { projectUuid: PROJECT, itemUuid: ITEM },
+      }),
+    );
     const caller = callerFor({ db: handle.db, provider: wrapped, member: owner });
     expect((await caller.provider.capabilities()).defaultSpace).toEqual({ projectUuid: PROJECT, itemUuid: ITEM });
-    expect((await caller.onboarding.connectSpace({ companyName: "Padaria", projectUuid: PROJECT, itemUuid: ITEM })).state).toBe("synced");
+    expect(
+      (await caller.onboarding.connectSpace({ companyName: "Padaria", projectUuid: PROJECT, itemUuid: ITEM })).state,
+    ).toBe("synced");
   });
 });

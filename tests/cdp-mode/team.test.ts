@@ -50,7 +50,12 @@ function recording(provider: ChatProvider): { provider: ChatProvider; calls: str
   return { provider: proxy, calls };
 }
 
-const person = (email: string, firstName: string, lastName: string, extra: Partial<{ roleCode: string; onlyAssignedConversations: boolean; active: boolean }> = {}) => ({
+const person = (
+  email: string,
+  firstName: string,
+  lastName: string,
+  extra: Partial<{ roleCode: string; onlyAssignedConversations: boolean; active: boolean }> = {},
+) => ({
   email,
   firstName,
   lastName,
@@ -71,7 +76,9 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     handle = await createTestDb(kind);
     emu = await startEmulator();
     // No client-side retries: each provisioning call is one request, so the counts below are exact.
-    provider = createCdpProvider(clientFor(emu, { timeoutMs: 400, retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }));
+    provider = createCdpProvider(
+      clientFor(emu, { timeoutMs: 400, retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }),
+    );
   });
   afterAll(async () => {
     await emu?.close();
@@ -83,27 +90,64 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     // A live-chat item of its own per test: a space belongs to one organization.
     ITEM = randomUUID();
     emu.addSpace({ projectUuid: PROJECT, itemUuid: ITEM });
-    await as(owner).onboarding.connectSpace({ companyName: "Padaria Pão Quente", projectUuid: PROJECT, itemUuid: ITEM });
+    await as(owner).onboarding.connectSpace({
+      companyName: "Padaria Pão Quente",
+      projectUuid: PROJECT,
+      itemUuid: ITEM,
+    });
   });
 
   const as = (m: TestMember, p: ChatProvider = provider) => callerFor({ db: handle.db, provider: p, member: m });
-  const remoteOf = async (email: string) => (await snapshot(emu)).operators.filter((o) => o.itemUuid === ITEM && o.email === email);
+  const remoteOf = async (email: string) =>
+    (await snapshot(emu)).operators.filter((o) => o.itemUuid === ITEM && o.email === email);
 
   it("creates, edits, deactivates and reactivates an e-mail operator from the team page", async () => {
     const caller = as(owner);
-    const created = await caller.operators.create(person("bia@example.com", "Bia", "Lima", { roleCode: "SUPERVISOR", onlyAssignedConversations: true }));
-    expect(created).toMatchObject({ state: "synced", name: "Bia Lima", email: "bia@example.com", roleCode: "SUPERVISOR", onlyAssignedConversations: true, isAdmin: false, departmentIds: [] });
+    const created = await caller.operators.create(
+      person("bia@example.com", "Bia", "Lima", { roleCode: "SUPERVISOR", onlyAssignedConversations: true }),
+    );
+    expect(created).toMatchObject({
+      state: "synced",
+      name: "Bia Lima",
+      email: "bia@example.com",
+      roleCode: "SUPERVISOR",
+      onlyAssignedConversations: true,
+      isAdmin: false,
+      departmentIds: [],
+    });
 
     // The dialog sends the whole e-mail form with the version it read.
-    const edited = await caller.team.updateOperator({ id: created.id, version: created.version, ...person("bia@example.com", "Beatriz", "Lima Souza", { roleCode: "ADMIN", onlyAssignedConversations: false }) });
-    expect(edited).toMatchObject({ name: "Beatriz Lima Souza", firstName: "Beatriz", lastName: "Lima Souza", roleCode: "ADMIN", isAdmin: true, onlyAssignedConversations: false, state: "synced" });
+    const edited = await caller.team.updateOperator({
+      id: created.id,
+      version: created.version,
+      ...person("bia@example.com", "Beatriz", "Lima Souza", { roleCode: "ADMIN", onlyAssignedConversations: false }),
+    });
+    expect(edited).toMatchObject({
+      name: "Beatriz Lima Souza",
+      firstName: "Beatriz",
+      lastName: "Lima Souza",
+      roleCode: "ADMIN",
+      isAdmin: true,
+      onlyAssignedConversations: false,
+      state: "synced",
+    });
     expect(edited.version).toBeGreaterThan(created.version);
-    expect(await remoteOf("bia@example.com")).toEqual([expect.objectContaining({ firstName: "Beatriz", lastName: "Lima Souza", roleCode: "ADMIN", onlyAssignedConversations: false, access: true })]);
+    expect(await remoteOf("bia@example.com")).toEqual([
+      expect.objectContaining({
+        firstName: "Beatriz",
+        lastName: "Lima Souza",
+        roleCode: "ADMIN",
+        onlyAssignedConversations: false,
+        access: true,
+      }),
+    ]);
 
     // The table's (de)activate button sends only `active`.
     const off = await caller.team.updateOperator({ id: edited.id, version: edited.version, active: false });
     expect(off.active).toBe(false);
-    expect(await remoteOf("bia@example.com")).toEqual([expect.objectContaining({ access: false, roleCode: "ADMIN", firstName: "Beatriz" })]);
+    expect(await remoteOf("bia@example.com")).toEqual([
+      expect.objectContaining({ access: false, roleCode: "ADMIN", firstName: "Beatriz" }),
+    ]);
     const on = await caller.team.updateOperator({ id: off.id, version: off.version, active: true });
     expect(on.active).toBe(true);
     const remote = await remoteOf("bia@example.com");
@@ -112,9 +156,13 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
 
     // The operators table: e-mail search, role filter.
     await caller.operators.create(person("caio@example.com", "Caio", "Reis"));
-    expect((await caller.team.operatorsPage({ search: "caio@" })).items.map((o) => o.email)).toEqual(["caio@example.com"]);
+    expect((await caller.team.operatorsPage({ search: "caio@" })).items.map((o) => o.email)).toEqual([
+      "caio@example.com",
+    ]);
     expect((await caller.team.operatorsPage({ role: "ADMIN" })).items.map((o) => o.email)).toEqual(["bia@example.com"]);
-    expect((await caller.team.operatorsPage({ role: "AGENT" })).items.map((o) => o.email)).toEqual(["caio@example.com"]);
+    expect((await caller.team.operatorsPage({ role: "AGENT" })).items.map((o) => o.email)).toEqual([
+      "caio@example.com",
+    ]);
     expect((await caller.team.operatorsPage({})).total).toBe(2);
 
     // The audit log knows these CDP actions, and its filter works on them.
@@ -140,9 +188,13 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
       expect(browserShape(e, "team.updateOperator").data.appError).toMatchObject({ code: "VALIDATION", field });
     }
     // The PlugChat create form is refused on this backend (the e-mail form is the one).
-    expect(await appCodeOf(caller.operators.create({ name: "Dani Alves", isAdmin: false, departmentIds: [] }))).toBe("VALIDATION");
+    expect(await appCodeOf(caller.operators.create({ name: "Dani Alves", isAdmin: false, departmentIds: [] }))).toBe(
+      "VALIDATION",
+    );
     // A cleared login (what an old client may send) is harmless.
-    expect((await caller.team.updateOperator({ id: op.id, version: op.version, login: null, active: true })).state).toBe("synced");
+    expect(
+      (await caller.team.updateOperator({ id: op.id, version: op.version, login: null, active: true })).state,
+    ).toBe("synced");
   });
 
   it("provider fieldErrors reach data.fieldErrors under the form's field names; nothing changes locally", async () => {
@@ -150,7 +202,9 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     await caller.operators.create(person("a@example.com", "Ana", "A"));
     const b = await caller.operators.create(person("b@example.com", "Bia", "B"));
     // b's e-mail changed to a's in the dialog: the gateway refuses (the e-mail belongs to another platform user).
-    const e = await rejection(caller.team.updateOperator({ id: b.id, version: b.version, ...person("a@example.com", "Bia", "B") }));
+    const e = await rejection(
+      caller.team.updateOperator({ id: b.id, version: b.version, ...person("a@example.com", "Bia", "B") }),
+    );
     expect(e.code).toBe("UNPROCESSABLE_CONTENT");
     const shape = browserShape(e, "team.updateOperator");
     expect(shape.data.appError).toMatchObject({ code: "VENDOR_REJECTED", field: "email" });
@@ -159,7 +213,10 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     expect(after).toMatchObject({ email: "b@example.com", state: "synced" });
     // A local rule (the same e-mail twice in the organization) is on the e-mail field too.
     const dup = await rejection(caller.operators.create(person("A@example.com", "Outra", "Pessoa")));
-    expect(browserShape(dup, "team.updateOperator").data.appError).toMatchObject({ code: "OPERATOR_EMAIL_TAKEN", field: "email" });
+    expect(browserShape(dup, "team.updateOperator").data.appError).toMatchObject({
+      code: "OPERATOR_EMAIL_TAKEN",
+      field: "email",
+    });
   });
 
   it("a deployment's own role codes (OWNER,AGENT): offered, accepted end to end, and a code outside them refused on the field", async () => {
@@ -167,7 +224,9 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const gateway = await startEmulator({ roleCodes: ["OWNER", "AGENT"] });
     try {
       gateway.addSpace({ projectUuid: PROJECT, itemUuid: ITEM });
-      const custom = createCdpProvider(clientFor(gateway, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }), { roleCodes: ["OWNER", "AGENT"] });
+      const custom = createCdpProvider(clientFor(gateway, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }), {
+        roleCodes: ["OWNER", "AGENT"],
+      });
       const caller = as(owner, custom);
       expect((await caller.provider.capabilities()).roleCodes).toEqual(["OWNER", "AGENT"]);
       expect((await caller.onboarding.get()).provider.roleCodes).toEqual(["OWNER", "AGENT"]);
@@ -183,23 +242,44 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
 
       // A code outside the list is refused on the field, in words, before any call to the gateway.
       const calls = gateway.requestCount(UPSERT);
-      const refused = await rejection(caller.operators.create(person("ana@example.com", "Ana", "Souza", { roleCode: "ADMIN" })));
+      const refused = await rejection(
+        caller.operators.create(person("ana@example.com", "Ana", "Souza", { roleCode: "ADMIN" })),
+      );
       expect(refused.code).toBe("BAD_REQUEST");
       const shape = browserShape(refused, "operators.create");
       expect(shape.data.appError).toMatchObject({ code: "VALIDATION", field: "roleCode" });
       expect(shape.data.fieldErrors).toEqual({ roleCode: ["validation.unknownRole"] });
-      const edit = await rejection(caller.team.updateOperator({ id: ivo.id, version: ivo.version, ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "SUPERVISOR" }) }));
-      expect(browserShape(edit, "team.updateOperator").data.fieldErrors).toEqual({ roleCode: ["validation.unknownRole"] });
-      expect(await appCodeOf(caller.operators.update({ id: ivo.id, version: ivo.version, roleCode: "ADMIN" }))).toBe("VALIDATION");
+      const edit = await rejection(
+        caller.team.updateOperator({
+          id: ivo.id,
+          version: ivo.version,
+          ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "SUPERVISOR" }),
+        }),
+      );
+      expect(browserShape(edit, "team.updateOperator").data.fieldErrors).toEqual({
+        roleCode: ["validation.unknownRole"],
+      });
+      expect(await appCodeOf(caller.operators.update({ id: ivo.id, version: ivo.version, roleCode: "ADMIN" }))).toBe(
+        "VALIDATION",
+      );
       expect(gateway.requestCount(UPSERT)).toBe(calls);
       expect((await caller.team.operatorsPage({ search: "ana@" })).items).toEqual([]);
 
       // Promoting to the administrator's code through the team dialog: isAdmin follows.
-      const promoted = await caller.team.updateOperator({ id: ivo.id, version: ivo.version, ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "OWNER" }) });
+      const promoted = await caller.team.updateOperator({
+        id: ivo.id,
+        version: ivo.version,
+        ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "OWNER" }),
+      });
       expect(promoted).toMatchObject({ roleCode: "OWNER", isAdmin: true, state: "synced" });
-      expect((await snapshot(gateway)).operators.find((o) => o.email === "ivo@example.com")).toMatchObject({ roleCode: "OWNER" });
+      expect((await snapshot(gateway)).operators.find((o) => o.email === "ivo@example.com")).toMatchObject({
+        roleCode: "OWNER",
+      });
       // The table filters by a configured code.
-      expect((await caller.team.operatorsPage({ role: "OWNER" })).items.map((o) => o.email).sort()).toEqual(["gil@example.com", "ivo@example.com"]);
+      expect((await caller.team.operatorsPage({ role: "OWNER" })).items.map((o) => o.email).sort()).toEqual([
+        "gil@example.com",
+        "ivo@example.com",
+      ]);
     } finally {
       await gateway.close();
     }
@@ -209,10 +289,21 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const gateway = await startEmulator({ roleCodes: ["OWNER", "AGENT"] });
     try {
       gateway.addSpace({ projectUuid: PROJECT, itemUuid: ITEM });
-      const custom = createCdpProvider(clientFor(gateway, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }), { roleCodes: ["OWNER", "AGENT"] });
+      const custom = createCdpProvider(clientFor(gateway, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }), {
+        roleCodes: ["OWNER", "AGENT"],
+      });
       const imports = as(owner, custom).imports;
-      const { jobId } = await imports.start({ csv: "email;nome;sobrenome;admin\r\nlia@example.com;Lia;Reis;sim\r\nrui@example.com;Rui;Dias;não" });
-      await new ImportWorker({ db: handle.db, provider: custom, concurrency: 2, pollMs: 20, settleMs: 100, graceMs: 1_000 }).drain();
+      const { jobId } = await imports.start({
+        csv: "email;nome;sobrenome;admin\r\nlia@example.com;Lia;Reis;sim\r\nrui@example.com;Rui;Dias;não",
+      });
+      await new ImportWorker({
+        db: handle.db,
+        provider: custom,
+        concurrency: 2,
+        pollMs: 20,
+        settleMs: 100,
+        graceMs: 1_000,
+      }).drain();
       expect(await imports.get({ jobId })).toMatchObject({ status: "done", total: 2 });
       const bindings = (await snapshot(gateway)).operators;
       expect(bindings.find((o) => o.email === "lia@example.com")).toMatchObject({ roleCode: "OWNER", access: true });
@@ -230,11 +321,21 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
   it("two admins save the same version: the second gets CONFLICT and nothing is overwritten", async () => {
     const admin = await createMember(handle.db, { role: "admin", organizationId: owner.organizationId });
     const op = await as(owner).operators.create(person("edu@example.com", "Edu", "Costa"));
-    const first = await as(owner).team.updateOperator({ id: op.id, version: op.version, ...person("edu@example.com", "Eduardo", "Costa") });
-    expect(await appCodeOf(as(admin).team.updateOperator({ id: op.id, version: op.version, ...person("edu@example.com", "Edu", "Outro") }))).toBe("CONFLICT");
+    const first = await as(owner).team.updateOperator({
+      id: op.id,
+      version: op.version,
+      ...person("edu@example.com", "Eduardo", "Costa"),
+    });
+    expect(
+      await appCodeOf(
+        as(admin).team.updateOperator({ id: op.id, version: op.version, ...person("edu@example.com", "Edu", "Outro") }),
+      ),
+    ).toBe("CONFLICT");
     const [row] = await handle.db.select().from(operators).where(eq(operators.id, op.id));
     expect(row).toMatchObject({ firstName: "Eduardo", lastName: "Costa", version: first.version });
-    expect(await remoteOf("edu@example.com")).toEqual([expect.objectContaining({ firstName: "Eduardo", lastName: "Costa" })]);
+    expect(await remoteOf("edu@example.com")).toEqual([
+      expect.objectContaining({ firstName: "Eduardo", lastName: "Costa" }),
+    ]);
   });
 
   it("role matrix: owner and admin create and edit; a member reads only; anonymous and strangers are refused", async () => {
@@ -243,16 +344,30 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const stranger = await createMember(handle.db, { role: "owner" });
     const op = await as(admin).operators.create(person("fabi@example.com", "Fabi", "Melo"));
     const v2 = await as(admin).team.updateOperator({ id: op.id, version: op.version, active: false });
-    expect(await appCodeOf(as(member).team.updateOperator({ id: op.id, version: v2.version, active: true }))).toBe("FORBIDDEN");
+    expect(await appCodeOf(as(member).team.updateOperator({ id: op.id, version: v2.version, active: true }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await appCodeOf(as(member).operators.create(person("nao@example.com", "Não", "Pode")))).toBe("FORBIDDEN");
-    expect((await as(member).team.operatorsPage({})).items.map((o) => [o.email, o.active])).toEqual([["fabi@example.com", false]]);
+    expect((await as(member).team.operatorsPage({})).items.map((o) => [o.email, o.active])).toEqual([
+      ["fabi@example.com", false],
+    ]);
     // Another organization's operator is NOT_FOUND (same answer as a missing one).
     const otherItem = randomUUID();
     emu.addSpace({ projectUuid: PROJECT, itemUuid: otherItem });
     await as(stranger).onboarding.connectSpace({ companyName: "Outra", projectUuid: PROJECT, itemUuid: otherItem });
-    expect(await appCodeOf(as(stranger).team.updateOperator({ id: op.id, version: v2.version, active: true }))).toBe("NOT_FOUND");
+    expect(await appCodeOf(as(stranger).team.updateOperator({ id: op.id, version: v2.version, active: true }))).toBe(
+      "NOT_FOUND",
+    );
     expect((await as(stranger).team.operatorsPage({})).total).toBe(0);
-    expect(await appCodeOf(callerFor({ db: handle.db, provider, member: null }).team.updateOperator({ id: op.id, version: v2.version, active: true }))).toBe("UNAUTHENTICATED");
+    expect(
+      await appCodeOf(
+        callerFor({ db: handle.db, provider, member: null }).team.updateOperator({
+          id: op.id,
+          version: v2.version,
+          active: true,
+        }),
+      ),
+    ).toBe("UNAUTHENTICATED");
     expect((await snapshot(emu)).operators.filter((o) => o.itemUuid === ITEM)).toHaveLength(1);
     expect(await remoteOf("nao@example.com")).toHaveLength(0);
   });
@@ -277,15 +392,27 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     expect(remote).toHaveLength(1);
     expect(remote[0]!.writes).toBe(3);
     // The audit trail: the create in doubt, then the system's repeat.
-    const trail = await handle.db.select().from(auditLog).where(eq(auditLog.targetId, row.id)).orderBy(auditLog.createdAt);
+    const trail = await handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, row.id))
+      .orderBy(auditLog.createdAt);
     expect(trail.map((e) => [e.action, e.result])).toEqual([
       ["operator.create", "uncertain"],
       ["operator.reconcile", "success"],
     ]);
     const reconciled = (await caller.team.auditLog({ action: "operator.reconcile" })).items;
-    expect(reconciled).toEqual([expect.objectContaining({ result: "success", actorName: null, details: expect.objectContaining({ outcome: "upsert repeated", operation: "create" }) })]);
+    expect(reconciled).toEqual([
+      expect.objectContaining({
+        result: "success",
+        actorName: null,
+        details: expect.objectContaining({ outcome: "upsert repeated", operation: "create" }),
+      }),
+    ]);
     // A second run has nothing left to do.
-    expect(await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 })).toMatchObject({ examined: 0, recreated: 0 });
+    expect(
+      await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 }),
+    ).toMatchObject({ examined: 0, recreated: 0 });
   });
 
   it("a timed-out create (the gateway applies it and never answers) is settled the same way", async () => {
@@ -303,7 +430,13 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const caller = as(owner);
     const op = await caller.operators.create(person("ivo@example.com", "Ivo", "Nunes"));
     emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 502, times: 1 });
-    const e = await rejection(caller.team.updateOperator({ id: op.id, version: op.version, ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "ADMIN", active: false }) }));
+    const e = await rejection(
+      caller.team.updateOperator({
+        id: op.id,
+        version: op.version,
+        ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "ADMIN", active: false }),
+      }),
+    );
     expect(e.code).toBe("BAD_GATEWAY");
     const doubtful = (await caller.team.operatorsPage({ search: "ivo@" })).items[0]!;
     expect(doubtful).toMatchObject({ state: "uncertain", roleCode: "ADMIN", active: false });
@@ -315,7 +448,12 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const report = await reconcileOrganization(handle.db, spy, owner.organizationId, { settleMs: 0, graceMs: 0 });
     expect(report).toMatchObject({ error: null, refreshed: 1, failed: 0 });
     expect([...new Set(calls)]).toEqual(["updateOperator"]);
-    expect((await caller.team.operatorsPage({ search: "ivo@" })).items[0]).toMatchObject({ state: "synced", lastError: null, roleCode: "ADMIN", active: false });
+    expect((await caller.team.operatorsPage({ search: "ivo@" })).items[0]).toMatchObject({
+      state: "synced",
+      lastError: null,
+      roleCode: "ADMIN",
+      active: false,
+    });
     expect(await remoteOf("ivo@example.com")).toEqual([expect.objectContaining({ roleCode: "ADMIN", access: false })]);
   });
 
@@ -345,7 +483,9 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     expect(failed.lastError).toMatchObject({ kind: "rejected", status: 422 });
     expect((await caller.team.auditLog({ action: "operator.reconcile", result: "failure" })).items).toHaveLength(1);
     // A failed row is not retried by later runs.
-    expect(await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 })).toMatchObject({ examined: 0 });
+    expect(
+      await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 }),
+    ).toMatchObject({ examined: 0 });
   });
 
   it("a 503 while repeating leaves it uncertain for the next run, and the rest of the run waits", async () => {

@@ -3,7 +3,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CdpEmulator } from "@/emulators/cdp";
 import { startCdpEmulator } from "@/emulators/cdp";
 import { createCdpClient, errorForCdpResponse, kindForCode } from "@/server/providers/cdp/client";
-import { CDP_TOKEN, ITEM, PROJECT, UPSERT, captureLogger, clientFor, control, failure, rawUpsert, snapshot, startEmulator } from "./helpers";
+import {
+  CDP_TOKEN,
+  ITEM,
+  PROJECT,
+  UPSERT,
+  captureLogger,
+  clientFor,
+  control,
+  failure,
+  rawUpsert,
+  snapshot,
+  startEmulator,
+} from "./helpers";
 
 let emu: CdpEmulator;
 let client: ReturnType<typeof clientFor>;
@@ -16,7 +28,14 @@ afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
 const create = (email: string, extra: Record<string, unknown> = {}) =>
-  client.upsertOperator(PROJECT, ITEM, { email, firstName: "Ana", lastName: "Souza", createUserIfMissing: true, roleCode: "AGENT", ...extra });
+  client.upsertOperator(PROJECT, ITEM, {
+    email,
+    firstName: "Ana",
+    lastName: "Souza",
+    createUserIfMissing: true,
+    roleCode: "AGENT",
+    ...extra,
+  });
 
 describe("upsert semantics", () => {
   it("creates the user and the binding, answering the bound user", async () => {
@@ -34,13 +53,26 @@ describe("upsert semantics", () => {
     });
     const s = await snapshot(emu);
     expect(s.users).toHaveLength(1);
-    expect(s.operators).toEqual([expect.objectContaining({ userUuid: data.userUuid, projectUuid: PROJECT, itemUuid: ITEM, access: true })]);
+    expect(s.operators).toEqual([
+      expect.objectContaining({ userUuid: data.userUuid, projectUuid: PROJECT, itemUuid: ITEM, access: true }),
+    ]);
   });
 
   it("updates by userUuid: only the given fields change, the same user and binding", async () => {
     const first = await create("ana@example.com");
-    const data = await client.upsertOperator(PROJECT, ITEM, { userUuid: first.userUuid, roleCode: "SUPERVISOR", lastName: "Lima" });
-    expect(data).toMatchObject({ userUuid: first.userUuid, email: "ana@example.com", firstName: "Ana", lastName: "Lima", roleCode: "SUPERVISOR", created: false });
+    const data = await client.upsertOperator(PROJECT, ITEM, {
+      userUuid: first.userUuid,
+      roleCode: "SUPERVISOR",
+      lastName: "Lima",
+    });
+    expect(data).toMatchObject({
+      userUuid: first.userUuid,
+      email: "ana@example.com",
+      firstName: "Ana",
+      lastName: "Lima",
+      roleCode: "SUPERVISOR",
+      created: false,
+    });
     const s = await snapshot(emu);
     expect(s.users).toHaveLength(1);
     expect(s.operators).toHaveLength(1);
@@ -49,14 +81,19 @@ describe("upsert semantics", () => {
 
   it("updates by e-mail (case-insensitive), no duplicate user", async () => {
     const first = await create("ana@example.com");
-    const data = await client.upsertOperator(PROJECT, ITEM, { email: "ANA@example.com", onlyAssignedConversations: true });
+    const data = await client.upsertOperator(PROJECT, ITEM, {
+      email: "ANA@example.com",
+      onlyAssignedConversations: true,
+    });
     expect(data).toMatchObject({ userUuid: first.userUuid, onlyAssignedConversations: true, created: false });
     expect((await snapshot(emu)).users).toHaveLength(1);
   });
 
   it("enabled:false revokes access; enabled:true restores it", async () => {
     const first = await create("ana@example.com");
-    expect(await client.upsertOperator(PROJECT, ITEM, { userUuid: first.userUuid, enabled: false })).toMatchObject({ enabled: false });
+    expect(await client.upsertOperator(PROJECT, ITEM, { userUuid: first.userUuid, enabled: false })).toMatchObject({
+      enabled: false,
+    });
     expect((await snapshot(emu)).operators[0]).toMatchObject({ enabled: false, access: false });
     await client.upsertOperator(PROJECT, ITEM, { email: "ana@example.com", enabled: true });
     expect((await snapshot(emu)).operators[0]).toMatchObject({ enabled: true, access: true });
@@ -82,10 +119,17 @@ describe("role codes", () => {
 
   it("an empty code is refused: by the client before sending, and by the emulator on the wire", async () => {
     const e = await failure(create("ana@example.com", { roleCode: "" }));
-    expect(e).toMatchObject({ kind: "rejected", details: { reason: "invalid request", fieldErrors: [{ field: "roleCode", message: "must not be empty" }] } });
-    const raw = await rawUpsert(emu, { body: JSON.stringify({ email: "ana@example.com", createUserIfMissing: true, roleCode: "" }) });
+    expect(e).toMatchObject({
+      kind: "rejected",
+      details: { reason: "invalid request", fieldErrors: [{ field: "roleCode", message: "must not be empty" }] },
+    });
+    const raw = await rawUpsert(emu, {
+      body: JSON.stringify({ email: "ana@example.com", createUserIfMissing: true, roleCode: "" }),
+    });
     expect(raw.status).toBe(400);
-    expect(((await raw.json()) as { error: { fieldErrors: unknown[] } }).error.fieldErrors).toEqual([{ field: "roleCode", message: "must not be empty" }]);
+    expect(((await raw.json()) as { error: { fieldErrors: unknown[] } }).error.fieldErrors).toEqual([
+      { field: "roleCode", message: "must not be empty" },
+    ]);
     expect((await snapshot(emu)).users).toHaveLength(0);
   });
 
@@ -93,12 +137,26 @@ describe("role codes", () => {
     const strict = await startEmulator({ roleCodes: ["OWNER", "AGENT"] });
     try {
       const c = clientFor(strict);
-      const e = await failure(c.upsertOperator(PROJECT, ITEM, { email: "ana@example.com", createUserIfMissing: true, roleCode: "ADMIN" }));
-      expect(e.details).toMatchObject({ status: 400, code: "VALIDATION_ERROR", fieldErrors: [{ field: "roleCode", message: "unknown role code; expected one of OWNER, AGENT" }] });
+      const e = await failure(
+        c.upsertOperator(PROJECT, ITEM, { email: "ana@example.com", createUserIfMissing: true, roleCode: "ADMIN" }),
+      );
+      expect(e.details).toMatchObject({
+        status: 400,
+        code: "VALIDATION_ERROR",
+        fieldErrors: [{ field: "roleCode", message: "unknown role code; expected one of OWNER, AGENT" }],
+      });
       expect((await snapshot(strict)).users).toHaveLength(0);
-      expect(await c.upsertOperator(PROJECT, ITEM, { email: "ana@example.com", createUserIfMissing: true, roleCode: "OWNER" })).toMatchObject({ roleCode: "OWNER", created: true });
+      expect(
+        await c.upsertOperator(PROJECT, ITEM, {
+          email: "ana@example.com",
+          createUserIfMissing: true,
+          roleCode: "OWNER",
+        }),
+      ).toMatchObject({ roleCode: "OWNER", created: true });
       // A new binding's own default (AGENT) is not checked against the list: only codes sent are.
-      expect(await c.upsertOperator(PROJECT, ITEM, { email: "bia@example.com", createUserIfMissing: true })).toMatchObject({ roleCode: "AGENT" });
+      expect(
+        await c.upsertOperator(PROJECT, ITEM, { email: "bia@example.com", createUserIfMissing: true }),
+      ).toMatchObject({ roleCode: "AGENT" });
     } finally {
       await strict.close();
     }
@@ -108,7 +166,14 @@ describe("role codes", () => {
 describe("typed errors", () => {
   it("validation failures → rejected with normalised fieldErrors (status 400, code, errorId)", async () => {
     // Any non-empty role code passes an emulator started without its own list (see "role codes").
-    const e = await failure(client.upsertOperator(PROJECT, ITEM, { email: "not-an-email", roleCode: "ROOT", firstName: "x".repeat(101), createUserIfMissing: true }));
+    const e = await failure(
+      client.upsertOperator(PROJECT, ITEM, {
+        email: "not-an-email",
+        roleCode: "ROOT",
+        firstName: "x".repeat(101),
+        createUserIfMissing: true,
+      }),
+    );
     expect(e.kind).toBe("rejected");
     expect(e.details).toMatchObject({ status: 400, code: "VALIDATION_ERROR", errorId: expect.any(String) });
     expect(e.details.fieldErrors?.map((f) => f.field).sort()).toEqual(["email", "firstName"]);
@@ -124,7 +189,9 @@ describe("typed errors", () => {
   it("unknown e-mail without createUserIfMissing → rejected, fieldError on email; unknown userUuid → fieldError on userUuid", async () => {
     const e = await failure(client.upsertOperator(PROJECT, ITEM, { email: "new@example.com" }));
     expect(e.kind).toBe("rejected");
-    expect(e.details.fieldErrors).toEqual([{ field: "email", message: expect.stringContaining("createUserIfMissing") }]);
+    expect(e.details.fieldErrors).toEqual([
+      { field: "email", message: expect.stringContaining("createUserIfMissing") },
+    ]);
     const u = await failure(client.upsertOperator(PROJECT, ITEM, { userUuid: "00000000-0000-4000-8000-000000000000" }));
     expect(u.details.fieldErrors).toEqual([{ field: "userUuid", message: "user not found" }]);
   });
@@ -137,35 +204,56 @@ describe("typed errors", () => {
   });
 
   it("a DTO that breaks the contract is refused before sending", async () => {
-    const e = await failure(client.upsertOperator(PROJECT, ITEM, { enabled: "yes" } as unknown as { enabled: boolean }));
+    const e = await failure(
+      client.upsertOperator(PROJECT, ITEM, { enabled: "yes" } as unknown as { enabled: boolean }),
+    );
     expect(e.kind).toBe("rejected");
     expect(e.details.fieldErrors?.[0]?.field).toBe("enabled");
     expect(emu.requestCount(UPSERT)).toBe(0);
   });
 
   it("wrong token → unauthorized (401 in the wrapper), not retried", async () => {
-    const e = await failure(clientFor(emu, { token: "wrong-token" }).upsertOperator(PROJECT, ITEM, { email: "a@b.co", createUserIfMissing: true }));
+    const e = await failure(
+      clientFor(emu, { token: "wrong-token" }).upsertOperator(PROJECT, ITEM, {
+        email: "a@b.co",
+        createUserIfMissing: true,
+      }),
+    );
     expect(e).toMatchObject({ kind: "unauthorized", details: { status: 401, code: "UNAUTHORIZED" } });
     expect(emu.requestCount(UPSERT)).toBe(1);
   });
 
   it("unknown project or item → not_found", async () => {
-    const p = await failure(client.upsertOperator("no-such-project", ITEM, { email: "a@b.co", createUserIfMissing: true }));
+    const p = await failure(
+      client.upsertOperator("no-such-project", ITEM, { email: "a@b.co", createUserIfMissing: true }),
+    );
     expect(p).toMatchObject({ kind: "not_found", details: { status: 404, code: "NOT_FOUND" } });
-    const i = await failure(client.upsertOperator(PROJECT, "no-such-item", { email: "a@b.co", createUserIfMissing: true }));
+    const i = await failure(
+      client.upsertOperator(PROJECT, "no-such-item", { email: "a@b.co", createUserIfMissing: true }),
+    );
     expect(i.kind).toBe("not_found");
     expect((await snapshot(emu)).users).toHaveLength(0);
   });
 
   it("a 2xx with success:false is classified by its code", () => {
-    const body = (code: string, fieldErrors?: unknown[]) => JSON.stringify({ success: false, error: { errorId: "e", code, message: "m", fieldErrors } });
+    const body = (code: string, fieldErrors?: unknown[]) =>
+      JSON.stringify({ success: false, error: { errorId: "e", code, message: "m", fieldErrors } });
     expect(errorForCdpResponse("POST", "/x", 200, body("NOT_FOUND"), null).kind).toBe("not_found");
     expect(errorForCdpResponse("POST", "/x", 200, body("UNAUTHORIZED"), null).kind).toBe("unauthorized");
     expect(errorForCdpResponse("POST", "/x", 200, body("SERVICE_UNAVAILABLE"), null).kind).toBe("unavailable");
-    const v = errorForCdpResponse("POST", "/x", 200, body("VALIDATION_ERROR", [{ name: "email", message: "bad" }]), null);
+    const v = errorForCdpResponse(
+      "POST",
+      "/x",
+      200,
+      body("VALIDATION_ERROR", [{ name: "email", message: "bad" }]),
+      null,
+    );
     expect(v).toMatchObject({ kind: "rejected", details: { fieldErrors: [{ field: "email", message: "bad" }] } });
     expect(errorForCdpResponse("POST", "/x", 200, JSON.stringify({ success: false }), null).kind).toBe("rejected");
-    expect(errorForCdpResponse("POST", "/x", 502, "<html>bad gateway</html>", null)).toMatchObject({ kind: "unavailable", details: { status: 502 } });
+    expect(errorForCdpResponse("POST", "/x", 502, "<html>bad gateway</html>", null)).toMatchObject({
+      kind: "unavailable",
+      details: { status: 502 },
+    });
     expect(kindForCode("ACCESS_DENIED", false)).toBe("unauthorized");
   });
 });
@@ -186,7 +274,10 @@ describe("emulator conformance (raw HTTP)", () => {
 
     const r401 = await rawUpsert(emu, { auth: null, body: "{}" });
     expect(r401.status).toBe(401);
-    expect(await r401.json()).toMatchObject({ success: false, error: { code: "UNAUTHORIZED", errorId: expect.any(String), timestamp: expect.any(Number) } });
+    expect(await r401.json()).toMatchObject({
+      success: false,
+      error: { code: "UNAUTHORIZED", errorId: expect.any(String), timestamp: expect.any(Number) },
+    });
 
     const r404 = await fetch(`${emu.baseUrl}/v1/other`, { headers: { Authorization: `Bearer ${CDP_TOKEN}` } });
     expect(r404.status).toBe(404);
@@ -207,7 +298,10 @@ describe("emulator conformance (raw HTTP)", () => {
     const a = await startCdpEmulator({ port: 0, token: CDP_TOKEN, stateFile });
     const [space] = a.snapshot().spaces;
     const c = clientFor(a);
-    const data = await c.upsertOperator(space?.projectUuid ?? "", space?.itemUuid ?? "", { email: "keep@example.com", createUserIfMissing: true });
+    const data = await c.upsertOperator(space?.projectUuid ?? "", space?.itemUuid ?? "", {
+      email: "keep@example.com",
+      createUserIfMissing: true,
+    });
     await a.close();
     const b = await startCdpEmulator({ port: 0, token: CDP_TOKEN, stateFile });
     expect(b.snapshot().operators.map((o) => o.userUuid)).toEqual([data.userUuid]);
@@ -218,11 +312,20 @@ describe("emulator conformance (raw HTTP)", () => {
   });
 
   it("a custom auth header (X-Api-Key, bare token) works end to end", async () => {
-    const custom = await startCdpEmulator({ port: 0, token: CDP_TOKEN, authHeader: { name: "X-Api-Key", scheme: null }, projects: [{ projectUuid: PROJECT, itemUuid: ITEM }] });
+    const custom = await startCdpEmulator({
+      port: 0,
+      token: CDP_TOKEN,
+      authHeader: { name: "X-Api-Key", scheme: null },
+      projects: [{ projectUuid: PROJECT, itemUuid: ITEM }],
+    });
     try {
       const ok = clientFor(custom, { authHeader: "X-Api-Key" });
-      expect(await ok.upsertOperator(PROJECT, ITEM, { email: "a@b.co", createUserIfMissing: true })).toMatchObject({ email: "a@b.co" });
-      expect((await failure(clientFor(custom).upsertOperator(PROJECT, ITEM, { email: "a@b.co" }))).kind).toBe("unauthorized");
+      expect(await ok.upsertOperator(PROJECT, ITEM, { email: "a@b.co", createUserIfMissing: true })).toMatchObject({
+        email: "a@b.co",
+      });
+      expect((await failure(clientFor(custom).upsertOperator(PROJECT, ITEM, { email: "a@b.co" }))).kind).toBe(
+        "unauthorized",
+      );
     } finally {
       await custom.close();
     }
@@ -240,7 +343,13 @@ describe("logging", () => {
       .catch(() => undefined);
     expect(lines).toHaveLength(3);
     const first = JSON.parse(lines[0] as string) as Record<string, unknown>;
-    expect(first).toMatchObject({ vendor: "cdp", method: "POST", path: `/v1/projects/${PROJECT}/livechat/items/${ITEM}/operators`, status: 200, attempt: 1 });
+    expect(first).toMatchObject({
+      vendor: "cdp",
+      method: "POST",
+      path: `/v1/projects/${PROJECT}/livechat/items/${ITEM}/operators`,
+      status: 200,
+      attempt: 1,
+    });
     expect(typeof first.durationMs).toBe("number");
     expect(JSON.parse(lines[1] as string)).toMatchObject({ status: 400, kind: "rejected", code: "VALIDATION_ERROR" });
     const all = lines.join("\n");

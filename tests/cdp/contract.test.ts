@@ -50,7 +50,10 @@ describe("LiveChatOperatorBindingGatewayRequestDTO", () => {
 
   it("accepts null exactly where the manifest says nullable", () => {
     const nulls = { companyUuid: null, userUuid: null, email: null, firstName: null, lastName: null };
-    expect(ZLiveChatOperatorBindingGatewayRequestDTO.parse({ ...FULL_DTO, ...nulls })).toEqual({ ...FULL_DTO, ...nulls });
+    expect(ZLiveChatOperatorBindingGatewayRequestDTO.parse({ ...FULL_DTO, ...nulls })).toEqual({
+      ...FULL_DTO,
+      ...nulls,
+    });
     for (const field of ["createUserIfMissing", "roleCode", "permissions", "onlyAssignedConversations", "enabled"]) {
       const r = ZLiveChatOperatorBindingGatewayRequestDTO.safeParse({ ...FULL_DTO, [field]: null });
       expect(r.success, field).toBe(false);
@@ -82,10 +85,16 @@ describe("LiveChatOperatorBindingGatewayRequestDTO", () => {
 
 describe("ResponseWrapper and CdpErrorResponse", () => {
   it("parses the success shape ({success, data}) with any data, and with data null or absent", () => {
-    expect(ZAnyResponseWrapper.parse({ success: true, data: { anything: [1] } })).toEqual({ success: true, data: { anything: [1] } });
+    expect(ZAnyResponseWrapper.parse({ success: true, data: { anything: [1] } })).toEqual({
+      success: true,
+      data: { anything: [1] },
+    });
     expect(ZAnyResponseWrapper.parse({ success: true, data: null }).data).toBeNull();
     expect(ZAnyResponseWrapper.parse({ success: true }).success).toBe(true);
-    const upsert = ZUpsertOperatorResponse.parse({ success: true, data: { userUuid: "u", email: "a@b.co", enabled: false, extra: 1 } });
+    const upsert = ZUpsertOperatorResponse.parse({
+      success: true,
+      data: { userUuid: "u", email: "a@b.co", enabled: false, extra: 1 },
+    });
     expect(upsert.data).toMatchObject({ userUuid: "u", email: "a@b.co", enabled: false, extra: 1 });
   });
 
@@ -104,7 +113,9 @@ describe("ResponseWrapper and CdpErrorResponse", () => {
     };
     const parsed = ZAnyResponseWrapper.parse(body);
     expect(parsed.error).toEqual(body.error);
-    expect(ZAnyResponseWrapper.parse({ success: false, error: { errorId: "e", code: "X", message: "m" } }).error?.code).toBe("X");
+    expect(
+      ZAnyResponseWrapper.parse({ success: false, error: { errorId: "e", code: "X", message: "m" } }).error?.code,
+    ).toBe("X");
     expect(ZAnyResponseWrapper.parse({ success: false, data: null, error: null }).error).toBeNull();
   });
 
@@ -123,9 +134,18 @@ describe("ResponseWrapper and CdpErrorResponse", () => {
   });
 
   it("CdpFieldError: field under field | name | path, plus a message; normalised to {field, message}", () => {
-    expect(normaliseFieldError(ZCdpFieldError.parse({ field: "email", message: "bad" }))).toEqual({ field: "email", message: "bad" });
-    expect(normaliseFieldError(ZCdpFieldError.parse({ name: "firstName", message: "long" }))).toEqual({ field: "firstName", message: "long" });
-    expect(normaliseFieldError(ZCdpFieldError.parse({ path: ["permissions", 0], message: "empty" }))).toEqual({ field: "permissions.0", message: "empty" });
+    expect(normaliseFieldError(ZCdpFieldError.parse({ field: "email", message: "bad" }))).toEqual({
+      field: "email",
+      message: "bad",
+    });
+    expect(normaliseFieldError(ZCdpFieldError.parse({ name: "firstName", message: "long" }))).toEqual({
+      field: "firstName",
+      message: "long",
+    });
+    expect(normaliseFieldError(ZCdpFieldError.parse({ path: ["permissions", 0], message: "empty" }))).toEqual({
+      field: "permissions.0",
+      message: "empty",
+    });
     expect(ZCdpFieldError.parse({ field: "x", message: "m", code: "Size" })).toMatchObject({ code: "Size" });
     expect(ZCdpFieldError.safeParse({ message: "no field" }).success).toBe(false);
     expect(ZCdpFieldError.safeParse({ field: "email" }).success).toBe(false);

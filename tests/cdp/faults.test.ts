@@ -46,7 +46,10 @@ describe("fault → typed error (one attempt)", () => {
 
   it("rate_limit → unavailable with retryAfter", async () => {
     await addFault(emu, { kind: "rate_limit", retryAfter: 7, times: 1 });
-    expect(await failure(upsert(once))).toMatchObject({ kind: "unavailable", details: { status: 429, retryAfter: 7, code: "TOO_MANY_REQUESTS" } });
+    expect(await failure(upsert(once))).toMatchObject({
+      kind: "unavailable",
+      details: { status: 429, retryAfter: 7, code: "TOO_MANY_REQUESTS" },
+    });
   });
 
   it("drop → ambiguous, not applied", async () => {

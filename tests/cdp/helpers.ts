@@ -15,7 +15,12 @@ export const ITEM = "66666666-7777-4888-9999-aaaaaaaaaaaa";
 export const UPSERT = "POST /v1/projects/:projectUuid/livechat/items/:itemUuid/operators";
 
 export function startEmulator(options: Partial<CdpEmulatorOptions> = {}): Promise<CdpEmulator> {
-  return startCdpEmulator({ port: 0, token: CDP_TOKEN, projects: [{ projectUuid: PROJECT, itemUuid: ITEM }], ...options });
+  return startCdpEmulator({
+    port: 0,
+    token: CDP_TOKEN,
+    projects: [{ projectUuid: PROJECT, itemUuid: ITEM }],
+    ...options,
+  });
 }
 
 export function clientFor(emu: CdpEmulator, overrides: Partial<CdpClientConfig> = {}) {
@@ -29,7 +34,12 @@ export function clientFor(emu: CdpEmulator, overrides: Partial<CdpClientConfig> 
   });
 }
 
-export async function control<T = unknown>(emu: CdpEmulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function control<T = unknown>(
+  emu: CdpEmulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${emu.origin}/__emulator${path}`, {
     method,
     headers: body === undefined ? {} : { "Content-Type": "application/json" },
@@ -71,7 +81,14 @@ export async function snapshot(emu: CdpEmulator): Promise<CdpSnapshot> {
 /** Raw call to the upsert route (conformance tests). */
 export function rawUpsert(
   emu: CdpEmulator,
-  init: { method?: string; body?: string; contentType?: string | null; auth?: string | null; project?: string; item?: string } = {},
+  init: {
+    method?: string;
+    body?: string;
+    contentType?: string | null;
+    auth?: string | null;
+    project?: string;
+    item?: string;
+  } = {},
 ) {
   const headers: Record<string, string> = {};
   if (init.contentType !== null) headers["Content-Type"] = init.contentType ?? "application/json";

@@ -2,7 +2,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CdpEmulator } from "@/emulators/cdp";
 import { DEV_CDP_BASE_URL, chatProviderConfigFromEnv, createChatProvider } from "@/server/providers";
-import { CDP_CAPABILITIES, NOT_SUPPORTED, createCdpProvider, hasSpaceVerification, parseAccountRef, splitName, toAccountRef, toUpsertDto } from "@/server/providers/cdp/provider";
+import {
+  CDP_CAPABILITIES,
+  NOT_SUPPORTED,
+  createCdpProvider,
+  hasSpaceVerification,
+  parseAccountRef,
+  splitName,
+  toAccountRef,
+  toUpsertDto,
+} from "@/server/providers/cdp/provider";
 import type { CdpChatProvider } from "@/server/providers/cdp/provider";
 import { requiredProductionVariables } from "@/server/config/secrets";
 import { CDP_TOKEN, ITEM, PROJECT, failure, silentLogger, snapshot, startEmulator } from "./helpers";
@@ -13,7 +22,13 @@ const account = toAccountRef({ projectUuid: PROJECT, itemUuid: ITEM });
 
 beforeAll(async () => {
   emu = await startEmulator();
-  provider = createCdpProvider({ baseUrl: emu.baseUrl, token: CDP_TOKEN, timeoutMs: 2_000, logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  provider = createCdpProvider({
+    baseUrl: emu.baseUrl,
+    token: CDP_TOKEN,
+    timeoutMs: 2_000,
+    logger: silentLogger,
+    retry: { baseDelayMs: 5, maxDelayMs: 50 },
+  });
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
@@ -55,7 +70,13 @@ describe("capabilities", () => {
       provider.satisfactionByDate(account, range),
       provider.satisfactionByOperator(account, { ...range, operatorId: "o" }),
       provider.satisfactionByTicket(account, 1),
-      provider.setUra(account, { active: true, ignoreGeral: false, ignoreGroups: false, welcomeMessage: "", departmentMessage: "" }),
+      provider.setUra(account, {
+        active: true,
+        ignoreGeral: false,
+        ignoreGroups: false,
+        welcomeMessage: "",
+        departmentMessage: "",
+      }),
     ];
     for (const call of calls) {
       const e = await failure(call);
@@ -67,7 +88,15 @@ describe("capabilities", () => {
 
 describe("mapping", () => {
   it("OperatorInput → DTO: names split, admin → ADMIN, agent → AGENT, explicit roleCode wins, active → enabled, user created", () => {
-    expect(toUpsertDto({ name: "Ana Maria Souza", active: true, departments: ["ignored"], email: "ana@example.com", isAdmin: true })).toEqual({
+    expect(
+      toUpsertDto({
+        name: "Ana Maria Souza",
+        active: true,
+        departments: ["ignored"],
+        email: "ana@example.com",
+        isAdmin: true,
+      }),
+    ).toEqual({
       email: "ana@example.com",
       firstName: "Ana",
       lastName: "Maria Souza",
@@ -75,7 +104,15 @@ describe("mapping", () => {
       enabled: true,
       createUserIfMissing: true,
     });
-    expect(toUpsertDto({ name: "Bia", active: false, departments: [], email: "bia@example.com", onlyAssignedConversations: true })).toEqual({
+    expect(
+      toUpsertDto({
+        name: "Bia",
+        active: false,
+        departments: [],
+        email: "bia@example.com",
+        onlyAssignedConversations: true,
+      }),
+    ).toEqual({
       email: "bia@example.com",
       firstName: "Bia",
       roleCode: "AGENT",
@@ -83,7 +120,17 @@ describe("mapping", () => {
       enabled: false,
       createUserIfMissing: true,
     });
-    expect(toUpsertDto({ name: "x", firstName: "Carla", lastName: "Dias", roleCode: "SUPERVISOR", isAdmin: true, active: true, departments: [] })).toMatchObject({
+    expect(
+      toUpsertDto({
+        name: "x",
+        firstName: "Carla",
+        lastName: "Dias",
+        roleCode: "SUPERVISOR",
+        isAdmin: true,
+        active: true,
+        departments: [],
+      }),
+    ).toMatchObject({
       firstName: "Carla",
       lastName: "Dias",
       roleCode: "SUPERVISOR",
@@ -95,31 +142,73 @@ describe("mapping", () => {
     const codes = ["OWNER", "MANAGER", "ATENDENTE"];
     expect(toUpsertDto({ name: "Ana", active: true, departments: [], isAdmin: true }, codes).roleCode).toBe("OWNER");
     expect(toUpsertDto({ name: "Bia", active: true, departments: [] }, codes).roleCode).toBe("ATENDENTE");
-    expect(toUpsertDto({ name: "Gil", active: true, departments: [], roleCode: "MANAGER" }, codes).roleCode).toBe("MANAGER");
+    expect(toUpsertDto({ name: "Gil", active: true, departments: [], roleCode: "MANAGER" }, codes).roleCode).toBe(
+      "MANAGER",
+    );
     expect(provider.roleCodes).toEqual(["ADMIN", "SUPERVISOR", "AGENT"]);
-    expect(createCdpProvider({ baseUrl: emu.baseUrl, token: CDP_TOKEN, timeoutMs: 1_000, roleCodes: codes }).roleCodes).toEqual(codes);
+    expect(
+      createCdpProvider({ baseUrl: emu.baseUrl, token: CDP_TOKEN, timeoutMs: 1_000, roleCodes: codes }).roleCodes,
+    ).toEqual(codes);
   });
 
   it("account refs are projectUuid/itemUuid", async () => {
     expect(parseAccountRef(account)).toEqual({ projectUuid: PROJECT, itemUuid: ITEM });
-    for (const bad of ["", "only-one", "a/b/c", "/b", "a/"]) expect(() => parseAccountRef(bad)).toThrow(/projectUuid\/itemUuid/);
-    expect((await failure(provider.createOperator("nope", { name: "A", active: true, departments: [], email: "a@b.co" }))).kind).toBe("rejected");
+    for (const bad of ["", "only-one", "a/b/c", "/b", "a/"])
+      expect(() => parseAccountRef(bad)).toThrow(/projectUuid\/itemUuid/);
+    expect(
+      (await failure(provider.createOperator("nope", { name: "A", active: true, departments: [], email: "a@b.co" })))
+        .kind,
+    ).toBe("rejected");
   });
 
   it("createOperator then updateOperator (same upsert): id = the user's uuid, no accessToken, deactivation revokes access", async () => {
-    const created = await provider.createOperator(account, { name: "Ana Souza", active: true, departments: [], email: "ana@example.com" });
+    const created = await provider.createOperator(account, {
+      name: "Ana Souza",
+      active: true,
+      departments: [],
+      email: "ana@example.com",
+    });
     expect(created).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), accessToken: null });
     let s = await snapshot(emu);
-    expect(s.operators).toEqual([expect.objectContaining({ userUuid: created.id, email: "ana@example.com", firstName: "Ana", lastName: "Souza", roleCode: "AGENT", access: true })]);
+    expect(s.operators).toEqual([
+      expect.objectContaining({
+        userUuid: created.id,
+        email: "ana@example.com",
+        firstName: "Ana",
+        lastName: "Souza",
+        roleCode: "AGENT",
+        access: true,
+      }),
+    ]);
 
-    const updated = await provider.updateOperator(account, created.id, { name: "Ana Souza", active: false, departments: [], isAdmin: true, onlyAssignedConversations: true });
+    const updated = await provider.updateOperator(account, created.id, {
+      name: "Ana Souza",
+      active: false,
+      departments: [],
+      isAdmin: true,
+      onlyAssignedConversations: true,
+    });
     expect(updated).toEqual({ id: created.id, accessToken: null });
     s = await snapshot(emu);
     expect(s.operators).toHaveLength(1);
-    expect(s.operators[0]).toMatchObject({ roleCode: "ADMIN", onlyAssignedConversations: true, enabled: false, access: false });
+    expect(s.operators[0]).toMatchObject({
+      roleCode: "ADMIN",
+      onlyAssignedConversations: true,
+      enabled: false,
+      access: false,
+    });
 
     // Creating again with the same e-mail is the same upsert: no duplicate.
-    expect((await provider.createOperator(account, { name: "Ana Souza", active: true, departments: [], email: "ana@example.com" })).id).toBe(created.id);
+    expect(
+      (
+        await provider.createOperator(account, {
+          name: "Ana Souza",
+          active: true,
+          departments: [],
+          email: "ana@example.com",
+        })
+      ).id,
+    ).toBe(created.id);
     expect((await snapshot(emu)).operators).toHaveLength(1);
   });
 
@@ -127,8 +216,22 @@ describe("mapping", () => {
     // An emulator with its own role list refuses a code outside it, like a gateway would.
     const strict = await startEmulator({ roleCodes: ["ADMIN", "SUPERVISOR", "AGENT"] });
     try {
-      const p = createCdpProvider({ baseUrl: strict.baseUrl, token: CDP_TOKEN, timeoutMs: 2_000, logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
-      const e = await failure(p.createOperator(account, { name: "Ana", active: true, departments: [], email: "not-an-email", roleCode: "ROOT" }));
+      const p = createCdpProvider({
+        baseUrl: strict.baseUrl,
+        token: CDP_TOKEN,
+        timeoutMs: 2_000,
+        logger: silentLogger,
+        retry: { baseDelayMs: 5, maxDelayMs: 50 },
+      });
+      const e = await failure(
+        p.createOperator(account, {
+          name: "Ana",
+          active: true,
+          departments: [],
+          email: "not-an-email",
+          roleCode: "ROOT",
+        }),
+      );
       expect(e.kind).toBe("rejected");
       expect(e.details.fieldErrors).toEqual([
         { field: "email", message: "must be a valid e-mail address" },
@@ -156,15 +259,26 @@ describe("verifySpace", () => {
 describe("selection by configuration", () => {
   const saved = { ...process.env };
   afterEach(() => {
-    for (const k of ["CHAT_PROVIDER", "CDP_BASE_URL", "CDP_PROJECT_UUID", "CDP_ITEM_UUID", "CDP_AUTH_HEADER", "CDP_TIMEOUT_MS"]) {
+    for (const k of [
+      "CHAT_PROVIDER",
+      "CDP_BASE_URL",
+      "CDP_PROJECT_UUID",
+      "CDP_ITEM_UUID",
+      "CDP_AUTH_HEADER",
+      "CDP_TIMEOUT_MS",
+    ]) {
       if (saved[k] === undefined) delete process.env[k];
       else process.env[k] = saved[k];
     }
   });
 
   it("createChatProvider({provider:'cdp'}) builds the CDP provider; without it, PlugChat", () => {
-    expect(createChatProvider({ provider: "cdp", baseUrl: emu.baseUrl, token: CDP_TOKEN, timeoutMs: 1_000 }).name).toBe("cdp");
-    expect(createChatProvider({ baseUrl: "http://127.0.0.1:9/integrator", token: "t", timeoutMs: 1_000 }).name).toBe("plugchat");
+    expect(createChatProvider({ provider: "cdp", baseUrl: emu.baseUrl, token: CDP_TOKEN, timeoutMs: 1_000 }).name).toBe(
+      "cdp",
+    );
+    expect(createChatProvider({ baseUrl: "http://127.0.0.1:9/integrator", token: "t", timeoutMs: 1_000 }).name).toBe(
+      "plugchat",
+    );
   });
 
   it("CHAT_PROVIDER=cdp reads CDP_* (dev fallbacks outside production)", () => {
@@ -173,7 +287,13 @@ describe("selection by configuration", () => {
     delete process.env.CDP_PROJECT_UUID;
     delete process.env.CDP_ITEM_UUID;
     delete process.env.CDP_ROLE_CODES;
-    expect(chatProviderConfigFromEnv()).toMatchObject({ provider: "cdp", baseUrl: DEV_CDP_BASE_URL, token: "dev-cdp-token", defaultSpace: null, roleCodes: ["ADMIN", "SUPERVISOR", "AGENT"] });
+    expect(chatProviderConfigFromEnv()).toMatchObject({
+      provider: "cdp",
+      baseUrl: DEV_CDP_BASE_URL,
+      token: "dev-cdp-token",
+      defaultSpace: null,
+      roleCodes: ["ADMIN", "SUPERVISOR", "AGENT"],
+    });
 
     process.env.CDP_BASE_URL = emu.baseUrl;
     process.env.CDP_PROJECT_UUID = PROJECT;
@@ -200,7 +320,9 @@ describe("selection by configuration", () => {
   it("production requires CDP_BASE_URL and CDP_TOKEN when CHAT_PROVIDER=cdp (and not PlugChat's)", () => {
     const base = { NEXTAUTH_SECRET: "s", ENCRYPTION_KEYS: "k", PUBLIC_URL: "https://p" };
     expect(requiredProductionVariables({ ...base, CHAT_PROVIDER: "cdp" })).toEqual(["CDP_BASE_URL", "CDP_TOKEN"]);
-    expect(requiredProductionVariables({ ...base, CHAT_PROVIDER: "cdp", CDP_BASE_URL: "https://g", CDP_TOKEN: "t" })).toEqual([]);
+    expect(
+      requiredProductionVariables({ ...base, CHAT_PROVIDER: "cdp", CDP_BASE_URL: "https://g", CDP_TOKEN: "t" }),
+    ).toEqual([]);
     expect(requiredProductionVariables(base)).toEqual(["PLUGCHAT_BASE_URL", "PLUGCHAT_TOKEN"]);
   });
 });

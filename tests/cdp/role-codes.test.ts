@@ -1,7 +1,15 @@
 /** CDP role codes as configuration: parsing CDP_ROLE_CODES, the shared schemas, admin/default codes, labels. */
 import { describe, expect, it } from "vitest";
 import { ZEmailOperatorCreateInput } from "@/lib/validation/onboarding";
-import { DEFAULT_ROLE_CODES, ZRoleCode, adminRoleOf, defaultRoleOf, parseRoleCodes, roleFor, roleLabel } from "@/lib/validation/role-codes";
+import {
+  DEFAULT_ROLE_CODES,
+  ZRoleCode,
+  adminRoleOf,
+  defaultRoleOf,
+  parseRoleCodes,
+  roleFor,
+  roleLabel,
+} from "@/lib/validation/role-codes";
 import { ZOperatorsPageInput } from "@/lib/validation/team";
 import { ZCdpRoleCode, ZLiveChatOperatorBindingGatewayRequestDTO } from "@/server/providers/cdp/contract";
 
@@ -51,7 +59,13 @@ describe("labels", () => {
 
 describe("schemas", () => {
   it("the form's role is any code (the procedure checks the configured list), never blank", () => {
-    const base = { email: "ana@example.com", firstName: "Ana", lastName: "Souza", onlyAssignedConversations: false, active: true };
+    const base = {
+      email: "ana@example.com",
+      firstName: "Ana",
+      lastName: "Souza",
+      onlyAssignedConversations: false,
+      active: true,
+    };
     expect(ZEmailOperatorCreateInput.safeParse({ ...base, roleCode: "OWNER" }).success).toBe(true);
     for (const bad of ["", " ", " OWNER", "A,B"]) {
       const r = ZEmailOperatorCreateInput.safeParse({ ...base, roleCode: bad });

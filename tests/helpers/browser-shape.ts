@@ -5,8 +5,15 @@ import { appRouter } from "@/server/api/root";
 
 export function browserShape(error: TRPCError, path: string) {
   const formatter = appRouter._def._config.errorFormatter;
-  const shape = { message: error.message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data: { code: error.code, httpStatus: 422, path } };
+  const shape = {
+    message: error.message,
+    code: TRPC_ERROR_CODES_BY_KEY[error.code],
+    data: { code: error.code, httpStatus: 422, path },
+  };
   return formatter({ shape, error, type: "mutation", path, input: undefined, ctx: undefined }) as {
-    data: { appError: { code: string; field?: string; fieldErrors?: unknown }; fieldErrors: Record<string, string[]> | null };
+    data: {
+      appError: { code: string; field?: string; fieldErrors?: unknown };
+      fieldErrors: Record<string, string[]> | null;
+    };
   };
 }

@@ -38,13 +38,23 @@ export async function createMember(
     .returning();
   let organizationId = opts.organizationId;
   if (!organizationId) {
-    const [org] = await db.insert(organizations).values({ name: `Org ${email}` }).returning();
+    const [org] = await db
+      .insert(organizations)
+      .values({ name: `Org ${email}` })
+      .returning();
     organizationId = org!.id;
   }
   await db.insert(memberships).values({ organizationId, userId: user!.id, role });
   const sessionId = await openSession(db, user!.id);
   return {
-    session: { userId: user!.id, sessionId, email, name: user!.name, emailVerified: opts.emailVerified !== false, twoFactorEnabled: false },
+    session: {
+      userId: user!.id,
+      sessionId,
+      email,
+      name: user!.name,
+      emailVerified: opts.emailVerified !== false,
+      twoFactorEnabled: false,
+    },
     organizationId,
     role,
   };
@@ -81,9 +91,11 @@ export function callerWithCookies(opts: CallerOptions) {
     clientIp: opts.clientIp ?? `10.${randomBytes(3).join(".")}`,
     userAgent: opts.userAgent ?? null,
     locale: opts.locale,
-    provider: opts.provider ?? (() => {
-      throw new Error("this test gave the caller no chat provider");
-    }),
+    provider:
+      opts.provider ??
+      (() => {
+        throw new Error("this test gave the caller no chat provider");
+      }),
     setCookie: (name, value, options) => cookies.push({ name, value, options }),
   });
   return { caller: createCaller(ctx), cookies, ctx };

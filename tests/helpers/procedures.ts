@@ -18,5 +18,7 @@ type AnyCaller = Record<string, unknown>;
 
 /** `caller.a.b` for the path "a.b", typed loosely on purpose: inputs are whatever the test throws at it. */
 export function procedureAt(caller: object, path: string): (input?: unknown) => Promise<unknown> {
-  return path.split(".").reduce<unknown>((node, key) => (node as AnyCaller)[key], caller) as (input?: unknown) => Promise<unknown>;
+  return path.split(".").reduce<unknown>((node, key) => (node as AnyCaller)[key], caller) as (
+    input?: unknown,
+  ) => Promise<unknown>;
 }

@@ -6,10 +6,14 @@ import type { Db } from "@/server/db/client";
 import { importJobRows, importJobs, operators, vendorAccounts } from "@/server/db/schema";
 
 export function csvOf(rows: Array<{ name: string; departments?: string; admin?: string; login?: string }>): string {
-  return ["nome;departamentos;admin;login", ...rows.map((r) => [r.name, r.departments ?? "", r.admin ?? "", r.login ?? ""].join(";"))].join("\r\n");
+  return [
+    "nome;departamentos;admin;login",
+    ...rows.map((r) => [r.name, r.departments ?? "", r.admin ?? "", r.login ?? ""].join(";")),
+  ].join("\r\n");
 }
 
-export const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} ${String(i + 1).padStart(3, "0")}`);
+export const names = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix} ${String(i + 1).padStart(3, "0")}`);
 
 export async function vendorAccountOf(db: Db, org: string): Promise<string> {
   const [row] = await db.select().from(vendorAccounts).where(eq(vendorAccounts.organizationId, org));
@@ -19,12 +23,19 @@ export async function vendorAccountOf(db: Db, org: string): Promise<string> {
 /** How many vendor operators of the account carry each name. */
 export function vendorOperatorsByName(emu: PlugchatEmulator, accountId: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const o of Object.values(emu.state.operators)) if (o.accountId === accountId) out[o.name] = (out[o.name] ?? 0) + 1;
+  for (const o of Object.values(emu.state.operators))
+    if (o.accountId === accountId) out[o.name] = (out[o.name] ?? 0) + 1;
   return out;
 }
 
 /** Every row of the job done, its operator record synced with a distinct vendor id, one vendor operator per name. */
-export async function expectJobImportedOnce(db: Db, emu: PlugchatEmulator, org: string, jobId: string, expected: string[]): Promise<void> {
+export async function expectJobImportedOnce(
+  db: Db,
+  emu: PlugchatEmulator,
+  org: string,
+  jobId: string,
+  expected: string[],
+): Promise<void> {
   const rows = await db.select().from(importJobRows).where(eq(importJobRows.jobId, jobId));
   expect(rows.map((r) => r.state).filter((s) => s !== "done")).toEqual([]);
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
@@ -44,7 +55,11 @@ export async function expectJobImportedOnce(db: Db, emu: PlugchatEmulator, org: 
 }
 
 export async function fault(emu: PlugchatEmulator, f: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${emu.origin}/__emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+  const res = await fetch(`${emu.origin}/__emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(f),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -64,4 +79,3 @@ export function killable(db: Db): { db: Db; kill: () => void } {
   });
   return { db: proxy, kill: () => (killed = true) };
 }
-

@@ -87,7 +87,11 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
 
   it("preview reports per-row errors from our database; start refuses a file without valid rows", async () => {
     const imports = callerFor({ db: handle.db, provider, member: owner }).imports;
-    await callerFor({ db: handle.db, provider, member: owner }).operators.create({ name: "Já Existe", departmentIds: [], isAdmin: false });
+    await callerFor({ db: handle.db, provider, member: owner }).operators.create({
+      name: "Já Existe",
+      departmentIds: [],
+      isAdmin: false,
+    });
     const csv = csvOf([
       { name: "Ok Um", departments: "vendas|suporte tecnico", admin: "sim" },
       { name: "Sem Depto", departments: "Financeiro" },
@@ -107,7 +111,9 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
     expect(p.valid).toBe(1);
     expect(p.invalid).toBe(4);
     const before = await handle.db.select().from(importJobs);
-    expect(await appCodeOf(imports.start({ csv: csvOf([{ name: "Sem Depto", departments: "Financeiro" }]) }))).toBe("VALIDATION");
+    expect(await appCodeOf(imports.start({ csv: csvOf([{ name: "Sem Depto", departments: "Financeiro" }]) }))).toBe(
+      "VALIDATION",
+    );
     expect(await appCodeOf(imports.start({ csv: "nome;observação\r\nFulano;x" }))).toBe("VALIDATION");
     expect(await appCodeOf(imports.start({ csv: "" }))).toBe("VALIDATION");
     expect(await handle.db.select().from(importJobs)).toHaveLength(before.length);
@@ -119,11 +125,27 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
   it("a job imports N rows, one vendor operator each, with departments, admin flag, login and an audit entry per operator", async () => {
     const caller = callerFor({ db: handle.db, provider, member: owner });
     const list = names("Lote", 30);
-    const csv = csvOf(list.map((name, i) => ({ name, departments: i % 3 === 0 ? "Vendas|Suporte Técnico" : i % 3 === 1 ? "vendas" : "", admin: i % 2 ? "sim" : "não", login: i % 5 === 0 ? `lote.${i}` : "" })));
+    const csv = csvOf(
+      list.map((name, i) => ({
+        name,
+        departments: i % 3 === 0 ? "Vendas|Suporte Técnico" : i % 3 === 1 ? "vendas" : "",
+        admin: i % 2 ? "sim" : "não",
+        login: i % 5 === 0 ? `lote.${i}` : "",
+      })),
+    );
     const postsBefore = emu.requestCount(POSTS);
     const { jobId } = await caller.imports.start({ csv, fileName: "lote.csv" });
     const queued = await caller.imports.get({ jobId });
-    expect(queued).toMatchObject({ status: "running", fileName: "lote.csv", total: 30, done: 0, failed: 0, remaining: 30, finishedAt: null, failedRows: [] });
+    expect(queued).toMatchObject({
+      status: "running",
+      fileName: "lote.csv",
+      total: 30,
+      done: 0,
+      failed: 0,
+      remaining: 30,
+      finishedAt: null,
+      failedRows: [],
+    });
     await worker().drain();
     const job = await caller.imports.get({ jobId });
     expect(job).toMatchObject({ status: "done", total: 30, done: 30, failed: 0, remaining: 0, failedRows: [] });
@@ -139,10 +161,16 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
     expect(second.departments).toHaveLength(1);
     expect(vendorOps.find((o) => o.name === "Lote 003")!.departments).toHaveLength(0);
     expect([first.isAdmin, second.isAdmin]).toEqual([false, true]);
-    const [local] = await handle.db.select().from(operators).where(and(eq(operators.organizationId, owner.organizationId), eq(operators.name, "Lote 001")));
+    const [local] = await handle.db
+      .select()
+      .from(operators)
+      .where(and(eq(operators.organizationId, owner.organizationId), eq(operators.name, "Lote 001")));
     expect(local!.login).toBe("lote.0");
     // The provisioning layer audited every operator, as the job's author.
-    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.organizationId, owner.organizationId), eq(auditLog.action, "operator.create")));
+    const audits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, owner.organizationId), eq(auditLog.action, "operator.create")));
     const ours = audits.filter((a) => String((a.details as { name?: string }).name ?? "").startsWith("Lote "));
     expect(ours).toHaveLength(30);
     expect(new Set(ours.map((a) => a.actorUserId))).toEqual(new Set([owner.session.userId]));
@@ -165,11 +193,18 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
     expect(failedLines).toHaveLength(3);
     expect(failedLines).toEqual([...failedLines].sort((a, b) => a - b));
     for (const row of job.failedRows) {
-      expect(row).toMatchObject({ name: list[row.line - 2], error: { code: "VENDOR_REJECTED", message: "injected fault" } });
+      expect(row).toMatchObject({
+        name: list[row.line - 2],
+        error: { code: "VENDOR_REJECTED", message: "injected fault" },
+      });
     }
     // A definite refusal leaves no operator record behind.
-    const failedRows = await handle.db.select().from(importJobRows).where(and(eq(importJobRows.jobId, jobId), eq(importJobRows.state, "failed")));
-    for (const r of failedRows) expect(await handle.db.select().from(operators).where(eq(operators.id, r.operatorId))).toEqual([]);
+    const failedRows = await handle.db
+      .select()
+      .from(importJobRows)
+      .where(and(eq(importJobRows.jobId, jobId), eq(importJobRows.state, "failed")));
+    for (const r of failedRows)
+      expect(await handle.db.select().from(operators).where(eq(operators.id, r.operatorId))).toEqual([]);
 
     expect(await caller.imports.retryRow({ jobId, rowId: job.failedRows[0]!.rowId })).toEqual({ requeued: 1 });
     job = await caller.imports.get({ jobId });
@@ -198,7 +233,9 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
   it("restart-resume: a worker killed mid-job (creates in flight, one applied whose answer was lost) → a new worker finishes with one vendor operator per row", async () => {
     const caller = callerFor({ db: handle.db, provider, member: owner });
     const list = names("Retomada", 40);
-    const { jobId } = await caller.imports.start({ csv: csvOf(list.map((name, i) => ({ name, departments: i % 2 ? "Vendas" : "" }))) });
+    const { jobId } = await caller.imports.start({
+      csv: csvOf(list.map((name, i) => ({ name, departments: i % 2 ? "Vendas" : "" }))),
+    });
     const accountId = await vendorAccountOf(handle.db, owner.organizationId);
     const postsBefore = emu.requestCount(POSTS);
 
@@ -209,7 +246,16 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
     emu.setLatency(250);
     const doomed = killable(handle.db);
     // settleMs: this worker would wait a minute before resolving the uncertain row.
-    const first = new ImportWorker({ db: doomed.db, provider, instanceId: "worker-1", concurrency: 8, pollMs: 20, leaseMs: 1_500, settleMs: 60_000, graceMs: 60_000 });
+    const first = new ImportWorker({
+      db: doomed.db,
+      provider,
+      instanceId: "worker-1",
+      concurrency: 8,
+      pollMs: 20,
+      leaseMs: 1_500,
+      settleMs: 60_000,
+      graceMs: 60_000,
+    });
     first.start();
     await until(() => emu.requestCount(POSTS) - postsBefore >= 20);
     doomed.kill(); // the process dies: nothing it learns from now on is recorded
@@ -224,7 +270,9 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
     const mine = ops.filter((o) => rows.some((r) => r.operatorId === o.id));
     expect(mine.filter((o) => o.state === "pending").length).toBeGreaterThan(0);
     expect(mine.filter((o) => o.state === "uncertain" || o.state === "pending").length).toBeGreaterThan(1);
-    const atVendor = Object.values(emu.state.operators).filter((o) => o.accountId === accountId && o.name.startsWith("Retomada")).length;
+    const atVendor = Object.values(emu.state.operators).filter(
+      (o) => o.accountId === accountId && o.name.startsWith("Retomada"),
+    ).length;
     expect(atVendor).toBeGreaterThan(mine.filter((o) => o.state === "synced").length);
     expect(rows.filter((r) => r.state === "done").length).toBeLessThan(40);
 
@@ -243,7 +291,8 @@ describe.each(testDbKinds())("CSV operator import (%s)", (kind: TestDbKind) => {
     const writes: string[] = [];
     const recording = new Proxy(handle.db, {
       get(target, prop, receiver) {
-        if (typeof prop === "string" && ["insert", "update", "delete", "execute", "transaction"].includes(prop)) writes.push(prop);
+        if (typeof prop === "string" && ["insert", "update", "delete", "execute", "transaction"].includes(prop))
+          writes.push(prop);
         return Reflect.get(target, prop, receiver) as unknown;
       },
     });

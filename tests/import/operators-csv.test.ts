@@ -12,18 +12,30 @@ import {
 
 const PLUGCHAT = { operatorEmail: false, departments: true, operatorLogin: true };
 const CDP = { operatorEmail: true, departments: false, operatorLogin: false };
-const ctx: ImportContext = { caps: PLUGCHAT, departmentNames: ["Vendas", "Suporte Técnico"], existingNames: ["Ana Existente"] };
+const ctx: ImportContext = {
+  caps: PLUGCHAT,
+  departmentNames: ["Vendas", "Suporte Técnico"],
+  existingNames: ["Ana Existente"],
+};
 const cdpCtx: ImportContext = { caps: CDP, departmentNames: [], existingNames: ["ja@exemplo.com"] };
 
-const codes = (p: ReturnType<typeof previewOperatorsCsv>, i: number) => p.rows[i]!.errors.map((e) => `${e.field}:${e.code}`);
+const codes = (p: ReturnType<typeof previewOperatorsCsv>, i: number) =>
+  p.rows[i]!.errors.map((e) => `${e.field}:${e.code}`);
 
 describe("previewOperatorsCsv — format", () => {
   it("reads a ;-separated file with BOM and CRLF, Portuguese headers in any case/accents", () => {
-    const p = previewOperatorsCsv("\uFEFFNOME;Departamentos;Admin;Login\r\nMaria Souza;vendas|SUPORTE TECNICO;Sim;maria.s\r\n", ctx);
+    const p = previewOperatorsCsv(
+      "\uFEFFNOME;Departamentos;Admin;Login\r\nMaria Souza;vendas|SUPORTE TECNICO;Sim;maria.s\r\n",
+      ctx,
+    );
     expect(p.fileErrors).toEqual([]);
     expect(p.columns).toEqual(["name", "departments", "admin", "login"]);
     expect(p.rows).toEqual([
-      { line: 2, values: { name: "Maria Souza", departments: "vendas|SUPORTE TECNICO", admin: "Sim", login: "maria.s" }, errors: [] },
+      {
+        line: 2,
+        values: { name: "Maria Souza", departments: "vendas|SUPORTE TECNICO", admin: "Sim", login: "maria.s" },
+        errors: [],
+      },
     ]);
     expect(p.valid).toBe(1);
     expect(p.invalid).toBe(0);
@@ -159,7 +171,10 @@ describe("previewOperatorsCsv — row errors (PlugChat)", () => {
   });
 
   it("logins: bad characters, too long, duplicate in file", () => {
-    const p = previewOperatorsCsv(`${head}Maria Souza;;;maria souza\nJoão Lima;;;${"a".repeat(61)}\nPedro Alves;;;pedro\nPaula Alves;;;PEDRO\n`, ctx);
+    const p = previewOperatorsCsv(
+      `${head}Maria Souza;;;maria souza\nJoão Lima;;;${"a".repeat(61)}\nPedro Alves;;;pedro\nPaula Alves;;;PEDRO\n`,
+      ctx,
+    );
     expect(p.rows[0]!.errors).toEqual([{ field: "login", code: "badValue", value: "maria souza" }]);
     expect(codes(p, 1)).toEqual(["login:tooLong"]);
     expect(codes(p, 2)).toEqual([]);
@@ -177,14 +192,27 @@ describe("previewOperatorsCsv — CDP columns", () => {
     const pt = previewOperatorsCsv("E-mail;Nome;Sobrenome;Admin\nmaria@exemplo.com;Maria;Souza;sim\n", cdpCtx);
     expect(pt.fileErrors).toEqual([]);
     expect(pt.columns).toEqual(["email", "firstName", "lastName", "admin"]);
-    expect(pt.rows[0]!.values).toEqual({ email: "maria@exemplo.com", firstName: "Maria", lastName: "Souza", admin: "sim" });
+    expect(pt.rows[0]!.values).toEqual({
+      email: "maria@exemplo.com",
+      firstName: "Maria",
+      lastName: "Souza",
+      admin: "sim",
+    });
     const en = previewOperatorsCsv("email,first_name,last_name\njohn@example.com,John,\n", cdpCtx);
     expect(en.valid).toBe(1);
-    expect(rowToValues(en.rows[0]!, CDP)).toEqual({ name: "John", departmentNames: [], isAdmin: false, email: "john@example.com", firstName: "John" });
+    expect(rowToValues(en.rows[0]!, CDP)).toEqual({
+      name: "John",
+      departmentNames: [],
+      isAdmin: false,
+      email: "john@example.com",
+      firstName: "John",
+    });
   });
 
   it("missing email column; required/badEmail/tooLong/duplicate/alreadyExists", () => {
-    expect(previewOperatorsCsv("nome\nMaria\n", cdpCtx).fileErrors).toEqual([{ field: "email", code: "missingColumn", value: "email" }]);
+    expect(previewOperatorsCsv("nome\nMaria\n", cdpCtx).fileErrors).toEqual([
+      { field: "email", code: "missingColumn", value: "email" },
+    ]);
     const p = previewOperatorsCsv(
       `email;nome;sobrenome\n;Maria;\nnot-an-email;Maria;\nA@x.com;${"n".repeat(101)};\na@x.com;Ana;\nJA@exemplo.com;Já;\nb@x.com;;${"s".repeat(101)}\n`,
       cdpCtx,
@@ -201,12 +229,18 @@ describe("previewOperatorsCsv — CDP columns", () => {
 describe("columns, values and template", () => {
   it("importColumnsFor follows the capabilities", () => {
     expect(importColumnsFor(PLUGCHAT)).toEqual(["name", "departments", "admin", "login"]);
-    expect(importColumnsFor({ operatorEmail: false, departments: false, operatorLogin: false })).toEqual(["name", "admin"]);
+    expect(importColumnsFor({ operatorEmail: false, departments: false, operatorLogin: false })).toEqual([
+      "name",
+      "admin",
+    ]);
     expect(importColumnsFor(CDP)).toEqual(["email", "firstName", "lastName", "admin"]);
   });
 
   it("rowToValues types a PlugChat row", () => {
-    const p = previewOperatorsCsv("nome;departamentos;admin;login\nMaria Souza; Vendas | Suporte Técnico ;s;maria\n", ctx);
+    const p = previewOperatorsCsv(
+      "nome;departamentos;admin;login\nMaria Souza; Vendas | Suporte Técnico ;s;maria\n",
+      ctx,
+    );
     expect(rowToValues(p.rows[0]!, PLUGCHAT)).toEqual({
       name: "Maria Souza",
       departmentNames: ["Vendas", "Suporte Técnico"],

@@ -33,14 +33,26 @@ function counting(provider: ChatProvider, instance: "a" | "b"): ChatProvider {
 }
 
 describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances import the same job on one Postgres", () => {
-  const two = withTwoInstances({ token: TOKEN, poolSize: 6, timeoutMs: 3_000, companyName: "Duas Instâncias", wrapProvider: counting });
+  const two = withTwoInstances({
+    token: TOKEN,
+    poolSize: 6,
+    timeoutMs: 3_000,
+    companyName: "Duas Instâncias",
+    wrapProvider: counting,
+  });
   beforeAll(async () => {
-    await callerFor({ db: two.instanceA.db, provider: two.providerA, member: two.owner }).departments.create({ name: "Vendas" });
+    await callerFor({ db: two.instanceA.db, provider: two.providerA, member: two.owner }).departments.create({
+      name: "Vendas",
+    });
   });
 
   it("both workers and the reconciler at once → every row done once, one vendor operator per row", async () => {
     const list = names("Dupla", 60);
-    const { jobId } = await callerFor({ db: two.instanceA.db, provider: two.providerA, member: two.owner }).imports.start({
+    const { jobId } = await callerFor({
+      db: two.instanceA.db,
+      provider: two.providerA,
+      member: two.owner,
+    }).imports.start({
       csv: csvOf(list.map((name, i) => ({ name, departments: i % 2 ? "Vendas" : "" }))),
     });
     const postsBefore = two.emu.requestCount(POSTS);
@@ -58,7 +70,10 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances import the
       let i = 0;
       while (reconciling) {
         const db = i % 2 ? two.instanceA.db : two.instanceB.db;
-        await reconcileOrganization(db, i % 2 ? two.providerA : two.providerB, two.owner.organizationId, { holder: `reconciler-${i % 2}`, settleMs: 0 }).catch(() => undefined);
+        await reconcileOrganization(db, i % 2 ? two.providerA : two.providerB, two.owner.organizationId, {
+          holder: `reconciler-${i % 2}`,
+          settleMs: 0,
+        }).catch(() => undefined);
         i++;
         await new Promise((r) => setTimeout(r, 10));
       }

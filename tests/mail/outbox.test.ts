@@ -12,7 +12,14 @@ import { keyRing } from "@/server/crypto";
 import { decryptSecret } from "@/server/crypto/tokens";
 import type { DbHandle } from "@/server/db/client";
 import { mailOutbox } from "@/server/db/schema";
-import { deliverDueEmails, enqueueEmail, MAIL_GIVE_UP_MS, mailAad, mailDeliveryInFlight, mailRetryDelayMs } from "@/server/mail/outbox";
+import {
+  deliverDueEmails,
+  enqueueEmail,
+  MAIL_GIVE_UP_MS,
+  mailAad,
+  mailDeliveryInFlight,
+  mailRetryDelayMs,
+} from "@/server/mail/outbox";
 import { createTestDb, testDbKinds } from "../helpers/db";
 
 /** A loopback port nobody listens on (taken, then released). */
@@ -53,7 +60,12 @@ describe.each(testDbKinds())("mail outbox on %s", (kind) => {
     const port = await freePort();
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     const to = `down-${kind}@example.com`;
-    const id = await enqueueEmail(handle.db, { event: "test_email", to, subject: "Assunto", text: "Corpo com link https://x/verify-email/abc" });
+    const id = await enqueueEmail(handle.db, {
+      event: "test_email",
+      to,
+      subject: "Assunto",
+      text: "Corpo com link https://x/verify-email/abc",
+    });
     await mailDeliveryInFlight(handle.db);
 
     const pending = await row(id);
@@ -74,7 +86,11 @@ describe.each(testDbKinds())("mail outbox on %s", (kind) => {
     sink = await startMailSink({ port });
     await handle.db.update(mailOutbox).set({ nextAttemptAt: new Date() }).where(eq(mailOutbox.id, id));
     // Three runs at once (three instances): one claims the row, the others find nothing.
-    const outcomes = await Promise.all([deliverDueEmails(handle.db), deliverDueEmails(handle.db), deliverDueEmails(handle.db)]);
+    const outcomes = await Promise.all([
+      deliverDueEmails(handle.db),
+      deliverDueEmails(handle.db),
+      deliverDueEmails(handle.db),
+    ]);
     expect(outcomes.reduce((n, o) => n + o.sent, 0)).toBe(1);
     expect((await sink.waitFor(to)).text).toContain("verify-email/abc");
 
@@ -82,7 +98,10 @@ describe.each(testDbKinds())("mail outbox on %s", (kind) => {
     expect(sent.sentAt).not.toBeNull();
     expect(sent.attempts).toBe(2);
     // Later runs never send it again.
-    await handle.db.update(mailOutbox).set({ nextAttemptAt: new Date(0) }).where(eq(mailOutbox.id, id));
+    await handle.db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: new Date(0) })
+      .where(eq(mailOutbox.id, id));
     expect(await deliverDueEmails(handle.db)).toEqual({ sent: 0, retry: 0, failed: 0 });
     await new Promise((r) => setTimeout(r, 100));
     expect(sink.messages.filter((m) => m.to.includes(to))).toHaveLength(1);
@@ -93,7 +112,11 @@ describe.each(testDbKinds())("mail outbox on %s", (kind) => {
     expect(mailRetryDelayMs(30)).toBe(60 * 60 * 1000);
 
     process.env.SMTP_URL = `smtp://127.0.0.1:${await freePort()}`;
-    const id = await enqueueEmail(handle.db, { event: "test_email", to: "old@example.com", subject: "s", text: "t" }, { kick: false });
+    const id = await enqueueEmail(
+      handle.db,
+      { event: "test_email", to: "old@example.com", subject: "s", text: "t" },
+      { kick: false },
+    );
     await handle.db
       .update(mailOutbox)
       .set({ createdAt: new Date(Date.now() - MAIL_GIVE_UP_MS - 1000), attempts: 12 })
@@ -102,17 +125,30 @@ describe.each(testDbKinds())("mail outbox on %s", (kind) => {
     const given = await row(id);
     expect(given.failedAt).not.toBeNull();
     expect(given.attempts).toBe(13);
-    await handle.db.update(mailOutbox).set({ nextAttemptAt: new Date(0) }).where(eq(mailOutbox.id, id));
+    await handle.db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: new Date(0) })
+      .where(eq(mailOutbox.id, id));
     expect(await deliverDueEmails(handle.db)).toEqual({ sent: 0, retry: 0, failed: 0 });
   });
 
   it("leaves a row leased by another run alone until the lease lapses", async () => {
     sink = await startMailSink();
     process.env.SMTP_URL = sink.url;
-    const id = await enqueueEmail(handle.db, { event: "test_email", to: "leased@example.com", subject: "s", text: "t" }, { kick: false });
-    await handle.db.update(mailOutbox).set({ lockedUntil: new Date(Date.now() + 60_000) }).where(eq(mailOutbox.id, id));
+    const id = await enqueueEmail(
+      handle.db,
+      { event: "test_email", to: "leased@example.com", subject: "s", text: "t" },
+      { kick: false },
+    );
+    await handle.db
+      .update(mailOutbox)
+      .set({ lockedUntil: new Date(Date.now() + 60_000) })
+      .where(eq(mailOutbox.id, id));
     expect(await deliverDueEmails(handle.db)).toEqual({ sent: 0, retry: 0, failed: 0 });
-    await handle.db.update(mailOutbox).set({ lockedUntil: new Date(Date.now() - 1) }).where(eq(mailOutbox.id, id));
+    await handle.db
+      .update(mailOutbox)
+      .set({ lockedUntil: new Date(Date.now() - 1) })
+      .where(eq(mailOutbox.id, id));
     expect(await deliverDueEmails(handle.db)).toMatchObject({ sent: 1 });
     await sink.waitFor("leased@example.com");
   });

@@ -17,11 +17,19 @@ const TOKEN = "onboarding-test-token";
 
 async function emuState(emu: PlugchatEmulator) {
   const res = await fetch(`${emu.origin}/__emulator/state`);
-  return (await res.json()) as { accounts: Array<{ id: string; externalId: string }>; operators: Array<{ id: string; accountId: string; name: string }>; departments: Array<{ accountId: string; name: string }> };
+  return (await res.json()) as {
+    accounts: Array<{ id: string; externalId: string }>;
+    operators: Array<{ id: string; accountId: string; name: string }>;
+    departments: Array<{ accountId: string; name: string }>;
+  };
 }
 
 async function addFault(emu: PlugchatEmulator, fault: Record<string, unknown>) {
-  const res = await fetch(`${emu.origin}/__emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+  const res = await fetch(`${emu.origin}/__emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fault),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -63,20 +71,35 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     const callerB = callerFor({ db: handle.db, provider, member: b });
     await callerB.onboarding.createAccount({ companyName: "Empresa B", sessionName: "Loja B" });
     const deptsB = await callerB.departments.refresh();
-    const opB = await callerB.operators.create({ name: "Bia", departmentIds: [deptsB.items[0]!.id], isAdmin: true, linkToMe: true });
+    const opB = await callerB.operators.create({
+      name: "Bia",
+      departmentIds: [deptsB.items[0]!.id],
+      isAdmin: true,
+      linkToMe: true,
+    });
 
     // A pretending to act for B's organization.
     const aAsB = callerFor({ db: handle.db, provider, member: a, orgHint: b.organizationId });
     expect(await trpcCodeOf(aAsB.onboarding.get())).toBe("FORBIDDEN");
     expect(await trpcCodeOf(aAsB.operators.list())).toBe("FORBIDDEN");
-    expect(await trpcCodeOf(aAsB.onboarding.createAccount({ companyName: "Xis", sessionName: "Xis" }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(aAsB.onboarding.createAccount({ companyName: "Xis", sessionName: "Xis" }))).toBe(
+      "FORBIDDEN",
+    );
 
     // A in its own organization, naming B's ids.
     const callerA = callerFor({ db: handle.db, provider, member: a });
     await callerA.onboarding.createAccount({ companyName: "Empresa A", sessionName: "Loja A" });
-    expect(await trpcCodeOf(callerA.operators.update({ id: opB.id, version: opB.version, name: "Roubado" }))).toBe("NOT_FOUND");
-    expect(await trpcCodeOf(callerA.departments.update({ id: deptsB.items[0]!.id, version: deptsB.items[0]!.version, name: "Roubado" }))).toBe("NOT_FOUND");
-    expect(await trpcCodeOf(callerA.operators.create({ name: "Ana", departmentIds: [deptsB.items[0]!.id], isAdmin: false }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(callerA.operators.update({ id: opB.id, version: opB.version, name: "Roubado" }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      await trpcCodeOf(
+        callerA.departments.update({ id: deptsB.items[0]!.id, version: deptsB.items[0]!.version, name: "Roubado" }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(
+      await trpcCodeOf(callerA.operators.create({ name: "Ana", departmentIds: [deptsB.items[0]!.id], isAdmin: false })),
+    ).toBe("NOT_FOUND");
     expect((await callerA.operators.list()).items).toEqual([]);
     expect(await trpcCodeOf(callerA.chat.session())).toBe("NOT_FOUND");
 
@@ -93,11 +116,18 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
   it("20 concurrent createAccount for one organization make exactly 1 vendor account", async () => {
     const m = await createMember(handle.db, { role: "owner" });
     const caller = callerFor({ db: handle.db, provider, member: m });
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => caller.onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        caller.onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" }),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(0);
     const state = await emuState(emu);
     expect(state.accounts.filter((a) => a.externalId === m.organizationId)).toHaveLength(1);
-    const [row] = await handle.db.select().from(vendorAccounts).where(eq(vendorAccounts.organizationId, m.organizationId));
+    const [row] = await handle.db
+      .select()
+      .from(vendorAccounts)
+      .where(eq(vendorAccounts.organizationId, m.organizationId));
     expect(row?.state).toBe("synced");
     // A later submit is a no-op too.
     await caller.onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" });
@@ -108,7 +138,9 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     const m = await createMember(handle.db, { role: "owner" });
     const caller = callerFor({ db: handle.db, provider, member: m });
     await addFault(emu, { method: "POST", path: "^/account$", kind: "status", status: 503, times: 1 });
-    expect(await trpcCodeOf(caller.onboarding.createAccount({ companyName: "Loja", sessionName: "Loja" }))).toBe("BAD_GATEWAY");
+    expect(await trpcCodeOf(caller.onboarding.createAccount({ companyName: "Loja", sessionName: "Loja" }))).toBe(
+      "BAD_GATEWAY",
+    );
     const acc = (await caller.onboarding.get()).account;
     expect(acc?.state).toBe("uncertain");
     // A plain resubmit does not POST again.
@@ -117,7 +149,9 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     expect((await emuState(emu)).accounts.filter((a) => a.externalId === m.organizationId)).toHaveLength(0);
     // Attaching someone else's account is refused.
     const other = (await emuState(emu)).accounts[0]!;
-    expect(await trpcCodeOf(caller.onboarding.attachAccount({ vendorAccountId: other.id }))).toBe("UNPROCESSABLE_CONTENT");
+    expect(await trpcCodeOf(caller.onboarding.attachAccount({ vendorAccountId: other.id }))).toBe(
+      "UNPROCESSABLE_CONTENT",
+    );
     // The confirmed retry creates exactly one.
     const retried = await caller.onboarding.retryAccount({ confirm: true });
     expect(retried.state).toBe("synced");
@@ -132,10 +166,27 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     expect(depts.items.map((d) => d.name)).toContain("Geral");
     expect(depts.items.find((d) => d.name === "Geral")?.isDefault).toBe(true);
     const suporte = await caller.departments.create({ name: "Suporte" });
-    const dupes = await Promise.allSettled(Array.from({ length: 10 }, () => caller.departments.create({ name: "Financeiro" })));
+    const dupes = await Promise.allSettled(
+      Array.from({ length: 10 }, () => caller.departments.create({ name: "Financeiro" })),
+    );
     expect(dupes.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const me = await caller.operators.create({ name: "Maria Souza", departmentIds: [suporte.id], isAdmin: true, linkToMe: true });
-    const ops = await Promise.allSettled(Array.from({ length: 10 }, () => caller.operators.create({ name: "João", departmentIds: [], isAdmin: false, login: "joao", password: "senha-secreta-1" })));
+    const me = await caller.operators.create({
+      name: "Maria Souza",
+      departmentIds: [suporte.id],
+      isAdmin: true,
+      linkToMe: true,
+    });
+    const ops = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        caller.operators.create({
+          name: "João",
+          departmentIds: [],
+          isAdmin: false,
+          login: "joao",
+          password: "senha-secreta-1",
+        }),
+      ),
+    );
     expect(ops.filter((r) => r.status === "fulfilled")).toHaveLength(1);
 
     const state = await emuState(emu);
@@ -146,7 +197,11 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     const session = await caller.chat.session();
     expect(session.operatorName).toBe("Maria Souza");
     expect(session.accountId).toBe(accountId);
-    const verify = await fetch(`${emu.origin}/__emulator/tokens/verify`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: session.operatorAccessToken }) });
+    const verify = await fetch(`${emu.origin}/__emulator/tokens/verify`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ accessToken: session.operatorAccessToken }),
+    });
     expect(((await verify.json()) as { operatorId: string }).operatorId).toBeTruthy();
 
     const rows = await handle.db.select().from(operators).where(eq(operators.organizationId, m.organizationId));
@@ -160,17 +215,27 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
       expect(() => decryptOperatorToken(other.id, r.accessTokenCiphertext!)).toThrow();
     }
     // No plaintext token anywhere in the database (operators or audit log).
-    const dump = await handle.db.execute(sql`select row_to_json(o)::text as j from operators o union all select row_to_json(a)::text from audit_log a`);
+    const dump = await handle.db.execute(
+      sql`select row_to_json(o)::text as j from operators o union all select row_to_json(a)::text from audit_log a`,
+    );
     const text = JSON.stringify(dump);
     expect(text).not.toContain(session.operatorAccessToken);
     expect(text).not.toContain("senha-secreta-1");
     expect(me.hasAccessToken).toBe(true);
 
     // Optimistic concurrency.
-    expect(await trpcCodeOf(caller.operators.update({ id: me.id, version: me.version + 5, name: "Outra" }))).toBe("CONFLICT");
-    const renamed = await caller.departments.update({ id: suporte.id, version: suporte.version, name: "Suporte Técnico" });
+    expect(await trpcCodeOf(caller.operators.update({ id: me.id, version: me.version + 5, name: "Outra" }))).toBe(
+      "CONFLICT",
+    );
+    const renamed = await caller.departments.update({
+      id: suporte.id,
+      version: suporte.version,
+      name: "Suporte Técnico",
+    });
     expect(renamed.name).toBe("Suporte Técnico");
-    expect(await trpcCodeOf(caller.departments.update({ id: suporte.id, version: suporte.version, active: false }))).toBe("CONFLICT");
+    expect(
+      await trpcCodeOf(caller.departments.update({ id: suporte.id, version: suporte.version, active: false })),
+    ).toBe("CONFLICT");
 
     await caller.onboarding.completeStep({ step: "departments" });
     await caller.onboarding.completeStep({ step: "operators" });

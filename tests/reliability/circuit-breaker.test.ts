@@ -7,7 +7,8 @@ import type { ChatProvider } from "@/server/providers/types";
 const down = () => new ProviderError("unavailable", "503", { method: "GET", path: "/x", status: 503 });
 const timeout = () => new ProviderError("ambiguous", "timeout", { method: "POST", path: "/x", reason: "timeout" });
 const rejected = () => new ProviderError("rejected", "400", { method: "POST", path: "/x", status: 400 });
-const limited = () => new ProviderError("unavailable", "429", { method: "POST", path: "/x", status: 429, retryAfter: 1 });
+const limited = () =>
+  new ProviderError("unavailable", "429", { method: "POST", path: "/x", status: 429, retryAfter: 1 });
 
 async function outcome(p: Promise<unknown>): Promise<string> {
   try {
@@ -107,7 +108,9 @@ describe("circuit breaker", () => {
     const wrapped = withCircuitBreaker(base, breaker);
     expect(await outcome(wrapped.listDepartments("a"))).toBe("unavailable:503");
     expect(await outcome(wrapped.createDepartment("a", { name: "x", active: true }))).toBe("unavailable:circuit open");
-    expect(await outcome(wrapped.createAccount({ externalId: "o", name: "n", active: true }))).toBe("unavailable:circuit open");
+    expect(await outcome(wrapped.createAccount({ externalId: "o", name: "n", active: true }))).toBe(
+      "unavailable:circuit open",
+    );
     expect(sent).toBe(1);
     expect(wrapped.name).toBe("plugchat");
   });

@@ -23,14 +23,19 @@ import { withTwoInstances } from "../helpers/two-instances";
 const TOKEN = "concurrency-token";
 
 async function fault(emu: PlugchatEmulator, f: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${emu.origin}/__emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+  const res = await fetch(`${emu.origin}/__emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(f),
+  });
   expect(res.status).toBe(200);
 }
 
 function vendorCounts(emu: PlugchatEmulator, accountId: string) {
   const depts = Object.values(emu.state.departments).filter((d) => d.accountId === accountId);
   const ops = Object.values(emu.state.operators).filter((o) => o.accountId === accountId);
-  const byName = (names: string[]) => names.reduce<Record<string, number>>((m, n) => ({ ...m, [n]: (m[n] ?? 0) + 1 }), {});
+  const byName = (names: string[]) =>
+    names.reduce<Record<string, number>>((m, n) => ({ ...m, [n]: (m[n] ?? 0) + 1 }), {});
   return { departments: byName(depts.map((d) => d.name)), operators: byName(ops.map((o) => o.name)) };
 }
 
@@ -43,20 +48,43 @@ async function accountIdOf(db: DbHandle["db"], org: string): Promise<string> {
  * Leaves `names` as uncertain departments and operators at the vendor level in both ways:
  * half really created (applied, then the answer and the follow-up list both failed), half not.
  */
-async function makeUncertain(emu: PlugchatEmulator, caller: ReturnType<typeof callerFor>, prefix: string): Promise<void> {
+async function makeUncertain(
+  emu: PlugchatEmulator,
+  caller: ReturnType<typeof callerFor>,
+  prefix: string,
+): Promise<void> {
   for (let i = 0; i < 4; i++) {
     const applied = i % 2 === 0;
-    await fault(emu, { method: "POST", path: "/departments$", kind: applied ? "commit_then_fail" : "status", status: 500, times: 1 });
+    await fault(emu, {
+      method: "POST",
+      path: "/departments$",
+      kind: applied ? "commit_then_fail" : "status",
+      status: 500,
+      times: 1,
+    });
     if (applied) await fault(emu, { method: "GET", path: "/departments$", kind: "status", status: 503, times: 3 });
     await expect(caller.departments.create({ name: `${prefix} D${i}` })).rejects.toThrow();
-    await fault(emu, { method: "POST", path: "/operators$", kind: applied ? "commit_then_fail" : "status", status: 500, times: 1 });
+    await fault(emu, {
+      method: "POST",
+      path: "/operators$",
+      kind: applied ? "commit_then_fail" : "status",
+      status: 500,
+      times: 1,
+    });
     if (applied) await fault(emu, { method: "GET", path: "/operators$", kind: "status", status: 503, times: 3 });
-    await expect(caller.operators.create({ name: `${prefix} O${i}`, departmentIds: [], isAdmin: false })).rejects.toThrow();
+    await expect(
+      caller.operators.create({ name: `${prefix} O${i}`, departmentIds: [], isAdmin: false }),
+    ).rejects.toThrow();
   }
   await fetch(`${emu.origin}/__emulator/faults`, { method: "DELETE" });
 }
 
-async function expectAllSyncedOnce(db: DbHandle["db"], emu: PlugchatEmulator, org: string, prefix: string): Promise<void> {
+async function expectAllSyncedOnce(
+  db: DbHandle["db"],
+  emu: PlugchatEmulator,
+  org: string,
+  prefix: string,
+): Promise<void> {
   const counts = vendorCounts(emu, await accountIdOf(db, org));
   for (let i = 0; i < 4; i++) {
     expect(counts.departments[`${prefix} D${i}`], `${prefix} D${i}`).toBe(1);
@@ -89,7 +117,12 @@ describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
     const before = emu.requestCount("POST /account");
     // Each click from its own tab: its own caller (context) for the same admin.
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, () => callerFor({ db: handle.db, provider, member: m }).onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" })),
+      Array.from({ length: 50 }, () =>
+        callerFor({ db: handle.db, provider, member: m }).onboarding.createAccount({
+          companyName: "Padaria",
+          sessionName: "Padaria",
+        }),
+      ),
     );
     expect(emu.requestCount("POST /account") - before).toBe(1);
     for (const r of results) {
@@ -106,8 +139,20 @@ describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
     const beforeOps = emu.requestCount("POST /account/:id/operators");
     const beforeDepts = emu.requestCount("POST /account/:id/departments");
     const [ops, depts] = await Promise.all([
-      Promise.allSettled(Array.from({ length: 20 }, () => callerFor({ db: handle.db, provider, member: m }).operators.create({ name: "Xavier", departmentIds: [], isAdmin: false }))),
-      Promise.allSettled(Array.from({ length: 20 }, () => callerFor({ db: handle.db, provider, member: m }).departments.create({ name: "Yoga" }))),
+      Promise.allSettled(
+        Array.from({ length: 20 }, () =>
+          callerFor({ db: handle.db, provider, member: m }).operators.create({
+            name: "Xavier",
+            departmentIds: [],
+            isAdmin: false,
+          }),
+        ),
+      ),
+      Promise.allSettled(
+        Array.from({ length: 20 }, () =>
+          callerFor({ db: handle.db, provider, member: m }).departments.create({ name: "Yoga" }),
+        ),
+      ),
     ]);
     expect(ops.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(depts.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -123,7 +168,17 @@ describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
     const caller = callerFor({ db: handle.db, provider, member: m });
     await caller.onboarding.createAccount({ companyName: "Padaria", sessionName: "Padaria" });
     const names = ["Zélia Prado", "zélia prado", "ZÉLIA PRADO", "Zélia prado", " Zélia Prado ", "zÉlia pRADO"];
-    const outcomes = await Promise.all(names.map((name) => outcomeOf(callerFor({ db: handle.db, provider, member: m }).operators.create({ name, departmentIds: [], isAdmin: false }))));
+    const outcomes = await Promise.all(
+      names.map((name) =>
+        outcomeOf(
+          callerFor({ db: handle.db, provider, member: m }).operators.create({
+            name,
+            departmentIds: [],
+            isAdmin: false,
+          }),
+        ),
+      ),
+    );
     expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
     expect(outcomes.filter((o) => o !== "OK")).toEqual(Array(names.length - 1).fill("NAME_TAKEN"));
     const local = await handle.db.select().from(operators).where(eq(operators.organizationId, m.organizationId));
@@ -140,7 +195,11 @@ describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
       caller.departments.create({ name: `R D${i}` }),
       caller.operators.create({ name: `R O${i}`, departmentIds: [], isAdmin: false }),
     ]).flat();
-    await Promise.allSettled([...retries, reconcileOrganization(handle.db, provider, m.organizationId, { settleMs: 0 }), reconcileOrganization(handle.db, provider, m.organizationId, { settleMs: 0, holder: "other" })]);
+    await Promise.allSettled([
+      ...retries,
+      reconcileOrganization(handle.db, provider, m.organizationId, { settleMs: 0 }),
+      reconcileOrganization(handle.db, provider, m.organizationId, { settleMs: 0, holder: "other" }),
+    ]);
     // Whatever was left claimed by a loser is picked up by the next run.
     await reconcileOrganization(handle.db, provider, m.organizationId, { settleMs: 0 });
     await expectAllSyncedOnce(handle.db, emu, m.organizationId, "R");
@@ -153,12 +212,21 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances on the sam
   it("reconcile the same uncertain records at once (lease held) → no duplicate vendor object", async () => {
     await makeUncertain(two.emu, callerFor({ db: two.instanceA.db, provider: two.providerA, member: two.owner }), "L");
     const [a, b] = await Promise.all([
-      reconcileOrganization(two.instanceA.db, two.providerA, two.owner.organizationId, { settleMs: 0, holder: "instance-a" }),
-      reconcileOrganization(two.instanceB.db, two.providerB, two.owner.organizationId, { settleMs: 0, holder: "instance-b" }),
+      reconcileOrganization(two.instanceA.db, two.providerA, two.owner.organizationId, {
+        settleMs: 0,
+        holder: "instance-a",
+      }),
+      reconcileOrganization(two.instanceB.db, two.providerB, two.owner.organizationId, {
+        settleMs: 0,
+        holder: "instance-b",
+      }),
     ]);
     expect([a.ran, b.ran].filter(Boolean).length).toBeGreaterThanOrEqual(1);
     // The loser (if any) runs again afterwards; nothing is left to do.
-    await reconcileOrganization(two.instanceB.db, two.providerB, two.owner.organizationId, { settleMs: 0, holder: "instance-b" });
+    await reconcileOrganization(two.instanceB.db, two.providerB, two.owner.organizationId, {
+      settleMs: 0,
+      holder: "instance-b",
+    });
     await expectAllSyncedOnce(two.instanceA.db, two.emu, two.owner.organizationId, "L");
   });
 
@@ -166,13 +234,24 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("two portal instances on the sam
     await makeUncertain(two.emu, callerFor({ db: two.instanceB.db, provider: two.providerB, member: two.owner }), "C");
     const runs = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        reconcileOrganization(i % 2 ? two.instanceA.db : two.instanceB.db, i % 2 ? two.providerA : two.providerB, two.owner.organizationId, { settleMs: 0, leaseMs: 0, holder: `instance-${i}` }),
+        reconcileOrganization(
+          i % 2 ? two.instanceA.db : two.instanceB.db,
+          i % 2 ? two.providerA : two.providerB,
+          two.owner.organizationId,
+          { settleMs: 0, leaseMs: 0, holder: `instance-${i}` },
+        ),
       ),
     );
     expect(runs.filter((r) => r.ran).length).toBeGreaterThan(1);
-    await reconcileOrganization(two.instanceA.db, two.providerA, two.owner.organizationId, { settleMs: 0, holder: "instance-a" });
+    await reconcileOrganization(two.instanceA.db, two.providerA, two.owner.organizationId, {
+      settleMs: 0,
+      holder: "instance-a",
+    });
     await expectAllSyncedOnce(two.instanceB.db, two.emu, two.owner.organizationId, "C");
-    const [row] = await two.instanceA.db.select().from(departments).where(and(eq(departments.organizationId, two.owner.organizationId), eq(departments.name, "C D0")));
+    const [row] = await two.instanceA.db
+      .select()
+      .from(departments)
+      .where(and(eq(departments.organizationId, two.owner.organizationId), eq(departments.name, "C D0")));
     expect(row?.state).toBe("synced");
   });
 });

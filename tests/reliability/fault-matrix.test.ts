@@ -95,7 +95,8 @@ const CALLS: CallSpec[] = [
       c.ctx.id = d.id;
       c.ctx.version = d.version;
     },
-    run: (c) => c.caller.departments.update({ id: String(c.ctx.id), version: Number(c.ctx.version), name: "Suporte Técnico" }),
+    run: (c) =>
+      c.caller.departments.update({ id: String(c.ctx.id), version: Number(c.ctx.version), name: "Suporte Técnico" }),
   },
   {
     label: "delete department",
@@ -118,7 +119,14 @@ const CALLS: CallSpec[] = [
       await withAccount(c);
       c.ctx.dept = (await c.caller.departments.create({ name: "Atendimento" })).id;
     },
-    run: (c) => c.caller.operators.create({ name: "Ana Lima", departmentIds: [String(c.ctx.dept)], isAdmin: false, login: "ana", password: "senha-forte-123" }),
+    run: (c) =>
+      c.caller.operators.create({
+        name: "Ana Lima",
+        departmentIds: [String(c.ctx.dept)],
+        isAdmin: false,
+        login: "ana",
+        password: "senha-forte-123",
+      }),
   },
   {
     label: "update operator",
@@ -130,7 +138,13 @@ const CALLS: CallSpec[] = [
       c.ctx.id = op.id;
       c.ctx.version = op.version;
     },
-    run: (c) => c.caller.operators.update({ id: String(c.ctx.id), version: Number(c.ctx.version), name: "Bruno Alves", active: false }),
+    run: (c) =>
+      c.caller.operators.update({
+        id: String(c.ctx.id),
+        version: Number(c.ctx.version),
+        name: "Bruno Alves",
+        active: false,
+      }),
   },
   {
     label: "subscription",
@@ -167,8 +181,12 @@ interface EmuState {
 
 async function emuState(emu: PlugchatEmulator): Promise<EmuState> {
   const res = await fetch(`${emu.origin}/__emulator/state`);
-  const body = (await res.json()) as { accounts: EmuState["accounts"] | Record<string, EmuState["accounts"][number]>; departments: unknown; operators: unknown };
-  const list = <T,>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : Object.values(v as Record<string, T>));
+  const body = (await res.json()) as {
+    accounts: EmuState["accounts"] | Record<string, EmuState["accounts"][number]>;
+    departments: unknown;
+    operators: unknown;
+  };
+  const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : Object.values(v as Record<string, T>));
   return { accounts: list(body.accounts), departments: list(body.departments), operators: list(body.operators) };
 }
 
@@ -192,12 +210,21 @@ const SHORT: Record<string, string> = {
 function printMatrix(kind: string, results: Map<string, string>): void {
   const colW = Math.max(...FAULTS.map((f) => f.label.length), ...[...results.values()].map((v) => v.length)) + 1;
   const rowW = Math.max(...CALLS.map((c) => c.label.length)) + 1;
-  const line = (cells: string[], first: string) => `${first.padEnd(rowW)}| ${cells.map((c) => c.padEnd(colW)).join("| ")}`;
+  const line = (cells: string[], first: string) =>
+    `${first.padEnd(rowW)}| ${cells.map((c) => c.padEnd(colW)).join("| ")}`;
   const out = [
     `Fault matrix (${kind}) — user result · local state → after reconciler`,
-    line(FAULTS.map((f) => f.label), "call \\ fault"),
+    line(
+      FAULTS.map((f) => f.label),
+      "call \\ fault",
+    ),
     "-".repeat(rowW + (colW + 2) * FAULTS.length),
-    ...CALLS.map((c) => line(FAULTS.map((f) => results.get(`${c.label}|${f.label}`) ?? "—"), c.label)),
+    ...CALLS.map((c) =>
+      line(
+        FAULTS.map((f) => results.get(`${c.label}|${f.label}`) ?? "—"),
+        c.label,
+      ),
+    ),
   ];
   console.log(out.join("\n"));
 }
@@ -239,12 +266,24 @@ describe.each(testDbKinds())("fault matrix (%s)", (kind: TestDbKind) => {
       if (result === "ok") expect(row!.state).toBe("synced");
       else expect(row!.state).toBe(fault.definite ? "failed" : "uncertain");
     } else if (call.creates === "department") {
-      const [row] = await db.select().from(departments).where(and(eq(departments.organizationId, cell.org), eq(departments.name, "Financeiro"), isNull(departments.deletedAt)));
+      const [row] = await db
+        .select()
+        .from(departments)
+        .where(
+          and(
+            eq(departments.organizationId, cell.org),
+            eq(departments.name, "Financeiro"),
+            isNull(departments.deletedAt),
+          ),
+        );
       localState = row?.state ?? "none";
       if (result === "ok") expect(localState).toBe("synced");
       else expect(localState).toBe(fault.definite ? "none" : "uncertain");
     } else if (call.creates === "operator") {
-      const [row] = await db.select().from(operators).where(and(eq(operators.organizationId, cell.org), eq(operators.name, "Ana Lima")));
+      const [row] = await db
+        .select()
+        .from(operators)
+        .where(and(eq(operators.organizationId, cell.org), eq(operators.name, "Ana Lima")));
       localState = row?.state ?? "none";
       if (result === "ok") expect(localState).toBe("synced");
       else expect(localState).toBe(fault.definite ? "none" : "uncertain");
@@ -282,7 +321,10 @@ describe.each(testDbKinds())("fault matrix (%s)", (kind: TestDbKind) => {
 
     await expectConsistent(cell.org);
     const shown = result === "ok" ? "ok" : (SHORT[result] ?? result);
-    results.set(`${call.label}|${fault.label}`, `${shown}${localState && localState !== "synced" && localState !== shown ? `·${localState}` : ""}${fix ? `→${fix}` : ""}`);
+    results.set(
+      `${call.label}|${fault.label}`,
+      `${shown}${localState && localState !== "synced" && localState !== shown ? `·${localState}` : ""}${fix ? `→${fix}` : ""}`,
+    );
   });
 
   /** Exactly one vendor object per local record, nothing lost, nothing extra, tokens encrypted. */
@@ -296,15 +338,21 @@ describe.each(testDbKinds())("fault matrix (%s)", (kind: TestDbKind) => {
     expect(acc!.vendorAccountId).toBe(vendorAccountsForOrg[0]!.id);
     const accountId = acc!.vendorAccountId!;
 
-    const localDepts = await db.select().from(departments).where(and(eq(departments.organizationId, org), isNull(departments.deletedAt)));
+    const localDepts = await db
+      .select()
+      .from(departments)
+      .where(and(eq(departments.organizationId, org), isNull(departments.deletedAt)));
     const remoteDepts = state.departments.filter((d) => d.accountId === accountId);
     for (const d of localDepts) expect(["synced", "failed"], `department ${d.name} is ${d.state}`).toContain(d.state);
     const syncedDepts = localDepts.filter((d) => d.state === "synced");
     // Geral is mirrored only once the admin refreshed; every other vendor department has its one local record.
-    const remoteToCompare = syncedDepts.some((d) => d.isDefault) ? remoteDepts : remoteDepts.filter((d) => d.name !== "Geral");
+    const remoteToCompare = syncedDepts.some((d) => d.isDefault)
+      ? remoteDepts
+      : remoteDepts.filter((d) => d.name !== "Geral");
     expect(syncedDepts.map((d) => d.vendorId).sort()).toEqual(remoteToCompare.map((d) => d.id).sort());
     for (const d of syncedDepts) expect(remoteDepts.find((r) => r.id === d.vendorId)?.name).toBe(d.name);
-    for (const d of localDepts.filter((x) => x.state === "failed")) expect(remoteDepts.some((r) => r.name === d.name)).toBe(false);
+    for (const d of localDepts.filter((x) => x.state === "failed"))
+      expect(remoteDepts.some((r) => r.name === d.name)).toBe(false);
 
     const localOps = await db.select().from(operators).where(eq(operators.organizationId, org));
     const remoteOps = state.operators.filter((o) => o.accountId === accountId);
@@ -320,7 +368,9 @@ describe.each(testDbKinds())("fault matrix (%s)", (kind: TestDbKind) => {
     }
     // No plaintext token or password anywhere in the organization's rows.
     const dump = JSON.stringify(
-      await db.execute(sql`select row_to_json(o)::text as j from operators o where o.organization_id = ${org} union all select row_to_json(a)::text from audit_log a where a.organization_id = ${org}`),
+      await db.execute(
+        sql`select row_to_json(o)::text as j from operators o where o.organization_id = ${org} union all select row_to_json(a)::text from audit_log a where a.organization_id = ${org}`,
+      ),
     );
     for (const o of remoteOps) expect(dump).not.toContain(o.accessToken);
     expect(dump).not.toContain("senha-forte-123");

@@ -27,7 +27,14 @@ function inputKeys(path: string): string[] {
 
 function shapedInput(keys: string[]): fc.Arbitrary<unknown> {
   if (keys.length === 0) return fc.jsonValue();
-  const value = fc.oneof(fc.jsonValue(), fc.string({ maxLength: 300 }), fc.integer(), fc.boolean(), fc.uuid(), fc.array(fc.uuid(), { maxLength: 5 }));
+  const value = fc.oneof(
+    fc.jsonValue(),
+    fc.string({ maxLength: 300 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.uuid(),
+    fc.array(fc.uuid(), { maxLength: 5 }),
+  );
   return fc.record(Object.fromEntries(keys.map((k) => [k, value])), { requiredKeys: [] });
 }
 
@@ -61,7 +68,9 @@ describe("fuzzing every mutation's input", () => {
           await call(input);
         } catch (error) {
           if (!(error instanceof TRPCError)) throw error;
-          expect(error.code, `${path}(${JSON.stringify(input)?.slice(0, 300)}): ${error.message}`).not.toBe("INTERNAL_SERVER_ERROR");
+          expect(error.code, `${path}(${JSON.stringify(input)?.slice(0, 300)}): ${error.message}`).not.toBe(
+            "INTERNAL_SERVER_ERROR",
+          );
         }
       }),
       { numRuns: 40 },

@@ -39,7 +39,23 @@ const def = (s: unknown) => (s as AnySchema)._zod.def;
 
 /** Values a leaf is tried with, in order; the first its schema accepts is the plausible one. */
 function leafCandidates(): unknown[] {
-  return ["Texto plausível 123", "123456", "abcdefghijkl", "A".repeat(43), randomUUID(), `fuzz-${randomUUID().slice(0, 8)}@example.com`, "2025-01-15", "x", 1, 2, 10, 0, false, true, new Date()];
+  return [
+    "Texto plausível 123",
+    "123456",
+    "abcdefghijkl",
+    "A".repeat(43),
+    randomUUID(),
+    `fuzz-${randomUUID().slice(0, 8)}@example.com`,
+    "2025-01-15",
+    "x",
+    1,
+    2,
+    10,
+    0,
+    false,
+    true,
+    new Date(),
+  ];
 }
 
 /** A plausible value for `schema` (every optional field present, the first workable union option). */
@@ -118,7 +134,9 @@ function variantsOf(path: string): Variant[] {
   if (!input) return [];
   const top = def(input).type === "optional" ? def(input).innerType : input;
   const options = def(top).type === "union" ? (def(top).options as unknown[]) : [top];
-  return options.map((option) => ({ base: sample(option), strings: stringPaths(option) })).filter((v) => v.strings.length > 0);
+  return options
+    .map((option) => ({ base: sample(option), strings: stringPaths(option) }))
+    .filter((v) => v.strings.length > 0);
 }
 
 function withValue(base: unknown, path: Path, value: string): unknown {
@@ -139,11 +157,15 @@ const normalText = fc.oneof(
 );
 const hostileString: fc.Arbitrary<string> = fc.oneof(
   // A forbidden character strictly inside ordinary text (trimming cannot remove it).
-  fc.tuple(normalText, fc.array(forbiddenChar, { minLength: 1, maxLength: 3 }), normalText).map(([a, bad, b]) => `${a}Z${bad.join("")}Z${b}`),
+  fc
+    .tuple(normalText, fc.array(forbiddenChar, { minLength: 1, maxLength: 3 }), normalText)
+    .map(([a, bad, b]) => `${a}Z${bad.join("")}Z${b}`),
   // Anything mixed: forbidden characters may also sit at the edges, or be tab/line breaks only.
   fc.array(fc.oneof(forbiddenChar, normalText), { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")),
   // Long runs around a NUL.
-  fc.tuple(fc.integer({ min: 100, max: 5_000 }), forbiddenChar).map(([n, bad]) => `${"á".repeat(n)}${bad}${"😀".repeat(10)}`),
+  fc
+    .tuple(fc.integer({ min: 100, max: 5_000 }), forbiddenChar)
+    .map(([n, bad]) => `${"á".repeat(n)}${bad}${"😀".repeat(10)}`),
 );
 
 /** What the rule refuses wherever it stands (tab and line breaks are allowed in multi-line fields). */
@@ -151,7 +173,9 @@ const mustBeRefused = (s: string) => !isMultiLineText(s.trim());
 
 // ── the run ────────────────────────────────────────────────────────────────────────────────
 const fields = procedurePaths().flatMap((path) =>
-  variantsOf(path).flatMap((variant, v) => variant.strings.map((field) => ({ path, variant: v, base: variant.base, field }))),
+  variantsOf(path).flatMap((variant, v) =>
+    variant.strings.map((field) => ({ path, variant: v, base: variant.base, field })),
+  ),
 );
 
 describe.each(testDbKinds())("hostile strings in every procedure's string fields (%s)", (kind: TestDbKind) => {
@@ -165,7 +189,10 @@ describe.each(testDbKinds())("hostile strings in every procedure's string fields
   /** A fresh owner with a synced account: organization mutations spend a per-minute budget. */
   async function newOwner(): Promise<TestMember> {
     const member = await createMember(handle.db, { role: "owner" });
-    await callerFor({ db: handle.db, provider, member }).onboarding.createAccount({ companyName: "Loja Hostil", sessionName: "Loja Hostil" });
+    await callerFor({ db: handle.db, provider, member }).onboarding.createAccount({
+      companyName: "Loja Hostil",
+      sessionName: "Loja Hostil",
+    });
     return member;
   }
 
@@ -204,11 +231,16 @@ describe.each(testDbKinds())("hostile strings in every procedure's string fields
     expect(publicPaths).not.toContain("departments.create");
   });
 
-  it.each(fields.map((f) => [`${f.path} ${f.field.join(".")}${f.variant ? ` (form ${f.variant + 1})` : ""}`, f] as const))(
+  it.each(
+    fields.map((f) => [`${f.path} ${f.field.join(".")}${f.variant ? ` (form ${f.variant + 1})` : ""}`, f] as const),
+  )(
     "%s: never a 500; a forbidden character is a BAD_REQUEST naming the field",
     async (_name, { path, base, field }) => {
       const key = field.join(".");
-      const callers = [{ who: "owner", anonymous: false }, ...(publicPaths.has(path) ? [{ who: "anonymous", anonymous: true }] : [])];
+      const callers = [
+        { who: "owner", anonymous: false },
+        ...(publicPaths.has(path) ? [{ who: "anonymous", anonymous: true }] : []),
+      ];
       for (const { who, anonymous } of callers) {
         await fc.assert(
           fc.asyncProperty(hostileString, async (hostile) => {
@@ -242,7 +274,10 @@ describe.each(testDbKinds())("hostile strings in every procedure's string fields
             const error = failure as TRPCError;
             expect(error.code, `${label}: ${error.message}`).toBe("BAD_REQUEST");
             const data = browserShape(error, path).data;
-            expect(data.fieldErrors?.[key] ?? (data.appError.field === key ? [data.appError.code] : undefined), `${label}: ${JSON.stringify(data)}`).toBeDefined();
+            expect(
+              data.fieldErrors?.[key] ?? (data.appError.field === key ? [data.appError.code] : undefined),
+              `${label}: ${JSON.stringify(data)}`,
+            ).toBeDefined();
           }),
           { numRuns: RUNS_PER_FIELD },
         );

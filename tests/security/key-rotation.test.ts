@@ -25,16 +25,28 @@ describe.each(testDbKinds())("operator token key rotation (%s)", (kind: TestDbKi
     handle = await createTestDb(kind);
     const [org] = await handle.db.insert(organizations).values({ name: "Rotação Ltda" }).returning();
     for (let i = 0; i < 23; i++) {
-      const [row] = await handle.db.insert(operators).values({ organizationId: org!.id, name: `Operador ${i}`, state: "synced", vendorId: `v${i}` }).returning();
+      const [row] = await handle.db
+        .insert(operators)
+        .values({ organizationId: org!.id, name: `Operador ${i}`, state: "synced", vendorId: `v${i}` })
+        .returning();
       const token = `eyJ.token-${i}-${randomBytes(8).toString("hex")}`;
       plaintexts.set(row!.id, token);
-      await handle.db.update(operators).set({ accessTokenCiphertext: encryptSecret(oldRing, token, operatorAad(row!.id)) }).where(sql`${operators.id} = ${row!.id}`);
+      await handle.db
+        .update(operators)
+        .set({ accessTokenCiphertext: encryptSecret(oldRing, token, operatorAad(row!.id)) })
+        .where(sql`${operators.id} = ${row!.id}`);
     }
     // An operator without a token, and one whose key was dropped too early.
     await handle.db.insert(operators).values({ organizationId: org!.id, name: "Sem token" });
-    const [lost] = await handle.db.insert(operators).values({ organizationId: org!.id, name: "Chave perdida" }).returning();
+    const [lost] = await handle.db
+      .insert(operators)
+      .values({ organizationId: org!.id, name: "Chave perdida" })
+      .returning();
     const lostRing = parseKeyRing(`gone:${key()}`);
-    await handle.db.update(operators).set({ accessTokenCiphertext: encryptSecret(lostRing, "t", operatorAad(lost!.id)) }).where(sql`${operators.id} = ${lost!.id}`);
+    await handle.db
+      .update(operators)
+      .set({ accessTokenCiphertext: encryptSecret(lostRing, "t", operatorAad(lost!.id)) })
+      .where(sql`${operators.id} = ${lost!.id}`);
   });
   afterAll(async () => handle?.close());
 
@@ -61,7 +73,8 @@ describe.each(testDbKinds())("operator token key rotation (%s)", (kind: TestDbKi
     expect(after.filter((r) => r.kid === "new")).toHaveLength(23);
     // The new-key-only ring (old key removed) decrypts every rotated token to its original value.
     const newOnly = parseKeyRing(NEW);
-    for (const r of after.filter((x) => x.kid === "new")) expect(decryptSecret(newOnly, r.c, operatorAad(r.id))).toBe(plaintexts.get(r.id));
+    for (const r of after.filter((x) => x.kid === "new"))
+      expect(decryptSecret(newOnly, r.c, operatorAad(r.id))).toBe(plaintexts.get(r.id));
 
     // A third run has nothing to do.
     expect(await rotateOperatorTokens(handle.db, rotatedRing)).toMatchObject({ rotated: 0, undecryptable: 1 });

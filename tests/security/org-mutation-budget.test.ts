@@ -29,7 +29,10 @@ describe("per-organization mutation budget", () => {
     const other = await createMember(handle.db, { role: "owner" });
     const caller = callerFor({ db: handle.db, member: busy });
     // A mutation that needs no vendor: an invitation (each one counts, whatever its outcome).
-    const spend = () => caller.team.invite({ email: `x${Math.random().toString(36).slice(2)}@example.com`, role: "member" }).catch(() => undefined);
+    const spend = () =>
+      caller.team
+        .invite({ email: `x${Math.random().toString(36).slice(2)}@example.com`, role: "member" })
+        .catch(() => undefined);
     for (let i = 0; i < budget; i++) await spend();
     for (let i = 0; i < 5; i++) await caller.me.get(); // queries are free
     expect(await appCodeOf(caller.team.invite({ email: "one.more@example.com", role: "member" }))).toBe("RATE_LIMITED");

@@ -103,10 +103,12 @@ const ALLOW_UNVERIFIED = new Set<string>([]);
 
 const procedurePaths = listProcedures();
 const isMutation = (path: string) => procedureDefs[path]!._def.type === "mutation";
-const allowsUnverified = (path: string) => (procedureDefs[path]!._def as { meta?: { allowUnverified?: boolean } }).meta?.allowUnverified === true;
+const allowsUnverified = (path: string) =>
+  (procedureDefs[path]!._def as { meta?: { allowUnverified?: boolean } }).meta?.allowUnverified === true;
 const orgScoped = procedurePaths.filter((p) => !PUBLIC.has(p) && !USER_SCOPED.has(p));
 const signedIn = procedurePaths.filter((p) => !PUBLIC.has(p));
-const minimumRole = (path: string): MemberRole => (OWNER_ONLY.has(path) ? "owner" : ADMIN_ONLY.has(path) ? "admin" : "member");
+const minimumRole = (path: string): MemberRole =>
+  OWNER_ONLY.has(path) ? "owner" : ADMIN_ONLY.has(path) ? "admin" : "member";
 const RANK: Record<MemberRole, number> = { member: 1, admin: 2, owner: 3 };
 
 /** The guard's codes: tRPC's, and the app's own when there is one. */
@@ -138,7 +140,12 @@ describe("every procedure is classified and guarded", () => {
   let ownerB: TestMember;
   let orgRequiring: string;
 
-  async function person(opts: { role: MemberRole; organizationId?: string; emailVerified?: boolean; twoFactor?: boolean }): Promise<TestMember> {
+  async function person(opts: {
+    role: MemberRole;
+    organizationId?: string;
+    emailVerified?: boolean;
+    twoFactor?: boolean;
+  }): Promise<TestMember> {
     const member = await createMember(handle.db, opts);
     if (opts.twoFactor) {
       // What a confirmed enrolment leaves behind (tests/auth/two-factor.test.ts enrols for real).
@@ -169,15 +176,21 @@ describe("every procedure is classified and guarded", () => {
     const listed = [...PUBLIC, ...USER_SCOPED, ...ADMIN_ONLY, ...OWNER_ONLY, ...ALLOW_UNVERIFIED];
     for (const path of listed) expect(procedurePaths, `${path} is listed but does not exist`).toContain(path);
     const classes = [PUBLIC, USER_SCOPED, ADMIN_ONLY, OWNER_ONLY];
-    for (const path of procedurePaths) expect(classes.filter((c) => c.has(path)).length, `${path} in more than one class`).toBeLessThanOrEqual(1);
-    expect(procedurePaths.filter((p) => isMutation(p) && allowsUnverified(p)).sort()).toEqual([...ALLOW_UNVERIFIED].sort());
+    for (const path of procedurePaths)
+      expect(classes.filter((c) => c.has(path)).length, `${path} in more than one class`).toBeLessThanOrEqual(1);
+    expect(procedurePaths.filter((p) => isMutation(p) && allowsUnverified(p)).sort()).toEqual(
+      [...ALLOW_UNVERIFIED].sort(),
+    );
     expect(allowsUnverified("onboarding.createAccount")).toBe(false);
   });
 
-  it.each(procedurePaths.filter((p) => !PUBLIC.has(p)))("%s refuses an anonymous caller (UNAUTHORIZED)", async (path) => {
-    const caller = callerFor({ db: handle.db, member: null });
-    expect((await outcome(procedureAt(caller, path)({}))).trpc).toBe("UNAUTHORIZED");
-  });
+  it.each(procedurePaths.filter((p) => !PUBLIC.has(p)))(
+    "%s refuses an anonymous caller (UNAUTHORIZED)",
+    async (path) => {
+      const caller = callerFor({ db: handle.db, member: null });
+      expect((await outcome(procedureAt(caller, path)({}))).trpc).toBe("UNAUTHORIZED");
+    },
+  );
 
   it.each(orgScoped)("%s refuses a member of another organization (FORBIDDEN)", async (path) => {
     const caller = callerFor({ db: handle.db, member: ownerB, orgHint: orgA });
@@ -209,7 +222,10 @@ describe("every procedure is classified and guarded", () => {
       expect(await caller.verification.resend()).toEqual({ status: "sent", email: member.session.email });
       const refusal = await caller.onboarding.createAccount({} as never).catch((e: TRPCError) => e.cause);
       expect(refusal).toBeInstanceOf(AppError);
-      expect((refusal as AppError).info).toEqual({ code: "EMAIL_NOT_VERIFIED", params: { email: member.session.email } });
+      expect((refusal as AppError).info).toEqual({
+        code: "EMAIL_NOT_VERIFIED",
+        params: { email: member.session.email },
+      });
     });
   });
 

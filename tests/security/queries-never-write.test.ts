@@ -51,7 +51,12 @@ describe("queries never write", () => {
     const caller = callerFor({ db: handle.db, provider, member: owner });
     await caller.onboarding.createAccount({ companyName: "Loja da Rosa", sessionName: "Loja da Rosa" });
     const depts = await caller.departments.refresh();
-    await caller.operators.create({ name: "Dona Rosa", departmentIds: [depts.items[0]!.id], isAdmin: true, linkToMe: true });
+    await caller.operators.create({
+      name: "Dona Rosa",
+      departmentIds: [depts.items[0]!.id],
+      isAdmin: true,
+      linkToMe: true,
+    });
   });
   afterAll(async () => {
     await emulator.close();
@@ -64,8 +69,13 @@ describe("queries never write", () => {
 
   it.each(queries)("%s writes nothing to the database or the vendor", async (path) => {
     const writes: string[] = [];
-    const caller = callerFor({ db: recordingDb(handle.db, writes), provider: recordingProvider(provider, writes), member: owner });
-    for (const input of [undefined, {}, { token: "A".repeat(43) }]) await procedureAt(caller, path)(input).catch(() => undefined);
+    const caller = callerFor({
+      db: recordingDb(handle.db, writes),
+      provider: recordingProvider(provider, writes),
+      member: owner,
+    });
+    for (const input of [undefined, {}, { token: "A".repeat(43) }])
+      await procedureAt(caller, path)(input).catch(() => undefined);
     expect(writes).toEqual([]);
   });
 });

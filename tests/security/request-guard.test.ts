@@ -9,7 +9,11 @@ import { guardTrpcRequest, MAX_BODY_BYTES } from "@/server/http/request-guard";
 const post = (body: string) =>
   new Request("http://127.0.0.1:3000/api/trpc/imports.preview", {
     method: "POST",
-    headers: { "content-type": "application/json", origin: "http://127.0.0.1:3000", "content-length": String(Buffer.byteLength(body)) },
+    headers: {
+      "content-type": "application/json",
+      origin: "http://127.0.0.1:3000",
+      "content-length": String(Buffer.byteLength(body)),
+    },
     body,
   });
 

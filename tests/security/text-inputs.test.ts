@@ -30,7 +30,9 @@ async function expectFieldRefusal(promise: Promise<unknown>, path: string, field
   const error = caught as TRPCError;
   expect(error.code, `${path}.${field}: ${error.message}`).toBe("BAD_REQUEST");
   const shape = browserShape(error, path);
-  expect(shape.data.fieldErrors?.[field], `${path}: fieldErrors ${JSON.stringify(shape.data.fieldErrors)}`).toContain(TEXT_INVALID_MESSAGE);
+  expect(shape.data.fieldErrors?.[field], `${path}: fieldErrors ${JSON.stringify(shape.data.fieldErrors)}`).toContain(
+    TEXT_INVALID_MESSAGE,
+  );
 }
 
 describe.each(testDbKinds())("a NUL in a text input is a field error, never a 500 (%s)", (kind: TestDbKind) => {
@@ -55,32 +57,58 @@ describe.each(testDbKinds())("a NUL in a text input is a field error, never a 50
     await handle?.close();
   });
 
-  const ownerCall = (path: string, input: unknown) => procedureAt(callerFor({ db: handle.db, provider, member: owner }), path)(input);
+  const ownerCall = (path: string, input: unknown) =>
+    procedureAt(callerFor({ db: handle.db, provider, member: owner }), path)(input);
 
-  it.each(["name", "companyName", "email", "password"])("auth.signUp (anonymous) refuses a NUL in %s", async (field) => {
-    const input: Record<string, string> = { name: "Ana Souza", email: `ana-${field}@example.com`, password: "uma senha bem longa 123", companyName: "Loja da Ana" };
-    input[field] = field === "email" ? `ana\u0000@example.com` : field === "password" ? `uma senha\u0000 bem longa` : HOSTILE;
-    const anonymous = callerFor({ db: handle.db, member: null });
-    await expectFieldRefusal(anonymous.auth.signUp(input as never), "auth.signUp", field);
-  });
+  it.each(["name", "companyName", "email", "password"])(
+    "auth.signUp (anonymous) refuses a NUL in %s",
+    async (field) => {
+      const input: Record<string, string> = {
+        name: "Ana Souza",
+        email: `ana-${field}@example.com`,
+        password: "uma senha bem longa 123",
+        companyName: "Loja da Ana",
+      };
+      input[field] =
+        field === "email" ? `ana\u0000@example.com` : field === "password" ? `uma senha\u0000 bem longa` : HOSTILE;
+      const anonymous = callerFor({ db: handle.db, member: null });
+      await expectFieldRefusal(anonymous.auth.signUp(input as never), "auth.signUp", field);
+    },
+  );
 
   it.each(["companyName", "sessionName"])("onboarding.createAccount refuses a NUL in %s", async (field) => {
     // A fresh organization: the account of the shared one already exists.
     const fresh = await createMember(handle.db, { role: "owner" });
     const input = { companyName: "Loja Nova", sessionName: "Loja Nova", [field]: `Loja ${HOSTILE}` };
-    await expectFieldRefusal(callerFor({ db: handle.db, provider, member: fresh }).onboarding.createAccount(input), "onboarding.createAccount", field);
+    await expectFieldRefusal(
+      callerFor({ db: handle.db, provider, member: fresh }).onboarding.createAccount(input),
+      "onboarding.createAccount",
+      field,
+    );
   });
 
   it("departments.create refuses a NUL in name", async () => {
-    await expectFieldRefusal(ownerCall("departments.create", { name: `Suporte ${HOSTILE}` }), "departments.create", "name");
+    await expectFieldRefusal(
+      ownerCall("departments.create", { name: `Suporte ${HOSTILE}` }),
+      "departments.create",
+      "name",
+    );
   });
 
   it("departments.update refuses a NUL in name", async () => {
-    await expectFieldRefusal(ownerCall("departments.update", { id: departmentId, version: 1, name: `Suporte ${HOSTILE}` }), "departments.update", "name");
+    await expectFieldRefusal(
+      ownerCall("departments.update", { id: departmentId, version: 1, name: `Suporte ${HOSTILE}` }),
+      "departments.update",
+      "name",
+    );
   });
 
   it("operators.create refuses a NUL in name", async () => {
-    await expectFieldRefusal(ownerCall("operators.create", { name: `Maria ${HOSTILE}`, departmentIds: [departmentId], isAdmin: false }), "operators.create", "name");
+    await expectFieldRefusal(
+      ownerCall("operators.create", { name: `Maria ${HOSTILE}`, departmentIds: [departmentId], isAdmin: false }),
+      "operators.create",
+      "name",
+    );
   });
 
   it.each(["team.operatorOptions", "team.operatorsPage"])("%s refuses a NUL in the search", async (path) => {
@@ -89,16 +117,27 @@ describe.each(testDbKinds())("a NUL in a text input is a field error, never a 50
 
   it("imports.start refuses a NUL in the file name", async () => {
     const csv = "nome;departamentos;admin;login\r\nJoana Prado;Vendas;não;\r\n";
-    await expectFieldRefusal(ownerCall("imports.start", { csv, fileName: `planilha${HOSTILE}.csv` }), "imports.start", "fileName");
+    await expectFieldRefusal(
+      ownerCall("imports.start", { csv, fileName: `planilha${HOSTILE}.csv` }),
+      "imports.start",
+      "fileName",
+    );
   });
 
   it("the import file: a cell with a NUL, a control character or half an emoji is a row error, never a database error", async () => {
     const imports = callerFor({ db: handle.db, provider, member: owner }).imports;
     const bad = ["Ana\u0000Lima", "Bia\u0007Reis", "Caio\u007fDias", "Duda \ud83d", "Enzo \ude00"];
-    const csv = ["nome;departamentos;admin;login", "Fábio Nunes 😀;Vendas;não;", ...bad.map((n) => `${n};Vendas;não;`)].join("\r\n");
+    const csv = [
+      "nome;departamentos;admin;login",
+      "Fábio Nunes 😀;Vendas;não;",
+      ...bad.map((n) => `${n};Vendas;não;`),
+    ].join("\r\n");
     const preview = await imports.preview({ csv });
     expect(preview.fileErrors).toEqual([]);
-    expect(preview.rows.map((r) => r.errors.map((e) => `${e.field}:${e.code}`))).toEqual([[], ...bad.map(() => ["name:badCharacters"])]);
+    expect(preview.rows.map((r) => r.errors.map((e) => `${e.field}:${e.code}`))).toEqual([
+      [],
+      ...bad.map(() => ["name:badCharacters"]),
+    ]);
     // The refused value is quoted back without the invisible characters.
     expect(preview.rows[1]!.errors[0]!.value).toBe("Ana Lima");
     const onlyBad = ["nome;departamentos;admin;login", ...bad.map((n) => `${n};Vendas;não;`)].join("\r\n");

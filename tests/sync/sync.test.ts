@@ -43,15 +43,23 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
     return (await res.json()) as T;
   }
-  const vendorOperators = (org: Org) => vendor<Array<{ id: string; name: string; active: boolean; departments: string[] }>>("GET", `/account/${org.accountId}/operators`);
-  const vendorDepartments = (org: Org) => vendor<Array<{ id: string; name: string; active: boolean }>>("GET", `/account/${org.accountId}/departments`);
+  const vendorOperators = (org: Org) =>
+    vendor<Array<{ id: string; name: string; active: boolean; departments: string[] }>>(
+      "GET",
+      `/account/${org.accountId}/operators`,
+    );
+  const vendorDepartments = (org: Org) =>
+    vendor<Array<{ id: string; name: string; active: boolean }>>("GET", `/account/${org.accountId}/departments`);
 
   async function newOrg(): Promise<Org> {
     const owner = await createMember(db, { role: "owner" });
     const admin = await createMember(db, { role: "admin", organizationId: owner.organizationId });
     const member = await createMember(db, { role: "member", organizationId: owner.organizationId });
     await as(owner).onboarding.createAccount({ companyName: "Loja Sync", sessionName: "Loja Sync" });
-    const [account] = await db.select().from(vendorAccounts).where(eq(vendorAccounts.organizationId, owner.organizationId));
+    const [account] = await db
+      .select()
+      .from(vendorAccounts)
+      .where(eq(vendorAccounts.organizationId, owner.organizationId));
     return { owner, admin, member, accountId: account!.vendorAccountId! };
   }
 
@@ -60,13 +68,18 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const localOps = await db.select().from(operators).where(eq(operators.organizationId, org.owner.organizationId));
     const remoteOps = await vendorOperators(org);
     expect(localOps.map((o) => o.vendorId).sort()).toEqual(remoteOps.map((o) => o.id).sort());
-    const localDeps = (await db.select().from(departments).where(eq(departments.organizationId, org.owner.organizationId))).filter((d) => d.deletedAt === null);
+    const localDeps = (
+      await db.select().from(departments).where(eq(departments.organizationId, org.owner.organizationId))
+    ).filter((d) => d.deletedAt === null);
     const remoteDeps = await vendorDepartments(org);
     expect(localDeps.map((d) => d.vendorId).sort()).toEqual(remoteDeps.map((d) => d.id).sort());
   }
 
   const auditOf = async (org: Org, action: string) =>
-    db.select().from(auditLog).where(and(eq(auditLog.organizationId, org.owner.organizationId), eq(auditLog.action, action)));
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, org.owner.organizationId), eq(auditLog.action, action)));
 
   beforeAll(async () => {
     const handle = await createTestDb(kind);
@@ -86,27 +99,67 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const suporte = await owner.departments.create({ name: "Suporte" });
     const ana = await owner.operators.create({ name: "Ana Lima", isAdmin: false, departmentIds: [suporte.id] });
     // Behind our back: a department and an operator made at the vendor, a rename, a deactivation.
-    const fin = await vendor<{ id: string }>("POST", `/account/${org.accountId}/departments`, { name: "Financeiro", active: true });
-    await vendor("POST", `/account/${org.accountId}/operators`, { name: "Bruno Vendor", active: true, departments: [fin.id] });
+    const fin = await vendor<{ id: string }>("POST", `/account/${org.accountId}/departments`, {
+      name: "Financeiro",
+      active: true,
+    });
+    await vendor("POST", `/account/${org.accountId}/operators`, {
+      name: "Bruno Vendor",
+      active: true,
+      departments: [fin.id],
+    });
     const [anaRow] = await db.select().from(operators).where(eq(operators.id, ana.id));
     const [supRow] = await db.select().from(departments).where(eq(departments.id, suporte.id));
-    await vendor("PUT", `/account/${org.accountId}/operators`, { id: anaRow!.vendorId, name: "Ana Paula Lima", active: true, departments: [supRow!.vendorId] });
-    await vendor("PUT", `/account/${org.accountId}/departments`, { id: supRow!.vendorId, name: "Suporte", active: false });
+    await vendor("PUT", `/account/${org.accountId}/operators`, {
+      id: anaRow!.vendorId,
+      name: "Ana Paula Lima",
+      active: true,
+      departments: [supRow!.vendorId],
+    });
+    await vendor("PUT", `/account/${org.accountId}/departments`, {
+      id: supRow!.vendorId,
+      name: "Suporte",
+      active: false,
+    });
     // Ours only: a create that failed; in flight: a pending create (the reconciler's job).
-    await db.insert(operators).values({ organizationId: org.owner.organizationId, name: "Caio Falhou", state: "failed", departmentIds: [suporte.id] });
-    await db.insert(operators).values({ organizationId: org.owner.organizationId, name: "Duda Pendente", state: "pending" });
+    await db.insert(operators).values({
+      organizationId: org.owner.organizationId,
+      name: "Caio Falhou",
+      state: "failed",
+      departmentIds: [suporte.id],
+    });
+    await db
+      .insert(operators)
+      .values({ organizationId: org.owner.organizationId, name: "Duda Pendente", state: "pending" });
 
     const cmp = await owner.sync.compare();
     expect(cmp.supported).toEqual({ operators: true, departments: true });
-    expect(cmp.operators.onlyVendor).toEqual([expect.objectContaining({ name: "Bruno Vendor", active: true, departments: ["Financeiro"] })]);
-    expect(cmp.operators.onlyLocal).toEqual([expect.objectContaining({ name: "Caio Falhou", reason: "failed", departments: ["Suporte"] })]);
+    expect(cmp.operators.onlyVendor).toEqual([
+      expect.objectContaining({ name: "Bruno Vendor", active: true, departments: ["Financeiro"] }),
+    ]);
+    expect(cmp.operators.onlyLocal).toEqual([
+      expect.objectContaining({ name: "Caio Falhou", reason: "failed", departments: ["Suporte"] }),
+    ]);
     expect(cmp.operators.different).toEqual([
-      expect.objectContaining({ id: ana.id, fields: ["name"], portal: expect.objectContaining({ name: "Ana Lima" }), vendor: expect.objectContaining({ name: "Ana Paula Lima" }) }),
+      expect.objectContaining({
+        id: ana.id,
+        fields: ["name"],
+        portal: expect.objectContaining({ name: "Ana Lima" }),
+        vendor: expect.objectContaining({ name: "Ana Paula Lima" }),
+      }),
     ]);
     expect(cmp.operators.checking).toEqual([expect.objectContaining({ name: "Duda Pendente", state: "pending" })]);
-    expect(cmp.departments.onlyVendor.map((d) => [d.name, d.isDefault]).sort()).toEqual([["Financeiro", false], ["Geral", true]]);
+    expect(cmp.departments.onlyVendor.map((d) => [d.name, d.isDefault]).sort()).toEqual([
+      ["Financeiro", false],
+      ["Geral", true],
+    ]);
     expect(cmp.departments.different).toEqual([
-      expect.objectContaining({ id: suporte.id, fields: ["active"], portal: { name: "Suporte", active: true }, vendor: { name: "Suporte", active: false } }),
+      expect.objectContaining({
+        id: suporte.id,
+        fields: ["active"],
+        portal: { name: "Suporte", active: true },
+        vendor: { name: "Suporte", active: false },
+      }),
     ]);
     expect(cmp.departments.onlyLocal).toEqual([]);
   });
@@ -121,12 +174,38 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const [supRow] = await db.select().from(departments).where(eq(departments.id, suporte.id));
     const anaVendorId = (await db.select().from(operators).where(eq(operators.id, ana.id)))[0]!.vendorId!;
     const betoVendorId = (await db.select().from(operators).where(eq(operators.id, beto.id)))[0]!.vendorId!;
-    const fin = await vendor<{ id: string }>("POST", `/account/${org.accountId}/departments`, { name: "Financeiro", active: true });
-    const bruno = await vendor<{ id: string; accessToken: string }>("POST", `/account/${org.accountId}/operators`, { name: "Bruno Vendor", active: false, departments: [fin.id] });
-    await vendor("PUT", `/account/${org.accountId}/operators`, { id: anaVendorId, name: "Ana Paula", active: true, departments: [supRow!.vendorId] });
-    await vendor("PUT", `/account/${org.accountId}/operators`, { id: betoVendorId, name: "Roberto", active: false, departments: [supRow!.vendorId] });
-    await vendor("PUT", `/account/${org.accountId}/departments`, { id: supRow!.vendorId, name: "Suporte N1", active: true });
-    await db.insert(operators).values({ organizationId: org.owner.organizationId, name: "Caio Falhou", state: "failed", departmentIds: [suporte.id] });
+    const fin = await vendor<{ id: string }>("POST", `/account/${org.accountId}/departments`, {
+      name: "Financeiro",
+      active: true,
+    });
+    const bruno = await vendor<{ id: string; accessToken: string }>("POST", `/account/${org.accountId}/operators`, {
+      name: "Bruno Vendor",
+      active: false,
+      departments: [fin.id],
+    });
+    await vendor("PUT", `/account/${org.accountId}/operators`, {
+      id: anaVendorId,
+      name: "Ana Paula",
+      active: true,
+      departments: [supRow!.vendorId],
+    });
+    await vendor("PUT", `/account/${org.accountId}/operators`, {
+      id: betoVendorId,
+      name: "Roberto",
+      active: false,
+      departments: [supRow!.vendorId],
+    });
+    await vendor("PUT", `/account/${org.accountId}/departments`, {
+      id: supRow!.vendorId,
+      name: "Suporte N1",
+      active: true,
+    });
+    await db.insert(operators).values({
+      organizationId: org.owner.organizationId,
+      name: "Caio Falhou",
+      state: "failed",
+      departmentIds: [suporte.id],
+    });
 
     let cmp = await admin.sync.compare();
     // Adopt an operator that exists only at the vendor: its unknown department comes with it.
@@ -134,7 +213,10 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const [brunoRow] = await db.select().from(operators).where(eq(operators.id, adopted.id));
     expect(brunoRow).toMatchObject({ name: "Bruno Vendor", active: false, state: "synced", vendorId: bruno.id });
     expect(decryptOperatorToken(brunoRow!.id, brunoRow!.accessTokenCiphertext!)).toBe(bruno.accessToken);
-    const [finRow] = await db.select().from(departments).where(and(eq(departments.organizationId, org.owner.organizationId), eq(departments.vendorId, fin.id)));
+    const [finRow] = await db
+      .select()
+      .from(departments)
+      .where(and(eq(departments.organizationId, org.owner.organizationId), eq(departments.vendorId, fin.id)));
     expect(brunoRow!.departmentIds).toEqual([finRow!.id]);
 
     // Pull (vendor → portal): Ana's new name; Push (portal → vendor): Beto's name, active and departments back.
@@ -174,8 +256,11 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const adopts = await auditOf(org, "sync.adopt");
     expect(adopts.map((a) => a.result)).toEqual(expect.arrayContaining(["success"]));
     expect(adopts.some((a) => a.actorUserId === org.admin.session.userId && a.targetId === adopted.id)).toBe(true);
-    for (const action of ["sync.pull", "sync.push", "sync.recreate"]) expect((await auditOf(org, action)).every((a) => a.result === "success")).toBe(true);
-    expect((await auditOf(org, "operator.update")).some((a) => a.targetId === beto.id && a.result === "success")).toBe(true);
+    for (const action of ["sync.pull", "sync.push", "sync.recreate"])
+      expect((await auditOf(org, action)).every((a) => a.result === "success")).toBe(true);
+    expect((await auditOf(org, "operator.update")).some((a) => a.targetId === beto.id && a.result === "success")).toBe(
+      true,
+    );
   });
 
   it("a department deleted at the vendor: pushed back (recreated) or forgotten locally, leaving its operators", async () => {
@@ -189,7 +274,10 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
       await vendor("DELETE", `/account/${org.accountId}/departments/${row!.vendorId}`);
     }
     const cmp = await owner.sync.compare();
-    expect(cmp.departments.onlyLocal.map((d) => [d.name, d.reason]).sort()).toEqual([["Devoluções", "missing_at_vendor"], ["Trocas", "missing_at_vendor"]]);
+    expect(cmp.departments.onlyLocal.map((d) => [d.name, d.reason]).sort()).toEqual([
+      ["Devoluções", "missing_at_vendor"],
+      ["Trocas", "missing_at_vendor"],
+    ]);
     const trocas = cmp.departments.onlyLocal.find((d) => d.id === a.id)!;
     const devol = cmp.departments.onlyLocal.find((d) => d.id === b.id)!;
     await owner.sync.recreate({ kind: "department", id: trocas.id, version: trocas.version });
@@ -215,7 +303,10 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const item = cmp.departments.onlyVendor.find((d) => d.name === "Cobrança")!;
     const adopted = await owner.sync.adopt({ kind: "department", vendorId: item.vendorId });
     expect(adopted.id).toBe(dep.id);
-    expect((await db.select().from(departments).where(eq(departments.id, dep.id)))[0]).toMatchObject({ deletedAt: null, state: "synced" });
+    expect((await db.select().from(departments).where(eq(departments.id, dep.id)))[0]).toMatchObject({
+      deletedAt: null,
+      state: "synced",
+    });
   });
 
   it("an operator that vanished at the vendor can be forgotten (local only)", async () => {
@@ -230,7 +321,12 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     expect(item.reason).toBe("missing_at_vendor");
     await owner.sync.forget({ kind: "operator", id: op.id, version: item.version });
     expect(await db.select().from(operators).where(eq(operators.id, op.id))).toEqual([]);
-    expect((await auditOf(org, "sync.forget"))[0]).toMatchObject({ result: "success", targetType: "operator", targetId: op.id, actorUserId: org.owner.session.userId });
+    expect((await auditOf(org, "sync.forget"))[0]).toMatchObject({
+      result: "success",
+      targetType: "operator",
+      targetId: op.id,
+      actorUserId: org.owner.session.userId,
+    });
   });
 
   it("Geral is adopted, never removable: forgetting it is refused even when the vendor lost it", async () => {
@@ -245,10 +341,14 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     delete emu.state.departments[geral.vendorId];
     const lost = (await owner.sync.compare()).departments.onlyLocal.find((d) => d.id === adopted.id)!;
     expect(lost).toMatchObject({ isDefault: true, reason: "missing_at_vendor" });
-    expect(await appCodeOf(owner.sync.forget({ kind: "department", id: adopted.id, version: lost.version }))).toBe("DEFAULT_DEPARTMENT");
+    expect(await appCodeOf(owner.sync.forget({ kind: "department", id: adopted.id, version: lost.version }))).toBe(
+      "DEFAULT_DEPARTMENT",
+    );
     expect((await db.select().from(departments).where(eq(departments.id, adopted.id)))[0]!.deletedAt).toBeNull();
     const refusals = await auditOf(org, "sync.forget");
-    expect(refusals).toEqual([expect.objectContaining({ result: "failure", details: expect.objectContaining({ code: "DEFAULT_DEPARTMENT" }) })]);
+    expect(refusals).toEqual([
+      expect.objectContaining({ result: "failure", details: expect.objectContaining({ code: "DEFAULT_DEPARTMENT" }) }),
+    ]);
   });
 
   it("stale input is a conflict: the difference no longer exists or the version changed", async () => {
@@ -256,17 +356,31 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const owner = as(org.owner);
     const op = await owner.operators.create({ name: "Gil", isAdmin: false, departmentIds: [] });
     const [row] = await db.select().from(operators).where(eq(operators.id, op.id));
-    await vendor("PUT", `/account/${org.accountId}/operators`, { id: row!.vendorId, name: "Gilberto", active: true, departments: [] });
+    await vendor("PUT", `/account/${org.accountId}/operators`, {
+      id: row!.vendorId,
+      name: "Gilberto",
+      active: true,
+      departments: [],
+    });
     const cmp = await owner.sync.compare();
     const diff = cmp.operators.different[0]!;
     // Someone edits the record meanwhile: the compared version is stale.
     const edited = await owner.team.updateOperator({ id: op.id, version: diff.version, active: true });
     expect(await appCodeOf(owner.sync.pull({ kind: "operator", id: op.id, version: diff.version }))).toBe("CONFLICT");
     // The vendor is put back as we have it: there is no difference left to fix.
-    await vendor("PUT", `/account/${org.accountId}/operators`, { id: row!.vendorId, name: "Gil", active: true, departments: [] });
+    await vendor("PUT", `/account/${org.accountId}/operators`, {
+      id: row!.vendorId,
+      name: "Gil",
+      active: true,
+      departments: [],
+    });
     expect(await appCodeOf(owner.sync.push({ kind: "operator", id: op.id, version: edited.version }))).toBe("CONFLICT");
-    expect(await appCodeOf(owner.sync.recreate({ kind: "operator", id: op.id, version: edited.version }))).toBe("CONFLICT");
-    expect(await appCodeOf(owner.sync.forget({ kind: "operator", id: op.id, version: edited.version }))).toBe("CONFLICT");
+    expect(await appCodeOf(owner.sync.recreate({ kind: "operator", id: op.id, version: edited.version }))).toBe(
+      "CONFLICT",
+    );
+    expect(await appCodeOf(owner.sync.forget({ kind: "operator", id: op.id, version: edited.version }))).toBe(
+      "CONFLICT",
+    );
     // Adopting twice: the second finds it known.
     const geral = cmp.departments.onlyVendor[0]!;
     await owner.sync.adopt({ kind: "department", vendorId: geral.vendorId });
@@ -274,7 +388,9 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     expect(await appCodeOf(owner.sync.adopt({ kind: "operator", vendorId: "no-such-operator" }))).toBe("CONFLICT");
     // Another organization's record is not found, whatever the version.
     const other = await newOrg();
-    expect(await appCodeOf(as(other.owner).sync.pull({ kind: "operator", id: op.id, version: edited.version }))).toBe("NOT_FOUND");
+    expect(await appCodeOf(as(other.owner).sync.pull({ kind: "operator", id: op.id, version: edited.version }))).toBe(
+      "NOT_FOUND",
+    );
     // Refusals are audited as failures.
     expect((await auditOf(org, "sync.pull")).map((a) => a.result)).toEqual(["failure"]);
     expect((await db.select().from(operators).where(eq(operators.id, op.id)))[0]!.name).toBe("Gil");
@@ -287,26 +403,50 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     expect(await appCodeOf(member.sync.compare())).toBe("FORBIDDEN");
     expect(await appCodeOf(member.sync.adopt({ kind: "department", vendorId: "x" }))).toBe("FORBIDDEN");
     expect(await appCodeOf(member.sync.adoptAll())).toBe("FORBIDDEN");
-    for (const call of [member.sync.push, member.sync.pull, member.sync.recreate, member.sync.forget]) expect(await appCodeOf(call(target))).toBe("FORBIDDEN");
+    for (const call of [member.sync.push, member.sync.pull, member.sync.recreate, member.sync.forget])
+      expect(await appCodeOf(call(target))).toBe("FORBIDDEN");
     expect(await appCodeOf(as(null).sync.compare())).toBe("UNAUTHENTICATED");
     // Nothing changed for the member's attempts; every mutation succeeds for each of admin and owner.
     for (const who of [org.admin, org.owner]) {
       const c = as(who);
       const name = who === org.admin ? "Admin" : "Owner";
-      const dep = await vendor<{ id: string }>("POST", `/account/${org.accountId}/departments`, { name: `Dep ${name}`, active: true });
+      const dep = await vendor<{ id: string }>("POST", `/account/${org.accountId}/departments`, {
+        name: `Dep ${name}`,
+        active: true,
+      });
       await c.sync.adopt({ kind: "department", vendorId: dep.id });
-      await vendor("POST", `/account/${org.accountId}/operators`, { name: `Op ${name}`, active: true, departments: [] });
+      await vendor("POST", `/account/${org.accountId}/operators`, {
+        name: `Op ${name}`,
+        active: true,
+        departments: [],
+      });
       expect((await c.sync.adoptAll()).operators).toBe(1);
       const p = await c.operators.create({ name: `Push ${name}`, isAdmin: false, departmentIds: [] });
       const [pr] = await db.select().from(operators).where(eq(operators.id, p.id));
-      await vendor("PUT", `/account/${org.accountId}/operators`, { id: pr!.vendorId, name: `Outro ${name}`, active: true, departments: [] });
+      await vendor("PUT", `/account/${org.accountId}/operators`, {
+        id: pr!.vendorId,
+        name: `Outro ${name}`,
+        active: true,
+        departments: [],
+      });
       await c.sync.push({ kind: "operator", id: p.id, version: pr!.version });
-      await vendor("PUT", `/account/${org.accountId}/operators`, { id: pr!.vendorId, name: `Outro ${name}`, active: true, departments: [] });
+      await vendor("PUT", `/account/${org.accountId}/operators`, {
+        id: pr!.vendorId,
+        name: `Outro ${name}`,
+        active: true,
+        departments: [],
+      });
       const v = (await db.select().from(operators).where(eq(operators.id, p.id)))[0]!.version;
       await c.sync.pull({ kind: "operator", id: p.id, version: v });
-      const [failed] = await db.insert(operators).values({ organizationId: org.owner.organizationId, name: `Falhou ${name}`, state: "failed" }).returning();
+      const [failed] = await db
+        .insert(operators)
+        .values({ organizationId: org.owner.organizationId, name: `Falhou ${name}`, state: "failed" })
+        .returning();
       await c.sync.recreate({ kind: "operator", id: failed!.id, version: failed!.version });
-      const [failed2] = await db.insert(operators).values({ organizationId: org.owner.organizationId, name: `Esquecer ${name}`, state: "failed" }).returning();
+      const [failed2] = await db
+        .insert(operators)
+        .values({ organizationId: org.owner.organizationId, name: `Esquecer ${name}`, state: "failed" })
+        .returning();
       await c.sync.forget({ kind: "operator", id: failed2!.id, version: failed2!.version });
     }
     const cmp = await as(org.owner).sync.compare();
@@ -317,7 +457,10 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
 
   it("a provider that cannot list: compare says so, and every fix is refused (NOT_SUPPORTED)", async () => {
     const org = await newOrg();
-    const blind: ChatProvider = { ...provider, capabilities: { ...provider.capabilities, listOperators: false, departments: false } };
+    const blind: ChatProvider = {
+      ...provider,
+      capabilities: { ...provider.capabilities, listOperators: false, departments: false },
+    };
     const c = as(org.owner, blind);
     const cmp = await c.sync.compare();
     expect(cmp.supported).toEqual({ operators: false, departments: false });
@@ -331,7 +474,12 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const owner = as(org.owner);
     const op = await owner.operators.create({ name: "Hugo", isAdmin: false, departmentIds: [] });
     const [row] = await db.select().from(operators).where(eq(operators.id, op.id));
-    await vendor("PUT", `/account/${org.accountId}/operators`, { id: row!.vendorId, name: "Hugo Vendor", active: true, departments: [] });
+    await vendor("PUT", `/account/${org.accountId}/operators`, {
+      id: row!.vendorId,
+      name: "Hugo Vendor",
+      active: true,
+      departments: [],
+    });
     emu.addFault({ method: "GET", path: "/account/[^/]+/operators$", kind: "status", status: 503, times: 5 });
     try {
       expect(await appCodeOf(owner.sync.compare())).toBe("VENDOR_UNAVAILABLE");
@@ -340,7 +488,9 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     }
     emu.addFault({ method: "PUT", path: "/account/[^/]+/operators$", kind: "status", status: 422, times: 1 });
     const diff = (await owner.sync.compare()).operators.different[0]!;
-    expect(await appCodeOf(owner.sync.push({ kind: "operator", id: op.id, version: diff.version }))).toBe("VENDOR_REJECTED");
+    expect(await appCodeOf(owner.sync.push({ kind: "operator", id: op.id, version: diff.version }))).toBe(
+      "VENDOR_REJECTED",
+    );
     expect((await auditOf(org, "sync.push"))[0]).toMatchObject({ result: "failure" });
     expect((await vendorOperators(org)).find((o) => o.id === row!.vendorId)!.name).toBe("Hugo Vendor");
   });

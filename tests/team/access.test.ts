@@ -17,7 +17,14 @@ describe("team page access", () => {
 
   it("owners and admins may open every team page", () => {
     for (const role of ["owner", "admin"] as const) {
-      expect(pages.filter((p) => canOpenTeamPage(p, role)).sort()).toEqual(["audit", "departments", "import", "members", "operators", "sync"]);
+      expect(pages.filter((p) => canOpenTeamPage(p, role)).sort()).toEqual([
+        "audit",
+        "departments",
+        "import",
+        "members",
+        "operators",
+        "sync",
+      ]);
     }
   });
 

@@ -30,7 +30,12 @@ describe.each(testDbKinds())("team audit log (%s)", (kind) => {
       createdAt: new Date(base + i * 60 * 60 * 1000),
     }));
     await db.insert(auditLog).values(rows);
-    await db.insert(auditLog).values({ organizationId: stranger.organizationId, action: "operator.create", targetType: "operator", result: "success" });
+    await db.insert(auditLog).values({
+      organizationId: stranger.organizationId,
+      action: "operator.create",
+      targetType: "operator",
+      result: "success",
+    });
   });
   afterAll(async () => close());
 

@@ -16,7 +16,8 @@ export function teamCaller(db: Db, member: TestMember | null, orgHint?: string, 
     // A fresh address per caller, as in tests/helpers/context.ts: rate limits count per address.
     clientIp: `10.${randomBytes(3).join(".")}`,
     // Pointed at a closed loopback port: team procedures never call the vendor.
-    provider: provider ?? createChatProvider({ baseUrl: "http://127.0.0.1:9/integrator", token: "unused", timeoutMs: 200 }),
+    provider:
+      provider ?? createChatProvider({ baseUrl: "http://127.0.0.1:9/integrator", token: "unused", timeoutMs: 200 }),
     setCookie: (name, value, options) => cookies.push({ name, value, options }),
   });
   return { caller: createCaller(ctx), cookies };

@@ -17,7 +17,10 @@ describe("invitation e-mail", () => {
 
   it("sends the same link the admin sees, in Portuguese or in English", async () => {
     const owner = await createMember(handle.db, { role: "owner", name: "Dona Rosa" });
-    for (const [locale, email, phrase] of [["pt-BR", "convidada@example.com", "convidou você"], ["en", "guest@example.com", "invited you"]] as const) {
+    for (const [locale, email, phrase] of [
+      ["pt-BR", "convidada@example.com", "convidou você"],
+      ["en", "guest@example.com", "invited you"],
+    ] as const) {
       const since = mailSink().messages.length;
       const { path } = await callerFor({ db: handle.db, member: owner, locale }).team.invite({ email, role: "member" });
       const mail = await mailSink().waitFor(email, { since });

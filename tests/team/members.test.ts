@@ -63,7 +63,9 @@ describe.each(testDbKinds())("team members and invitations (%s)", (kind) => {
       await caller.team.changeRole({ membershipId: idOf(m.session.email), role: "admin" });
       await caller.team.changeRole({ membershipId: idOf(m.session.email), role: "member" });
       await caller.team.linkOperator({ membershipId: idOf(m.session.email), operatorId: null });
-      expect(await appCodeOf(caller.team.changeRole({ membershipId: idOf(owner.session.email), role: "member" }))).toBe("FORBIDDEN");
+      expect(await appCodeOf(caller.team.changeRole({ membershipId: idOf(owner.session.email), role: "member" }))).toBe(
+        "FORBIDDEN",
+      );
       expect(await appCodeOf(caller.team.removeMember({ membershipId: idOf(owner.session.email) }))).toBe("FORBIDDEN");
       expect(await appCodeOf(caller.team.transferOwnership({ membershipId: idOf(m.session.email) }))).toBe("FORBIDDEN");
       await caller.team.removeMember({ membershipId: idOf(m.session.email) });
@@ -119,13 +121,20 @@ describe.each(testDbKinds())("team members and invitations (%s)", (kind) => {
       const strangerCaller = teamCaller(db, stranger).caller;
       const strangerMembership = (await strangerCaller.team.members()).myMembershipId;
       const inv = await strangerCaller.team.invite({ email: "alheio@example.com", role: "member" });
-      const [op] = await db.insert(operators).values({ organizationId: stranger.organizationId, name: "Op alheio" }).returning();
+      const [op] = await db
+        .insert(operators)
+        .values({ organizationId: stranger.organizationId, name: "Op alheio" })
+        .returning();
 
       const { caller } = teamCaller(db, owner);
       const myId = (await caller.team.members()).myMembershipId;
-      expect(await appCodeOf(caller.team.changeRole({ membershipId: strangerMembership, role: "member" }))).toBe("NOT_FOUND");
+      expect(await appCodeOf(caller.team.changeRole({ membershipId: strangerMembership, role: "member" }))).toBe(
+        "NOT_FOUND",
+      );
       expect(await appCodeOf(caller.team.removeMember({ membershipId: strangerMembership }))).toBe("NOT_FOUND");
-      expect(await appCodeOf(caller.team.linkOperator({ membershipId: strangerMembership, operatorId: null }))).toBe("NOT_FOUND");
+      expect(await appCodeOf(caller.team.linkOperator({ membershipId: strangerMembership, operatorId: null }))).toBe(
+        "NOT_FOUND",
+      );
       expect(await appCodeOf(caller.team.linkOperator({ membershipId: myId, operatorId: op!.id }))).toBe("NOT_FOUND");
       expect(await appCodeOf(caller.team.revokeInvitation({ id: inv.id }))).toBe("NOT_FOUND");
       expect(await appCodeOf(caller.team.transferOwnership({ membershipId: strangerMembership }))).toBe("NOT_FOUND");
@@ -166,25 +175,40 @@ describe.each(testDbKinds())("team members and invitations (%s)", (kind) => {
       const preview = await anon.caller.invitation.preview({ token: tokenOf(inv.path) });
       expect(preview).toMatchObject({ email: "joana@example.com", role: "admin", accountExists: false });
       expect(await appCodeOf(anon.caller.invitation.accept({ token: tokenOf(inv.path) }))).toBe("VALIDATION");
-      const res = await anon.caller.invitation.accept({ token: tokenOf(inv.path), name: "Joana Lima", password: "uma senha bem comprida" });
+      const res = await anon.caller.invitation.accept({
+        token: tokenOf(inv.path),
+        name: "Joana Lima",
+        password: "uma senha bem comprida",
+      });
       expect(res.organizationId).toBe(orgId);
       expect(anon.cookies.map((c) => c.name)).toEqual(expect.arrayContaining(["portal.session", "portal.org"]));
-      const roles = (await teamCaller(db, owner).caller.team.members()).members.filter((x) => x.email === "joana@example.com");
+      const roles = (await teamCaller(db, owner).caller.team.members()).members.filter(
+        (x) => x.email === "joana@example.com",
+      );
       expect(roles.map((r) => r.role)).toEqual(["admin"]);
       const again = teamCaller(db, null).caller;
-      expect(await appCodeOf(again.invitation.accept({ token: tokenOf(inv.path), name: "Outra", password: "uma senha bem comprida" }))).toBe("INVITATION_USED");
+      expect(
+        await appCodeOf(
+          again.invitation.accept({ token: tokenOf(inv.path), name: "Outra", password: "uma senha bem comprida" }),
+        ),
+      ).toBe("INVITATION_USED");
       expect(await appCodeOf(again.invitation.preview({ token: tokenOf(inv.path) }))).toBe("INVITATION_USED");
     });
 
     it("an expired invitation is refused; a revoked or unknown one is INVITATION_INVALID", async () => {
       const { caller } = teamCaller(db, owner);
       const inv = await caller.team.invite({ email: "atrasado@example.com", role: "member" });
-      await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, inv.id));
+      await db
+        .update(invitations)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(invitations.id, inv.id));
       const anon = teamCaller(db, null).caller;
       expect(await appCodeOf(anon.invitation.preview({ token: tokenOf(inv.path) }))).toBe("INVITATION_EXPIRED");
-      expect(await appCodeOf(anon.invitation.accept({ token: tokenOf(inv.path), name: "Atrasado", password: "uma senha bem comprida" }))).toBe(
-        "INVITATION_EXPIRED",
-      );
+      expect(
+        await appCodeOf(
+          anon.invitation.accept({ token: tokenOf(inv.path), name: "Atrasado", password: "uma senha bem comprida" }),
+        ),
+      ).toBe("INVITATION_EXPIRED");
       expect((await caller.team.invitations()).find((i) => i.id === inv.id)?.expired).toBe(true);
 
       const inv2 = await caller.team.invite({ email: "cancelado@example.com", role: "member" });
@@ -201,15 +225,21 @@ describe.each(testDbKinds())("team members and invitations (%s)", (kind) => {
     it("an existing account accepts while signed in with the invited e-mail; another account is refused", async () => {
       const other = await createMember(db, { role: "owner" });
       const { caller } = teamCaller(db, owner);
-      expect(await appCodeOf(caller.team.invite({ email: owner.session.email, role: "member" }))).toBe("ALREADY_MEMBER");
+      expect(await appCodeOf(caller.team.invite({ email: owner.session.email, role: "member" }))).toBe(
+        "ALREADY_MEMBER",
+      );
       const inv = await caller.team.invite({ email: other.session.email, role: "member" });
       const token = tokenOf(inv.path);
       expect((await teamCaller(db, null).caller.invitation.preview({ token })).accountExists).toBe(true);
-      expect(await appCodeOf(teamCaller(db, null).caller.invitation.accept({ token, name: "Nome", password: "uma senha bem comprida" }))).toBe(
-        "INVITATION_SIGN_IN",
-      );
+      expect(
+        await appCodeOf(
+          teamCaller(db, null).caller.invitation.accept({ token, name: "Nome", password: "uma senha bem comprida" }),
+        ),
+      ).toBe("INVITATION_SIGN_IN");
       const stranger = await createMember(db, { role: "owner" });
-      expect(await appCodeOf(teamCaller(db, stranger).caller.invitation.accept({ token }))).toBe("INVITATION_EMAIL_MISMATCH");
+      expect(await appCodeOf(teamCaller(db, stranger).caller.invitation.accept({ token }))).toBe(
+        "INVITATION_EMAIL_MISMATCH",
+      );
       const accepted = teamCaller(db, other);
       expect((await accepted.caller.invitation.accept({ token })).organizationId).toBe(orgId);
       const rows = await db.select().from(memberships).where(eq(memberships.userId, other.session.userId));

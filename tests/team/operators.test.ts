@@ -37,7 +37,8 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
     admin = await createMember(db, { role: "admin", organizationId: owner.organizationId });
     member = await createMember(db, { role: "member", organizationId: owner.organizationId });
     stranger = await createMember(db, { role: "owner" });
-    for (const who of [owner, stranger]) await as(who).onboarding.createAccount({ companyName: "Loja Teste", sessionName: "Loja Teste" });
+    for (const who of [owner, stranger])
+      await as(who).onboarding.createAccount({ companyName: "Loja Teste", sessionName: "Loja Teste" });
     suporte = (await as(owner).departments.create({ name: "Suporte" })).id;
     vendas = (await as(owner).departments.create({ name: "Vendas" })).id;
   });
@@ -48,44 +49,78 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
 
   it("role matrix: owner and admin edit and (de)activate; member reads only", async () => {
     const op = await as(owner).operators.create({ name: "Carla Atendente", isAdmin: false, departmentIds: [suporte] });
-    const v2 = await as(owner).team.updateOperator({ id: op.id, version: op.version, name: "Carla Souza", departmentIds: [suporte, vendas] });
+    const v2 = await as(owner).team.updateOperator({
+      id: op.id,
+      version: op.version,
+      name: "Carla Souza",
+      departmentIds: [suporte, vendas],
+    });
     expect(v2.name).toBe("Carla Souza");
     const v3 = await as(admin).team.updateOperator({ id: op.id, version: v2.version, active: false });
     expect(v3.active).toBe(false);
-    expect(await appCodeOf(as(member).team.updateOperator({ id: op.id, version: v3.version, active: true }))).toBe("FORBIDDEN");
-    expect(await appCodeOf(as(member).operators.create({ name: "Não Pode", isAdmin: false, departmentIds: [] }))).toBe("FORBIDDEN");
+    expect(await appCodeOf(as(member).team.updateOperator({ id: op.id, version: v3.version, active: true }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await appCodeOf(as(member).operators.create({ name: "Não Pode", isAdmin: false, departmentIds: [] }))).toBe(
+      "FORBIDDEN",
+    );
     const page = await as(member).team.operatorsPage({ search: "carla" });
     expect(page.items.map((o) => [o.name, o.active])).toEqual([["Carla Souza", false]]);
     const v4 = await as(admin).team.updateOperator({ id: op.id, version: v3.version, active: true });
     expect(v4.active).toBe(true);
     // The vendor has the operator, reactivated, and it was never deleted.
-    const state = (await (await fetch(`${emu.origin}/__emulator/state`)).json()) as { operators: Array<{ name: string; active: boolean }> };
-    expect(state.operators.filter((o) => o.name === "Carla Souza")).toEqual([expect.objectContaining({ active: true })]);
-    expect(await appCodeOf(as(null).team.updateOperator({ id: op.id, version: v4.version, active: true }))).toBe("UNAUTHENTICATED");
+    const state = (await (await fetch(`${emu.origin}/__emulator/state`)).json()) as {
+      operators: Array<{ name: string; active: boolean }>;
+    };
+    expect(state.operators.filter((o) => o.name === "Carla Souza")).toEqual([
+      expect.objectContaining({ active: true }),
+    ]);
+    expect(await appCodeOf(as(null).team.updateOperator({ id: op.id, version: v4.version, active: true }))).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 
   it("two admins edit the same version: the second gets CONFLICT, nothing is overwritten", async () => {
     const op = await as(owner).operators.create({ name: "Diego Concorrente", isAdmin: false, departmentIds: [] });
     const first = await as(owner).team.updateOperator({ id: op.id, version: op.version, name: "Diego Primeiro" });
-    expect(await appCodeOf(as(admin).team.updateOperator({ id: op.id, version: op.version, name: "Diego Segundo" }))).toBe("CONFLICT");
+    expect(
+      await appCodeOf(as(admin).team.updateOperator({ id: op.id, version: op.version, name: "Diego Segundo" })),
+    ).toBe("CONFLICT");
     const [row] = await db.select().from(operators).where(eq(operators.id, op.id));
     expect(row!.name).toBe("Diego Primeiro");
     expect(row!.version).toBe(first.version);
   });
 
   it("the password is write-only: accepted with a login, never stored or returned", async () => {
-    const op = await as(owner).operators.create({ name: "Eva Senha", isAdmin: true, departmentIds: [], login: "eva", password: "senha-segura-1" });
-    const updated = await as(owner).team.updateOperator({ id: op.id, version: op.version, login: "eva.s", password: "outra-senha-2" });
+    const op = await as(owner).operators.create({
+      name: "Eva Senha",
+      isAdmin: true,
+      departmentIds: [],
+      login: "eva",
+      password: "senha-segura-1",
+    });
+    const updated = await as(owner).team.updateOperator({
+      id: op.id,
+      version: op.version,
+      login: "eva.s",
+      password: "outra-senha-2",
+    });
     expect(JSON.stringify(updated)).not.toContain("outra-senha-2");
     const [row] = await db.select().from(operators).where(eq(operators.id, op.id));
     expect(JSON.stringify(row)).not.toContain("outra-senha-2");
     expect(row!.login).toBe("eva.s");
-    expect(await appCodeOf(as(owner).team.updateOperator({ id: op.id, version: updated.version, login: null, password: "sem-login-123" }))).toBe("BAD_REQUEST");
+    expect(
+      await appCodeOf(
+        as(owner).team.updateOperator({ id: op.id, version: updated.version, login: null, password: "sem-login-123" }),
+      ),
+    ).toBe("BAD_REQUEST");
   });
 
   it("another organization's operator is NOT_FOUND and never listed", async () => {
     const theirs = await as(stranger).operators.create({ name: "Operador Alheio", isAdmin: false, departmentIds: [] });
-    expect(await appCodeOf(as(owner).team.updateOperator({ id: theirs.id, version: theirs.version, active: false }))).toBe("NOT_FOUND");
+    expect(
+      await appCodeOf(as(owner).team.updateOperator({ id: theirs.id, version: theirs.version, active: false })),
+    ).toBe("NOT_FOUND");
     expect((await as(owner).team.operatorsPage({ search: "Alheio" })).total).toBe(0);
   });
 
@@ -122,17 +157,26 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
 
   it("departments: operator counts, Geral cannot be deleted, members cannot change, other orgs NOT_FOUND", async () => {
     // Mirror the vendor's default "Geral" department locally (the wizard does this after account creation).
-    await syncDepartmentsFromVendor(db, provider, { organizationId: owner.organizationId, actorUserId: owner.session.userId });
+    await syncDepartmentsFromVendor(db, provider, {
+      organizationId: owner.organizationId,
+      actorUserId: owner.session.userId,
+    });
     const summary = await as(member).team.departmentsSummary();
     const geral = summary.find((d) => d.isDefault);
     expect(geral?.name).toBe("Geral");
     const sup = summary.find((d) => d.id === suporte)!;
-    const n = (await db.select().from(operators).where(eq(operators.organizationId, owner.organizationId))).filter((o) => o.departmentIds.includes(suporte)).length;
+    const n = (await db.select().from(operators).where(eq(operators.organizationId, owner.organizationId))).filter(
+      (o) => o.departmentIds.includes(suporte),
+    ).length;
     expect(sup.operatorCount).toBe(n);
     expect(sup.operatorCount).toBeGreaterThan(0);
-    expect(await appCodeOf(as(owner).departments.remove({ id: geral!.id, version: geral!.version }))).toBe("DEFAULT_DEPARTMENT");
+    expect(await appCodeOf(as(owner).departments.remove({ id: geral!.id, version: geral!.version }))).toBe(
+      "DEFAULT_DEPARTMENT",
+    );
     expect(await appCodeOf(as(member).departments.remove({ id: sup.id, version: sup.version }))).toBe("FORBIDDEN");
-    expect(await appCodeOf(as(member).departments.update({ id: sup.id, version: sup.version, active: false }))).toBe("FORBIDDEN");
+    expect(await appCodeOf(as(member).departments.update({ id: sup.id, version: sup.version, active: false }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await appCodeOf(as(stranger).departments.remove({ id: sup.id, version: sup.version }))).toBe("NOT_FOUND");
     const temp = await as(admin).departments.create({ name: "Temporário" });
     await as(admin).departments.remove({ id: temp.id, version: temp.version });

@@ -42,25 +42,44 @@ describe.each(testDbKinds())("the same name (%s)", (kind) => {
   it("operators: create and update refuse a name that differs only in accents, case or spaces", async () => {
     await as().operators.create({ name: "João Conceição", isAdmin: false, departmentIds: [] });
     for (const name of ["joao conceicao", "  JOÃO   conceiçao ", "Joa\u0303o Conceic\u0327a\u0303o"]) {
-      expect(await outcomeWithFieldOf(as().operators.create({ name, isAdmin: false, departmentIds: [] })), name).toBe("NAME_TAKEN@name");
+      expect(await outcomeWithFieldOf(as().operators.create({ name, isAdmin: false, departmentIds: [] })), name).toBe(
+        "NAME_TAKEN@name",
+      );
     }
     const other = await as().operators.create({ name: "Maria Silva", isAdmin: false, departmentIds: [] });
-    expect(await outcomeWithFieldOf(as().operators.update({ id: other.id, version: other.version, name: "joao conceicao" }))).toBe("NAME_TAKEN@name");
-    expect(await outcomeWithFieldOf(as().team.updateOperator({ id: other.id, version: other.version, name: "JOAO CONCEIÇÃO" }))).toBe("NAME_TAKEN@name");
+    expect(
+      await outcomeWithFieldOf(as().operators.update({ id: other.id, version: other.version, name: "joao conceicao" })),
+    ).toBe("NAME_TAKEN@name");
+    expect(
+      await outcomeWithFieldOf(
+        as().team.updateOperator({ id: other.id, version: other.version, name: "JOAO CONCEIÇÃO" }),
+      ),
+    ).toBe("NAME_TAKEN@name");
     // Its own name in other letters is not a clash; another free name is accepted.
     const renamed = await as().operators.update({ id: other.id, version: other.version, name: "MARIA SÍLVA" });
     expect(renamed.name).toBe("MARIA SÍLVA");
-    expect((await as().operators.update({ id: other.id, version: renamed.version, name: "Maria Souza" })).name).toBe("Maria Souza");
+    expect((await as().operators.update({ id: other.id, version: renamed.version, name: "Maria Souza" })).name).toBe(
+      "Maria Souza",
+    );
   }, 60_000);
 
   it("departments: create and update refuse a name that differs only in accents, case or spaces", async () => {
     await as().departments.create({ name: "Atendimento Técnico" });
     expect(await outcomeWithFieldOf(as().departments.create({ name: "atendimento  tecnico" }))).toBe("NAME_TAKEN@name");
     const other = await as().departments.create({ name: "Cobrança" });
-    expect(await outcomeWithFieldOf(as().departments.update({ id: other.id, version: other.version, name: " ATENDIMENTO TÉCNICO" }))).toBe("NAME_TAKEN@name");
+    expect(
+      await outcomeWithFieldOf(
+        as().departments.update({ id: other.id, version: other.version, name: " ATENDIMENTO TÉCNICO" }),
+      ),
+    ).toBe("NAME_TAKEN@name");
     const renamed = await as().departments.update({ id: other.id, version: other.version, name: "cobranca" });
     expect(renamed.name).toBe("cobranca");
-    expect((await as().departments.list()).items.filter((d) => d.name !== "Geral").map((d) => d.name).sort()).toEqual(["Atendimento Técnico", "cobranca"]);
+    expect(
+      (await as().departments.list()).items
+        .filter((d) => d.name !== "Geral")
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(["Atendimento Técnico", "cobranca"]);
   }, 60_000);
 
   it("the import: preview marks the row, start refuses a file whose only row is taken", async () => {

@@ -21,7 +21,9 @@ describe("the portal's server appends the TCP peer to X-Forwarded-For", () => {
 describe("the client address, TRUSTED_PROXY_HOPS from the right", () => {
   it("0 hops (exposed directly): the TCP peer, whatever the client wrote", () => {
     expect(clientIpFrom(arriving(undefined, "198.51.100.4"), 0)).toBe("198.51.100.4");
-    expect(clientIpFrom(arriving("203.0.113.66", "198.51.100.4", { "x-real-ip": "203.0.113.67" }), 0)).toBe("198.51.100.4");
+    expect(clientIpFrom(arriving("203.0.113.66", "198.51.100.4", { "x-real-ip": "203.0.113.67" }), 0)).toBe(
+      "198.51.100.4",
+    );
   });
 
   it("1 hop (nginx or a load balancer): the address that proxy appended", () => {
@@ -36,9 +38,13 @@ describe("the client address, TRUSTED_PROXY_HOPS from the right", () => {
   it("a spoofed leftmost hop is never the answer, for 0, 1 and 2 hops", () => {
     expect(clientIpFrom(arriving("203.0.113.66", "198.51.100.4"), 0)).toBe("198.51.100.4");
     expect(clientIpFrom(arriving("203.0.113.66, 198.51.100.4", "10.0.0.5"), 1)).toBe("198.51.100.4");
-    expect(clientIpFrom(arriving("203.0.113.66, 203.0.113.67, 198.51.100.4, 10.0.0.7", "10.0.0.5"), 2)).toBe("198.51.100.4");
+    expect(clientIpFrom(arriving("203.0.113.66, 203.0.113.67, 198.51.100.4, 10.0.0.7", "10.0.0.5"), 2)).toBe(
+      "198.51.100.4",
+    );
     // Many spoofed hops from one machine still count as one client.
-    const seen = new Set(Array.from({ length: 30 }, (_, i) => clientIpFrom(arriving(`203.0.113.${i}`, "198.51.100.4"), 0)));
+    const seen = new Set(
+      Array.from({ length: 30 }, (_, i) => clientIpFrom(arriving(`203.0.113.${i}`, "198.51.100.4"), 0)),
+    );
     expect([...seen]).toEqual(["198.51.100.4"]);
   });
 

@@ -7,7 +7,13 @@ import { safeCallbackPath } from "@/lib/safe-redirect";
 
 describe("production configuration", () => {
   it("names every missing secret", () => {
-    expect(requiredProductionVariables({})).toEqual(["NEXTAUTH_SECRET", "ENCRYPTION_KEYS", "PUBLIC_URL", "PLUGCHAT_BASE_URL", "PLUGCHAT_TOKEN"]);
+    expect(requiredProductionVariables({})).toEqual([
+      "NEXTAUTH_SECRET",
+      "ENCRYPTION_KEYS",
+      "PUBLIC_URL",
+      "PLUGCHAT_BASE_URL",
+      "PLUGCHAT_TOKEN",
+    ]);
     expect(
       requiredProductionVariables({
         NEXTAUTH_SECRET: "s",
@@ -21,10 +27,21 @@ describe("production configuration", () => {
 
   it("stops a production start with one line naming the variable", () => {
     const script = `import { assertProductionConfig } from "./server/config/secrets.ts"; assertProductionConfig(); console.log("started");`;
-    const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script], {
-      env: { PATH: process.env.PATH, NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(40), PUBLIC_URL: "https://portal.example", PLUGCHAT_BASE_URL: "https://vendor.example", PLUGCHAT_TOKEN: "t" },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script],
+      {
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: "production",
+          NEXTAUTH_SECRET: "x".repeat(40),
+          PUBLIC_URL: "https://portal.example",
+          PLUGCHAT_BASE_URL: "https://vendor.example",
+          PLUGCHAT_TOKEN: "t",
+        },
+        encoding: "utf8",
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stdout).not.toContain("started");
     const lines = result.stderr.trim().split("\n");
@@ -35,7 +52,11 @@ describe("production configuration", () => {
 
 describe("log redaction", () => {
   it("censors secret-named keys at any depth and Bearer credentials in text", () => {
-    const payload = { user: { password: "hunter2hunter2", profile: { accessToken: "tok-123" } }, list: [{ token: "abc" }], name: "ok" };
+    const payload = {
+      user: { password: "hunter2hunter2", profile: { accessToken: "tok-123" } },
+      list: [{ token: "abc" }],
+      name: "ok",
+    };
     const out = JSON.stringify(redactDeep(payload));
     for (const secret of ["hunter2hunter2", "tok-123", '"abc"']) expect(out).not.toContain(secret);
     expect(out).toContain('"name":"ok"');
@@ -52,7 +73,10 @@ describe("log redaction", () => {
       },
     });
     const log = createLogger(stream, "info");
-    log.info({ password: "p4ssw0rd-value", body: { token: "t0k3n-value" }, deep: { a: { accessToken: "acc-value" } } }, "x");
+    log.info(
+      { password: "p4ssw0rd-value", body: { token: "t0k3n-value" }, deep: { a: { accessToken: "acc-value" } } },
+      "x",
+    );
     const printed = lines.join("");
     expect(printed).toContain(REDACTED);
     expect(printed).not.toMatch(/p4ssw0rd-value|t0k3n-value|acc-value/);

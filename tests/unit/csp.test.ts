@@ -2,14 +2,18 @@ import { describe, expect, it } from "vitest";
 import { buildCsp } from "@/server/http/csp";
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/);
-    return [name!, values];
-  }));
+  return new Map(
+    csp.split(";").map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values];
+    }),
+  );
 }
 
 describe("content security policy", () => {
-  const production = directives(buildCsp({ nonce: "abc123", sdkUrl: "https://plugchat.com.br/sdk/index.js", development: false, secure: true }));
+  const production = directives(
+    buildCsp({ nonce: "abc123", sdkUrl: "https://plugchat.com.br/sdk/index.js", development: false, secure: true }),
+  );
 
   it("allows scripts only by nonce (strict-dynamic), never unsafe-inline or unsafe-eval in production", () => {
     const scripts = production.get("script-src")!;
@@ -28,7 +32,8 @@ describe("content security policy", () => {
   });
 
   it("allows the configured vendor SDK origin for its script, API calls and frames", () => {
-    for (const d of ["script-src", "connect-src", "frame-src"]) expect(production.get(d)).toContain("https://plugchat.com.br");
+    for (const d of ["script-src", "connect-src", "frame-src"])
+      expect(production.get(d)).toContain("https://plugchat.com.br");
   });
 
   it("development adds only what the dev server needs", () => {

@@ -2,22 +2,40 @@ import { describe, expect, it } from "vitest";
 import { appError } from "@/server/errors";
 import type { ProvisioningErrorInfo } from "@/server/db/schema";
 import { ProviderError, type ProviderErrorKind } from "@/server/providers/errors";
-import { RECHECK_MS, backoffMs, fromLastError, importRowInput, stepAfterError, stepAfterReconcile, stepForRecord } from "@/server/provisioning/import-row";
+import {
+  RECHECK_MS,
+  backoffMs,
+  fromLastError,
+  importRowInput,
+  stepAfterError,
+  stepAfterReconcile,
+  stepForRecord,
+} from "@/server/provisioning/import-row";
 
 const timing = { graceMs: 60_000, settleMs: 10_000 };
 const now = Date.parse("2026-01-01T12:00:00Z");
 const ago = (ms: number) => new Date(now - ms);
-const vendor = (kind: ProviderErrorKind, extra: { status?: number; reason?: string; retryAfter?: number } = {}) => new ProviderError(kind, kind, { method: "POST", path: "/operators", ...extra });
-const lastError = (kind: ProvisioningErrorInfo["kind"], extra: Partial<ProvisioningErrorInfo> = {}): ProvisioningErrorInfo => ({ at: "2026-01-01T11:59:00Z", kind, ...extra });
+const vendor = (kind: ProviderErrorKind, extra: { status?: number; reason?: string; retryAfter?: number } = {}) =>
+  new ProviderError(kind, kind, { method: "POST", path: "/operators", ...extra });
+const lastError = (
+  kind: ProvisioningErrorInfo["kind"],
+  extra: Partial<ProvisioningErrorInfo> = {},
+): ProvisioningErrorInfo => ({ at: "2026-01-01T11:59:00Z", kind, ...extra });
 
 describe("stepForRecord: a claimed row whose operator record exists", () => {
   it("synced → done; failed → the record is dropped and its reason reported", () => {
-    expect(stepForRecord({ state: "synced", updatedAt: ago(0) }, now, timing, { operatorUpsert: false })).toEqual({ kind: "done" });
-    expect(stepForRecord({ state: "failed", updatedAt: ago(0) }, now, timing, { operatorUpsert: true })).toEqual({ kind: "drop-failed" });
+    expect(stepForRecord({ state: "synced", updatedAt: ago(0) }, now, timing, { operatorUpsert: false })).toEqual({
+      kind: "done",
+    });
+    expect(stepForRecord({ state: "failed", updatedAt: ago(0) }, now, timing, { operatorUpsert: true })).toEqual({
+      kind: "drop-failed",
+    });
   });
 
   it("a young pending or uncertain record is waited for, without counting an attempt, the wait capped", () => {
-    expect(stepForRecord({ state: "uncertain", updatedAt: ago(8_000) }, now, timing, { operatorUpsert: false })).toEqual({
+    expect(
+      stepForRecord({ state: "uncertain", updatedAt: ago(8_000) }, now, timing, { operatorUpsert: false }),
+    ).toEqual({
       kind: "later",
       delayMs: 2_050,
       code: "PROVISIONING_IN_PROGRESS",
@@ -29,15 +47,26 @@ describe("stepForRecord: a claimed row whose operator record exists", () => {
   });
 
   it("once settled: an upsert backend repeats the upsert (a stale pending flipped first), a list backend asks the reconciler", () => {
-    expect(stepForRecord({ state: "pending", updatedAt: ago(61_000) }, now, timing, { operatorUpsert: true })).toEqual({ kind: "repeat-upsert", flipPending: true });
-    expect(stepForRecord({ state: "uncertain", updatedAt: ago(11_000) }, now, timing, { operatorUpsert: true })).toEqual({ kind: "repeat-upsert", flipPending: false });
-    expect(stepForRecord({ state: "uncertain", updatedAt: ago(11_000) }, now, timing, { operatorUpsert: false })).toEqual({ kind: "reconcile" });
+    expect(stepForRecord({ state: "pending", updatedAt: ago(61_000) }, now, timing, { operatorUpsert: true })).toEqual({
+      kind: "repeat-upsert",
+      flipPending: true,
+    });
+    expect(
+      stepForRecord({ state: "uncertain", updatedAt: ago(11_000) }, now, timing, { operatorUpsert: true }),
+    ).toEqual({ kind: "repeat-upsert", flipPending: false });
+    expect(
+      stepForRecord({ state: "uncertain", updatedAt: ago(11_000) }, now, timing, { operatorUpsert: false }),
+    ).toEqual({ kind: "reconcile" });
   });
 });
 
 describe("stepAfterError: a create that failed", () => {
   it("no record left: a refusal fails the row with the vendor's reason; 429 / refused comes back later (Retry-After kept)", () => {
-    expect(stepAfterError(null, vendor("rejected", { status: 422, reason: "login em uso" }), timing, 1)).toEqual({ kind: "failed", code: "VENDOR_REJECTED", message: "login em uso" });
+    expect(stepAfterError(null, vendor("rejected", { status: 422, reason: "login em uso" }), timing, 1)).toEqual({
+      kind: "failed",
+      code: "VENDOR_REJECTED",
+      message: "login em uso",
+    });
     expect(stepAfterError(null, vendor("unavailable", { status: 429, retryAfter: 7 }), timing, 1)).toEqual({
       kind: "later",
       delayMs: 7_000,
@@ -48,21 +77,38 @@ describe("stepAfterError: a create that failed", () => {
   });
 
   it("no record and an app error (e.g. a name taken) fails with its code; anything else is not for the queue to judge", () => {
-    expect(stepAfterError(null, appError("NAME_TAKEN"), timing, 1)).toEqual({ kind: "failed", code: "NAME_TAKEN", message: null });
+    expect(stepAfterError(null, appError("NAME_TAKEN"), timing, 1)).toEqual({
+      kind: "failed",
+      code: "NAME_TAKEN",
+      message: null,
+    });
     expect(stepAfterError(null, new Error("database gone"), timing, 1)).toBeNull();
   });
 
   it("a record left behind decides: synced → done, failed → dropped, uncertain → looked at again once settled", () => {
-    expect(stepAfterError({ state: "synced", lastError: null }, vendor("ambiguous"), timing, 1)).toEqual({ kind: "done" });
-    expect(stepAfterError({ state: "failed", lastError: lastError("rejected") }, vendor("rejected"), timing, 1)).toEqual({ kind: "drop-failed" });
-    expect(stepAfterError({ state: "uncertain", lastError: null }, vendor("ambiguous", { reason: "timeout" }), timing, 1)).toEqual({
+    expect(stepAfterError({ state: "synced", lastError: null }, vendor("ambiguous"), timing, 1)).toEqual({
+      kind: "done",
+    });
+    expect(
+      stepAfterError({ state: "failed", lastError: lastError("rejected") }, vendor("rejected"), timing, 1),
+    ).toEqual({ kind: "drop-failed" });
+    expect(
+      stepAfterError({ state: "uncertain", lastError: null }, vendor("ambiguous", { reason: "timeout" }), timing, 1),
+    ).toEqual({
       kind: "later",
       delayMs: RECHECK_MS,
       code: "VENDOR_TIMEOUT",
       message: "timeout",
       counts: true,
     });
-    expect(stepAfterError({ state: "uncertain", lastError: lastError("unavailable", { status: 503, reason: "down" }) }, new Error("x"), { settleMs: 1_000 }, 1)).toEqual({
+    expect(
+      stepAfterError(
+        { state: "uncertain", lastError: lastError("unavailable", { status: 503, reason: "down" }) },
+        new Error("x"),
+        { settleMs: 1_000 },
+        1,
+      ),
+    ).toEqual({
       kind: "later",
       delayMs: 1_000,
       code: "VENDOR_UNAVAILABLE",
@@ -77,7 +123,9 @@ describe("stepAfterReconcile", () => {
     expect(stepAfterReconcile(null, true, timing)).toEqual({ kind: "create" });
     expect(stepAfterReconcile({ state: "synced", lastError: null }, true, timing)).toEqual({ kind: "done" });
     expect(stepAfterReconcile({ state: "failed", lastError: null }, true, timing)).toEqual({ kind: "drop-failed" });
-    expect(stepAfterReconcile({ state: "uncertain", lastError: lastError("unavailable", { status: 429 }) }, false, timing)).toEqual({
+    expect(
+      stepAfterReconcile({ state: "uncertain", lastError: lastError("unavailable", { status: 429 }) }, false, timing),
+    ).toEqual({
       kind: "later",
       delayMs: RECHECK_MS,
       code: "VENDOR_RATE_LIMITED",
@@ -102,13 +150,26 @@ describe("helpers", () => {
   });
 
   it("importRowInput: the CSV values as a create, with a role only where the backend has roles", () => {
-    const row = { operatorId: "op-1", values: { name: "Ana", departmentNames: ["Vendas"], departmentIds: ["d-1"], isAdmin: true, email: "ana@x.test" } };
-    expect(importRowInput(row, { capabilities: { operatorRoles: false } })).toEqual({ id: "op-1", name: "Ana", isAdmin: true, departmentIds: ["d-1"], email: "ana@x.test" });
-    expect(importRowInput({ ...row, values: { ...row.values, isAdmin: false } }, { capabilities: { operatorRoles: true } })).toMatchObject({ roleCode: "AGENT" });
+    const row = {
+      operatorId: "op-1",
+      values: { name: "Ana", departmentNames: ["Vendas"], departmentIds: ["d-1"], isAdmin: true, email: "ana@x.test" },
+    };
+    expect(importRowInput(row, { capabilities: { operatorRoles: false } })).toEqual({
+      id: "op-1",
+      name: "Ana",
+      isAdmin: true,
+      departmentIds: ["d-1"],
+      email: "ana@x.test",
+    });
+    expect(
+      importRowInput({ ...row, values: { ...row.values, isAdmin: false } }, { capabilities: { operatorRoles: true } }),
+    ).toMatchObject({ roleCode: "AGENT" });
     expect(importRowInput(row, { capabilities: { operatorRoles: true } })).toMatchObject({ roleCode: "ADMIN" });
     // A deployment's own codes: the first for administrators, the last for the others.
     const own = { capabilities: { operatorRoles: true }, roleCodes: ["OWNER", "SUPERVISOR", "AGENT"] };
     expect(importRowInput(row, own)).toMatchObject({ roleCode: "OWNER" });
-    expect(importRowInput({ ...row, values: { ...row.values, isAdmin: false } }, own)).toMatchObject({ roleCode: "AGENT" });
+    expect(importRowInput({ ...row, values: { ...row.values, isAdmin: false } }, own)).toMatchObject({
+      roleCode: "AGENT",
+    });
   });
 });

@@ -20,20 +20,55 @@ async function wallErrors(filePath: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${source}\n\nexport const used = x;\n`, { filePath });
   expect(result, filePath).toBeDefined();
   // A file the config ignores would report nothing and prove nothing.
-  expect(result!.messages.filter((m) => m.message.includes("File ignored")), filePath).toEqual([]);
+  expect(
+    result!.messages.filter((m) => m.message.includes("File ignored")),
+    filePath,
+  ).toEqual([]);
   return result!.messages.filter((m) => m.ruleId === "no-restricted-imports" && m.severity === 2).map((m) => m.message);
 }
 
 const crossing: Array<[wall: string, filePath: string, source: string]> = [
   ["a page imports server/db", "app/(app)/team/wall-probe.tsx", 'import { getDb as x } from "@/server/db/client";'],
-  ["a route handler imports server/db", "app/api/wall-probe/route.ts", 'import { operators as x } from "@/server/db/schema";'],
-  ["a component imports a server/db type", "components/ui/wall-probe.tsx", 'import type { Operator as x } from "@/server/db/schema";'],
-  ["a component imports server/db by a relative path", "components/ui/wall-probe.tsx", 'import { getDb as x } from "../../server/db/client";'],
-  ["provisioning imports the API layer", "server/provisioning/wall-probe.ts", 'import { createTRPCRouter as x } from "@/server/api/trpc";'],
-  ["provisioning imports the API layer by a relative path", "server/provisioning/wall-probe.ts", 'import { createTRPCRouter as x } from "../api/trpc";'],
-  ["a provider imports provisioning", "server/providers/plugchat/wall-probe.ts", 'import { audit as x } from "@/server/provisioning";'],
-  ["a provider imports server/db", "server/providers/wall-probe.ts", 'import { getDb as x } from "@/server/db/client";'],
-  ["a provider imports server/db by a relative path", "server/providers/wall-probe.ts", 'import { getDb as x } from "../db/client";'],
+  [
+    "a route handler imports server/db",
+    "app/api/wall-probe/route.ts",
+    'import { operators as x } from "@/server/db/schema";',
+  ],
+  [
+    "a component imports a server/db type",
+    "components/ui/wall-probe.tsx",
+    'import type { Operator as x } from "@/server/db/schema";',
+  ],
+  [
+    "a component imports server/db by a relative path",
+    "components/ui/wall-probe.tsx",
+    'import { getDb as x } from "../../server/db/client";',
+  ],
+  [
+    "provisioning imports the API layer",
+    "server/provisioning/wall-probe.ts",
+    'import { createTRPCRouter as x } from "@/server/api/trpc";',
+  ],
+  [
+    "provisioning imports the API layer by a relative path",
+    "server/provisioning/wall-probe.ts",
+    'import { createTRPCRouter as x } from "../api/trpc";',
+  ],
+  [
+    "a provider imports provisioning",
+    "server/providers/plugchat/wall-probe.ts",
+    'import { audit as x } from "@/server/provisioning";',
+  ],
+  [
+    "a provider imports server/db",
+    "server/providers/wall-probe.ts",
+    'import { getDb as x } from "@/server/db/client";',
+  ],
+  [
+    "a provider imports server/db by a relative path",
+    "server/providers/wall-probe.ts",
+    'import { getDb as x } from "../db/client";',
+  ],
   ["server code imports an emulator", "server/api/wall-probe.ts", 'import { x } from "@/emulators/plugchat/server";'],
   ["lib imports an emulator", "lib/wall-probe.ts", 'import { x } from "../emulators/plugchat/server";'],
   ["a page imports an emulator", "app/wall-probe.tsx", 'import { x } from "@/emulators/cdp/server";'],
@@ -41,10 +76,26 @@ const crossing: Array<[wall: string, filePath: string, source: string]> = [
 
 const allowed: Array<[why: string, filePath: string, source: string]> = [
   ["server/api reads the database", "server/api/wall-probe.ts", 'import { getDb as x } from "@/server/db/client";'],
-  ["provisioning throws the neutral app error", "server/provisioning/wall-probe.ts", 'import { appError as x } from "@/server/errors";'],
-  ["provisioning reads the database", "server/provisioning/wall-probe.ts", 'import { operators as x } from "@/server/db/schema";'],
-  ["a provider uses its own errors", "server/providers/plugchat/wall-probe.ts", 'import { ProviderError as x } from "../errors";'],
-  ["a page uses server/auth", "app/(app)/wall-probe.tsx", 'import { currentSession as x } from "@/server/auth/current";'],
+  [
+    "provisioning throws the neutral app error",
+    "server/provisioning/wall-probe.ts",
+    'import { appError as x } from "@/server/errors";',
+  ],
+  [
+    "provisioning reads the database",
+    "server/provisioning/wall-probe.ts",
+    'import { operators as x } from "@/server/db/schema";',
+  ],
+  [
+    "a provider uses its own errors",
+    "server/providers/plugchat/wall-probe.ts",
+    'import { ProviderError as x } from "../errors";',
+  ],
+  [
+    "a page uses server/auth",
+    "app/(app)/wall-probe.tsx",
+    'import { currentSession as x } from "@/server/auth/current";',
+  ],
   ["a test starts an emulator", "tests/wall-probe.test.ts", 'import { x } from "@/emulators/plugchat/server";'],
   ["a benchmark starts an emulator", "bench/wall-probe.ts", 'import { x } from "../emulators/plugchat/server";'],
   ["an emulator imports its own code", "emulators/cdp/wall-probe.ts", 'import { x } from "./server";'],

@@ -32,7 +32,7 @@ function rng(seed: number): () => number {
 }
 
 function randomName(r: () => number): string {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   let s = "";
   const n = 1 + Math.floor(r() * 16);
   for (let i = 0; i < n; i++) {
@@ -58,7 +58,8 @@ function variant(s: string, r: () => number): string {
 
 /** The rows of a raw query (both drivers answer `{ rows }`). */
 function rowsOf<T>(result: unknown): T[] {
-  if (typeof result !== "object" || result === null || !("rows" in result) || !Array.isArray(result.rows)) throw new Error("no rows in the result");
+  if (typeof result !== "object" || result === null || !("rows" in result) || !Array.isArray(result.rows))
+    throw new Error("no rows in the result");
   return result.rows as T[];
 }
 
@@ -85,7 +86,9 @@ describe.each(testDbKinds())("name_key (SQL) agrees with nameKey (JS) (%s)", (ki
   });
 
   async function sqlKeys(names: string[]): Promise<string[]> {
-    const result = await db.execute(sql`select name_key(x) as k from jsonb_array_elements_text(${JSON.stringify(names)}::jsonb) with ordinality as t(x, i) order by i`);
+    const result = await db.execute(
+      sql`select name_key(x) as k from jsonb_array_elements_text(${JSON.stringify(names)}::jsonb) with ordinality as t(x, i) order by i`,
+    );
     return rowsOf<{ k: string }>(result).map((row) => row.k);
   }
 
@@ -118,6 +121,10 @@ describe.each(testDbKinds())("name_key (SQL) agrees with nameKey (JS) (%s)", (ki
         sql`explain select 1 from operators o where o.organization_id = ${"00000000-0000-0000-0000-000000000000"}::uuid and name_key(o.name) = name_key(${"João"})`,
       );
     });
-    expect(rowsOf<{ "QUERY PLAN": string }>(plan).map((row) => row["QUERY PLAN"]).join("\n")).toContain("operators_org_name_idx");
+    expect(
+      rowsOf<{ "QUERY PLAN": string }>(plan)
+        .map((row) => row["QUERY PLAN"])
+        .join("\n"),
+    ).toContain("operators_org_name_idx");
   });
 });

@@ -6,7 +6,9 @@ describe("security headers decided by the running process", () => {
     expect(isHttpsDeployment({ PUBLIC_URL: "https://portal.example.com.br" })).toBe(true);
     expect(isHttpsDeployment({ PUBLIC_URL: "http://127.0.0.1:3000" })).toBe(false);
     expect(isHttpsDeployment({})).toBe(false);
-    expect(new Map(securityHeaders({ secure: true })).get("Strict-Transport-Security")).toBe("max-age=63072000; includeSubDomains");
+    expect(new Map(securityHeaders({ secure: true })).get("Strict-Transport-Security")).toBe(
+      "max-age=63072000; includeSubDomains",
+    );
     expect(HSTS).toBe("max-age=63072000; includeSubDomains");
     expect(new Map(securityHeaders({ secure: false })).has("Strict-Transport-Security")).toBe(false);
   });

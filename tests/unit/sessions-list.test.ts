@@ -18,26 +18,58 @@ import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 const NOW = new Date("2025-03-10T15:00:00Z");
 const rows = [
-  { id: "a", browser: "Chrome 131", system: "Windows", ip: "203.0.113.10", createdAt: new Date("2025-03-03T17:02:00Z"), lastSeenAt: NOW, current: true },
-  { id: "b", browser: "Safari", system: "iPhone", ip: "198.51.100.20", createdAt: new Date("2025-03-01T12:00:00Z"), lastSeenAt: new Date("2025-03-10T12:00:00Z"), current: false },
-  { id: "c", browser: null, system: null, ip: null, createdAt: new Date("2025-02-28T12:00:00Z"), lastSeenAt: new Date("2025-03-09T12:00:00Z"), current: false },
+  {
+    id: "a",
+    browser: "Chrome 131",
+    system: "Windows",
+    ip: "203.0.113.10",
+    createdAt: new Date("2025-03-03T17:02:00Z"),
+    lastSeenAt: NOW,
+    current: true,
+  },
+  {
+    id: "b",
+    browser: "Safari",
+    system: "iPhone",
+    ip: "198.51.100.20",
+    createdAt: new Date("2025-03-01T12:00:00Z"),
+    lastSeenAt: new Date("2025-03-10T12:00:00Z"),
+    current: false,
+  },
+  {
+    id: "c",
+    browser: null,
+    system: null,
+    ip: null,
+    createdAt: new Date("2025-02-28T12:00:00Z"),
+    lastSeenAt: new Date("2025-03-09T12:00:00Z"),
+    current: false,
+  },
 ];
 
 function render(locale: "pt-BR" | "en", data: typeof rows): string {
   const queryClient = new QueryClient();
   // Never called: the list is already in the cache, as after the server's prefetch.
-  const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc", transformer: superjson })] });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc", transformer: superjson })],
+  });
   const proxy = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
   queryClient.setQueryData(proxy.sessions.list.queryKey(), data);
   return renderToString(
     createElement(
       NextIntlClientProvider,
       // The children go in createElement's third argument; the props type wants them named too.
-      { locale, messages: messages[locale], timeZone: "America/Sao_Paulo", now: NOW } as ComponentProps<typeof NextIntlClientProvider>,
+      { locale, messages: messages[locale], timeZone: "America/Sao_Paulo", now: NOW } as ComponentProps<
+        typeof NextIntlClientProvider
+      >,
       createElement(
         QueryClientProvider,
         { client: queryClient },
-        createElement(TRPCProvider, { trpcClient, queryClient } as ComponentProps<typeof TRPCProvider>, createElement(SessionsList)),
+        createElement(
+          TRPCProvider,
+          { trpcClient, queryClient } as ComponentProps<typeof TRPCProvider>,
+          createElement(SessionsList),
+        ),
       ),
     ),
   ).replace(/<!-- -->/g, "");

@@ -1,7 +1,13 @@
 /** The text rule (lib/validation/text.ts): which characters each helper refuses, and how it composes. */
 import { describe, expect, it } from "vitest";
 import { ZEmail, ZNewPassword, ZPersonName } from "@/lib/validation/fields";
-import { isStorableText, multiLineText, singleLineText, TEXT_INVALID_MESSAGE, visibleText } from "@/lib/validation/text";
+import {
+  isStorableText,
+  multiLineText,
+  singleLineText,
+  TEXT_INVALID_MESSAGE,
+  visibleText,
+} from "@/lib/validation/text";
 
 const C0 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i));
 const hex = (c: string) => `U+${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -18,13 +24,30 @@ describe("singleLineText", () => {
   });
 
   it("refuses DEL, a lone high surrogate and a lone low surrogate, wherever they are", () => {
-    for (const bad of ["Ana\u007f", "\u007fAna", "Ana \ud83d", "\ud83d Ana", "Ana \ude00", "\ude00Ana", "a\udc00\ud800b"]) {
+    for (const bad of [
+      "Ana\u007f",
+      "\u007fAna",
+      "Ana \ud83d",
+      "\ud83d Ana",
+      "Ana \ude00",
+      "\ude00Ana",
+      "a\udc00\ud800b",
+    ]) {
       expect(messagesOf(single.safeParse(bad)), JSON.stringify(bad)).toEqual([TEXT_INVALID_MESSAGE]);
     }
   });
 
   it("accepts accents, emoji pairs (also several in a row), other scripts and symbols", () => {
-    for (const good of ["João Ávila", "Loja 😀", "😀😀👍🏽", "👨‍👩‍👧", "Ñandú ß ç", "日本語", "€ 10,00 — “aspas”", "\u00a0espaço"]) {
+    for (const good of [
+      "João Ávila",
+      "Loja 😀",
+      "😀😀👍🏽",
+      "👨‍👩‍👧",
+      "Ñandú ß ç",
+      "日本語",
+      "€ 10,00 — “aspas”",
+      "\u00a0espaço",
+    ]) {
       expect(single.safeParse(good), good).toMatchObject({ success: true, data: good.trim() });
     }
   });
@@ -68,7 +91,8 @@ describe("multiLineText", () => {
   });
 
   it("refuses DEL and lone surrogates; accepts emoji pairs and accents", () => {
-    for (const bad of ["a\u007f", "a\ud800", "a\udfff\nb"]) expect(multi.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of ["a\u007f", "a\ud800", "a\udfff\nb"])
+      expect(multi.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     expect(multi.parse("Olá 😀\nAté já")).toBe("Olá 😀\nAté já");
   });
 });

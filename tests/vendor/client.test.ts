@@ -91,7 +91,11 @@ describe("departments", () => {
     expect(updated).toEqual({ success: true, id: created.id });
     const list = await client.listDepartments(id);
     expect(list).toHaveLength(2);
-    expect(list.find((d) => d.id === created.id)).toMatchObject({ name: "Vendas B2B", active: false, createdAt: expect.any(Number) });
+    expect(list.find((d) => d.id === created.id)).toMatchObject({
+      name: "Vendas B2B",
+      active: false,
+      createdAt: expect.any(Number),
+    });
     expect(await client.deleteDepartment(id, created.id)).toEqual({ success: true });
     expect((await client.listDepartments(id)).map((d) => d.name)).toEqual(["Geral"]);
 
@@ -104,7 +108,9 @@ describe("departments", () => {
   it("unknown department id → not_found", async () => {
     const id = await account();
     expect((await failure(client.deleteDepartment(id, "nope"))).kind).toBe("not_found");
-    expect((await failure(client.updateDepartment(id, { id: "nope", name: "x", active: true }))).kind).toBe("not_found");
+    expect((await failure(client.updateDepartment(id, { id: "nope", name: "x", active: true }))).kind).toBe(
+      "not_found",
+    );
   });
 });
 
@@ -112,16 +118,47 @@ describe("operators", () => {
   it("create, list, update (deactivate); tokens name the operator", async () => {
     const id = await account();
     const geral = (await client.listDepartments(id))[0]?.id ?? "";
-    const created = await client.createOperator(id, { name: "Operador 001", active: true, departments: [geral], login: "op1", password: "s3cret-pass", isAdmin: false });
-    expect(created).toEqual({ success: true, id: expect.any(String), accessToken: expect.stringMatching(/^ey[\w-]+\.[\w-]+\.[\w-]+$/) });
+    const created = await client.createOperator(id, {
+      name: "Operador 001",
+      active: true,
+      departments: [geral],
+      login: "op1",
+      password: "s3cret-pass",
+      isAdmin: false,
+    });
+    expect(created).toEqual({
+      success: true,
+      id: expect.any(String),
+      accessToken: expect.stringMatching(/^ey[\w-]+\.[\w-]+\.[\w-]+$/),
+    });
 
-    const verify = await control<{ valid: boolean; accountId: string; operatorId: string }>(emu, "POST", "/tokens/verify", { accessToken: created.accessToken });
+    const verify = await control<{ valid: boolean; accountId: string; operatorId: string }>(
+      emu,
+      "POST",
+      "/tokens/verify",
+      { accessToken: created.accessToken },
+    );
     expect(verify.body).toMatchObject({ valid: true, accountId: id, operatorId: created.id });
 
     const list = await client.listOperators(id);
-    expect(list).toEqual([{ id: created.id, name: "Operador 001", active: true, departments: [geral], createdAt: expect.any(Number), accessToken: created.accessToken }]);
+    expect(list).toEqual([
+      {
+        id: created.id,
+        name: "Operador 001",
+        active: true,
+        departments: [geral],
+        createdAt: expect.any(Number),
+        accessToken: created.accessToken,
+      },
+    ]);
 
-    const updated = await client.updateOperator(id, { id: created.id, name: "Operador 001", active: false, departments: [geral], isAdmin: true });
+    const updated = await client.updateOperator(id, {
+      id: created.id,
+      name: "Operador 001",
+      active: false,
+      departments: [geral],
+      isAdmin: true,
+    });
     expect(updated).toEqual({ success: true, id: created.id, accessToken: created.accessToken });
     expect((await client.listOperators(id))[0]?.active).toBe(false);
   });
@@ -131,7 +168,9 @@ describe("operators", () => {
     const e = await failure(client.createOperator(id, { name: "A", active: true, departments: ["missing"] }));
     expect(e.kind).toBe("rejected");
     expect(e.status).toBe(400);
-    expect((await failure(client.updateOperator(id, { id: "missing", name: "A", active: true, departments: [] }))).kind).toBe("not_found");
+    expect(
+      (await failure(client.updateOperator(id, { id: "missing", name: "A", active: true, departments: [] }))).kind,
+    ).toBe("not_found");
   });
 });
 
@@ -140,19 +179,30 @@ describe("satisfaction and URA", () => {
     const id = await account();
     const op = await client.createOperator(id, { name: "Ana", active: true, departments: [] });
     const other = await client.createOperator(id, { name: "Bia", active: true, departments: [] });
-    const sim = await control<{ attendance: { attendanceNumber: number } }>(emu, "POST", `/accounts/${id}/attendances`, {
-      operatorId: op.id,
-      ratingValue: 4,
-      ratingObservation: "bom",
-      customer: { name: "Carla", phone: "5511999990000" },
-    });
+    const sim = await control<{ attendance: { attendanceNumber: number } }>(
+      emu,
+      "POST",
+      `/accounts/${id}/attendances`,
+      {
+        operatorId: op.id,
+        ratingValue: 4,
+        ratingObservation: "bom",
+        customer: { name: "Carla", phone: "5511999990000" },
+      },
+    );
     expect(sim.status).toBe(200);
     const range = { start: Date.now() - 3_600_000, end: Date.now() + 60_000 };
 
     const byDate = await client.satisfactionByDate(id, range);
     expect(byDate.success).toBe(true);
     expect(byDate.data).toHaveLength(1);
-    expect(byDate.data[0]).toMatchObject({ attendanceNumber: sim.body.attendance.attendanceNumber, ratingValue: 4, ratingObservation: "bom", status: "FINISH", operators: { [op.id]: true } });
+    expect(byDate.data[0]).toMatchObject({
+      attendanceNumber: sim.body.attendance.attendanceNumber,
+      ratingValue: 4,
+      ratingObservation: "bom",
+      status: "FINISH",
+      operators: { [op.id]: true },
+    });
 
     expect((await client.satisfactionByOperator(id, { ...range, operatorId: op.id })).data).toHaveLength(1);
     expect((await client.satisfactionByOperator(id, { ...range, operatorId: other.id })).data).toHaveLength(0);
@@ -165,7 +215,13 @@ describe("satisfaction and URA", () => {
 
   it("URA settings are stored", async () => {
     const id = await account();
-    const ura: C.TUraRequest = { active: true, ignoreGeral: true, ignoreGroups: false, welcomeMessage: "Olá {senderName}!", departmentMessage: "Escolha:" };
+    const ura: C.TUraRequest = {
+      active: true,
+      ignoreGeral: true,
+      ignoreGroups: false,
+      welcomeMessage: "Olá {senderName}!",
+      departmentMessage: "Escolha:",
+    };
     expect(await client.setUra(id, ura)).toEqual({ success: true });
     expect((await snapshot(emu)).accounts[0]?.ura).toEqual(ura);
   });
@@ -196,7 +252,14 @@ describe("documented errors through the client", () => {
       () => client.satisfactionByDate("missing", { start: 0, end: 1 }),
       () => client.satisfactionByOperator("missing", { start: 0, end: 1, operatorId: "o" }),
       () => client.satisfactionByTicket("missing", { ticket: 1 }),
-      () => client.setUra("missing", { active: false, ignoreGeral: false, ignoreGroups: false, welcomeMessage: "", departmentMessage: "" }),
+      () =>
+        client.setUra("missing", {
+          active: false,
+          ignoreGeral: false,
+          ignoreGroups: false,
+          welcomeMessage: "",
+          departmentMessage: "",
+        }),
     ];
     for (const call of calls) {
       const e = await failure(call());
@@ -213,7 +276,11 @@ describe("documented errors through the client", () => {
     expect(e405).toMatchObject({ kind: "rejected", details: { status: 405 } });
 
     const asText = clientFor(emu, {
-      fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), "Content-Type": "text/plain" } }),
+      fetch: (url, init) =>
+        fetch(url, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), "Content-Type": "text/plain" },
+        }),
     });
     const e415 = await failure(asText.createDepartment(id, { name: "x", active: true }));
     expect(e415).toMatchObject({ kind: "rejected", details: { status: 415 } });

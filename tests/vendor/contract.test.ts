@@ -51,8 +51,18 @@ function examples(): Example[] {
   return [
     { seed: "000", what: "create operator request", json: s0[0] as string, schema: C.ZCreateOperatorRequest },
     { seed: "000", what: "create operator 200", json: s0[1] as string, schema: C.ZCreateOperatorResponse },
-    { seed: "001", what: "create operator request", json: between(s1, "Request Body#", "Response#"), schema: C.ZCreateOperatorRequest },
-    { seed: "001", what: "create operator 200", json: between(s1, "Exemplo", "405#"), schema: C.ZCreateOperatorResponse },
+    {
+      seed: "001",
+      what: "create operator request",
+      json: between(s1, "Request Body#", "Response#"),
+      schema: C.ZCreateOperatorRequest,
+    },
+    {
+      seed: "001",
+      what: "create operator 200",
+      json: between(s1, "Exemplo", "405#"),
+      schema: C.ZCreateOperatorResponse,
+    },
     { seed: "002", what: "update operator request", json: s2[0] as string, schema: C.ZUpdateOperatorRequest },
     { seed: "002", what: "update operator 200", json: s2[1] as string, schema: C.ZUpdateOperatorResponse },
     { seed: "003", what: "create account request", json: s3[0] as string, schema: C.ZCreateAccountRequest },
@@ -68,7 +78,8 @@ describe("vendored seed copies", () => {
   it("is byte-identical to the specification's seeds (and to ../shared/seeds where it is present)", () => {
     for (const name of SEEDS) {
       expect(sha256(path.join(FIXTURES, name)), name).toBe(SEED_SHA256[name]);
-      if (existsSync(SHARED)) expect(sha256(path.join(SHARED, name)), `../shared/seeds/${name}`).toBe(SEED_SHA256[name]);
+      if (existsSync(SHARED))
+        expect(sha256(path.join(SHARED, name)), `../shared/seeds/${name}`).toBe(SEED_SHA256[name]);
     }
   });
 });
@@ -98,13 +109,21 @@ describe("lenient where the vendor's docs disagree, strict where they agree", ()
     expect(C.ZUpdateOperatorRequest.safeParse({ ...base, isAdmin: "true" }).success).toBe(true);
     expect(C.ZUpdateOperatorRequest.safeParse({ ...base, isAdmin: false }).success).toBe(true);
     expect(C.ZUpdateOperatorRequest.safeParse({ ...base, isAdmin: "yes" }).success).toBe(false);
-    expect(C.ZOperator.safeParse({ ...base, createdAt: 1656427265615, accessToken: "t", isAdmin: "false" }).success).toBe(true);
-    expect(C.ZCreateOperatorRequest.safeParse({ name: "A", active: true, departments: [], isAdmin: "true" }).success).toBe(false);
+    expect(
+      C.ZOperator.safeParse({ ...base, createdAt: 1656427265615, accessToken: "t", isAdmin: "false" }).success,
+    ).toBe(true);
+    expect(
+      C.ZCreateOperatorRequest.safeParse({ name: "A", active: true, departments: [], isAdmin: "true" }).success,
+    ).toBe(false);
   });
 
   it("subscription status: boolean or string", () => {
     expect(C.ZSubscriptionResponse.parse({ id: "s", quantity: 2, status: "active" }).status).toBe("active");
-    expect(C.ZSubscriptionResponse.parse({ id: 7, quantity: 2, status: true })).toEqual({ id: "7", quantity: 2, status: true });
+    expect(C.ZSubscriptionResponse.parse({ id: 7, quantity: 2, status: true })).toEqual({
+      id: "7",
+      quantity: 2,
+      status: true,
+    });
   });
 
   it("subscription needs at least 2 operators", () => {
@@ -113,13 +132,19 @@ describe("lenient where the vendor's docs disagree, strict where they agree", ()
   });
 
   it("timestamps are epoch ms numbers", () => {
-    expect(C.ZDepartment.parse({ id: "d", name: "Geral", active: true, createdAt: 1656427265615 }).createdAt).toBe(1656427265615);
-    expect(C.ZDepartment.safeParse({ id: "d", name: "Geral", active: true, createdAt: "2022-06-28" }).success).toBe(false);
+    expect(C.ZDepartment.parse({ id: "d", name: "Geral", active: true, createdAt: 1656427265615 }).createdAt).toBe(
+      1656427265615,
+    );
+    expect(C.ZDepartment.safeParse({ id: "d", name: "Geral", active: true, createdAt: "2022-06-28" }).success).toBe(
+      false,
+    );
   });
 
   it("requests refuse unknown keys and wrong types", () => {
     expect(C.ZCreateAccountRequest.safeParse({ externalId: "1", name: "n", active: "yes" }).success).toBe(false);
-    expect(C.ZCreateAccountRequest.safeParse({ externalId: "1", name: "n", active: true, extra: 1 }).success).toBe(false);
+    expect(C.ZCreateAccountRequest.safeParse({ externalId: "1", name: "n", active: true, extra: 1 }).success).toBe(
+      false,
+    );
     expect(C.ZCreateDepartmentRequest.safeParse({ name: "", active: true }).success).toBe(false);
   });
 
@@ -138,16 +163,28 @@ describe("lenient where the vendor's docs disagree, strict where they agree", ()
         attendanceCategory: { id: "...", name: "...", color: "#DDDD" },
         "operatorReport ": "texto",
       },
-      chat: { m1: { fromMe: false, phone: "554499999999", senderName: "nome", momment: 1651065478000, status: "RECEIVED" } },
+      chat: {
+        m1: { fromMe: false, phone: "554499999999", senderName: "nome", momment: 1651065478000, status: "RECEIVED" },
+      },
     };
     const parsed = C.ZFinishAttendanceWebhook.parse(payload);
     expect(parsed).toEqual(payload);
-    expect(C.ZStartAttendanceWebhook.safeParse({ attendance: { attendanceNumber: 1, status: "STARTED" } }).success).toBe(true);
+    expect(
+      C.ZStartAttendanceWebhook.safeParse({ attendance: { attendanceNumber: 1, status: "STARTED" } }).success,
+    ).toBe(true);
     expect(C.ZFinishAttendanceWebhook.safeParse({ chat: {} }).success).toBe(false);
   });
 
   it("satisfaction entries keep unknown vendor fields", () => {
-    const entry = { id: "a1", attendanceNumber: 3, operators: { o1: true }, operatorsData: [{ id: "o1", name: "Op" }], ratingValue: 4, status: "FINISH", extra: { x: 1 } };
+    const entry = {
+      id: "a1",
+      attendanceNumber: 3,
+      operators: { o1: true },
+      operatorsData: [{ id: "o1", name: "Op" }],
+      ratingValue: 4,
+      status: "FINISH",
+      extra: { x: 1 },
+    };
     expect(C.ZSatisfactionEntry.parse(entry)).toEqual(entry);
   });
 });

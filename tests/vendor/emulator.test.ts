@@ -45,11 +45,30 @@ describe("documented status codes", () => {
   it("415 when a body is sent without application/json; GETs without a body are fine without it", async () => {
     const id = await newAccount(emu);
     const body = JSON.stringify({ name: "Vendas", active: true });
-    expect((await raw(emu, "POST", `/account/${id}/departments`, { headers: { "Content-Type": "text/plain" }, body })).status).toBe(415);
-    expect((await raw(emu, "POST", `/account/${id}/departments`, { body: new Blob([body]) as unknown as string })).status).toBe(415);
-    expect((await raw(emu, "PUT", `/account/${id}/departments`, { headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "a=1" })).status).toBe(415);
+    expect(
+      (await raw(emu, "POST", `/account/${id}/departments`, { headers: { "Content-Type": "text/plain" }, body }))
+        .status,
+    ).toBe(415);
+    expect(
+      (await raw(emu, "POST", `/account/${id}/departments`, { body: new Blob([body]) as unknown as string })).status,
+    ).toBe(415);
+    expect(
+      (
+        await raw(emu, "PUT", `/account/${id}/departments`, {
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "a=1",
+        })
+      ).status,
+    ).toBe(415);
     expect((await raw(emu, "GET", `/account/${id}/departments`)).status).toBe(200);
-    expect((await raw(emu, "POST", `/account/${id}/departments`, { headers: { "Content-Type": "application/json; charset=utf-8" }, body })).status).toBe(200);
+    expect(
+      (
+        await raw(emu, "POST", `/account/${id}/departments`, {
+          headers: { "Content-Type": "application/json; charset=utf-8" },
+          body,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("400 with a reason for invalid input (same contract schemas)", async () => {
@@ -84,7 +103,16 @@ describe("documented status codes", () => {
       const res = await raw(emu, "GET", p);
       expect(res.status).toBe(200);
       expect(Object.keys((await res.json()) as object).sort()).toEqual(
-        ["active", "externalId", "name", "onFinishAttendance", "onMessageStatus", "onReceiveMessage", "onSendingMessage", "onStartAttendance"].sort(),
+        [
+          "active",
+          "externalId",
+          "name",
+          "onFinishAttendance",
+          "onMessageStatus",
+          "onReceiveMessage",
+          "onSendingMessage",
+          "onStartAttendance",
+        ].sort(),
       );
     }
   });
@@ -104,7 +132,12 @@ describe("domain rules", () => {
 
   it("deleting a department moves its chats to Geral; Geral cannot be deleted", async () => {
     const id = await newAccount(emu);
-    const dep = (await (await raw(emu, "POST", `/account/${id}/departments`, { headers: JSON_CT, body: JSON.stringify({ name: "Vendas", active: true }) })).json()) as { id: string };
+    const dep = (await (
+      await raw(emu, "POST", `/account/${id}/departments`, {
+        headers: JSON_CT,
+        body: JSON.stringify({ name: "Vendas", active: true }),
+      })
+    ).json()) as { id: string };
     const sim = await control(emu, "POST", `/accounts/${id}/attendances`, { departmentId: dep.id, deliver: false });
     expect(sim.status).toBe(200);
     expect((await raw(emu, "DELETE", `/account/${id}/departments/${dep.id}`)).status).toBe(200);
@@ -131,9 +164,19 @@ describe("domain rules", () => {
 describe("control surface", () => {
   it("tokens/verify names the operator; a forged token is refused", async () => {
     const id = await newAccount(emu);
-    const op = (await (await raw(emu, "POST", `/account/${id}/operators`, { headers: JSON_CT, body: JSON.stringify({ name: "Operador 001", active: true, departments: [] }) })).json()) as { id: string; accessToken: string };
+    const op = (await (
+      await raw(emu, "POST", `/account/${id}/operators`, {
+        headers: JSON_CT,
+        body: JSON.stringify({ name: "Operador 001", active: true, departments: [] }),
+      })
+    ).json()) as { id: string; accessToken: string };
     const ok = await control(emu, "POST", "/tokens/verify", { accessToken: op.accessToken });
-    expect(ok.body).toMatchObject({ valid: true, accountId: id, operatorId: op.id, operator: { name: "Operador 001" } });
+    expect(ok.body).toMatchObject({
+      valid: true,
+      accountId: id,
+      operatorId: op.id,
+      operator: { name: "Operador 001" },
+    });
     const [h, p] = op.accessToken.split(".");
     const forged = await control(emu, "POST", "/tokens/verify", { accessToken: `${h}.${p}.AAAA` });
     expect(forged.status).toBe(401);
@@ -163,16 +206,33 @@ describe("control surface", () => {
       let data = "";
       req.on("data", (c: Buffer) => (data += c.toString("utf8")));
       req.on("end", () => {
-        received.push({ url: req.url ?? "", body: JSON.parse(data) as unknown, contentType: req.headers["content-type"] });
+        received.push({
+          url: req.url ?? "",
+          body: JSON.parse(data) as unknown,
+          contentType: req.headers["content-type"],
+        });
         res.writeHead(204).end();
       });
     });
     await new Promise<void>((r) => hook.listen(0, "127.0.0.1", () => r()));
     const base = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
     try {
-      const id = await newAccount(emu, { onStartAttendance: `${base}/start/tok`, onFinishAttendance: `${base}/finish/tok` });
-      const op = (await (await raw(emu, "POST", `/account/${id}/operators`, { headers: JSON_CT, body: JSON.stringify({ name: "Ana", active: true, departments: [] }) })).json()) as { id: string };
-      const sim = await control<{ deliveries: Array<{ event: string; status: number }> }>(emu, "POST", `/accounts/${id}/attendances`, { operatorId: op.id, ratingValue: 3 });
+      const id = await newAccount(emu, {
+        onStartAttendance: `${base}/start/tok`,
+        onFinishAttendance: `${base}/finish/tok`,
+      });
+      const op = (await (
+        await raw(emu, "POST", `/account/${id}/operators`, {
+          headers: JSON_CT,
+          body: JSON.stringify({ name: "Ana", active: true, departments: [] }),
+        })
+      ).json()) as { id: string };
+      const sim = await control<{ deliveries: Array<{ event: string; status: number }> }>(
+        emu,
+        "POST",
+        `/accounts/${id}/attendances`,
+        { operatorId: op.id, ratingValue: 3 },
+      );
       expect(sim.body.deliveries).toEqual([
         { event: "onStartAttendance", url: `${base}/start/tok`, status: 204 },
         { event: "onFinishAttendance", url: `${base}/finish/tok`, status: 204 },
@@ -181,7 +241,13 @@ describe("control surface", () => {
       expect(received[0]?.contentType).toBe("application/json");
       expect(ZStartAttendanceWebhook.safeParse(received[0]?.body).success).toBe(true);
       const finish = ZFinishAttendanceWebhook.parse(received[1]?.body);
-      expect(finish.attendance).toMatchObject({ status: "FINISH", departament: "Geral", finishBy: "Ana", ratingValue: 3, "operatorReport ": "" });
+      expect(finish.attendance).toMatchObject({
+        status: "FINISH",
+        departament: "Geral",
+        finishBy: "Ana",
+        ratingValue: 3,
+        "operatorReport ": "",
+      });
       expect(Object.values(finish.chat ?? {})[0]).toHaveProperty("momment");
     } finally {
       await new Promise((r) => hook.close(r));
@@ -203,7 +269,16 @@ describe("browser SDK stand-in", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/javascript/);
     const js = await res.text();
-    for (const name of ["window.ChatPluginPlay", "init", "openChat", "closeChat", "toogleFloatingButton", "destroy", 'data-testid": "plugchat-sdk"', 'aria-label": "PlugChat"']) {
+    for (const name of [
+      "window.ChatPluginPlay",
+      "init",
+      "openChat",
+      "closeChat",
+      "toogleFloatingButton",
+      "destroy",
+      'data-testid": "plugchat-sdk"',
+      'aria-label": "PlugChat"',
+    ]) {
       expect(js).toContain(name);
     }
     expect(js).not.toMatch(/\beval\(|new Function|innerHTML|onclick=/);
@@ -211,7 +286,12 @@ describe("browser SDK stand-in", () => {
 
   it("/sdk/session validates an operator accessToken with CORS *", async () => {
     const id = await newAccount(emu);
-    const op = (await (await raw(emu, "POST", `/account/${id}/operators`, { headers: JSON_CT, body: JSON.stringify({ name: "Operador 001", active: true, departments: [] }) })).json()) as { id: string; accessToken: string };
+    const op = (await (
+      await raw(emu, "POST", `/account/${id}/operators`, {
+        headers: JSON_CT,
+        body: JSON.stringify({ name: "Operador 001", active: true, departments: [] }),
+      })
+    ).json()) as { id: string; accessToken: string };
     const ok = await fetch(`${emu.origin}/sdk/session?token=${encodeURIComponent(op.accessToken)}`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("access-control-allow-origin")).toBe("*");

@@ -37,7 +37,12 @@ export function clientFor(emu: PlugchatEmulator, overrides: Partial<PlugchatClie
   });
 }
 
-export async function control<T = unknown>(emu: PlugchatEmulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function control<T = unknown>(
+  emu: PlugchatEmulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${emu.origin}/__emulator${path}`, {
     method,
     headers: body === undefined ? {} : { "Content-Type": "application/json" },
@@ -52,7 +57,15 @@ export async function addFault(emu: PlugchatEmulator, fault: FaultInput): Promis
 }
 
 export interface StateSnapshot {
-  accounts: Array<{ id: string; externalId: string; trialEndsAt: number; trialExpired: boolean; whatsappInstance: boolean; ura: unknown; subscription: unknown }>;
+  accounts: Array<{
+    id: string;
+    externalId: string;
+    trialEndsAt: number;
+    trialExpired: boolean;
+    whatsappInstance: boolean;
+    ura: unknown;
+    subscription: unknown;
+  }>;
   departments: Array<{ id: string; accountId: string; name: string }>;
   operators: Array<{ id: string; accountId: string; name: string; active: boolean; departments: string[] }>;
   attendances: unknown[];
@@ -64,7 +77,12 @@ export async function snapshot(emu: PlugchatEmulator): Promise<StateSnapshot> {
 }
 
 /** Raw vendor call (conformance tests). */
-export function raw(emu: PlugchatEmulator, method: string, path: string, init: { body?: string; headers?: Record<string, string>; auth?: string | null } = {}) {
+export function raw(
+  emu: PlugchatEmulator,
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string>; auth?: string | null } = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.auth !== null) headers.Authorization = `Bearer ${init.auth ?? TOKEN}`;
   return fetch(`${emu.baseUrl}${path}`, { method, headers, body: init.body });
@@ -73,7 +91,12 @@ export function raw(emu: PlugchatEmulator, method: string, path: string, init: {
 export async function newAccount(emu: PlugchatEmulator, extra: Record<string, unknown> = {}): Promise<string> {
   const res = await raw(emu, "POST", "/account", {
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ externalId: `org-${Math.random().toString(36).slice(2)}`, name: "Cliente", active: true, ...extra }),
+    body: JSON.stringify({
+      externalId: `org-${Math.random().toString(36).slice(2)}`,
+      name: "Cliente",
+      active: true,
+      ...extra,
+    }),
   });
   const body = (await res.json()) as { accountId: string };
   return body.accountId;

@@ -52,12 +52,25 @@ describe("classification", () => {
       expect(classifyNetworkError(fetchError(code), "POST", "/account", false).kind).toBe("ambiguous");
     }
     const timeout = new DOMException("The operation was aborted due to timeout", "TimeoutError");
-    expect(classifyNetworkError(timeout, "GET", "/x", true)).toMatchObject({ kind: "ambiguous", details: { reason: "timeout" } });
+    expect(classifyNetworkError(timeout, "GET", "/x", true)).toMatchObject({
+      kind: "ambiguous",
+      details: { reason: "timeout" },
+    });
   });
 
   it("status codes map to kinds", () => {
     expect([401, 403, 404, 400, 405, 415, 422, 429, 500, 502, 503].map(kindForStatus)).toEqual([
-      "unauthorized", "unauthorized", "not_found", "rejected", "rejected", "rejected", "rejected", "unavailable", "unavailable", "unavailable", "unavailable",
+      "unauthorized",
+      "unauthorized",
+      "not_found",
+      "rejected",
+      "rejected",
+      "rejected",
+      "rejected",
+      "unavailable",
+      "unavailable",
+      "unavailable",
+      "unavailable",
     ]);
   });
 
@@ -86,7 +99,13 @@ describe("classification", () => {
 
   it("a 2xx that does not match the schema: ambiguous on a write, unavailable on a read", async () => {
     const { client } = fakeClient(async () => json(200, { success: true }));
-    expect(((await client.createOperator("a", { name: "n", active: true, departments: [] }).catch((x: unknown) => x)) as ProviderError).kind).toBe("ambiguous");
+    expect(
+      (
+        (await client
+          .createOperator("a", { name: "n", active: true, departments: [] })
+          .catch((x: unknown) => x)) as ProviderError
+      ).kind,
+    ).toBe("ambiguous");
     expect(((await client.getAccount("a").catch((x: unknown) => x)) as ProviderError).kind).toBe("unavailable");
   });
 

@@ -16,7 +16,10 @@ describe("nodeHttpFetch", () => {
       req.on("end", () => {
         const wait = Number(new URL(req.url!, "http://x").searchParams.get("wait") ?? 0);
         setTimeout(() => {
-          res.writeHead(req.url!.startsWith("/missing") ? 404 : 200, { "content-type": "application/json", "retry-after": "7" });
+          res.writeHead(req.url!.startsWith("/missing") ? 404 : 200, {
+            "content-type": "application/json",
+            "retry-after": "7",
+          });
           res.end(JSON.stringify({ method: req.method, body, auth: req.headers.authorization }));
         }, wait);
       });
@@ -31,7 +34,12 @@ describe("nodeHttpFetch", () => {
   });
 
   const post = (path: string, signal?: AbortSignal) =>
-    nodeHttpFetch(`${origin}${path}`, { method: "POST", headers: { Authorization: "Bearer t", "Content-Type": "application/json" }, body: '{"nome":"João"}', signal });
+    nodeHttpFetch(`${origin}${path}`, {
+      method: "POST",
+      headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+      body: '{"nome":"João"}',
+      signal,
+    });
 
   it("sends method, headers and a UTF-8 body, and reads status, headers and text", async () => {
     const res = await post("/missing");
@@ -65,7 +73,9 @@ describe("nodeHttpFetch", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const error = await nodeHttpFetch(`http://127.0.0.1:${port}/x`, { method: "GET", headers: {} }).catch((e: unknown) => e);
+    const error = await nodeHttpFetch(`http://127.0.0.1:${port}/x`, { method: "GET", headers: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(errorCode(error)).toBe("ECONNREFUSED");
   });
 });

@@ -16,13 +16,23 @@ describe("redaction", () => {
     const client = clientFor(emu, { logger });
     const password = "Sup3r-Secret-Password!";
     const { accountId } = await client.createAccount({ externalId: "org", name: "Loja", active: true });
-    const op = await client.createOperator(accountId, { name: "Ana", active: true, departments: [], login: "ana", password });
+    const op = await client.createOperator(accountId, {
+      name: "Ana",
+      active: true,
+      departments: [],
+      login: "ana",
+      password,
+    });
     await client.updateOperator(accountId, { id: op.id, name: "Ana", active: true, departments: [], password });
     await client.listOperators(accountId);
     // Failures log too: a 400 that echoes input and a 401 with a wrong token.
-    await client.createOperator(accountId, { name: "", active: true, departments: [], password }).catch(() => undefined);
+    await client
+      .createOperator(accountId, { name: "", active: true, departments: [], password })
+      .catch(() => undefined);
     const wrongToken = "wrong-token-value-123";
-    await clientFor(emu, { logger, token: wrongToken }).listOperators(accountId).catch((e: unknown) => expect(e).toBeInstanceOf(ProviderError));
+    await clientFor(emu, { logger, token: wrongToken })
+      .listOperators(accountId)
+      .catch((e: unknown) => expect(e).toBeInstanceOf(ProviderError));
 
     expect(lines).toHaveLength(6);
     const first = JSON.parse(lines[0] as string) as Record<string, unknown>;

@@ -25,11 +25,17 @@ const finishPayload = (n: number) => ({
     attendanceCategory: { id: "1", name: "Venda", color: "#DDDD" },
     "operatorReport ": "trailing space key",
   },
-  chat: { m1: { fromMe: false, phone: "554499999999", senderName: "nome", momment: 1651065478000, status: "RECEIVED" } },
+  chat: {
+    m1: { fromMe: false, phone: "554499999999", senderName: "nome", momment: 1651065478000, status: "RECEIVED" },
+  },
 });
 
 function delivery(body: string, type = "application/json"): Request {
-  return new Request("http://portal.test/api/webhooks/plugchat/x/finish", { method: "POST", body, headers: { "content-type": type } });
+  return new Request("http://portal.test/api/webhooks/plugchat/x/finish", {
+    method: "POST",
+    body,
+    headers: { "content-type": type },
+  });
 }
 
 describe.each(testDbKinds())("webhook receiver on %s", (kind) => {
@@ -42,7 +48,10 @@ describe.each(testDbKinds())("webhook receiver on %s", (kind) => {
 
   beforeAll(async () => {
     handle = await createTestDb(kind);
-    const [a, b] = await handle.db.insert(organizations).values([{ name: "A" }, { name: "B" }]).returning();
+    const [a, b] = await handle.db
+      .insert(organizations)
+      .values([{ name: "A" }, { name: "B" }])
+      .returning();
     orgA = a!.id;
     orgB = b!.id;
     await handle.db.insert(vendorAccounts).values([
@@ -56,14 +65,22 @@ describe.each(testDbKinds())("webhook receiver on %s", (kind) => {
         previousWebhookTokenHash: sha256(oldTokenA),
         previousWebhookTokenExpiresAt: new Date(Date.now() + 60_000),
       },
-      { organizationId: orgB, provider: "plugchat", name: "B", state: "synced", vendorAccountId: "acc-b", webhookTokenHash: sha256(tokenB) },
+      {
+        organizationId: orgB,
+        provider: "plugchat",
+        name: "B",
+        state: "synced",
+        vendorAccountId: "acc-b",
+        webhookTokenHash: sha256(tokenB),
+      },
     ]);
   });
   afterAll(async () => {
     await handle.close();
   });
 
-  const rows = (org: string) => handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.organizationId, org));
+  const rows = (org: string) =>
+    handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.organizationId, org));
 
   it("stores the raw payload durably before answering 202, for the token's organization", async () => {
     const body = JSON.stringify(finishPayload(1492));
@@ -77,7 +94,9 @@ describe.each(testDbKinds())("webhook receiver on %s", (kind) => {
 
   it("the same delivery 10× concurrently and 10× in sequence stores one effect", async () => {
     const body = JSON.stringify(finishPayload(77));
-    const concurrent = await Promise.all(Array.from({ length: 10 }, () => receiveWebhook(handle.db, delivery(body), tokenA, "finish")));
+    const concurrent = await Promise.all(
+      Array.from({ length: 10 }, () => receiveWebhook(handle.db, delivery(body), tokenA, "finish")),
+    );
     for (let i = 0; i < 10; i++) concurrent.push(await receiveWebhook(handle.db, delivery(body), tokenA, "finish"));
     expect(concurrent.every((r) => r.status === 202)).toBe(true);
     const stored = (await rows(orgA)).filter((r) => r.dedupeKey === "attendance:77");
@@ -95,9 +114,16 @@ describe.each(testDbKinds())("webhook receiver on %s", (kind) => {
   });
 
   it("the previous token works during its grace period only", async () => {
-    expect((await receiveWebhook(handle.db, delivery(JSON.stringify(finishPayload(6))), oldTokenA, "finish")).status).toBe(202);
-    await handle.db.update(vendorAccounts).set({ previousWebhookTokenExpiresAt: new Date(Date.now() - 1) }).where(eq(vendorAccounts.organizationId, orgA));
-    expect((await receiveWebhook(handle.db, delivery(JSON.stringify(finishPayload(7))), oldTokenA, "finish")).status).toBe(404);
+    expect(
+      (await receiveWebhook(handle.db, delivery(JSON.stringify(finishPayload(6))), oldTokenA, "finish")).status,
+    ).toBe(202);
+    await handle.db
+      .update(vendorAccounts)
+      .set({ previousWebhookTokenExpiresAt: new Date(Date.now() - 1) })
+      .where(eq(vendorAccounts.organizationId, orgA));
+    expect(
+      (await receiveWebhook(handle.db, delivery(JSON.stringify(finishPayload(7))), oldTokenA, "finish")).status,
+    ).toBe(404);
   });
 
   it("refuses non-JSON (415), oversized (413) and broken JSON (400) without storing", async () => {
@@ -120,10 +146,13 @@ describe.each(testDbKinds())("webhook receiver on %s", (kind) => {
       '{"attendance":{"attendanceNumber":33},"chat":{"m\\u0000":{"fromMe":true}}}',
       '{"attendance":{"attendanceNumber":34,"finishBy":"\\udc00x"}}',
     ];
-    for (const body of hostile) expect((await receiveWebhook(handle.db, delivery(body), tokenA, "finish")).status, body).toBe(400);
+    for (const body of hostile)
+      expect((await receiveWebhook(handle.db, delivery(body), tokenA, "finish")).status, body).toBe(400);
     expect((await rows(orgA)).length).toBe(before);
     // A chat message with a line break and a tab is ordinary text: stored and processed.
-    const ok = { attendance: { attendanceNumber: 35, customer: { name: "Zé 😀" }, ratingObservation: "linha 1\nlinha 2\tfim" } };
+    const ok = {
+      attendance: { attendanceNumber: 35, customer: { name: "Zé 😀" }, ratingObservation: "linha 1\nlinha 2\tfim" },
+    };
     expect((await receiveWebhook(handle.db, delivery(JSON.stringify(ok)), tokenA, "finish")).status).toBe(202);
     expect((await rows(orgA)).length).toBe(before + 1);
   });
@@ -133,7 +162,12 @@ describe.each(testDbKinds())("webhook receiver on %s", (kind) => {
     expect(handled).toBeGreaterThanOrEqual(2);
     const [row] = (await rows(orgA)).filter((r) => r.dedupeKey === "attendance:1492");
     expect(row!.processedAt).not.toBeNull();
-    expect(row!.summary).toMatchObject({ attendanceNumber: 1492, department: "Nome do departamento", customerPhone: "554499999999", messages: 1 });
+    expect(row!.summary).toMatchObject({
+      attendanceNumber: 1492,
+      department: "Nome do departamento",
+      customerPhone: "554499999999",
+      messages: 1,
+    });
     expect(await processPendingWebhooks(handle.db)).toBe(0);
   });
 });

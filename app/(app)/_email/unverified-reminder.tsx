@@ -24,7 +24,12 @@ export function UnverifiedReminder({ email }: { email: string }) {
         {said ? (
           <span className="font-medium">{said}</span>
         ) : (
-          <button type="button" className="font-semibold underline disabled:opacity-60" disabled={resend.isPending} onClick={() => resend.mutate()}>
+          <button
+            type="button"
+            className="font-semibold underline disabled:opacity-60"
+            disabled={resend.isPending}
+            onClick={() => resend.mutate()}
+          >
             {t("action")}
           </button>
         )}

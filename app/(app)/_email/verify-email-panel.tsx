@@ -48,7 +48,11 @@ export function VerifyEmailPanel({ email, onVerified }: { email: string; onVerif
   };
 
   return (
-    <section aria-labelledby="verify-email-title" className="flex flex-col gap-3 rounded-lg border border-brand-200 bg-brand-50 p-4" data-testid="verify-email-panel">
+    <section
+      aria-labelledby="verify-email-title"
+      className="flex flex-col gap-3 rounded-lg border border-brand-200 bg-brand-50 p-4"
+      data-testid="verify-email-panel"
+    >
       <h3 id="verify-email-title" className="font-semibold text-brand-800">
         {t("title")}
       </h3>

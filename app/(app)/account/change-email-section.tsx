@@ -27,7 +27,11 @@ export function ChangeEmailSection() {
   const status = useQuery(trpc.verification.status.queryOptions());
   const refresh = () => queryClient.invalidateQueries(trpc.verification.status.queryFilter());
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useForm<TChangeEmailInput>({ resolver: zodResolver(ZChangeEmailInput), mode: "onTouched", defaultValues: { newEmail: "", currentPassword: "" } });
+  const form = useForm<TChangeEmailInput>({
+    resolver: zodResolver(ZChangeEmailInput),
+    mode: "onTouched",
+    defaultValues: { newEmail: "", currentPassword: "" },
+  });
   const change = useMutation(trpc.me.changeEmail.mutationOptions());
   const resend = useMutation(
     trpc.verification.resend.mutationOptions({
@@ -56,8 +60,10 @@ export function ChangeEmailSection() {
     } catch (error) {
       const data = errorDataOf(error);
       const field = data.appError?.field;
-      if (field === "newEmail" && data.appError?.code === "VALIDATION") form.setError("newEmail", { message: t("sameEmail") }, { shouldFocus: true });
-      else if (field === "currentPassword" || field === "newEmail") form.setError(field, { message: errors.message(data) }, { shouldFocus: true });
+      if (field === "newEmail" && data.appError?.code === "VALIDATION")
+        form.setError("newEmail", { message: t("sameEmail") }, { shouldFocus: true });
+      else if (field === "currentPassword" || field === "newEmail")
+        form.setError(field, { message: errors.message(data) }, { shouldFocus: true });
       for (const [name, keys] of Object.entries(data.fieldErrors ?? {})) {
         if (name === "currentPassword" || name === "newEmail") form.setError(name, { message: keys[0] });
       }
@@ -77,7 +83,10 @@ export function ChangeEmailSection() {
       </div>
       {notice && <Alert tone="info">{notice}</Alert>}
       {pending && (
-        <section aria-labelledby="pending-email-title" className="flex flex-col gap-2 rounded-lg border border-brand-200 bg-brand-50 p-4">
+        <section
+          aria-labelledby="pending-email-title"
+          className="flex flex-col gap-2 rounded-lg border border-brand-200 bg-brand-50 p-4"
+        >
           <h3 id="pending-email-title" className="font-semibold text-brand-800">
             {t("pending", { email: pending })}
           </h3>
@@ -94,7 +103,13 @@ export function ChangeEmailSection() {
       )}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {rootError && <Alert>{rootError}</Alert>}
-        <TextField label={t("newEmail")} type="email" autoComplete="email" error={errors.field(form.formState.errors.newEmail?.message)} {...form.register("newEmail")} />
+        <TextField
+          label={t("newEmail")}
+          type="email"
+          autoComplete="email"
+          error={errors.field(form.formState.errors.newEmail?.message)}
+          {...form.register("newEmail")}
+        />
         <PasswordField
           label={t("currentPassword")}
           autoComplete="current-password"

@@ -31,7 +31,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
     } catch (error) {
       const data = errorDataOf(error);
       const field = data.appError?.field;
-      if (field === "currentPassword" || field === "newPassword") form.setError(field, { message: errors.message(data) }, { shouldFocus: true });
+      if (field === "currentPassword" || field === "newPassword")
+        form.setError(field, { message: errors.message(data) }, { shouldFocus: true });
       for (const [name, keys] of Object.entries(data.fieldErrors ?? {})) {
         if (name === "currentPassword" || name === "newPassword") form.setError(name, { message: keys[0] });
       }

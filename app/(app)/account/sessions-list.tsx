@@ -72,7 +72,13 @@ export function SessionsList() {
         ))}
       </ul>
       {others > 0 ? (
-        <Button type="button" variant="secondary" className="self-start" busy={endOthers.isPending} onClick={() => endOthers.mutate()}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="self-start"
+          busy={endOthers.isPending}
+          onClick={() => endOthers.mutate()}
+        >
           {t("endOthers")}
         </Button>
       ) : (
@@ -95,7 +101,9 @@ function SessionCard({ session, ending, onEnd }: { session: SessionRow; ending: 
         <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
           <span className="break-words">{device}</span>
           {session.current && (
-            <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{t("thisSession")}</span>
+            <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">
+              {t("thisSession")}
+            </span>
           )}
         </p>
         <p className="mt-1 break-all text-sm text-slate-600">{address}</p>
@@ -107,11 +115,24 @@ function SessionCard({ session, ending, onEnd }: { session: SessionRow; ending: 
         </p>
       </div>
       {session.current ? (
-        <Button type="button" variant="ghost" className="self-start" aria-label={t("signOutHereLabel")} onClick={signOutHere}>
+        <Button
+          type="button"
+          variant="ghost"
+          className="self-start"
+          aria-label={t("signOutHereLabel")}
+          onClick={signOutHere}
+        >
           {t("signOutHere")}
         </Button>
       ) : (
-        <Button type="button" variant="secondary" className="self-start" busy={ending} aria-label={t("endLabel", { device, address })} onClick={onEnd}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="self-start"
+          busy={ending}
+          aria-label={t("endLabel", { device, address })}
+          onClick={onEnd}
+        >
           {t("end")}
         </Button>
       )}

@@ -108,7 +108,9 @@ export function TwoFactorPanel({ email }: { email: string }) {
         </>
       ) : (
         <div className="flex flex-wrap items-center gap-3">
-          <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-semibold text-slate-700">{t("off")}</span>
+          <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-semibold text-slate-700">
+            {t("off")}
+          </span>
           <Button onClick={onBegin} busy={begin.isPending}>
             {t("enable")}
           </Button>
@@ -131,12 +133,23 @@ export function TwoFactorPanel({ email }: { email: string }) {
   );
 }
 
-function Enrolment({ pending, onCancel, onEnabled }: { pending: Pending; onCancel: () => void; onEnabled: (codes: string[]) => void }) {
+function Enrolment({
+  pending,
+  onCancel,
+  onEnabled,
+}: {
+  pending: Pending;
+  onCancel: () => void;
+  onEnabled: (codes: string[]) => void;
+}) {
   const t = useTranslations("twoFactor.section");
   const errors = useErrorMessage();
   const trpc = useTRPC();
   const confirm = useMutation(trpc.twoFactor.confirmEnrolment.mutationOptions());
-  const form = useForm<TConfirmTwoFactorInput>({ resolver: zodResolver(ZConfirmTwoFactorInput), defaultValues: { code: "" } });
+  const form = useForm<TConfirmTwoFactorInput>({
+    resolver: zodResolver(ZConfirmTwoFactorInput),
+    defaultValues: { code: "" },
+  });
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -146,13 +159,17 @@ function Enrolment({ pending, onCancel, onEnabled }: { pending: Pending; onCance
       const data = errorDataOf(error);
       const fieldKey = data.fieldErrors?.code?.[0];
       if (fieldKey) form.setError("code", { message: fieldKey }, { shouldFocus: true });
-      else if (data.appError?.field === "code") form.setError("code", { message: errors.message(data) }, { shouldFocus: true });
+      else if (data.appError?.field === "code")
+        form.setError("code", { message: errors.message(data) }, { shouldFocus: true });
       else form.setError("root", { message: errors.message(data) });
     }
   });
 
   const copyKey = async () => {
-    await navigator.clipboard.writeText(pending.manualKey.replace(/\s/g, "")).then(() => toast.success(t("keyCopied")), () => undefined);
+    await navigator.clipboard.writeText(pending.manualKey.replace(/\s/g, "")).then(
+      () => toast.success(t("keyCopied")),
+      () => undefined,
+    );
   };
 
   return (
@@ -170,7 +187,10 @@ function Enrolment({ pending, onCancel, onEnabled }: { pending: Pending; onCance
         />
         <p className="text-sm text-slate-600">{t("manualKey")}</p>
         <div className="flex flex-wrap items-center gap-2">
-          <code className="break-all rounded-md bg-slate-100 px-2 py-1 font-mono text-sm tracking-wider text-slate-900" data-testid="two-factor-manual-key">
+          <code
+            className="break-all rounded-md bg-slate-100 px-2 py-1 font-mono text-sm tracking-wider text-slate-900"
+            data-testid="two-factor-manual-key"
+          >
             {pending.manualKey}
           </code>
           <Button type="button" variant="ghost" onClick={copyKey}>
@@ -208,7 +228,10 @@ function RecoveryCodes({ codes, email, onSaved }: { codes: string[]; email: stri
   const text = `${t("downloadHeader", { email })}\n\n${codes.join("\n")}\n`;
 
   const copy = async () => {
-    await navigator.clipboard.writeText(codes.join("\n")).then(() => toast.success(t("codesCopied")), () => undefined);
+    await navigator.clipboard.writeText(codes.join("\n")).then(
+      () => toast.success(t("codesCopied")),
+      () => undefined,
+    );
   };
   const download = () => {
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
@@ -223,7 +246,10 @@ function RecoveryCodes({ codes, email, onSaved }: { codes: string[]; email: stri
     <div className="flex flex-col gap-4">
       <h3 className="font-semibold text-slate-900">{t("recoveryTitle")}</h3>
       <Alert tone="warning">{t("recoveryIntro")}</Alert>
-      <ul aria-label={t("recoveryListLabel")} className="grid grid-cols-1 gap-2 rounded-lg bg-slate-50 p-4 font-mono text-sm text-slate-900 min-[360px]:grid-cols-2">
+      <ul
+        aria-label={t("recoveryListLabel")}
+        className="grid grid-cols-1 gap-2 rounded-lg bg-slate-50 p-4 font-mono text-sm text-slate-900 min-[360px]:grid-cols-2"
+      >
         {codes.map((code) => (
           <li key={code} className="tracking-wider">
             {code}
@@ -262,7 +288,10 @@ function ProofDialog({
   const trpc = useTRPC();
   const disable = useMutation(trpc.twoFactor.disable.mutationOptions());
   const regenerate = useMutation(trpc.twoFactor.regenerateRecoveryCodes.mutationOptions());
-  const form = useForm<TTwoFactorProofInput>({ resolver: zodResolver(ZTwoFactorProofInput), defaultValues: { password: "", code: "" } });
+  const form = useForm<TTwoFactorProofInput>({
+    resolver: zodResolver(ZTwoFactorProofInput),
+    defaultValues: { password: "", code: "" },
+  });
   const busy = disable.isPending || regenerate.isPending;
 
   const close = () => {
@@ -284,7 +313,8 @@ function ProofDialog({
     } catch (error) {
       const data = errorDataOf(error);
       const field = data.appError?.field;
-      if (field === "password" || field === "code") form.setError(field, { message: errors.message(data) }, { shouldFocus: true });
+      if (field === "password" || field === "code")
+        form.setError(field, { message: errors.message(data) }, { shouldFocus: true });
       for (const [name, keys] of Object.entries(data.fieldErrors ?? {})) {
         if (name === "password" || name === "code") form.setError(name, { message: keys[0] });
       }
@@ -318,7 +348,13 @@ function ProofDialog({
             {t("cancel")}
           </Button>
           <Button type="submit" variant={isDisable ? "danger" : "primary"} busy={busy}>
-            {isDisable ? (busy ? t("disabling") : t("disableConfirm")) : busy ? t("regenerating") : t("regenerateConfirm")}
+            {isDisable
+              ? busy
+                ? t("disabling")
+                : t("disableConfirm")
+              : busy
+                ? t("regenerating")
+                : t("regenerateConfirm")}
           </Button>
         </div>
       </form>

@@ -31,7 +31,9 @@ export async function TwoFactorSection() {
         </div>
         {mustEnrol && <Alert tone="warning">{t("requiredNotice")}</Alert>}
         <TwoFactorPanel email={session.email} />
-        {role === "owner" && scope && <TwoFactorRequirementToggle required={scope.org.requireTwoFactor} ownEnabled={session.twoFactorEnabled} />}
+        {role === "owner" && scope && (
+          <TwoFactorRequirementToggle required={scope.org.requireTwoFactor} ownEnabled={session.twoFactorEnabled} />
+        )}
       </Card>
     </HydrateClient>
   );

@@ -40,7 +40,13 @@ export function ChatClient({ sdkUrl }: { sdkUrl: string }) {
   const t = useTranslations("chat");
   const trpc = useTRPC();
   const errors = useErrorMessage();
-  const session = useQuery({ ...trpc.chat.session.queryOptions(), retry: false, staleTime: 0, gcTime: 0, refetchOnWindowFocus: false });
+  const session = useQuery({
+    ...trpc.chat.session.queryOptions(),
+    retry: false,
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
 
   const accountId = session.data?.accountId;
@@ -88,6 +94,7 @@ export function ChatClient({ sdkUrl }: { sdkUrl: string }) {
     return <Alert>{errors.message(data)}</Alert>;
   }
   if (status === "failed" || !sdkUrl) return <Alert>{t("loadFailed")}</Alert>;
-  if (status === "ready" && session.data) return <Alert tone="info">{t("ready", { name: session.data.operatorName })}</Alert>;
+  if (status === "ready" && session.data)
+    return <Alert tone="info">{t("ready", { name: session.data.operatorName })}</Alert>;
   return <p className="text-sm text-slate-700">{t("loading")}</p>;
 }

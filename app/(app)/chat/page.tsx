@@ -19,7 +19,8 @@ export default async function ChatPage() {
       </section>
     );
   }
-  const sdkUrl = process.env.PLUGCHAT_SDK_URL || env.PLUGCHAT_SDK_URL || (env.NODE_ENV === "production" ? "" : DEV_SDK_URL);
+  const sdkUrl =
+    process.env.PLUGCHAT_SDK_URL || env.PLUGCHAT_SDK_URL || (env.NODE_ENV === "production" ? "" : DEV_SDK_URL);
   return (
     <section className="flex flex-col gap-4">
       <PageHeader title={t("title")} />

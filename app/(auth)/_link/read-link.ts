@@ -8,7 +8,11 @@ import { appErrorOf, type AppErrorCode, type AppErrorInfo } from "@/server/error
 
 export type LinkState<T> = ({ ok: true } & T) | { ok: false; error: AppErrorInfo };
 
-export async function readLink<T>(wellFormed: boolean, look: () => Promise<T>, invalid: AppErrorCode): Promise<LinkState<T>> {
+export async function readLink<T>(
+  wellFormed: boolean,
+  look: () => Promise<T>,
+  invalid: AppErrorCode,
+): Promise<LinkState<T>> {
   if (!wellFormed) return { ok: false, error: { code: invalid } };
   try {
     return { ok: true, ...(await look()) };

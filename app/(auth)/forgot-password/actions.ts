@@ -12,10 +12,17 @@ export interface ForgotPasswordState {
 }
 
 /** Asks for a reset link through auth.requestPasswordReset (same schema, same rate limits). */
-export async function requestPasswordResetAction(_prev: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
+export async function requestPasswordResetAction(
+  _prev: ForgotPasswordState,
+  formData: FormData,
+): Promise<ForgotPasswordState> {
   const raw = formData.get("email");
   const email = typeof raw === "string" ? raw.trim().slice(0, 254) : "";
   const result = await runAction<{ sent: true }>(requestThroughProcedure, formData);
   if (result.ok) return { failure: null, sentTo: email, email };
-  return { failure: { appError: result.appError, fieldErrors: result.fieldErrors, requestId: result.requestId }, sentTo: null, email };
+  return {
+    failure: { appError: result.appError, fieldErrors: result.fieldErrors, requestId: result.requestId },
+    sentTo: null,
+    email,
+  };
 }

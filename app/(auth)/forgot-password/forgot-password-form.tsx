@@ -36,7 +36,11 @@ export function ForgotPasswordForm() {
         </Alert>
         <p className="text-sm text-slate-600">{t("sentHint")}</p>
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
-          <button type="button" className="font-semibold text-brand-700 hover:underline" onClick={() => setDismissed(state)}>
+          <button
+            type="button"
+            className="font-semibold text-brand-700 hover:underline"
+            onClick={() => setDismissed(state)}
+          >
             {t("tryAgain")}
           </button>
           <Link href="/sign-in" className="font-semibold text-brand-700 hover:underline">

@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string; verified?: string; emailChanged?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; reset?: string; verified?: string; emailChanged?: string }>;
+}) {
   const query = await searchParams;
   const callbackPath = safeCallbackPath(query.callbackUrl);
   if (await currentSession()) redirect(callbackPath);

@@ -35,7 +35,11 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       if (code === "RATE_LIMITED") {
         setFailure(errors.message({ appError: { code, params: { minutes: Number(minutes) || 15 } } }));
       } else {
-        form.setError("password", { message: errors.message({ appError: { code: "INVALID_CREDENTIALS" } }) }, { shouldFocus: true });
+        form.setError(
+          "password",
+          { message: errors.message({ appError: { code: "INVALID_CREDENTIALS" } }) },
+          { shouldFocus: true },
+        );
       }
       return;
     }
@@ -45,13 +49,25 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
 
   const fieldError = (name: keyof TSignInInput) => errors.field(form.formState.errors[name]?.message);
 
-  if (secondStep) return <TwoFactorStep credentials={secondStep} callbackPath={callbackPath} onBack={() => setSecondStep(null)} />;
+  if (secondStep)
+    return <TwoFactorStep credentials={secondStep} callbackPath={callbackPath} onBack={() => setSecondStep(null)} />;
 
   return (
     <form onSubmit={form.handleSubmit(onValid)} noValidate className="flex flex-col gap-4" method="post">
       {failure && <Alert>{failure}</Alert>}
-      <TextField label={t("email")} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
-      <PasswordField label={t("password")} autoComplete="current-password" error={fieldError("password")} {...form.register("password")} />
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={fieldError("email")}
+        {...form.register("email")}
+      />
+      <PasswordField
+        label={t("password")}
+        autoComplete="current-password"
+        error={fieldError("password")}
+        {...form.register("password")}
+      />
       <Link href="/forgot-password" className="-mt-2 self-end text-sm font-semibold text-brand-700 hover:underline">
         {t("forgotPassword")}
       </Link>

@@ -19,20 +19,34 @@ import { ZSignInSecondFactorForm } from "@/lib/validation/two-factor";
 
 type Mode = "code" | "recoveryCode";
 
-export function TwoFactorStep({ credentials, callbackPath, onBack }: { credentials: TSignInInput; callbackPath: string; onBack: () => void }) {
+export function TwoFactorStep({
+  credentials,
+  callbackPath,
+  onBack,
+}: {
+  credentials: TSignInInput;
+  callbackPath: string;
+  onBack: () => void;
+}) {
   const t = useTranslations("twoFactor.signIn");
   const errors = useErrorMessage();
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("code");
   const [failure, setFailure] = useState<string | null>(null);
   // One field at a time; the hidden one's value is dropped (shouldUnregister).
-  const form = useForm<TSignInSecondFactorForm>({ resolver: zodResolver(ZSignInSecondFactorForm), mode: "onSubmit", shouldUnregister: true });
+  const form = useForm<TSignInSecondFactorForm>({
+    resolver: zodResolver(ZSignInSecondFactorForm),
+    mode: "onSubmit",
+    shouldUnregister: true,
+  });
   const { isSubmitting } = form.formState;
 
   const onValid = async (values: TSignInSecondFactorForm) => {
     setFailure(null);
     const secondFactor = mode === "code" ? { code: values.code ?? "" } : { recoveryCode: values.recoveryCode ?? "" };
-    const result = await signIn("credentials", { ...credentials, ...secondFactor, redirect: false }).catch(() => undefined);
+    const result = await signIn("credentials", { ...credentials, ...secondFactor, redirect: false }).catch(
+      () => undefined,
+    );
     if (!result) return setFailure(errors.message({ appError: { code: "NETWORK" } }));
     if (result.error) {
       const [code, minutes] = result.error.split(":");
@@ -86,7 +100,11 @@ export function TwoFactorStep({ credentials, callbackPath, onBack }: { credentia
           {...form.register("recoveryCode")}
         />
       )}
-      <button type="button" onClick={switchMode} className="-mt-2 self-start text-sm font-semibold text-brand-700 hover:underline">
+      <button
+        type="button"
+        onClick={switchMode}
+        className="-mt-2 self-start text-sm font-semibold text-brand-700 hover:underline"
+      >
         {mode === "code" ? t("useRecovery") : t("useApp")}
       </button>
       <Button type="submit" busy={isSubmitting} className="mt-2 w-full">

@@ -36,7 +36,9 @@ export function SignUpForm() {
     return undefined;
   };
   const generalError =
-    state.failure && !state.failure.appError?.field && !state.failure.fieldErrors ? errors.message(state.failure) : undefined;
+    state.failure && !state.failure.appError?.field && !state.failure.fieldErrors
+      ? errors.message(state.failure)
+      : undefined;
 
   const onSubmit = validatedSubmit(form, formAction);
 
@@ -44,9 +46,26 @@ export function SignUpForm() {
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {generalError && <Alert>{generalError}</Alert>}
       <TextField label={t("name")} autoComplete="name" error={fieldError("name")} {...form.register("name")} />
-      <TextField label={t("email")} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
-      <PasswordField label={t("password")} autoComplete="new-password" hint={t("passwordHint")} error={fieldError("password")} {...form.register("password")} />
-      <TextField label={t("companyName")} autoComplete="organization" error={fieldError("companyName")} {...form.register("companyName")} />
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={fieldError("email")}
+        {...form.register("email")}
+      />
+      <PasswordField
+        label={t("password")}
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={fieldError("password")}
+        {...form.register("password")}
+      />
+      <TextField
+        label={t("companyName")}
+        autoComplete="organization"
+        error={fieldError("companyName")}
+        {...form.register("companyName")}
+      />
       <Button type="submit" busy={pending} className="mt-2 w-full">
         {pending ? t("submitting") : t("submit")}
       </Button>

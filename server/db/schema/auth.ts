@@ -108,7 +108,10 @@ export const passwordResets = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("password_resets_token_hash_unique").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("password_resets_token_hash_unique").on(t.tokenHash),
+    index("password_resets_user_idx").on(t.userId),
+  ],
 );
 
 export type PasswordReset = typeof passwordResets.$inferSelect;
@@ -134,7 +137,10 @@ export const emailVerifications = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("email_verifications_token_hash_unique").on(t.tokenHash), index("email_verifications_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("email_verifications_token_hash_unique").on(t.tokenHash),
+    index("email_verifications_user_idx").on(t.userId),
+  ],
 );
 
 export type EmailVerification = typeof emailVerifications.$inferSelect;

@@ -79,7 +79,9 @@ export const importJobRows = pgTable(
     index("import_job_rows_job_line_idx").on(t.jobId, t.line),
     index("import_job_rows_job_state_idx").on(t.jobId, t.state),
     // What workers scan: open rows only.
-    index("import_job_rows_claim_idx").on(t.availableAt).where(sql`${t.state} in ('queued', 'running')`),
+    index("import_job_rows_claim_idx")
+      .on(t.availableAt)
+      .where(sql`${t.state} in ('queued', 'running')`),
   ],
 );
 

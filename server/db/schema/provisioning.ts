@@ -8,7 +8,18 @@
  *               never blindly re-sent; reconciled against the vendor's lists first.
  */
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organizations, users } from "./auth";
 
 export const provisioningState = pgEnum("provisioning_state", ["pending", "synced", "failed", "uncertain"]);
@@ -72,7 +83,9 @@ export const departments = pgTable(
   (t) => [
     uniqueIndex("departments_org_vendor_unique").on(t.organizationId, t.vendorId),
     // One live department per name (`name_key`, lib/names.ts) in an organization: 20 concurrent "add Suporte" → one row.
-    uniqueIndex("departments_org_name_unique").on(t.organizationId, sql`name_key(${t.name})`).where(sql`${t.deletedAt} is null`),
+    uniqueIndex("departments_org_name_unique")
+      .on(t.organizationId, sql`name_key(${t.name})`)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 
@@ -88,7 +101,10 @@ export const operators = pgTable(
     active: boolean("active").notNull().default(true),
     isAdmin: boolean("is_admin").notNull().default(false),
     /** Local department ids. */
-    departmentIds: uuid("department_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    departmentIds: uuid("department_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** Optional chat login (PlugChat). The password is write-only: never stored. */
     login: text("login"),
     /** CDP: e-mail, names, role and conversation scope. */

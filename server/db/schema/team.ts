@@ -23,7 +23,10 @@ export const invitations = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("invitations_token_hash_unique").on(t.tokenHash), index("invitations_org_created_idx").on(t.organizationId, t.createdAt)],
+  (t) => [
+    uniqueIndex("invitations_token_hash_unique").on(t.tokenHash),
+    index("invitations_org_created_idx").on(t.organizationId, t.createdAt),
+  ],
 );
 
 export type Invitation = typeof invitations.$inferSelect;

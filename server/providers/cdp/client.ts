@@ -15,7 +15,17 @@ import { logger as defaultLogger, REDACTED, redactText } from "../../log";
 import type { Logger } from "../../log";
 import { ProviderError } from "../errors";
 import type { ProviderErrorKind } from "../errors";
-import { DEFAULT_RETRY, classifyNetworkError, defaultSleep, kindForStatus, parseRetryAfter, parseSuccessBody, roundMs, tryJson, withRetries } from "../http";
+import {
+  DEFAULT_RETRY,
+  classifyNetworkError,
+  defaultSleep,
+  kindForStatus,
+  parseRetryAfter,
+  parseSuccessBody,
+  roundMs,
+  tryJson,
+  withRetries,
+} from "../http";
 import type { HttpMethod, RetryPolicy } from "../http";
 import * as C from "./contract";
 import { parseAuthHeader } from "./contract";
@@ -56,7 +66,13 @@ export function kindForCode(code: string, hasFieldErrors: boolean): ProviderErro
  * Turns a failed answer into a ProviderError: a wrapper's `error` gives code, message and
  * normalised fieldErrors; otherwise the status alone decides (raw text as the reason).
  */
-export function errorForCdpResponse(method: string, path: string, status: number, text: string, retryAfterHeader: string | null): ProviderError {
+export function errorForCdpResponse(
+  method: string,
+  path: string,
+  status: number,
+  text: string,
+  retryAfterHeader: string | null,
+): ProviderError {
   const wrapper = C.ZAnyResponseWrapper.safeParse(tryJson(text));
   const error = wrapper.success ? wrapper.data.error : undefined;
   const ok2xx = status >= 200 && status < 300;
@@ -74,13 +90,20 @@ export function errorForCdpResponse(method: string, path: string, status: number
     });
   }
   if (ok2xx) {
-    return new ProviderError("rejected", `${VENDOR} ${method} ${path} → ${status}: success:false without an error`, { ...base, reason: "success:false without an error" });
+    return new ProviderError("rejected", `${VENDOR} ${method} ${path} → ${status}: success:false without an error`, {
+      ...base,
+      reason: "success:false without an error",
+    });
   }
   const reason = text.length > 0 ? text.slice(0, 200) : undefined;
-  return new ProviderError(kindForStatus(status), `${VENDOR} ${method} ${path} → ${status}${reason ? `: ${reason}` : ""}`, {
-    ...base,
-    ...(reason === undefined ? {} : { reason }),
-  });
+  return new ProviderError(
+    kindForStatus(status),
+    `${VENDOR} ${method} ${path} → ${status}${reason ? `: ${reason}` : ""}`,
+    {
+      ...base,
+      ...(reason === undefined ? {} : { reason }),
+    },
+  );
 }
 
 /** The upsert is idempotent by user: a failure that certainly or possibly did not apply may be repeated. */
@@ -101,9 +124,15 @@ export function createCdpClient(config: CdpClientConfig) {
     Accept: "application/json",
   };
   /** Scrubs the credential from anything logged (whatever header carries it). */
-  const scrub = (text: string): string => (config.token.length > 0 ? redactText(text).split(config.token).join(REDACTED) : redactText(text));
+  const scrub = (text: string): string =>
+    config.token.length > 0 ? redactText(text).split(config.token).join(REDACTED) : redactText(text);
 
-  async function attempt(method: HttpMethod, path: string, body: string | undefined, n: number): Promise<C.TUpsertOperatorResponse> {
+  async function attempt(
+    method: HttpMethod,
+    path: string,
+    body: string | undefined,
+    n: number,
+  ): Promise<C.TUpsertOperatorResponse> {
     const started = performance.now();
     const signal = AbortSignal.timeout(config.timeoutMs);
     let status: number | undefined;
@@ -123,14 +152,27 @@ export function createCdpClient(config: CdpClientConfig) {
       if (!parsed.success) throw errorForCdpResponse(method, path, res.status, text, null);
       return parsed;
     } catch (error) {
-      failure = error instanceof ProviderError ? error : new ProviderError("ambiguous", `${VENDOR} ${method} ${path} failed`, { method, path, cause: error });
+      failure =
+        error instanceof ProviderError
+          ? error
+          : new ProviderError("ambiguous", `${VENDOR} ${method} ${path} failed`, { method, path, cause: error });
       throw failure;
     } finally {
-      const fields = { vendor: "cdp", method, path, status, durationMs: roundMs(performance.now() - started), attempt: n };
+      const fields = {
+        vendor: "cdp",
+        method,
+        path,
+        status,
+        durationMs: roundMs(performance.now() - started),
+        attempt: n,
+      };
       if (failure === undefined) log.info(fields, "cdp call");
       else {
         const { reason, code } = failure.details;
-        log.warn({ ...fields, kind: failure.kind, code, reason: reason === undefined ? undefined : scrub(reason) }, "cdp call failed");
+        log.warn(
+          { ...fields, kind: failure.kind, code, reason: reason === undefined ? undefined : scrub(reason) },
+          "cdp call failed",
+        );
       }
     }
   }
@@ -141,12 +183,24 @@ export function createCdpClient(config: CdpClientConfig) {
      * the user's binding. Resolves to the wrapper's `data` (`{}` when the gateway sends none).
      * A DTO that breaks the contract is refused before sending (rejected, with fieldErrors).
      */
-    async upsertOperator(projectUuid: string, itemUuid: string, dto: C.TLiveChatOperatorBindingGatewayRequestDTO): Promise<C.TOperatorBinding> {
+    async upsertOperator(
+      projectUuid: string,
+      itemUuid: string,
+      dto: C.TLiveChatOperatorBindingGatewayRequestDTO,
+    ): Promise<C.TOperatorBinding> {
       const path = C.upsertOperatorPath(projectUuid, itemUuid);
       const checked = C.ZLiveChatOperatorBindingGatewayRequestDTO.safeParse(dto);
       if (!checked.success) {
-        const fieldErrors = checked.error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message }));
-        throw new ProviderError("rejected", `${VENDOR} POST ${path}: request does not match the contract`, { method: "POST", path, reason: "invalid request", fieldErrors });
+        const fieldErrors = checked.error.issues.map((i) => ({
+          field: i.path.join(".") || "body",
+          message: i.message,
+        }));
+        throw new ProviderError("rejected", `${VENDOR} POST ${path}: request does not match the contract`, {
+          method: "POST",
+          path,
+          reason: "invalid request",
+          fieldErrors,
+        });
       }
       const body = JSON.stringify(checked.data);
       const res = await withRetries(policy, isRetryableUpsert, sleep, (n) => attempt("POST", path, body, n));

@@ -51,7 +51,9 @@ export const ZCdpFieldError = z
     path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).optional(),
     message: z.string(),
   })
-  .refine((e) => e.field !== undefined || e.name !== undefined || e.path !== undefined, { message: "a field error names its field (field, name or path)" });
+  .refine((e) => e.field !== undefined || e.name !== undefined || e.path !== undefined, {
+    message: "a field error names its field (field, name or path)",
+  });
 export type TCdpFieldError = z.infer<typeof ZCdpFieldError>;
 
 /** `{field, message}`: what `ProviderError.details.fieldErrors` carries. */

@@ -45,7 +45,11 @@ export function parseAccountRef(account: AccountRef): CdpSpace {
   const parts = account.split("/");
   const [projectUuid, itemUuid] = parts;
   if (parts.length !== 2 || !projectUuid || !itemUuid) {
-    throw new ProviderError("rejected", `CDP: "${account}" is not a projectUuid/itemUuid reference`, { method: "-", path: "-", reason: "invalid space reference" });
+    throw new ProviderError("rejected", `CDP: "${account}" is not a projectUuid/itemUuid reference`, {
+      method: "-",
+      path: "-",
+      reason: "invalid space reference",
+    });
   }
   return { projectUuid, itemUuid };
 }
@@ -66,7 +70,10 @@ export function splitName(name: string): { firstName: string | null; lastName: s
  * (false revokes access). The user is created when the e-mail is unknown. Departments,
  * login and password have no CDP counterpart and are not sent.
  */
-export function toUpsertDto(input: OperatorInput, roleCodes: readonly string[] = DEFAULT_CDP_ROLE_CODES): TLiveChatOperatorBindingGatewayRequestDTO {
+export function toUpsertDto(
+  input: OperatorInput,
+  roleCodes: readonly string[] = DEFAULT_CDP_ROLE_CODES,
+): TLiveChatOperatorBindingGatewayRequestDTO {
   const split = splitName(input.name);
   const firstName = input.firstName ?? split.firstName;
   const lastName = input.lastName ?? split.lastName;
@@ -75,7 +82,9 @@ export function toUpsertDto(input: OperatorInput, roleCodes: readonly string[] =
     ...(firstName === null ? {} : { firstName }),
     ...(lastName === null ? {} : { lastName }),
     roleCode: input.roleCode ?? roleFor(Boolean(input.isAdmin), roleCodes),
-    ...(input.onlyAssignedConversations === undefined ? {} : { onlyAssignedConversations: input.onlyAssignedConversations }),
+    ...(input.onlyAssignedConversations === undefined
+      ? {}
+      : { onlyAssignedConversations: input.onlyAssignedConversations }),
     enabled: input.active,
     createUserIfMissing: true,
   };
@@ -84,7 +93,12 @@ export function toUpsertDto(input: OperatorInput, roleCodes: readonly string[] =
 /** The operator's id at the portal: the gateway's user uuid, else the e-mail it answered or we sent. */
 function operatorId(data: TOperatorBinding, dto: TLiveChatOperatorBindingGatewayRequestDTO): string {
   const id = data.userUuid ?? data.email ?? dto.userUuid ?? dto.email;
-  if (!id) throw new ProviderError("ambiguous", "CDP upsert answered no user id", { method: "POST", path: "-", reason: "no userUuid or email in data" });
+  if (!id)
+    throw new ProviderError("ambiguous", "CDP upsert answered no user id", {
+      method: "POST",
+      path: "-",
+      reason: "no userUuid or email in data",
+    });
   return id;
 }
 
@@ -113,16 +127,30 @@ export interface CdpChatProvider extends ChatProvider {
 }
 
 function unsupported(what: string): never {
-  throw new ProviderError("rejected", `CDP: ${what} is ${NOT_SUPPORTED}`, { method: "-", path: "-", reason: NOT_SUPPORTED });
+  throw new ProviderError("rejected", `CDP: ${what} is ${NOT_SUPPORTED}`, {
+    method: "-",
+    path: "-",
+    reason: NOT_SUPPORTED,
+  });
 }
 
 /** From a config, or from a ready client (tests) with `options.roleCodes` when not the defaults. */
-export function createCdpProvider(clientOrConfig: CdpClient | CdpProviderConfig, options: { roleCodes?: readonly string[] } = {}): CdpChatProvider {
+export function createCdpProvider(
+  clientOrConfig: CdpClient | CdpProviderConfig,
+  options: { roleCodes?: readonly string[] } = {},
+): CdpChatProvider {
   const client: CdpClient = "baseUrl" in clientOrConfig ? createCdpClient(clientOrConfig) : clientOrConfig;
   const defaultSpace = "baseUrl" in clientOrConfig ? (clientOrConfig.defaultSpace ?? null) : null;
-  const roleCodes = Object.freeze([...(options.roleCodes ?? ("baseUrl" in clientOrConfig ? clientOrConfig.roleCodes : undefined) ?? DEFAULT_CDP_ROLE_CODES)]);
+  const roleCodes = Object.freeze([
+    ...(options.roleCodes ??
+      ("baseUrl" in clientOrConfig ? clientOrConfig.roleCodes : undefined) ??
+      DEFAULT_CDP_ROLE_CODES),
+  ]);
 
-  async function upsert(account: AccountRef, dto: TLiveChatOperatorBindingGatewayRequestDTO): Promise<{ id: string; accessToken: null }> {
+  async function upsert(
+    account: AccountRef,
+    dto: TLiveChatOperatorBindingGatewayRequestDTO,
+  ): Promise<{ id: string; accessToken: null }> {
     const { projectUuid, itemUuid } = parseAccountRef(account);
     const data = await client.upsertOperator(projectUuid, itemUuid, dto);
     return { id: operatorId(data, dto), accessToken: null };

@@ -38,9 +38,19 @@ export function createPlugchatClient(config: PlugchatClientConfig) {
   const log = config.logger ?? defaultLogger;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...config.retry };
   const sleep = config.sleep ?? defaultSleep;
-  const headers = { Authorization: `Bearer ${config.token}`, "Content-Type": "application/json", Accept: "application/json" };
+  const headers = {
+    Authorization: `Bearer ${config.token}`,
+    "Content-Type": "application/json",
+    Accept: "application/json",
+  };
 
-  async function attempt<S extends z.ZodType>(method: HttpMethod, path: string, body: string | undefined, schema: S, n: number): Promise<z.output<S>> {
+  async function attempt<S extends z.ZodType>(
+    method: HttpMethod,
+    path: string,
+    body: string | undefined,
+    schema: S,
+    n: number,
+  ): Promise<z.output<S>> {
     const started = performance.now();
     const signal = AbortSignal.timeout(config.timeoutMs);
     let status: number | undefined;
@@ -61,16 +71,31 @@ export function createPlugchatClient(config: PlugchatClientConfig) {
       failure = error as ProviderError;
       throw failure;
     } finally {
-      const fields = { vendor: "plugchat", method, path, status, durationMs: round(performance.now() - started), attempt: n };
+      const fields = {
+        vendor: "plugchat",
+        method,
+        path,
+        status,
+        durationMs: round(performance.now() - started),
+        attempt: n,
+      };
       if (failure === undefined) log.info(fields, "plugchat call");
       else {
         const reason = failure.details.reason;
-        log.warn({ ...fields, kind: failure.kind, reason: reason === undefined ? undefined : redactText(reason) }, "plugchat call failed");
+        log.warn(
+          { ...fields, kind: failure.kind, reason: reason === undefined ? undefined : redactText(reason) },
+          "plugchat call failed",
+        );
       }
     }
   }
 
-  async function call<S extends z.ZodType>(method: HttpMethod, path: string, payload: unknown, schema: S): Promise<z.output<S>> {
+  async function call<S extends z.ZodType>(
+    method: HttpMethod,
+    path: string,
+    payload: unknown,
+    schema: S,
+  ): Promise<z.output<S>> {
     const body = payload === undefined ? undefined : JSON.stringify(payload);
     for (let n = 1; ; n++) {
       try {
@@ -90,19 +115,28 @@ export function createPlugchatClient(config: PlugchatClientConfig) {
   return {
     createAccount: (body: C.TCreateAccountRequest) => call("POST", "/account", body, C.ZCreateAccountResponse),
     getAccount: (accountId: string) => call("GET", `${acc(accountId)}/`, undefined, C.ZGetAccountResponse),
-    setSubscription: (accountId: string, body: C.TSubscriptionRequest) => call("POST", `${acc(accountId)}/subscription`, body, C.ZSubscriptionResponse),
-    cancelSubscription: (accountId: string) => call("POST", `${acc(accountId)}/cancel-subscription`, undefined, C.ZCancelSubscriptionResponse),
-    getExtensionToken: (accountId: string) => call("GET", `${acc(accountId)}/extension-token`, undefined, C.ZExtensionTokenResponse),
+    setSubscription: (accountId: string, body: C.TSubscriptionRequest) =>
+      call("POST", `${acc(accountId)}/subscription`, body, C.ZSubscriptionResponse),
+    cancelSubscription: (accountId: string) =>
+      call("POST", `${acc(accountId)}/cancel-subscription`, undefined, C.ZCancelSubscriptionResponse),
+    getExtensionToken: (accountId: string) =>
+      call("GET", `${acc(accountId)}/extension-token`, undefined, C.ZExtensionTokenResponse),
 
-    createDepartment: (accountId: string, body: C.TCreateDepartmentRequest) => call("POST", `${acc(accountId)}/departments`, body, C.ZCreateDepartmentResponse),
-    listDepartments: (accountId: string) => call("GET", `${acc(accountId)}/departments`, undefined, C.ZListDepartmentsResponse),
-    updateDepartment: (accountId: string, body: C.TUpdateDepartmentRequest) => call("PUT", `${acc(accountId)}/departments`, body, C.ZUpdateDepartmentResponse),
+    createDepartment: (accountId: string, body: C.TCreateDepartmentRequest) =>
+      call("POST", `${acc(accountId)}/departments`, body, C.ZCreateDepartmentResponse),
+    listDepartments: (accountId: string) =>
+      call("GET", `${acc(accountId)}/departments`, undefined, C.ZListDepartmentsResponse),
+    updateDepartment: (accountId: string, body: C.TUpdateDepartmentRequest) =>
+      call("PUT", `${acc(accountId)}/departments`, body, C.ZUpdateDepartmentResponse),
     deleteDepartment: (accountId: string, departmentId: string) =>
       call("DELETE", `${acc(accountId)}/departments/${enc(departmentId)}`, undefined, C.ZDeleteDepartmentResponse),
 
-    createOperator: (accountId: string, body: C.TCreateOperatorRequest) => call("POST", `${acc(accountId)}/operators`, body, C.ZCreateOperatorResponse),
-    listOperators: (accountId: string) => call("GET", `${acc(accountId)}/operators`, undefined, C.ZListOperatorsResponse),
-    updateOperator: (accountId: string, body: C.TUpdateOperatorRequest) => call("PUT", `${acc(accountId)}/operators`, body, C.ZUpdateOperatorResponse),
+    createOperator: (accountId: string, body: C.TCreateOperatorRequest) =>
+      call("POST", `${acc(accountId)}/operators`, body, C.ZCreateOperatorResponse),
+    listOperators: (accountId: string) =>
+      call("GET", `${acc(accountId)}/operators`, undefined, C.ZListOperatorsResponse),
+    updateOperator: (accountId: string, body: C.TUpdateOperatorRequest) =>
+      call("PUT", `${acc(accountId)}/operators`, body, C.ZUpdateOperatorResponse),
 
     satisfactionByDate: (accountId: string, body: C.TSatisfactionByDateRequest) =>
       call("POST", `${acc(accountId)}/satisfaction/by-date`, body, C.ZSatisfactionListResponse),

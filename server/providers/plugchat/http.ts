@@ -31,7 +31,13 @@ function reasonOf(text: string): string | undefined {
 }
 
 /** Turns a non-2xx response into a ProviderError. */
-export function errorForResponse(method: string, path: string, status: number, text: string, retryAfterHeader: string | null): ProviderError {
+export function errorForResponse(
+  method: string,
+  path: string,
+  status: number,
+  text: string,
+  retryAfterHeader: string | null,
+): ProviderError {
   const kind = kindForStatus(status);
   const reason = reasonOf(text);
   const retryAfter = status === 429 || status === 503 ? parseRetryAfter(retryAfterHeader) : undefined;
@@ -45,7 +51,13 @@ export function errorForResponse(method: string, path: string, status: number, t
 }
 
 /** Parses a 2xx body; a broken/mismatching body is ambiguous on writes, unavailable on reads. */
-export function parseSuccess<S extends z.ZodType>(method: string, path: string, status: number, text: string, schema: S): z.output<S> {
+export function parseSuccess<S extends z.ZodType>(
+  method: string,
+  path: string,
+  status: number,
+  text: string,
+  schema: S,
+): z.output<S> {
   return parseSuccessBody("PlugChat", method, path, status, text, schema);
 }
 

@@ -47,12 +47,15 @@ export function toBoolean(value: boolean | "true" | "false" | undefined): boolea
 
 export function toSubscription(res: TSubscriptionResponse): Subscription {
   const raw = typeof res.status === "boolean" ? String(res.status) : res.status;
-  const active = res.status === true || (typeof res.status === "string" && ACTIVE_STATUSES.has(res.status.trim().toLowerCase()));
+  const active =
+    res.status === true || (typeof res.status === "string" && ACTIVE_STATUSES.has(res.status.trim().toLowerCase()));
   return { id: res.id, quantity: res.quantity, active, rawStatus: raw };
 }
 
 export function toSatisfaction(e: TSatisfactionEntry): SatisfactionEntry {
-  const operators = e.operatorsData?.map((o) => ({ id: o.id, name: o.name })) ?? Object.keys(e.operators ?? {}).map((id) => ({ id, name: id }));
+  const operators =
+    e.operatorsData?.map((o) => ({ id: o.id, name: o.name })) ??
+    Object.keys(e.operators ?? {}).map((id) => ({ id, name: id }));
   return {
     id: e.id,
     attendanceNumber: e.attendanceNumber ?? null,
@@ -91,8 +94,12 @@ export function createPlugchatProvider(clientOrConfig: PlugchatClient | Plugchat
         name: input.name,
         active: input.active,
         ...(input.sessionName === undefined ? {} : { sessionName: input.sessionName }),
-        ...(input.webhooks?.onStartAttendance === undefined ? {} : { onStartAttendance: input.webhooks.onStartAttendance }),
-        ...(input.webhooks?.onFinishAttendance === undefined ? {} : { onFinishAttendance: input.webhooks.onFinishAttendance }),
+        ...(input.webhooks?.onStartAttendance === undefined
+          ? {}
+          : { onStartAttendance: input.webhooks.onStartAttendance }),
+        ...(input.webhooks?.onFinishAttendance === undefined
+          ? {}
+          : { onFinishAttendance: input.webhooks.onFinishAttendance }),
       });
       return { accountId: res.accountId };
     },
@@ -104,7 +111,10 @@ export function createPlugchatProvider(clientOrConfig: PlugchatClient | Plugchat
         name: res.name,
         externalId: res.externalId,
         active: res.active,
-        webhooks: { onStartAttendance: res.onStartAttendance ?? null, onFinishAttendance: res.onFinishAttendance ?? null },
+        webhooks: {
+          onStartAttendance: res.onStartAttendance ?? null,
+          onFinishAttendance: res.onFinishAttendance ?? null,
+        },
       };
     },
 
@@ -160,17 +170,15 @@ export function createPlugchatProvider(clientOrConfig: PlugchatClient | Plugchat
 
     async listOperators(account) {
       const list = await client.listOperators(account);
-      return list.map(
-        (o): ProviderOperator => ({
-          id: o.id,
-          name: o.name,
-          active: o.active,
-          departments: o.departments,
-          isAdmin: toBoolean(o.isAdmin),
-          createdAt: toDate(o.createdAt),
-          accessToken: o.accessToken ?? null,
-        }),
-      );
+      return list.map((o): ProviderOperator => ({
+        id: o.id,
+        name: o.name,
+        active: o.active,
+        departments: o.departments,
+        isAdmin: toBoolean(o.isAdmin),
+        createdAt: toDate(o.createdAt),
+        accessToken: o.accessToken ?? null,
+      }));
     },
 
     async createOperator(account, input) {

@@ -37,7 +37,13 @@ export async function claimDepartment(db: Db, row: Department, opts: ClaimTiming
   const [claimed] = await db
     .update(departments)
     .set({ state: "pending", updatedAt: new Date() })
-    .where(and(eq(departments.id, row.id), isNull(departments.deletedAt), staleOrUnsettled(departments, opts.graceMs, opts.settleMs)))
+    .where(
+      and(
+        eq(departments.id, row.id),
+        isNull(departments.deletedAt),
+        staleOrUnsettled(departments, opts.graceMs, opts.settleMs),
+      ),
+    )
     .returning();
   return claimed ?? null;
 }
@@ -53,12 +59,18 @@ export async function claimOperator(db: Db, row: Operator, opts: ClaimTiming): P
 
 export async function releaseDepartments(db: Db, rows: Department[]): Promise<void> {
   for (const r of rows) {
-    await db.update(departments).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(departments.id, r.id), eq(departments.state, "pending")));
+    await db
+      .update(departments)
+      .set({ state: "uncertain", updatedAt: new Date() })
+      .where(and(eq(departments.id, r.id), eq(departments.state, "pending")));
   }
 }
 
 export async function releaseOperators(db: Db, rows: Operator[]): Promise<void> {
   for (const r of rows) {
-    await db.update(operators).set({ state: "uncertain", updatedAt: new Date() }).where(and(eq(operators.id, r.id), eq(operators.state, "pending")));
+    await db
+      .update(operators)
+      .set({ state: "uncertain", updatedAt: new Date() })
+      .where(and(eq(operators.id, r.id), eq(operators.state, "pending")));
   }
 }

@@ -16,12 +16,25 @@ export async function reconcileDepartments(run: RunContext): Promise<void> {
   const todo = await db
     .select()
     .from(departments)
-    .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), staleOrUnsettled(departments, opts.graceMs, opts.settleMs)));
+    .where(
+      and(
+        eq(departments.organizationId, organizationId),
+        isNull(departments.deletedAt),
+        staleOrUnsettled(departments, opts.graceMs, opts.settleMs),
+      ),
+    );
   const toRefresh = (
     await db
       .select()
       .from(departments)
-      .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), eq(departments.state, "synced"), sql`${departments.lastError} is not null`))
+      .where(
+        and(
+          eq(departments.organizationId, organizationId),
+          isNull(departments.deletedAt),
+          eq(departments.state, "synced"),
+          sql`${departments.lastError} is not null`,
+        ),
+      )
   ).filter((d) => uncertainOutcome(d.lastError));
   if (todo.length === 0 && toRefresh.length === 0) return;
   counts.examined += todo.length + toRefresh.length;
@@ -45,7 +58,9 @@ export async function reconcileDepartments(run: RunContext): Promise<void> {
   for (const d of toRefresh) {
     const [after] = await db.select().from(departments).where(eq(departments.id, d.id));
     if (after && (after.lastError === null || after.deletedAt !== null)) {
-      await recordSettled(run, "department", d.id, "refreshed", { outcome: after.deletedAt ? "deleted at vendor" : "refreshed" });
+      await recordSettled(run, "department", d.id, "refreshed", {
+        outcome: after.deletedAt ? "deleted at vendor" : "refreshed",
+      });
     }
   }
 
@@ -53,17 +68,28 @@ export async function reconcileDepartments(run: RunContext): Promise<void> {
     const [now] = await db.select().from(departments).where(eq(departments.id, row.id));
     if (!now) continue;
     if (now.state === "synced") {
-      await recordSettled(run, "department", row.id, "adopted", { outcome: "adopted", name: row.name, vendorId: now.vendorId });
+      await recordSettled(run, "department", row.id, "adopted", {
+        outcome: "adopted",
+        name: row.name,
+        vendorId: now.vendorId,
+      });
       continue;
     }
     // The list shows absence: create again, once.
     try {
       const { id: vendorId } = await provider.createDepartment(vendorAccountId, { name: row.name, active: row.active });
-      await db.update(departments).set({ vendorId, state: "synced", lastError: null, updatedAt: new Date() }).where(eq(departments.id, row.id));
+      await db
+        .update(departments)
+        .set({ vendorId, state: "synced", lastError: null, updatedAt: new Date() })
+        .where(eq(departments.id, row.id));
       await recordSettled(run, "department", row.id, "recreated", { outcome: "recreated", name: row.name, vendorId });
     } catch (error) {
       const info = errorInfo(error);
-      await recordOutcome(run, "department", row.id, { state: failureState(error), lastError: info, details: { outcome: "recreate failed", name: row.name, ...info } });
+      await recordOutcome(run, "department", row.id, {
+        state: failureState(error),
+        lastError: info,
+        details: { outcome: "recreate failed", name: row.name, ...info },
+      });
       if (transient(error)) return; // the vendor is not answering: the rest waits for the next run
     }
   }

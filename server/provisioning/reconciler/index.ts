@@ -39,14 +39,28 @@ import { acquireLease, INSTANCE_ID, releaseLease } from "./lease";
 import { reconcileOperators } from "./operators";
 import type { RunContext } from "./outcome";
 import { listNeedsAttention } from "./read-model";
-import { DEFAULT_LEASE_MS, DEFAULT_SETTLE_MS, type ReconcileCounts, type ReconcileOptions, type ReconcileReport } from "./types";
+import {
+  DEFAULT_LEASE_MS,
+  DEFAULT_SETTLE_MS,
+  type ReconcileCounts,
+  type ReconcileOptions,
+  type ReconcileReport,
+} from "./types";
 
 export { INSTANCE_ID } from "./lease";
 export { listNeedsAttention, reliabilityStatus, type ReliabilityStatus } from "./read-model";
-export { DEFAULT_LEASE_MS, DEFAULT_SETTLE_MS, type NeedsAttentionItem, type ReconcileCounts, type ReconcileOptions, type ReconcileReport } from "./types";
+export {
+  DEFAULT_LEASE_MS,
+  DEFAULT_SETTLE_MS,
+  type NeedsAttentionItem,
+  type ReconcileCounts,
+  type ReconcileOptions,
+  type ReconcileReport,
+} from "./types";
 
 function describeError(error: unknown): string {
-  if (isProviderError(error)) return `${error.kind}${error.status === undefined ? "" : ` ${error.status}`}${error.details.reason ? `: ${error.details.reason.slice(0, 200)}` : ""}`;
+  if (isProviderError(error))
+    return `${error.kind}${error.status === undefined ? "" : ` ${error.status}`}${error.details.reason ? `: ${error.details.reason.slice(0, 200)}` : ""}`;
   return error instanceof Error ? error.name : "error";
 }
 
@@ -54,7 +68,12 @@ function describeError(error: unknown): string {
  * One reconciliation of one organization. Returns `ran: false` when another instance holds
  * the organization's lease. Vendor failures end the run early and are recorded, not thrown.
  */
-export async function reconcileOrganization(db: Db, provider: ChatProvider, organizationId: string, options: ReconcileOptions = {}): Promise<ReconcileReport> {
+export async function reconcileOrganization(
+  db: Db,
+  provider: ChatProvider,
+  organizationId: string,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
   const holder = options.holder ?? INSTANCE_ID;
   const graceMs = options.graceMs ?? STALE_PENDING_MS;
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
@@ -65,13 +84,24 @@ export async function reconcileOrganization(db: Db, provider: ChatProvider, orga
   let error: string | null = null;
   let runId: string | null = null;
   try {
-    const [run] = await db.insert(reconcilerRuns).values({ organizationId, holder, trigger: options.trigger ?? "schedule" }).returning({ id: reconcilerRuns.id });
+    const [run] = await db
+      .insert(reconcilerRuns)
+      .values({ organizationId, holder, trigger: options.trigger ?? "schedule" })
+      .returning({ id: reconcilerRuns.id });
     runId = run!.id;
     try {
       const account = await getVendorAccount(db, organizationId);
       if (account && account.state !== "synced") counts.examined++;
       if (account?.state === "synced" && account.vendorAccountId) {
-        const context: RunContext = { db, provider, organizationId, vendorAccountId: account.vendorAccountId, scope: { organizationId, actorUserId: null }, timing: { graceMs, settleMs }, counts };
+        const context: RunContext = {
+          db,
+          provider,
+          organizationId,
+          vendorAccountId: account.vendorAccountId,
+          scope: { organizationId, actorUserId: null },
+          timing: { graceMs, settleMs },
+          counts,
+        };
         if (provider.capabilities.departments) await reconcileDepartments(context);
         await reconcileOperators(context);
       }
@@ -93,21 +123,39 @@ export async function reconcileOrganization(db: Db, provider: ChatProvider, orga
 export async function organizationsToReconcile(db: Db, graceMs: number = STALE_PENDING_MS): Promise<string[]> {
   const stale = new Date(Date.now() - graceMs);
   const open = (table: typeof departments | typeof operators) =>
-    or(eq(table.state, "uncertain"), and(eq(table.state, "pending"), lt(table.updatedAt, stale)), and(eq(table.state, "synced"), sql`${table.lastError} is not null`));
+    or(
+      eq(table.state, "uncertain"),
+      and(eq(table.state, "pending"), lt(table.updatedAt, stale)),
+      and(eq(table.state, "synced"), sql`${table.lastError} is not null`),
+    );
   const ids = new Set<string>();
-  for (const r of await db.selectDistinct({ id: departments.organizationId }).from(departments).where(and(isNull(departments.deletedAt), open(departments)))) ids.add(r.id);
-  for (const r of await db.selectDistinct({ id: operators.organizationId }).from(operators).where(open(operators))) ids.add(r.id);
+  for (const r of await db
+    .selectDistinct({ id: departments.organizationId })
+    .from(departments)
+    .where(and(isNull(departments.deletedAt), open(departments))))
+    ids.add(r.id);
+  for (const r of await db.selectDistinct({ id: operators.organizationId }).from(operators).where(open(operators)))
+    ids.add(r.id);
   for (const r of await db
     .select({ id: vendorAccounts.organizationId })
     .from(vendorAccounts)
-    .where(or(eq(vendorAccounts.state, "uncertain"), and(eq(vendorAccounts.state, "pending"), lt(vendorAccounts.updatedAt, stale))))) {
+    .where(
+      or(
+        eq(vendorAccounts.state, "uncertain"),
+        and(eq(vendorAccounts.state, "pending"), lt(vendorAccounts.updatedAt, stale)),
+      ),
+    )) {
     ids.add(r.id);
   }
   return [...ids];
 }
 
 /** One sweep over every organization that needs it (the background worker). */
-export async function reconcileAll(db: Db, provider: ChatProvider, options: ReconcileOptions = {}): Promise<ReconcileReport[]> {
+export async function reconcileAll(
+  db: Db,
+  provider: ChatProvider,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport[]> {
   const reports: ReconcileReport[] = [];
   for (const organizationId of await organizationsToReconcile(db, options.graceMs)) {
     reports.push(await reconcileOrganization(db, provider, organizationId, { trigger: "schedule", ...options }));

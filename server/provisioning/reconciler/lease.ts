@@ -25,5 +25,7 @@ export async function acquireLease(db: Db, organizationId: string, holder: strin
 }
 
 export async function releaseLease(db: Db, organizationId: string, holder: string): Promise<void> {
-  await db.delete(reconcilerLeases).where(and(eq(reconcilerLeases.organizationId, organizationId), eq(reconcilerLeases.holder, holder)));
+  await db
+    .delete(reconcilerLeases)
+    .where(and(eq(reconcilerLeases.organizationId, organizationId), eq(reconcilerLeases.holder, holder)));
 }

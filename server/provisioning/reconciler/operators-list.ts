@@ -21,11 +21,21 @@ async function localDepartmentIds(db: Db, organizationId: string, vendorIds: str
   const rows = await db
     .select({ id: departments.id, vendorId: departments.vendorId })
     .from(departments)
-    .where(and(eq(departments.organizationId, organizationId), inArray(departments.vendorId, vendorIds), isNull(departments.deletedAt)));
+    .where(
+      and(
+        eq(departments.organizationId, organizationId),
+        inArray(departments.vendorId, vendorIds),
+        isNull(departments.deletedAt),
+      ),
+    );
   return rows.length === new Set(vendorIds).size ? rows.map((r) => r.id) : null;
 }
 
-export async function reconcileOperatorsByList(run: RunContext, claimed: Operator[], toRefresh: Operator[]): Promise<void> {
+export async function reconcileOperatorsByList(
+  run: RunContext,
+  claimed: Operator[],
+  toRefresh: Operator[],
+): Promise<void> {
   const { db, provider, organizationId, vendorAccountId } = run;
   let remote: ProviderOperator[];
   try {
@@ -70,25 +80,47 @@ export async function reconcileOperatorsByList(run: RunContext, claimed: Operato
     if (match) {
       known.add(match.id);
       await markSynced(db, row.id, match.id, match.accessToken);
-      await recordSettled(run, "operator", row.id, "adopted", { outcome: "adopted", name: row.name, vendorId: match.id });
+      await recordSettled(run, "operator", row.id, "adopted", {
+        outcome: "adopted",
+        name: row.name,
+        vendorId: match.id,
+      });
       continue;
     }
     if (vendorDepartments === null) {
       const info = rejectedInfo("a department of this operator no longer exists");
-      await recordOutcome(run, "operator", row.id, { state: "failed", lastError: info, details: { outcome: "not recreated", name: row.name, reason: info.reason } });
+      await recordOutcome(run, "operator", row.id, {
+        state: "failed",
+        lastError: info,
+        details: { outcome: "not recreated", name: row.name, reason: info.reason },
+      });
       continue;
     }
     // Absent at the vendor: create again, once. The password is write-only (never stored), so
     // it cannot be re-sent; the operator logs in automatically (accessToken) or gets a new one.
-    const payload: OperatorInput = { name: row.name, active: row.active, departments: vendorDepartments, isAdmin: row.isAdmin, ...(row.login ? { login: row.login } : {}) };
+    const payload: OperatorInput = {
+      name: row.name,
+      active: row.active,
+      departments: vendorDepartments,
+      isAdmin: row.isAdmin,
+      ...(row.login ? { login: row.login } : {}),
+    };
     try {
       const created = await provider.createOperator(vendorAccountId, payload);
       known.add(created.id);
       await markSynced(db, row.id, created.id, created.accessToken);
-      await recordSettled(run, "operator", row.id, "recreated", { outcome: "recreated", name: row.name, vendorId: created.id });
+      await recordSettled(run, "operator", row.id, "recreated", {
+        outcome: "recreated",
+        name: row.name,
+        vendorId: created.id,
+      });
     } catch (error) {
       const info = errorInfo(error);
-      await recordOutcome(run, "operator", row.id, { state: failureState(error), lastError: info, details: { outcome: "recreate failed", name: row.name, ...info } });
+      await recordOutcome(run, "operator", row.id, {
+        state: failureState(error),
+        lastError: info,
+        details: { outcome: "recreate failed", name: row.name, ...info },
+      });
       if (transient(error)) {
         await releaseOperators(db, claimed.slice(claimed.indexOf(row) + 1));
         return;

@@ -15,12 +15,18 @@ import { operatorFields } from "../operator-fields";
 import { releaseOperators, transient } from "./claims";
 import { failureState, recordOutcome, recordSettled, rejectedInfo, type RunContext } from "./outcome";
 
-export async function reconcileOperatorsByUpsert(run: RunContext, claimed: Operator[], toRefresh: Operator[]): Promise<void> {
+export async function reconcileOperatorsByUpsert(
+  run: RunContext,
+  claimed: Operator[],
+  toRefresh: Operator[],
+): Promise<void> {
   const { db, provider, organizationId, vendorAccountId, scope, counts } = run;
   const payloadOf = async (row: Operator): Promise<OperatorInput> => ({
     name: row.name,
     active: row.active,
-    departments: provider.capabilities.departments ? await vendorDepartmentIds(db, organizationId, row.departmentIds) : [],
+    departments: provider.capabilities.departments
+      ? await vendorDepartmentIds(db, organizationId, row.departmentIds)
+      : [],
     isAdmin: row.isAdmin,
     ...(provider.capabilities.operatorLogin && row.login ? { login: row.login } : {}),
     ...operatorFields(row),
@@ -34,20 +40,34 @@ export async function reconcileOperatorsByUpsert(run: RunContext, claimed: Opera
       payload = await payloadOf(row);
     } catch {
       const info = rejectedInfo("a department of this operator no longer exists");
-      await recordOutcome(run, "operator", row.id, { state: "failed", lastError: info, details: { outcome: "not repeated", name: row.name, reason: info.reason } });
+      await recordOutcome(run, "operator", row.id, {
+        state: "failed",
+        lastError: info,
+        details: { outcome: "not repeated", name: row.name, reason: info.reason },
+      });
       continue;
     }
     try {
-      const result = isCreate ? await provider.createOperator(vendorAccountId, payload) : await provider.updateOperator(vendorAccountId, row.vendorId!, payload);
+      const result = isCreate
+        ? await provider.createOperator(vendorAccountId, payload)
+        : await provider.updateOperator(vendorAccountId, row.vendorId!, payload);
       if (isCreate && known.has(result.id)) {
         // The provider answered a person another local operator already is: never two rows for one binding.
         const info = rejectedInfo("the same person as another operator of this organization");
-        await recordOutcome(run, "operator", row.id, { state: "failed", lastError: info, details: { outcome: "upsert repeated", name: row.name, reason: info.reason } });
+        await recordOutcome(run, "operator", row.id, {
+          state: "failed",
+          lastError: info,
+          details: { outcome: "upsert repeated", name: row.name, reason: info.reason },
+        });
         continue;
       }
       known.add(result.id);
       if (isCreate) await markSynced(db, row.id, result.id, result.accessToken);
-      else await db.update(operators).set({ state: "synced", lastError: null, updatedAt: new Date() }).where(eq(operators.id, row.id));
+      else
+        await db
+          .update(operators)
+          .set({ state: "synced", lastError: null, updatedAt: new Date() })
+          .where(eq(operators.id, row.id));
       await recordSettled(run, "operator", row.id, isCreate ? "recreated" : "refreshed", {
         outcome: "upsert repeated",
         operation: isCreate ? "create" : "update",
@@ -59,7 +79,12 @@ export async function reconcileOperatorsByUpsert(run: RunContext, claimed: Opera
       await recordOutcome(run, "operator", row.id, {
         state: failureState(error),
         lastError: info,
-        details: { outcome: "upsert repeat failed", operation: isCreate ? "create" : "update", name: row.name, ...info },
+        details: {
+          outcome: "upsert repeat failed",
+          operation: isCreate ? "create" : "update",
+          name: row.name,
+          ...info,
+        },
       });
       if (transient(error)) {
         await releaseOperators(db, claimed.slice(i + 1));
@@ -77,9 +102,18 @@ export async function reconcileOperatorsByUpsert(run: RunContext, claimed: Opera
     } catch (error) {
       if (isUncertainCreate(error) || transient(error)) return; // still unknown: next run
       // Refused now: the stored values stand as they were (state unchanged); the reason stays for the admin to see.
-      await db.update(operators).set({ lastError: errorInfo(error) }).where(and(eq(operators.id, row.id), eq(operators.version, row.version)));
+      await db
+        .update(operators)
+        .set({ lastError: errorInfo(error) })
+        .where(and(eq(operators.id, row.id), eq(operators.version, row.version)));
       counts.failed++;
-      await audit(db, scope, { action: "operator.reconcile", targetType: "operator", targetId: row.id, result: "failure", details: { outcome: "upsert repeat failed", operation: "update", name: row.name, ...errorInfo(error) } });
+      await audit(db, scope, {
+        action: "operator.reconcile",
+        targetType: "operator",
+        targetId: row.id,
+        result: "failure",
+        details: { outcome: "upsert repeat failed", operation: "update", name: row.name, ...errorInfo(error) },
+      });
       continue;
     }
     const [updated] = await db
@@ -87,6 +121,11 @@ export async function reconcileOperatorsByUpsert(run: RunContext, claimed: Opera
       .set({ lastError: null, updatedAt: new Date() })
       .where(and(eq(operators.id, row.id), eq(operators.version, row.version)))
       .returning({ id: operators.id });
-    if (updated) await recordSettled(run, "operator", row.id, "refreshed", { outcome: "upsert repeated", operation: "update", name: row.name });
+    if (updated)
+      await recordSettled(run, "operator", row.id, "refreshed", {
+        outcome: "upsert repeated",
+        operation: "update",
+        name: row.name,
+      });
   }
 }

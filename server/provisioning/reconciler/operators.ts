@@ -14,12 +14,21 @@ export async function reconcileOperators(run: RunContext): Promise<void> {
   const { db, provider, organizationId, timing: opts, counts } = run;
   // Neither an idempotent upsert nor a list: nothing can be checked safely; the rows stay reported.
   if (!provider.capabilities.operatorUpsert && !provider.capabilities.listOperators) return;
-  const todo = await db.select().from(operators).where(and(eq(operators.organizationId, organizationId), staleOrUnsettled(operators, opts.graceMs, opts.settleMs)));
+  const todo = await db
+    .select()
+    .from(operators)
+    .where(and(eq(operators.organizationId, organizationId), staleOrUnsettled(operators, opts.graceMs, opts.settleMs)));
   const toRefresh = (
     await db
       .select()
       .from(operators)
-      .where(and(eq(operators.organizationId, organizationId), eq(operators.state, "synced"), sql`${operators.lastError} is not null`))
+      .where(
+        and(
+          eq(operators.organizationId, organizationId),
+          eq(operators.state, "synced"),
+          sql`${operators.lastError} is not null`,
+        ),
+      )
   ).filter((o) => uncertainOutcome(o.lastError));
   if (todo.length === 0 && toRefresh.length === 0) return;
   counts.examined += todo.length + toRefresh.length;

@@ -56,7 +56,19 @@ export async function recordOutcome(
 }
 
 /** A row settled (its write already done): counted under `count`, audited as a success. */
-export async function recordSettled(run: RunContext, kind: RowKind, id: string, count: "adopted" | "recreated" | "refreshed", details: Record<string, unknown>): Promise<void> {
+export async function recordSettled(
+  run: RunContext,
+  kind: RowKind,
+  id: string,
+  count: "adopted" | "recreated" | "refreshed",
+  details: Record<string, unknown>,
+): Promise<void> {
   run.counts[count]++;
-  await audit(run.db, run.scope, { action: `${kind}.reconcile`, targetType: kind, targetId: id, result: "success", details });
+  await audit(run.db, run.scope, {
+    action: `${kind}.reconcile`,
+    targetType: kind,
+    targetId: id,
+    result: "success",
+    details,
+  });
 }

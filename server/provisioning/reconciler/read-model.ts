@@ -6,18 +6,52 @@ import { getVendorAccount, STALE_PENDING_MS } from "../accounts";
 import type { NeedsAttentionItem } from "./types";
 
 /** What an admin must look at now: the account when not synced, rows not synced (after the grace period). */
-export async function listNeedsAttention(db: Db, organizationId: string, graceMs: number = STALE_PENDING_MS): Promise<NeedsAttentionItem[]> {
+export async function listNeedsAttention(
+  db: Db,
+  organizationId: string,
+  graceMs: number = STALE_PENDING_MS,
+): Promise<NeedsAttentionItem[]> {
   const items: NeedsAttentionItem[] = [];
   const account = await getVendorAccount(db, organizationId);
   if (account && (account.state === "uncertain" || account.state === "failed")) {
-    items.push({ type: "account", id: organizationId, name: account.name, state: account.state, lastError: account.lastError, updatedAt: account.updatedAt });
+    items.push({
+      type: "account",
+      id: organizationId,
+      name: account.name,
+      state: account.state,
+      lastError: account.lastError,
+      updatedAt: account.updatedAt,
+    });
   }
   const stale = new Date(Date.now() - graceMs);
-  const notSynced = (table: typeof departments | typeof operators) => or(inArray(table.state, ["uncertain", "failed"]), and(eq(table.state, "pending"), lt(table.updatedAt, stale)));
-  const depts = await db.select().from(departments).where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), notSynced(departments)));
-  for (const d of depts) items.push({ type: "department", id: d.id, name: d.name, state: d.state, lastError: d.lastError, updatedAt: d.updatedAt });
-  const ops = await db.select().from(operators).where(and(eq(operators.organizationId, organizationId), notSynced(operators)));
-  for (const o of ops) items.push({ type: "operator", id: o.id, name: o.name, state: o.state, lastError: o.lastError, updatedAt: o.updatedAt });
+  const notSynced = (table: typeof departments | typeof operators) =>
+    or(inArray(table.state, ["uncertain", "failed"]), and(eq(table.state, "pending"), lt(table.updatedAt, stale)));
+  const depts = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.organizationId, organizationId), isNull(departments.deletedAt), notSynced(departments)));
+  for (const d of depts)
+    items.push({
+      type: "department",
+      id: d.id,
+      name: d.name,
+      state: d.state,
+      lastError: d.lastError,
+      updatedAt: d.updatedAt,
+    });
+  const ops = await db
+    .select()
+    .from(operators)
+    .where(and(eq(operators.organizationId, organizationId), notSynced(operators)));
+  for (const o of ops)
+    items.push({
+      type: "operator",
+      id: o.id,
+      name: o.name,
+      state: o.state,
+      lastError: o.lastError,
+      updatedAt: o.updatedAt,
+    });
   return items;
 }
 
@@ -29,7 +63,12 @@ export interface ReliabilityStatus {
 }
 
 export async function reliabilityStatus(db: Db, organizationId: string): Promise<ReliabilityStatus> {
-  const [lastRun] = await db.select().from(reconcilerRuns).where(eq(reconcilerRuns.organizationId, organizationId)).orderBy(desc(reconcilerRuns.startedAt)).limit(1);
+  const [lastRun] = await db
+    .select()
+    .from(reconcilerRuns)
+    .where(eq(reconcilerRuns.organizationId, organizationId))
+    .orderBy(desc(reconcilerRuns.startedAt))
+    .limit(1);
   const [totals] = await db
     .select({
       runs: sql<number>`count(*)::int`,

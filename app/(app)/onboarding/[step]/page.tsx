@@ -12,7 +12,8 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
   if (!isOnboardingStep(step)) notFound();
   const state = await (await serverCaller()).onboarding.get();
   // Steps ahead of the current one are not reachable yet, and a step this backend lacks does not exist.
-  if (stepIndex(step) > stepIndex(state.wizard.currentStep) || !state.steps.includes(step)) redirect(`/onboarding/${state.wizard.currentStep}`);
+  if (stepIndex(step) > stepIndex(state.wizard.currentStep) || !state.steps.includes(step))
+    redirect(`/onboarding/${state.wizard.currentStep}`);
   await getQueryClient().prefetchQuery(trpc.onboarding.get.queryOptions());
   const t = await getTranslations("onboarding");
   return (
@@ -22,7 +23,12 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
           eyebrow={t("stepOf", { current: state.steps.indexOf(step) + 1, total: state.steps.length })}
           title={state.provider.capabilities.accounts ? t("title") : t("titleSpace")}
         />
-        <Stepper steps={state.steps} current={step} reached={state.wizard.currentStep} completed={state.wizard.completedSteps} />
+        <Stepper
+          steps={state.steps}
+          current={step}
+          reached={state.wizard.currentStep}
+          completed={state.wizard.completedSteps}
+        />
         <StepView step={step} />
       </div>
     </HydrateClient>

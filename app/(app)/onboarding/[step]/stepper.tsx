@@ -5,7 +5,17 @@ import { stepIndex, type OnboardingStep } from "@/lib/onboarding/steps";
 
 /** The wizard's progress: reached steps are links (going back keeps what was entered). */
 /** `steps`: this backend's steps (stepsFor(capabilities)). */
-export async function Stepper({ steps, current, reached, completed }: { steps: OnboardingStep[]; current: OnboardingStep; reached: OnboardingStep; completed: OnboardingStep[] }) {
+export async function Stepper({
+  steps,
+  current,
+  reached,
+  completed,
+}: {
+  steps: OnboardingStep[];
+  current: OnboardingStep;
+  reached: OnboardingStep;
+  completed: OnboardingStep[];
+}) {
   const t = await getTranslations("onboarding");
   return (
     <nav aria-label={t("progress")}>
@@ -16,14 +26,27 @@ export async function Stepper({ steps, current, reached, completed }: { steps: O
           const reachable = stepIndex(s) <= stepIndex(reached);
           const label = (
             <>
-              <span aria-hidden className={clsx("grid size-6 place-items-center rounded-full text-xs font-semibold", done ? "bg-brand-700 text-white" : isCurrent ? "bg-brand-100 text-brand-800 ring-2 ring-brand-700" : "bg-slate-100 text-slate-700")}>
+              <span
+                aria-hidden
+                className={clsx(
+                  "grid size-6 place-items-center rounded-full text-xs font-semibold",
+                  done
+                    ? "bg-brand-700 text-white"
+                    : isCurrent
+                      ? "bg-brand-100 text-brand-800 ring-2 ring-brand-700"
+                      : "bg-slate-100 text-slate-700",
+                )}
+              >
                 {done ? "✓" : i + 1}
               </span>
               <span>{t(`steps.${s}`)}</span>
               {done && <span className="sr-only">({t("stepDone")})</span>}
             </>
           );
-          const cls = clsx("flex items-center gap-2 rounded-full px-3 py-1.5", isCurrent ? "bg-white font-semibold text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-700");
+          const cls = clsx(
+            "flex items-center gap-2 rounded-full px-3 py-1.5",
+            isCurrent ? "bg-white font-semibold text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-700",
+          );
           return (
             <li key={s}>
               {reachable && !isCurrent ? (

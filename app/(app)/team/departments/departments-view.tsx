@@ -61,14 +61,17 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
       onMutate: async (vars) => {
         await queryClient.cancelQueries({ queryKey: summaryKey });
         const previous = queryClient.getQueryData(summaryKey);
-        queryClient.setQueryData(summaryKey, (old) => old?.map((d) => (d.id === vars.id ? { ...d, active: vars.active ?? d.active } : d)));
+        queryClient.setQueryData(summaryKey, (old) =>
+          old?.map((d) => (d.id === vars.id ? { ...d, active: vars.active ?? d.active } : d)),
+        );
         return { previous };
       },
       onError: (error, _vars, context) => {
         if (context?.previous) queryClient.setQueryData(summaryKey, context.previous);
         toast.error(say(error));
       },
-      onSuccess: (row) => toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name })),
+      onSuccess: (row) =>
+        toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name })),
       onSettled: refresh,
     }),
   );
@@ -116,8 +119,19 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
     <div className="flex flex-col gap-4">
       {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
       {canManage && (
-        <form onSubmit={onCreate} noValidate className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-start">
-          <TextField className="flex-1" label={t("newLabel")} value={newName} onChange={(e) => setNewName(e.target.value)} error={newError} autoComplete="off" />
+        <form
+          onSubmit={onCreate}
+          noValidate
+          className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-start"
+        >
+          <TextField
+            className="flex-1"
+            label={t("newLabel")}
+            value={newName}
+            onChange={(e) => setNewName(e.target.value)}
+            error={newError}
+            autoComplete="off"
+          />
           <Button type="submit" busy={create.isPending} className="sm:mt-7">
             {t("create")}
           </Button>
@@ -131,10 +145,20 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
           <caption className="sr-only">{t("table")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("operators")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("state")}</th>
-              {canManage && <th scope="col" className="px-4 py-3 font-semibold">{t("actions")}</th>}
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("name")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("operators")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("state")}
+              </th>
+              {canManage && (
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t("actions")}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -142,39 +166,61 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
               <tr key={d.id} data-testid="department-row">
                 <td className="px-4 py-3">
                   <span className="font-medium text-slate-900">{d.name}</span>
-                  {d.isDefault && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">{t("default")}</span>}
+                  {d.isDefault && (
+                    <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
+                      {t("default")}
+                    </span>
+                  )}
                   {d.isDefault && <p className="mt-1 text-xs text-slate-600">{t("defaultHint")}</p>}
                 </td>
                 <td className="px-4 py-3 text-slate-800">
                   {t("operatorCount", { count: d.operatorCount })}
-                  {d.operatorCount > 0 && <span className="text-slate-600"> ({t("activeCount", { count: d.activeOperatorCount })})</span>}
+                  {d.operatorCount > 0 && (
+                    <span className="text-slate-600"> ({t("activeCount", { count: d.activeOperatorCount })})</span>
+                  )}
                 </td>
                 <td className="px-4 py-3">
-                  <span className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${d.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}>
+                  <span
+                    className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${d.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}
+                  >
                     {d.active ? t("active") : t("inactive")}
                   </span>
                 </td>
                 {canManage && (
                   <td className="px-4 py-3">
                     <div className="flex flex-wrap gap-1">
-                      <Button type="button" variant="ghost" className="px-2 py-1" aria-label={t("renameLabel", { name: d.name })} onClick={() => {
-                        setRenaming(d);
-                        setRenameTo(d.name);
-                        setRenameError(undefined);
-                      }}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        className="px-2 py-1"
+                        aria-label={t("renameLabel", { name: d.name })}
+                        onClick={() => {
+                          setRenaming(d);
+                          setRenameTo(d.name);
+                          setRenameError(undefined);
+                        }}
+                      >
                         {t("rename")}
                       </Button>
                       <Button
                         type="button"
                         variant="ghost"
                         className="px-2 py-1"
-                        aria-label={d.active ? t("deactivateLabel", { name: d.name }) : t("reactivateLabel", { name: d.name })}
+                        aria-label={
+                          d.active ? t("deactivateLabel", { name: d.name }) : t("reactivateLabel", { name: d.name })
+                        }
                         onClick={() => toggle.mutate({ id: d.id, version: d.version, active: !d.active })}
                       >
                         {d.active ? t("deactivate") : t("reactivate")}
                       </Button>
                       {!d.isDefault && (
-                        <Button type="button" variant="ghost" className="px-2 py-1 text-danger-700" aria-label={t("deleteLabel", { name: d.name })} onClick={() => setDeleting(d)}>
+                        <Button
+                          type="button"
+                          variant="ghost"
+                          className="px-2 py-1 text-danger-700"
+                          aria-label={t("deleteLabel", { name: d.name })}
+                          onClick={() => setDeleting(d)}
+                        >
                           {t("delete")}
                         </Button>
                       )}
@@ -195,7 +241,13 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
       </div>
       <Dialog open={renaming !== null} onClose={() => setRenaming(null)} title={t("renameTitle")}>
         <form onSubmit={onRename} noValidate className="flex flex-col gap-4">
-          <TextField label={t("newName")} value={renameTo} onChange={(e) => setRenameTo(e.target.value)} error={renameError} autoComplete="off" />
+          <TextField
+            label={t("newName")}
+            value={renameTo}
+            onChange={(e) => setRenameTo(e.target.value)}
+            error={renameError}
+            autoComplete="off"
+          />
           <div className="flex justify-end gap-3">
             <Button type="button" variant="secondary" onClick={() => setRenaming(null)}>
               {tc("cancel")}

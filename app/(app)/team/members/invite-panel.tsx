@@ -21,7 +21,10 @@ export function InvitePanel({ onChanged }: { onChanged: () => void }) {
   const errors = useErrorMessage();
   const trpc = useTRPC();
   const [created, setCreated] = useState<{ link: string; email: string; expiresAt: Date } | null>(null);
-  const form = useForm<TInviteInput>({ resolver: zodResolver(ZInviteInput), defaultValues: { email: "", role: "member" } });
+  const form = useForm<TInviteInput>({
+    resolver: zodResolver(ZInviteInput),
+    defaultValues: { email: "", role: "member" },
+  });
   const invite = useMutation(trpc.team.invite.mutationOptions());
   const revoke = useMutation(trpc.team.revokeInvitation.mutationOptions());
   const pending = useQuery(trpc.team.invitations.queryOptions());
@@ -59,7 +62,13 @@ export function InvitePanel({ onChanged }: { onChanged: () => void }) {
         <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
       </div>
       <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
-        <TextField label={t("email")} type="email" autoComplete="off" error={errors.field(form.formState.errors.email?.message)} {...form.register("email")} />
+        <TextField
+          label={t("email")}
+          type="email"
+          autoComplete="off"
+          error={errors.field(form.formState.errors.email?.message)}
+          {...form.register("email")}
+        />
         <SelectField label={t("role")} hint={t("roleHelp")} {...form.register("role")}>
           <option value="member">{tr("member")}</option>
           <option value="admin">{tr("admin")}</option>
@@ -90,9 +99,14 @@ export function InvitePanel({ onChanged }: { onChanged: () => void }) {
       )}
       <div>
         <h3 className="text-sm font-semibold text-slate-900">{t("pendingTitle")}</h3>
-        {pending.data && pending.data.length === 0 && <p className="mt-2 text-sm text-slate-600">{t("pendingEmpty")}</p>}
+        {pending.data && pending.data.length === 0 && (
+          <p className="mt-2 text-sm text-slate-600">{t("pendingEmpty")}</p>
+        )}
         {pending.data && pending.data.length > 0 && (
-          <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label={t("pendingTitle")}>
+          <ul
+            className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200"
+            aria-label={t("pendingTitle")}
+          >
             {pending.data.map((inv) => (
               <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
                 <span className="min-w-0">

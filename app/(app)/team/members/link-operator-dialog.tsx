@@ -16,7 +16,15 @@ interface LinkTarget {
 }
 
 /** Picks the operator a member acts as (search by name), or removes the link. */
-export function LinkOperatorDialog({ member, onClose, onChanged }: { member: LinkTarget; onClose: () => void; onChanged: () => void }) {
+export function LinkOperatorDialog({
+  member,
+  onClose,
+  onChanged,
+}: {
+  member: LinkTarget;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const t = useTranslations("team.members");
   const tc = useTranslations("team.common");
   const errors = useErrorMessage();
@@ -34,7 +42,11 @@ export function LinkOperatorDialog({ member, onClose, onChanged }: { member: Lin
       {
         onSuccess: () => {
           const op = options.data?.find((o) => o.id === operatorId);
-          toast.success(operatorId ? t("linked", { name: member.name, operator: op?.name ?? "" }) : t("unlinked", { name: member.name }));
+          toast.success(
+            operatorId
+              ? t("linked", { name: member.name, operator: op?.name ?? "" })
+              : t("unlinked", { name: member.name }),
+          );
           onChanged();
           onClose();
         },
@@ -45,7 +57,13 @@ export function LinkOperatorDialog({ member, onClose, onChanged }: { member: Lin
   return (
     <Dialog open onClose={onClose} title={t("linkTitle", { name: member.name })}>
       <p className="text-sm text-slate-600">{t("linkBody")}</p>
-      <TextField className="mt-4" label={t("searchOperators")} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+      <TextField
+        className="mt-4"
+        label={t("searchOperators")}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       <fieldset className="mt-4">
         <legend id={groupId} className="text-sm font-medium text-slate-800">
           {t("operatorsFound")}
@@ -56,9 +74,17 @@ export function LinkOperatorDialog({ member, onClose, onChanged }: { member: Lin
           {options.data?.map((o) => (
             <li key={o.id}>
               <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                <input type="radio" name="operator" value={o.id} checked={selected === o.id} onChange={() => setSelected(o.id)} />
+                <input
+                  type="radio"
+                  name="operator"
+                  value={o.id}
+                  checked={selected === o.id}
+                  onChange={() => setSelected(o.id)}
+                />
                 <span className="font-medium text-slate-900">{o.name}</span>
-                {o.linkedTo && o.id !== member.operator?.id && <span className="text-xs text-slate-600">{t("linkedTo", { name: o.linkedTo })}</span>}
+                {o.linkedTo && o.id !== member.operator?.id && (
+                  <span className="text-xs text-slate-600">{t("linkedTo", { name: o.linkedTo })}</span>
+                )}
               </label>
             </li>
           ))}
@@ -66,14 +92,24 @@ export function LinkOperatorDialog({ member, onClose, onChanged }: { member: Lin
       </fieldset>
       <div className="mt-6 flex flex-wrap justify-end gap-3">
         {member.operator && (
-          <Button type="button" variant="ghost" busy={link.isPending && link.variables?.operatorId === null} onClick={() => save(null)}>
+          <Button
+            type="button"
+            variant="ghost"
+            busy={link.isPending && link.variables?.operatorId === null}
+            onClick={() => save(null)}
+          >
             {t("unlink")}
           </Button>
         )}
         <Button type="button" variant="secondary" onClick={onClose}>
           {tc("cancel")}
         </Button>
-        <Button type="button" disabled={!selected} busy={link.isPending && link.variables?.operatorId !== null} onClick={() => save(selected)}>
+        <Button
+          type="button"
+          disabled={!selected}
+          busy={link.isPending && link.variables?.operatorId !== null}
+          onClick={() => save(selected)}
+        >
           {t("linkSave")}
         </Button>
       </div>

@@ -43,7 +43,14 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
         await queryClient.cancelQueries({ queryKey: membersKey });
         const previous = queryClient.getQueryData(membersKey);
         queryClient.setQueryData(membersKey, (old) =>
-          old ? { ...old, members: old.members.map((m) => (m.membershipId === input.membershipId ? { ...m, role: input.role } : m)) } : old,
+          old
+            ? {
+                ...old,
+                members: old.members.map((m) =>
+                  m.membershipId === input.membershipId ? { ...m, role: input.role } : m,
+                ),
+              }
+            : old,
         );
         return { previous };
       },
@@ -74,27 +81,52 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
       setConfirm(null);
       toastError(error);
     };
-    if (kind === "remove") remove.mutate({ membershipId: member.membershipId }, { onSuccess: done(t("removed", { name: member.name })), onError: fail });
+    if (kind === "remove")
+      remove.mutate(
+        { membershipId: member.membershipId },
+        { onSuccess: done(t("removed", { name: member.name })), onError: fail },
+      );
     if (kind === "transfer")
-      transfer.mutate({ membershipId: member.membershipId }, { onSuccess: done(t("transferred", { name: member.name })), onError: fail });
-    if (kind === "leave") leave.mutate(undefined, { onSuccess: () => {
+      transfer.mutate(
+        { membershipId: member.membershipId },
+        { onSuccess: done(t("transferred", { name: member.name })), onError: fail },
+      );
+    if (kind === "leave")
+      leave.mutate(undefined, {
+        onSuccess: () => {
           router.replace("/");
           router.refresh();
-        }, onError: fail });
+        },
+        onError: fail,
+      });
   };
 
   return (
     <div className="flex flex-col gap-3">
-      {soleOwner && <p className="text-sm text-slate-700" data-testid="last-owner-hint">{t("lastOwnerHint")}</p>}
+      {soleOwner && (
+        <p className="text-sm text-slate-700" data-testid="last-owner-hint">
+          {t("lastOwnerHint")}
+        </p>
+      )}
       <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card">
         <table className="w-full min-w-[44rem] text-left text-sm">
           <caption className="sr-only">{t("table")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("role")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("operator")}</th>
-              {canManage && <th scope="col" className="px-4 py-3 font-semibold">{t("actions")}</th>}
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("name")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("role")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("operator")}
+              </th>
+              {canManage && (
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t("actions")}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -116,7 +148,9 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
                         label={t("changeRole", { name: m.name })}
                         hideLabel
                         value={m.role}
-                        onChange={(e) => changeRole.mutate({ membershipId: m.membershipId, role: e.target.value as TAssignableRole })}
+                        onChange={(e) =>
+                          changeRole.mutate({ membershipId: m.membershipId, role: e.target.value as TAssignableRole })
+                        }
                         className="w-44"
                       >
                         {m.role === "owner" && (
@@ -128,7 +162,9 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
                         <option value="member">{tr("member")}</option>
                       </SelectField>
                     ) : (
-                      <span className="inline-flex rounded-full bg-slate-100 px-2.5 py-1 text-xs font-semibold text-slate-800">{tr(m.role)}</span>
+                      <span className="inline-flex rounded-full bg-slate-100 px-2.5 py-1 text-xs font-semibold text-slate-800">
+                        {tr(m.role)}
+                      </span>
                     )}
                   </td>
                   <td className="px-4 py-3 text-slate-800">
@@ -144,21 +180,44 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
                   {canManage && (
                     <td className="px-4 py-3">
                       <div className="flex flex-wrap gap-1">
-                        <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => setLinking(m)} aria-label={`${m.operator ? t("changeLink") : t("link")}: ${m.name}`}>
+                        <Button
+                          type="button"
+                          variant="ghost"
+                          className="px-2 py-1"
+                          onClick={() => setLinking(m)}
+                          aria-label={`${m.operator ? t("changeLink") : t("link")}: ${m.name}`}
+                        >
                           {m.operator ? t("changeLink") : t("link")}
                         </Button>
                         {isOwner && m.role !== "owner" && (
-                          <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => setConfirm({ kind: "transfer", member: m })} aria-label={`${t("transfer")}: ${m.name}`}>
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            className="px-2 py-1"
+                            onClick={() => setConfirm({ kind: "transfer", member: m })}
+                            aria-label={`${t("transfer")}: ${m.name}`}
+                          >
                             {t("transfer")}
                           </Button>
                         )}
                         {canRemove && (
-                          <Button type="button" variant="ghost" className="px-2 py-1 text-danger-700" onClick={() => setConfirm({ kind: "remove", member: m })} aria-label={`${t("remove")}: ${m.name}`}>
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            className="px-2 py-1 text-danger-700"
+                            onClick={() => setConfirm({ kind: "remove", member: m })}
+                            aria-label={`${t("remove")}: ${m.name}`}
+                          >
                             {t("remove")}
                           </Button>
                         )}
                         {self && !soleOwner && (
-                          <Button type="button" variant="ghost" className="px-2 py-1 text-danger-700" onClick={() => setConfirm({ kind: "leave", member: m })}>
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            className="px-2 py-1 text-danger-700"
+                            onClick={() => setConfirm({ kind: "leave", member: m })}
+                          >
                             {t("leave")}
                           </Button>
                         )}
@@ -173,10 +232,14 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
       </div>
       {!canManage && (
         <div>
-          <Button type="button" variant="secondary" onClick={() => {
-            const me = data.members.find((m) => m.membershipId === data.myMembershipId);
-            if (me) setConfirm({ kind: "leave", member: me });
-          }}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              const me = data.members.find((m) => m.membershipId === data.myMembershipId);
+              if (me) setConfirm({ kind: "leave", member: me });
+            }}
+          >
             {t("leave")}
           </Button>
         </div>
@@ -197,7 +260,9 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
               ? t("transferBody", { name: confirm.member.name })
               : t("leaveBody")
         }
-        confirmLabel={confirm?.kind === "remove" ? t("remove") : confirm?.kind === "transfer" ? t("transfer") : t("leave")}
+        confirmLabel={
+          confirm?.kind === "remove" ? t("remove") : confirm?.kind === "transfer" ? t("transfer") : t("leave")
+        }
         cancelLabel={tc("cancel")}
         tone={confirm?.kind === "transfer" ? "primary" : "danger"}
         busy={remove.isPending || transfer.isPending || leave.isPending}

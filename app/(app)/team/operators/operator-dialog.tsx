@@ -53,7 +53,9 @@ function GeneralFailure({ failure, fields }: { failure: ServerErrorData | null; 
   const t = useTranslations("team.operators");
   const errors = useErrorMessage();
   if (!failure) return null;
-  const onField = Object.keys(failure.fieldErrors ?? {}).some((f) => fields.includes(f)) || (failure.appError?.field !== undefined && fields.includes(failure.appError.field));
+  const onField =
+    Object.keys(failure.fieldErrors ?? {}).some((f) => fields.includes(f)) ||
+    (failure.appError?.field !== undefined && fields.includes(failure.appError.field));
   if (onField) return null;
   const conflict = failure.appError?.code === "CONFLICT";
   return (
@@ -76,7 +78,15 @@ function roleOf(o: OperatorRow, roleCodes: readonly string[]): string {
 }
 
 function emailDefaults(o: OperatorRow | null, roleCodes: readonly string[]): TEmailOperatorForm {
-  if (!o) return { email: "", firstName: "", lastName: "", roleCode: defaultRoleOf(roleCodes), onlyAssignedConversations: false, active: true };
+  if (!o)
+    return {
+      email: "",
+      firstName: "",
+      lastName: "",
+      roleCode: defaultRoleOf(roleCodes),
+      onlyAssignedConversations: false,
+      active: true,
+    };
   const [first = "", ...rest] = o.name.trim().split(/\s+/);
   return {
     email: o.email ?? "",
@@ -97,19 +107,24 @@ function EmailOperatorDialog({ operator, capabilities, roleCodes, onClose, onSav
   const message = useFieldMessage(failure);
   const create = useMutation(trpc.operators.create.mutationOptions());
   const update = useMutation(trpc.team.updateOperator.mutationOptions());
-  const form = useForm<TEmailOperatorForm>({ resolver: zodResolver(ZEmailOperatorForm), defaultValues: emailDefaults(operator, roleCodes) });
+  const form = useForm<TEmailOperatorForm>({
+    resolver: zodResolver(ZEmailOperatorForm),
+    defaultValues: emailDefaults(operator, roleCodes),
+  });
   // A code no longer configured stays visible (not silently replaced); saving it is refused on the field.
   const current = operator ? roleOf(operator, roleCodes) : null;
   const roleChoices = current && !roleCodes.includes(current) ? [...roleCodes, current] : roleCodes;
   const fe = form.formState.errors;
   const { setFocus } = form;
   // A local error that is not the provider's (e.g. the e-mail is already an operator here).
-  const appFieldError = (name: string) => (failure?.appError?.field === name && !failure.fieldErrors?.[name] ? errors.message(failure) : undefined);
+  const appFieldError = (name: string) =>
+    failure?.appError?.field === name && !failure.fieldErrors?.[name] ? errors.message(failure) : undefined;
   const fieldError = (name: (typeof EMAIL_FIELDS)[number]) => message(fe[name]?.message, name) ?? appFieldError(name);
   // Move focus to the first field the server refused, so it is seen and announced.
   const firstServerField = Object.keys(failure?.fieldErrors ?? {})[0] ?? failure?.appError?.field;
   useEffect(() => {
-    if (firstServerField && (EMAIL_FIELDS as readonly string[]).includes(firstServerField)) setFocus(firstServerField as keyof TEmailOperatorForm);
+    if (firstServerField && (EMAIL_FIELDS as readonly string[]).includes(firstServerField))
+      setFocus(firstServerField as keyof TEmailOperatorForm);
   }, [firstServerField, setFocus]);
 
   const onSubmit = async (values: TEmailOperatorForm) => {
@@ -130,10 +145,26 @@ function EmailOperatorDialog({ operator, capabilities, roleCodes, onClose, onSav
     <Dialog open onClose={onClose} title={operator ? t("editTitle") : t("createTitle")}>
       <form onSubmit={form.handleSubmit((v) => onSubmit(v))} noValidate className="flex flex-col gap-4">
         <GeneralFailure failure={failure} fields={EMAIL_FIELDS} />
-        <TextField label={t("fieldEmail")} type="email" autoComplete="off" error={fieldError("email")} {...form.register("email")} />
+        <TextField
+          label={t("fieldEmail")}
+          type="email"
+          autoComplete="off"
+          error={fieldError("email")}
+          {...form.register("email")}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t("fieldFirstName")} autoComplete="off" error={fieldError("firstName")} {...form.register("firstName")} />
-          <TextField label={t("fieldLastName")} autoComplete="off" error={fieldError("lastName")} {...form.register("lastName")} />
+          <TextField
+            label={t("fieldFirstName")}
+            autoComplete="off"
+            error={fieldError("firstName")}
+            {...form.register("firstName")}
+          />
+          <TextField
+            label={t("fieldLastName")}
+            autoComplete="off"
+            error={fieldError("lastName")}
+            {...form.register("lastName")}
+          />
         </div>
         {capabilities.operatorRoles && (
           <SelectField label={t("fieldRole")} error={fieldError("roleCode")} {...form.register("roleCode")}>
@@ -144,7 +175,12 @@ function EmailOperatorDialog({ operator, capabilities, roleCodes, onClose, onSav
             ))}
           </SelectField>
         )}
-        <CheckboxField label={t("fieldOnlyAssigned")} hint={t("onlyAssignedHint")} error={fieldError("onlyAssignedConversations")} {...form.register("onlyAssignedConversations")} />
+        <CheckboxField
+          label={t("fieldOnlyAssigned")}
+          hint={t("onlyAssignedHint")}
+          error={fieldError("onlyAssignedConversations")}
+          {...form.register("onlyAssignedConversations")}
+        />
         <CheckboxField label={t("fieldActive")} error={fieldError("active")} {...form.register("active")} />
         <FormActions onCancel={onClose} busy={create.isPending || update.isPending} />
       </form>
@@ -153,12 +189,23 @@ function EmailOperatorDialog({ operator, capabilities, roleCodes, onClose, onSav
 }
 
 /** A checkbox with its label, an optional hint and a server/local error announced under it. */
-function CheckboxField({ label, hint, error, ...props }: React.ComponentProps<"input"> & { label: string; hint?: string; error?: string | undefined }) {
+function CheckboxField({
+  label,
+  hint,
+  error,
+  ...props
+}: React.ComponentProps<"input"> & { label: string; hint?: string; error?: string | undefined }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
       <label className="flex items-start gap-2 text-sm text-slate-800">
-        <input type="checkbox" className="mt-0.5 size-4 accent-brand-700" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} {...props} />
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4 accent-brand-700"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+          {...props}
+        />
         {label}
       </label>
       {hint && !error && (
@@ -197,7 +244,12 @@ function NameOperatorDialog({ operator, departments, capabilities, onClose, onSa
     return undefined;
   };
   const conflict = failure?.appError?.code === "CONFLICT";
-  const general = failure && !failure.fieldErrors && !failure.appError?.field ? (conflict ? t("conflict") : errors.message(failure)) : undefined;
+  const general =
+    failure && !failure.fieldErrors && !failure.appError?.field
+      ? conflict
+        ? t("conflict")
+        : errors.message(failure)
+      : undefined;
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -232,7 +284,8 @@ function NameOperatorDialog({ operator, departments, capabilities, onClose, onSa
     }
   };
 
-  const toggleDepartment = (id: string) => setDepartmentIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  const toggleDepartment = (id: string) =>
+    setDepartmentIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
   return (
     <Dialog open onClose={onClose} title={operator ? t("editTitle") : t("createTitle")}>
@@ -247,7 +300,13 @@ function NameOperatorDialog({ operator, departments, capabilities, onClose, onSa
             )}
           </Alert>
         )}
-        <TextField label={t("fieldName")} value={name} onChange={(e) => setName(e.target.value)} error={fieldError("name")} autoComplete="off" />
+        <TextField
+          label={t("fieldName")}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={fieldError("name")}
+          autoComplete="off"
+        />
         {capabilities.departments && (
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">{t("fieldDepartments")}</legend>
@@ -255,27 +314,53 @@ function NameOperatorDialog({ operator, departments, capabilities, onClose, onSa
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
               {departments.map((d) => (
                 <label key={d.id} className="flex items-center gap-2 text-sm text-slate-800">
-                  <input type="checkbox" checked={departmentIds.includes(d.id)} onChange={() => toggleDepartment(d.id)} className="size-4" />
+                  <input
+                    type="checkbox"
+                    checked={departmentIds.includes(d.id)}
+                    onChange={() => toggleDepartment(d.id)}
+                    className="size-4"
+                  />
                   {d.name}
                 </label>
               ))}
             </div>
-            {fieldError("departmentIds") && <p className="mt-1 text-sm text-danger-700" role="alert">{fieldError("departmentIds")}</p>}
+            {fieldError("departmentIds") && (
+              <p className="mt-1 text-sm text-danger-700" role="alert">
+                {fieldError("departmentIds")}
+              </p>
+            )}
           </fieldset>
         )}
         <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} className="mt-0.5 size-4" />
+          <input
+            type="checkbox"
+            checked={isAdmin}
+            onChange={(e) => setIsAdmin(e.target.checked)}
+            className="mt-0.5 size-4"
+          />
           {t("fieldAdmin")}
         </label>
         {operator && (
           <label className="flex items-start gap-2 text-sm text-slate-800">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} className="mt-0.5 size-4" />
+            <input
+              type="checkbox"
+              checked={active}
+              onChange={(e) => setActive(e.target.checked)}
+              className="mt-0.5 size-4"
+            />
             {t("fieldActive")}
           </label>
         )}
         {capabilities.operatorLogin && (
           <>
-            <TextField label={t("fieldLogin")} hint={t("loginHint")} value={login} onChange={(e) => setLogin(e.target.value)} error={fieldError("login")} autoComplete="off" />
+            <TextField
+              label={t("fieldLogin")}
+              hint={t("loginHint")}
+              value={login}
+              onChange={(e) => setLogin(e.target.value)}
+              error={fieldError("login")}
+              autoComplete="off"
+            />
             <PasswordField
               label={t("fieldPassword")}
               hint={operator ? t("passwordHintEdit") : t("passwordHintCreate")}

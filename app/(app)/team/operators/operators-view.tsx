@@ -20,7 +20,15 @@ export type OperatorRow = inferRouterOutputs<AppRouter>["team"]["operatorsPage"]
 type SortChoice = "name-asc" | "name-desc" | "createdAt-desc" | "createdAt-asc";
 
 /** The operators table; its columns and filters follow the provider's capabilities (departments / admin flag vs e-mail / role). */
-export function OperatorsView({ canManage, capabilities, roleCodes }: { canManage: boolean; capabilities: Capabilities; roleCodes: readonly string[] }) {
+export function OperatorsView({
+  canManage,
+  capabilities,
+  roleCodes,
+}: {
+  canManage: boolean;
+  capabilities: Capabilities;
+  roleCodes: readonly string[];
+}) {
   const t = useTranslations("team.operators");
   const errors = useErrorMessage();
   const trpc = useTRPC();
@@ -55,7 +63,12 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
         await queryClient.cancelQueries({ queryKey: pageKey });
         const previous = queryClient.getQueryData(pageKey);
         queryClient.setQueryData(pageKey, (old) =>
-          old ? { ...old, items: old.items.map((o) => (o.id === vars.id ? { ...o, active: vars.active ?? o.active } : o)) } : old,
+          old
+            ? {
+                ...old,
+                items: old.items.map((o) => (o.id === vars.id ? { ...o, active: vars.active ?? o.active } : o)),
+              }
+            : old,
         );
         return { previous };
       },
@@ -64,7 +77,8 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
         const data = errorDataOf(error);
         toast.error(data.appError?.code === "CONFLICT" ? t("conflict") : errors.message(data));
       },
-      onSuccess: (row) => toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name })),
+      onSuccess: (row) =>
+        toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name })),
       onSettled: refresh,
     }),
   );
@@ -79,17 +93,30 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
       <div
         className={`grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 ${capabilities.departments ? "lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]" : "lg:grid-cols-[1fr_9rem_11rem_10rem_6rem]"}`}
       >
-        <TextField label={byEmail ? t("searchEmail") : t("search")} type="search" value={searchText} onChange={(e) => {
-          setSearchText(e.target.value);
-          setFilters((f) => ({ ...f, page: 1 }));
-        }} />
-        <SelectField label={t("status")} value={filters.status} onChange={(e) => update({ status: e.target.value as OperatorFilters["status"] })}>
+        <TextField
+          label={byEmail ? t("searchEmail") : t("search")}
+          type="search"
+          value={searchText}
+          onChange={(e) => {
+            setSearchText(e.target.value);
+            setFilters((f) => ({ ...f, page: 1 }));
+          }}
+        />
+        <SelectField
+          label={t("status")}
+          value={filters.status}
+          onChange={(e) => update({ status: e.target.value as OperatorFilters["status"] })}
+        >
           <option value="all">{t("statusAll")}</option>
           <option value="active">{t("statusActive")}</option>
           <option value="inactive">{t("statusInactive")}</option>
         </SelectField>
         {capabilities.departments && (
-          <SelectField label={t("department")} value={filters.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || undefined })}>
+          <SelectField
+            label={t("department")}
+            value={filters.departmentId ?? ""}
+            onChange={(e) => update({ departmentId: e.target.value || undefined })}
+          >
             <option value="">{t("departmentAll")}</option>
             {departments.data?.items.map((d) => (
               <option key={d.id} value={d.id}>
@@ -99,7 +126,11 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
           </SelectField>
         )}
         {roles ? (
-          <SelectField label={t("role")} value={filters.role} onChange={(e) => update({ role: e.target.value as OperatorFilters["role"] })}>
+          <SelectField
+            label={t("role")}
+            value={filters.role}
+            onChange={(e) => update({ role: e.target.value as OperatorFilters["role"] })}
+          >
             <option value="all">{t("roleAll")}</option>
             {roleCodes.map((r) => (
               <option key={r} value={r}>
@@ -108,7 +139,11 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
             ))}
           </SelectField>
         ) : (
-          <SelectField label={t("admin")} value={filters.admin} onChange={(e) => update({ admin: e.target.value as OperatorFilters["admin"] })}>
+          <SelectField
+            label={t("admin")}
+            value={filters.admin}
+            onChange={(e) => update({ admin: e.target.value as OperatorFilters["admin"] })}
+          >
             <option value="all">{t("adminAll")}</option>
             <option value="yes">{t("adminYes")}</option>
             <option value="no">{t("adminNo")}</option>
@@ -127,7 +162,11 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
           <option value="createdAt-desc">{t("sortNewest")}</option>
           <option value="createdAt-asc">{t("sortOldest")}</option>
         </SelectField>
-        <SelectField label={t("pageSize")} value={String(filters.pageSize)} onChange={(e) => update({ pageSize: Number(e.target.value) as OperatorFilters["pageSize"] })}>
+        <SelectField
+          label={t("pageSize")}
+          value={String(filters.pageSize)}
+          onChange={(e) => update({ pageSize: Number(e.target.value) as OperatorFilters["pageSize"] })}
+        >
           <option value="25">25</option>
           <option value="50">50</option>
           <option value="100">100</option>
@@ -140,18 +179,41 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
           </Button>
         </div>
       )}
-      <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card" aria-busy={pageQuery.isFetching || undefined}>
+      <div
+        className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card"
+        aria-busy={pageQuery.isFetching || undefined}
+      >
         <table className="w-full min-w-[50rem] text-left text-sm">
           <caption className="sr-only">{t("table")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
-              {byEmail && <th scope="col" className="px-4 py-3 font-semibold">{t("email")}</th>}
-              {capabilities.departments && <th scope="col" className="px-4 py-3 font-semibold">{t("departments")}</th>}
-              <th scope="col" className="px-4 py-3 font-semibold">{roles ? t("role") : t("isAdmin")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("state")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("person")}</th>
-              {canManage && <th scope="col" className="px-4 py-3 font-semibold">{t("actions")}</th>}
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("name")}
+              </th>
+              {byEmail && (
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t("email")}
+                </th>
+              )}
+              {capabilities.departments && (
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t("departments")}
+                </th>
+              )}
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {roles ? t("role") : t("isAdmin")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("state")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("person")}
+              </th>
+              {canManage && (
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t("actions")}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -165,13 +227,21 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
                   )}
                 </td>
                 {byEmail && <td className="px-4 py-3 text-slate-800">{o.email ?? t("none")}</td>}
-                {capabilities.departments && <td className="px-4 py-3 text-slate-800">{o.departmentIds.map(departmentName).filter(Boolean).join(", ") || t("none")}</td>}
+                {capabilities.departments && (
+                  <td className="px-4 py-3 text-slate-800">
+                    {o.departmentIds.map(departmentName).filter(Boolean).join(", ") || t("none")}
+                  </td>
+                )}
                 <td className="px-4 py-3 text-slate-800">
                   {roles ? roleOf(o) : o.isAdmin ? t("yes") : t("no")}
-                  {o.onlyAssignedConversations && <div className="text-xs text-slate-600">{t("onlyAssignedBadge")}</div>}
+                  {o.onlyAssignedConversations && (
+                    <div className="text-xs text-slate-600">{t("onlyAssignedBadge")}</div>
+                  )}
                 </td>
                 <td className="px-4 py-3">
-                  <span className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${o.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}>
+                  <span
+                    className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${o.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}
+                  >
                     {o.active ? t("active") : t("inactive")}
                   </span>
                 </td>
@@ -179,14 +249,22 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
                 {canManage && (
                   <td className="px-4 py-3">
                     <div className="flex flex-wrap gap-1">
-                      <Button type="button" variant="ghost" className="px-2 py-1" aria-label={t("editLabel", { name: o.name })} onClick={() => setEditing(o)}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        className="px-2 py-1"
+                        aria-label={t("editLabel", { name: o.name })}
+                        onClick={() => setEditing(o)}
+                      >
                         {t("edit")}
                       </Button>
                       <Button
                         type="button"
                         variant="ghost"
                         className={o.active ? "px-2 py-1 text-danger-700" : "px-2 py-1"}
-                        aria-label={o.active ? t("deactivateLabel", { name: o.name }) : t("reactivateLabel", { name: o.name })}
+                        aria-label={
+                          o.active ? t("deactivateLabel", { name: o.name }) : t("reactivateLabel", { name: o.name })
+                        }
                         busy={setActive.isPending && setActive.variables?.id === o.id}
                         onClick={() => setActive.mutate({ id: o.id, version: o.version, active: !o.active })}
                       >
@@ -207,7 +285,14 @@ export function OperatorsView({ canManage, capabilities, roleCodes }: { canManag
           </tbody>
         </table>
       </div>
-      {data && <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => setFilters((f) => ({ ...f, page }))} />}
+      {data && (
+        <Pagination
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          onPage={(page) => setFilters((f) => ({ ...f, page }))}
+        />
+      )}
       {editing && (
         <OperatorDialog
           operator={editing === "new" ? null : editing}

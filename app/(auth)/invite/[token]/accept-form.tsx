@@ -39,7 +39,13 @@ export function JoinForm({ token }: { token: string }) {
       {generalError && <Alert>{generalError}</Alert>}
       <input type="hidden" name="token" value={token} />
       <TextField label={t("name")} autoComplete="name" error={fieldError("name")} {...form.register("name")} />
-      <PasswordField label={t("password")} autoComplete="new-password" hint={t("passwordHint")} error={fieldError("password")} {...form.register("password")} />
+      <PasswordField
+        label={t("password")}
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={fieldError("password")}
+        {...form.register("password")}
+      />
       <Button type="submit" busy={pending} className="mt-2 w-full">
         {pending ? t("submitting") : t("submit")}
       </Button>

@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 async function loadPreview(token: string) {
-  if (!ZInvitationToken.safeParse(token).success) return { ok: false as const, code: "INVITATION_INVALID", params: undefined };
+  if (!ZInvitationToken.safeParse(token).success)
+    return { ok: false as const, code: "INVITATION_INVALID", params: undefined };
   try {
     return { ok: true as const, preview: await (await serverCaller()).invitation.preview({ token }) };
   } catch (error) {
@@ -26,14 +27,22 @@ async function loadPreview(token: string) {
 /** The page an invitation link opens: join with a new account, or accept with the signed-in one. */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, tr, te] = await Promise.all([getTranslations("team.accept"), getTranslations("team.roles"), getTranslations("errors")]);
+  const [t, tr, te] = await Promise.all([
+    getTranslations("team.accept"),
+    getTranslations("team.roles"),
+    getTranslations("errors"),
+  ]);
   const result = await loadPreview(token);
   if (!result.ok) {
     const code = result.code === "INTERNAL" ? "INVITATION_INVALID" : result.code;
     return (
       <Card>
         <h1 className="text-2xl font-bold text-slate-900">{t("invalidTitle")}</h1>
-        <Alert className="mt-4">{te.has(code as never) ? te(code as "RATE_LIMITED", result.params as { minutes: number }) : te("INVITATION_INVALID")}</Alert>
+        <Alert className="mt-4">
+          {te.has(code as never)
+            ? te(code as "RATE_LIMITED", result.params as { minutes: number })
+            : te("INVITATION_INVALID")}
+        </Alert>
         <Link href="/sign-in" className="mt-6 inline-block font-semibold text-brand-700 hover:underline">
           {t("goToSignIn")}
         </Link>
@@ -46,7 +55,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <Card>
       <h1 className="text-2xl font-bold text-slate-900">{t("title", { company: preview.organizationName })}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("subtitle", { company: preview.organizationName, role: tr(preview.role).toLowerCase() })}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("subtitle", { company: preview.organizationName, role: tr(preview.role).toLowerCase() })}
+      </p>
       <p className="mb-6 mt-1 text-sm text-slate-600">{t("invitedEmail", { email: preview.email })}</p>
       {session ? (
         session.email.toLowerCase() === preview.email ? (
@@ -60,7 +71,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       ) : preview.accountExists ? (
         <div className="flex flex-col gap-4">
           <Alert tone="info">{t("accountExists", { email: preview.email })}</Alert>
-          <Link href={signInHref} className="inline-flex justify-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800">
+          <Link
+            href={signInHref}
+            className="inline-flex justify-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"
+          >
             {t("signIn")}
           </Link>
         </div>

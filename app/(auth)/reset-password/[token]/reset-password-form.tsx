@@ -44,7 +44,13 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       )}
       <input type="hidden" name="token" value={token} />
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <PasswordField label={t("password")} autoComplete="new-password" hint={t("passwordHint")} error={passwordError} {...form.register("password")} />
+      <PasswordField
+        label={t("password")}
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={passwordError}
+        {...form.register("password")}
+      />
       <Button type="submit" busy={pending} className="mt-2 w-full">
         {pending ? t("submitting") : t("submit")}
       </Button>

@@ -15,7 +15,10 @@ export interface ConfirmEmailState {
  * the portal (the wizard picks up where it waited); otherwise → sign in, with a notice.
  */
 export async function confirmEmailAction(_prev: ConfirmEmailState, formData: FormData): Promise<ConfirmEmailState> {
-  const result = await runAction<{ purpose: "sign_up" | "change"; signedIn: boolean }>(confirmThroughProcedure, formData);
+  const result = await runAction<{ purpose: "sign_up" | "change"; signedIn: boolean }>(
+    confirmThroughProcedure,
+    formData,
+  );
   if (result.ok) {
     if (result.data.signedIn) redirect(result.data.purpose === "change" ? "/account?emailChanged=1" : "/");
     redirect(result.data.purpose === "change" ? "/sign-in?emailChanged=1" : "/sign-in?verified=1");

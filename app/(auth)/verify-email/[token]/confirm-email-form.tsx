@@ -15,7 +15,11 @@ export function ConfirmEmailForm({ token, email }: { token: string; email: strin
   const errors = useErrorMessage();
   const [state, formAction, pending] = useActionState(confirmEmailAction, initial);
   const code = state.failure?.appError?.code;
-  const message = !state.failure ? undefined : code === "EMAIL_TAKEN" ? t("taken", { email }) : errors.message(state.failure);
+  const message = !state.failure
+    ? undefined
+    : code === "EMAIL_TAKEN"
+      ? t("taken", { email })
+      : errors.message(state.failure);
 
   return (
     <form action={formAction} className="flex flex-col gap-4">

@@ -40,7 +40,9 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
     <Card>
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">
-        {link.purpose === "change" ? t("subtitleChange", { email: link.email }) : t("subtitleSignUp", { email: link.email })}
+        {link.purpose === "change"
+          ? t("subtitleChange", { email: link.email })
+          : t("subtitleSignUp", { email: link.email })}
       </p>
       <ConfirmEmailForm token={token} email={link.email} />
     </Card>

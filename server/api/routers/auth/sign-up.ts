@@ -22,7 +22,13 @@ export const signUp = publicProcedure
     const refusal = await hit("signUpIp", ctx.clientIp);
     throwIfRefused(refusal);
     const { user, organizationId } = await registerUser(ctx.db, input);
-    await issueEmailVerification(ctx.db, ctx.log, { user, email: user.email, purpose: "sign_up", locale: ctx.locale, publicUrl: portalPublicUrl() });
+    await issueEmailVerification(ctx.db, ctx.log, {
+      user,
+      email: user.email,
+      purpose: "sign_up",
+      locale: ctx.locale,
+      publicUrl: portalPublicUrl(),
+    });
     const sessionId = await openSession(ctx.db, user.id, { userAgent: ctx.userAgent, ip: ctx.clientIp });
     ctx.setCookie(sessionCookieName(), await encodeSessionToken(user, sessionId), sessionCookieOptions());
     ctx.setCookie(ORG_COOKIE, organizationId, { ...sessionCookieOptions(), httpOnly: true });

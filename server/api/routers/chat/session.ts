@@ -24,5 +24,9 @@ export const session = orgProcedure.output(ZChatSessionOutput).query(async ({ ct
     .from(operators)
     .where(and(eq(operators.organizationId, ctx.org.id), eq(operators.userId, ctx.session.userId)));
   if (!op || op.state !== "synced" || !op.accessTokenCiphertext || !op.active) throw appError("NO_OPERATOR");
-  return { accountId: account.vendorAccountId, operatorName: op.name, operatorAccessToken: decryptOperatorToken(op.id, op.accessTokenCiphertext) };
+  return {
+    accountId: account.vendorAccountId,
+    operatorName: op.name,
+    operatorAccessToken: decryptOperatorToken(op.id, op.accessTokenCiphertext),
+  };
 });

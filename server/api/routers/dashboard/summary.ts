@@ -13,7 +13,13 @@ export const ZDashboardSummaryOutput = z.object({
   /** null: unknown (the vendor did not answer). */
   whatsappAvailable: z.boolean().nullable(),
   hasOwnOperator: z.boolean(),
-  attention: z.array(z.object({ kind: z.enum(["account", "department", "operator"]), name: z.string(), state: z.enum(["pending", "failed", "uncertain"]) })),
+  attention: z.array(
+    z.object({
+      kind: z.enum(["account", "department", "operator"]),
+      name: z.string(),
+      state: z.enum(["pending", "failed", "uncertain"]),
+    }),
+  ),
 });
 
 export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async ({ ctx }) => {
@@ -33,7 +39,8 @@ export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async 
   }
   type Attention = z.infer<typeof ZDashboardSummaryOutput>["attention"][number];
   const attention: Attention[] = [];
-  if (account && account.state !== "synced") attention.push({ kind: "account", name: account.name, state: account.state });
+  if (account && account.state !== "synced")
+    attention.push({ kind: "account", name: account.name, state: account.state });
   for (const d of deps) if (d.state !== "synced") attention.push({ kind: "department", name: d.name, state: d.state });
   for (const o of ops) if (o.state !== "synced") attention.push({ kind: "operator", name: o.name, state: o.state });
   const synced = deps.filter((d) => d.state === "synced");
@@ -42,10 +49,17 @@ export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async 
     onboardingCompleted: wizard.completedAt !== null,
     currentStep: wizard.currentStep,
     account: account
-      ? { state: account.state, trialDaysLeft: trialDaysLeft(account.createdAt), seats: wizard.data.planChoice === "subscription" ? (wizard.data.seats ?? null) : null }
+      ? {
+          state: account.state,
+          trialDaysLeft: trialDaysLeft(account.createdAt),
+          seats: wizard.data.planChoice === "subscription" ? (wizard.data.seats ?? null) : null,
+        }
       : null,
     departments: { active: synced.filter((d) => d.active).length, inactive: synced.filter((d) => !d.active).length },
-    operators: { active: syncedOps.filter((o) => o.active).length, inactive: syncedOps.filter((o) => !o.active).length },
+    operators: {
+      active: syncedOps.filter((o) => o.active).length,
+      inactive: syncedOps.filter((o) => !o.active).length,
+    },
     whatsappAvailable,
     hasOwnOperator: ops.some((o) => o.userId === ctx.session.userId && o.state === "synced"),
     attention,

@@ -7,4 +7,6 @@ import { departmentOutput, scopeOf, ZDepartmentOutput } from "../onboarding/outp
 export const create = adminProcedure
   .input(ZDepartmentCreateInput)
   .output(ZDepartmentOutput)
-  .mutation(async ({ ctx, input }) => departmentOutput(await createDepartment(ctx.db, ctx.provider, scopeOf(ctx), { name: input.name, active: true })));
+  .mutation(async ({ ctx, input }) =>
+    departmentOutput(await createDepartment(ctx.db, ctx.provider, scopeOf(ctx), { name: input.name, active: true })),
+  );

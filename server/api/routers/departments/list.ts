@@ -9,6 +9,7 @@ import { departmentOutput, ZDepartmentOutput } from "../onboarding/outputs";
 
 export const ZDepartmentsListOutput = z.object({ items: z.array(ZDepartmentOutput), stale: z.boolean() });
 
-export const list = orgProcedure
-  .output(ZDepartmentsListOutput)
-  .query(async ({ ctx }) => ({ items: (await listDepartments(ctx.db, ctx.org.id)).map(departmentOutput), stale: false }));
+export const list = orgProcedure.output(ZDepartmentsListOutput).query(async ({ ctx }) => ({
+  items: (await listDepartments(ctx.db, ctx.org.id)).map(departmentOutput),
+  stale: false,
+}));

@@ -7,4 +7,6 @@ import { departmentOutput, scopeOf, ZDepartmentOutput } from "../onboarding/outp
 export const update = adminProcedure
   .input(ZDepartmentUpdateInput)
   .output(ZDepartmentOutput)
-  .mutation(async ({ ctx, input }) => departmentOutput(await updateDepartment(ctx.db, ctx.provider, scopeOf(ctx), input)));
+  .mutation(async ({ ctx, input }) =>
+    departmentOutput(await updateDepartment(ctx.db, ctx.provider, scopeOf(ctx), input)),
+  );

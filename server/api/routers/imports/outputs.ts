@@ -4,13 +4,28 @@ import { z } from "zod";
 const ZColumn = z.enum(["name", "departments", "admin", "login", "email", "firstName", "lastName"]);
 const ZRowError = z.object({
   field: ZColumn.nullable(),
-  code: z.enum(["required", "tooLong", "badValue", "badCharacters", "badEmail", "unknownDepartment", "duplicateInFile", "alreadyExists", "missingColumn", "unknownColumn", "tooManyRows", "empty"]),
+  code: z.enum([
+    "required",
+    "tooLong",
+    "badValue",
+    "badCharacters",
+    "badEmail",
+    "unknownDepartment",
+    "duplicateInFile",
+    "alreadyExists",
+    "missingColumn",
+    "unknownColumn",
+    "tooManyRows",
+    "empty",
+  ]),
   value: z.string().optional(),
 });
 
 export const ZImportPreviewOutput = z.object({
   columns: z.array(ZColumn),
-  rows: z.array(z.object({ line: z.number(), values: z.partialRecord(ZColumn, z.string()), errors: z.array(ZRowError) })),
+  rows: z.array(
+    z.object({ line: z.number(), values: z.partialRecord(ZColumn, z.string()), errors: z.array(ZRowError) }),
+  ),
   fileErrors: z.array(ZRowError),
   valid: z.number(),
   invalid: z.number(),

@@ -13,7 +13,10 @@ export const start = adminProcedure
   .input(ZImportStartInput)
   .output(z.object({ jobId: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    const result = await startImport(ctx.db, ctx.provider.capabilities, scopeOf(ctx), { csv: input.csv, fileName: input.fileName ?? null });
+    const result = await startImport(ctx.db, ctx.provider.capabilities, scopeOf(ctx), {
+      csv: input.csv,
+      fileName: input.fileName ?? null,
+    });
     kickImportWorker();
     return result;
   });

@@ -22,12 +22,18 @@ import { usableInvitation } from "@/server/team/invitations";
 
 export const ZAcceptOutput = z.object({ organizationId: z.string() });
 
-
 async function consume(tx: Tx, invitationId: string): Promise<void> {
   const rows = await tx
     .update(invitations)
     .set({ acceptedAt: new Date() })
-    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
     .returning({ id: invitations.id });
   // Someone used the same link a moment ago.
   if (rows.length === 0) throw appError("INVITATION_USED");
@@ -37,7 +43,8 @@ export const accept = publicProcedure
   .input(ZAcceptInvitationInput)
   .output(ZAcceptOutput)
   .mutation(async ({ ctx, input }) => {
-    const refusal = (await hit("invitationIp", ctx.clientIp)) ?? (await hit("invitationToken", hashLinkToken(input.token)));
+    const refusal =
+      (await hit("invitationIp", ctx.clientIp)) ?? (await hit("invitationToken", hashLinkToken(input.token)));
     throwIfRefused(refusal);
     const { invitation } = await usableInvitation(ctx.db, input.token);
     const organizationId = invitation.organizationId;
@@ -53,7 +60,10 @@ export const accept = publicProcedure
         await markEmailVerified(tx, userId, invitation.email);
       });
       ctx.setCookie(ORG_COOKIE, organizationId, { ...cookieOptions, httpOnly: true });
-      ctx.log.info({ event: "invitation_accepted", invitationId: invitation.id, userId, organizationId }, "invitation accepted");
+      ctx.log.info(
+        { event: "invitation_accepted", invitationId: invitation.id, userId, organizationId },
+        "invitation accepted",
+      );
       return { organizationId };
     }
 
@@ -65,7 +75,10 @@ export const accept = publicProcedure
     const user = await ctx.db
       .transaction(async (tx) => {
         await consume(tx, invitation.id);
-        const [created] = await tx.insert(users).values({ name, email: invitation.email, passwordHash, emailVerifiedAt: new Date() }).returning();
+        const [created] = await tx
+          .insert(users)
+          .values({ name, email: invitation.email, passwordHash, emailVerifiedAt: new Date() })
+          .returning();
         if (!created) throw new Error("user insert returned nothing");
         await tx.insert(memberships).values({ organizationId, userId: created.id, role: invitation.role });
         return created;
@@ -78,6 +91,9 @@ export const accept = publicProcedure
     const sessionId = await openSession(ctx.db, user.id, { userAgent: ctx.userAgent, ip: ctx.clientIp });
     ctx.setCookie(sessionCookieName(), await encodeSessionToken(user, sessionId), cookieOptions);
     ctx.setCookie(ORG_COOKIE, organizationId, { ...cookieOptions, httpOnly: true });
-    ctx.log.info({ event: "invitation_accepted", invitationId: invitation.id, userId: user.id, organizationId }, "invitation accepted with a new account");
+    ctx.log.info(
+      { event: "invitation_accepted", invitationId: invitation.id, userId: user.id, organizationId },
+      "invitation accepted with a new account",
+    );
     return { organizationId };
   });

@@ -33,7 +33,9 @@ export const changePassword = protectedProcedure
       await tx
         .update(passwordResets)
         .set({ expiresAt: now })
-        .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
+        .where(
+          and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)),
+        );
       // A change of e-mail asked for with the old password (perhaps by someone else) is dropped too.
       await cancelEmailChanges(tx, userId);
       return tx
@@ -42,6 +44,9 @@ export const changePassword = protectedProcedure
         .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)))
         .returning({ id: sessions.id });
     });
-    ctx.log.info({ event: "password_changed", userId, otherSessionsEnded: ended.length }, "password changed; other sessions revoked");
+    ctx.log.info(
+      { event: "password_changed", userId, otherSessionsEnded: ended.length },
+      "password changed; other sessions revoked",
+    );
     return { otherSessionsEnded: ended.length };
   });

@@ -9,7 +9,12 @@ export const ZMeOutput = z.object({
 });
 
 export const get = orgProcedure.output(ZMeOutput).query(({ ctx }) => ({
-  user: { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email, emailVerified: ctx.session.emailVerified },
+  user: {
+    id: ctx.session.userId,
+    name: ctx.session.name,
+    email: ctx.session.email,
+    emailVerified: ctx.session.emailVerified,
+  },
   organization: { id: ctx.org.id, name: ctx.org.name },
   role: ctx.membership.role,
 }));

@@ -29,6 +29,17 @@ export const completeStep = adminProcedure
         .limit(1);
       if (!one) throw appError("NO_OPERATOR");
     }
-    const row = await complete(ctx.db, ctx.org.id, input.step, input.step === "whatsapp" ? { whatsappSkipped: input.skipped ?? false } : {}, steps);
-    return { currentStep: row.currentStep, completedSteps: row.completedSteps, data: row.data, completedAt: row.completedAt };
+    const row = await complete(
+      ctx.db,
+      ctx.org.id,
+      input.step,
+      input.step === "whatsapp" ? { whatsappSkipped: input.skipped ?? false } : {},
+      steps,
+    );
+    return {
+      currentStep: row.currentStep,
+      completedSteps: row.completedSteps,
+      data: row.data,
+      completedAt: row.completedAt,
+    };
   });

@@ -22,9 +22,16 @@ export const connectSpace = adminProcedure
     if (provider.capabilities.accounts || !hasSpaceVerification(provider)) throw appError("NOT_SUPPORTED");
     await saveOnboardingData(ctx.db, ctx.org.id, { companyName: input.companyName });
     if (input.companyName !== ctx.org.name) {
-      await ctx.db.update(organizations).set({ name: input.companyName, updatedAt: new Date() }).where(eq(organizations.id, ctx.org.id));
+      await ctx.db
+        .update(organizations)
+        .set({ name: input.companyName, updatedAt: new Date() })
+        .where(eq(organizations.id, ctx.org.id));
     }
-    const row = await connect(ctx.db, provider, scopeOf(ctx), { name: input.companyName, projectUuid: input.projectUuid, itemUuid: input.itemUuid });
+    const row = await connect(ctx.db, provider, scopeOf(ctx), {
+      name: input.companyName,
+      projectUuid: input.projectUuid,
+      itemUuid: input.itemUuid,
+    });
     await completeStep(ctx.db, ctx.org.id, "company", {}, stepsFor(provider.capabilities));
     return accountOutput(row);
   });

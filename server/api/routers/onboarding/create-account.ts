@@ -21,7 +21,10 @@ export const createAccount = adminProcedure
     if (!ctx.provider.capabilities.accounts) throw appError("NOT_SUPPORTED");
     await saveOnboardingData(ctx.db, ctx.org.id, { companyName: input.companyName, sessionName: input.sessionName });
     if (input.companyName !== ctx.org.name) {
-      await ctx.db.update(organizations).set({ name: input.companyName, updatedAt: new Date() }).where(eq(organizations.id, ctx.org.id));
+      await ctx.db
+        .update(organizations)
+        .set({ name: input.companyName, updatedAt: new Date() })
+        .where(eq(organizations.id, ctx.org.id));
     }
     const row = await provisionAccount(
       ctx.db,
@@ -30,6 +33,7 @@ export const createAccount = adminProcedure
       { name: input.companyName, sessionName: input.sessionName },
       { publicUrl: process.env.PUBLIC_URL || env.PUBLIC_URL },
     );
-    if (row.state === "synced") await completeStep(ctx.db, ctx.org.id, "company", {}, stepsFor(ctx.provider.capabilities));
+    if (row.state === "synced")
+      await completeStep(ctx.db, ctx.org.id, "company", {}, stepsFor(ctx.provider.capabilities));
     return accountOutput(row);
   });

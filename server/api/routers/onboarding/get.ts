@@ -21,12 +21,25 @@ export const ZOnboardingGetOutput = z.object({
 });
 
 export const get = orgProcedure.output(ZOnboardingGetOutput).query(async ({ ctx }) => {
-  const [wizard, account] = await Promise.all([getOnboarding(ctx.db, ctx.org.id), getVendorAccount(ctx.db, ctx.org.id)]);
+  const [wizard, account] = await Promise.all([
+    getOnboarding(ctx.db, ctx.org.id),
+    getVendorAccount(ctx.db, ctx.org.id),
+  ]);
   return {
-    wizard: { currentStep: wizard.currentStep, completedSteps: wizard.completedSteps, data: wizard.data, completedAt: wizard.completedAt },
+    wizard: {
+      currentStep: wizard.currentStep,
+      completedSteps: wizard.completedSteps,
+      data: wizard.data,
+      completedAt: wizard.completedAt,
+    },
     account: account ? accountOutput(account) : null,
     organization: { id: ctx.org.id, name: ctx.org.name },
-    me: { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email, emailVerified: ctx.session.emailVerified },
+    me: {
+      id: ctx.session.userId,
+      name: ctx.session.name,
+      email: ctx.session.email,
+      emailVerified: ctx.session.emailVerified,
+    },
     canEdit: ctx.membership.role !== "member",
     provider: providerInfo(ctx.provider),
     steps: stepsFor(ctx.provider.capabilities),

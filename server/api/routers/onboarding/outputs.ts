@@ -7,7 +7,14 @@ import type { Department, Operator, VendorAccount } from "@/server/db/schema";
 export const ZProvisioningState = z.enum(["pending", "synced", "failed", "uncertain"]);
 
 export const ZErrorFacts = z
-  .object({ at: z.string(), kind: z.string(), status: z.number().optional(), reason: z.string().optional(), method: z.string().optional(), path: z.string().optional() })
+  .object({
+    at: z.string(),
+    kind: z.string(),
+    status: z.number().optional(),
+    reason: z.string().optional(),
+    method: z.string().optional(),
+    path: z.string().optional(),
+  })
   .nullable();
 
 export const ZAccountOutput = z.object({
@@ -61,7 +68,15 @@ export const ZDepartmentOutput = z.object({
 });
 
 export function departmentOutput(d: Department): z.infer<typeof ZDepartmentOutput> {
-  return { id: d.id, name: d.name, active: d.active, isDefault: d.isDefault, state: d.state, version: d.version, lastError: d.lastError ?? null };
+  return {
+    id: d.id,
+    name: d.name,
+    active: d.active,
+    isDefault: d.isDefault,
+    state: d.state,
+    version: d.version,
+    lastError: d.lastError ?? null,
+  };
 }
 
 /** An operator as the browser sees it: never the token or its ciphertext. */
@@ -105,4 +120,7 @@ export function operatorOutput(o: Operator): z.infer<typeof ZOperatorOutput> {
   };
 }
 
-export const scopeOf = (ctx: { org: { id: string }; session: { userId: string } }) => ({ organizationId: ctx.org.id, actorUserId: ctx.session.userId });
+export const scopeOf = (ctx: { org: { id: string }; session: { userId: string } }) => ({
+  organizationId: ctx.org.id,
+  actorUserId: ctx.session.userId,
+});

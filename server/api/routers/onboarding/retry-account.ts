@@ -21,9 +21,13 @@ export const retryAccount = adminProcedure
       ctx.db,
       ctx.provider,
       scopeOf(ctx),
-      { name: wizard.data.companyName ?? existing.name, sessionName: wizard.data.sessionName ?? existing.sessionName ?? undefined },
+      {
+        name: wizard.data.companyName ?? existing.name,
+        sessionName: wizard.data.sessionName ?? existing.sessionName ?? undefined,
+      },
       { publicUrl: process.env.PUBLIC_URL || env.PUBLIC_URL, confirmRetry: true },
     );
-    if (row.state === "synced") await completeStep(ctx.db, ctx.org.id, "company", {}, stepsFor(ctx.provider.capabilities));
+    if (row.state === "synced")
+      await completeStep(ctx.db, ctx.org.id, "company", {}, stepsFor(ctx.provider.capabilities));
     return accountOutput(row);
   });

@@ -6,4 +6,11 @@ import { createAccount } from "./create-account";
 import { get } from "./get";
 import { retryAccount } from "./retry-account";
 
-export const onboardingRouter = createTRPCRouter({ get, createAccount, connectSpace, retryAccount, attachAccount, completeStep });
+export const onboardingRouter = createTRPCRouter({
+  get,
+  createAccount,
+  connectSpace,
+  retryAccount,
+  attachAccount,
+  completeStep,
+});

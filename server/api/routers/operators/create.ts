@@ -3,7 +3,11 @@
  * password never. The input is the form of the provider's capabilities: name/login/departments
  * (PlugChat) or e-mail/first and last name/role (`operatorEmail`, CDP).
  */
-import { ZAnyOperatorCreateInput, type TAnyOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
+import {
+  ZAnyOperatorCreateInput,
+  type TAnyOperatorCreateInput,
+  type TEmailOperatorCreateInput,
+} from "@/lib/validation/onboarding";
 import { adminRoleOf } from "@/lib/validation/role-codes";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";

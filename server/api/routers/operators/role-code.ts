@@ -14,5 +14,6 @@ export function roleCodesOf(provider: ChatProvider): readonly string[] {
 /** Throws VALIDATION on `roleCode` ("validation.unknownRole") for a code outside the provider's list. */
 export function assertKnownRole(provider: ChatProvider, roleCode: string | undefined): void {
   if (roleCode === undefined || !provider.capabilities.operatorRoles) return;
-  if (!roleCodesOf(provider).includes(roleCode)) throw appError("VALIDATION", { field: "roleCode", fieldErrors: { roleCode: ["validation.unknownRole"] } });
+  if (!roleCodesOf(provider).includes(roleCode))
+    throw appError("VALIDATION", { field: "roleCode", fieldErrors: { roleCode: ["validation.unknownRole"] } });
 }

@@ -14,6 +14,12 @@ export const subscribe = adminProcedure
   .output(ZSubscribeOutput)
   .mutation(async ({ ctx, input }) => {
     const sub = await setSeats(ctx.db, ctx.provider, scopeOf(ctx), input.seats);
-    await completeStep(ctx.db, ctx.org.id, "plan", { planChoice: "subscription", seats: sub.quantity }, stepsFor(ctx.provider.capabilities));
+    await completeStep(
+      ctx.db,
+      ctx.org.id,
+      "plan",
+      { planChoice: "subscription", seats: sub.quantity },
+      stepsFor(ctx.provider.capabilities),
+    );
     return { quantity: sub.quantity, active: sub.active };
   });

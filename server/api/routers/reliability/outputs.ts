@@ -18,9 +18,22 @@ export const ZRunOutput = z.object({
 
 export const ZStatusOutput = z.object({
   lastRun: ZRunOutput.nullable(),
-  totals: z.object({ runs: z.number(), adopted: z.number(), recreated: z.number(), refreshed: z.number(), failed: z.number() }),
+  totals: z.object({
+    runs: z.number(),
+    adopted: z.number(),
+    recreated: z.number(),
+    refreshed: z.number(),
+    failed: z.number(),
+  }),
   needsAttention: z.array(
-    z.object({ type: z.enum(["account", "department", "operator"]), id: z.string(), name: z.string(), state: ZProvisioningState, lastError: ZErrorFacts, updatedAt: z.date() }),
+    z.object({
+      type: z.enum(["account", "department", "operator"]),
+      id: z.string(),
+      name: z.string(),
+      state: ZProvisioningState,
+      lastError: ZErrorFacts,
+      updatedAt: z.date(),
+    }),
   ),
 });
 export type TStatusOutput = z.infer<typeof ZStatusOutput>;
@@ -29,7 +42,18 @@ export function statusOutput(s: ReliabilityStatus): TStatusOutput {
   const r = s.lastRun;
   return {
     lastRun: r
-      ? { startedAt: r.startedAt, finishedAt: r.finishedAt, trigger: r.trigger, examined: r.examined, adopted: r.adopted, recreated: r.recreated, refreshed: r.refreshed, failed: r.failed, needsAttention: r.needsAttention, error: r.error }
+      ? {
+          startedAt: r.startedAt,
+          finishedAt: r.finishedAt,
+          trigger: r.trigger,
+          examined: r.examined,
+          adopted: r.adopted,
+          recreated: r.recreated,
+          refreshed: r.refreshed,
+          failed: r.failed,
+          needsAttention: r.needsAttention,
+          error: r.error,
+        }
       : null,
     totals: s.totals,
     needsAttention: s.needsAttention.map((i) => ({ ...i, lastError: i.lastError ?? null })),
@@ -48,5 +72,14 @@ export const ZReconcileOutput = z.object({
 });
 
 export function reconcileOutput(r: ReconcileReport): z.infer<typeof ZReconcileOutput> {
-  return { ran: r.ran, examined: r.examined, adopted: r.adopted, recreated: r.recreated, refreshed: r.refreshed, failed: r.failed, needsAttention: r.needsAttention, error: r.error };
+  return {
+    ran: r.ran,
+    examined: r.examined,
+    adopted: r.adopted,
+    recreated: r.recreated,
+    refreshed: r.refreshed,
+    failed: r.failed,
+    needsAttention: r.needsAttention,
+    error: r.error,
+  };
 }

@@ -9,4 +9,6 @@ import { reconcileOutput, ZReconcileOutput } from "./outputs";
 
 export const reconcileNow = adminProcedure
   .output(ZReconcileOutput)
-  .mutation(async ({ ctx }) => reconcileOutput(await reconcileOrganization(ctx.db, ctx.provider, ctx.org.id, { trigger: "manual", settleMs: 0 })));
+  .mutation(async ({ ctx }) =>
+    reconcileOutput(await reconcileOrganization(ctx.db, ctx.provider, ctx.org.id, { trigger: "manual", settleMs: 0 })),
+  );

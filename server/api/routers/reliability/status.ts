@@ -3,4 +3,6 @@ import { adminProcedure } from "@/server/api/trpc";
 import { reliabilityStatus } from "@/server/provisioning";
 import { statusOutput, ZStatusOutput } from "./outputs";
 
-export const status = adminProcedure.output(ZStatusOutput).query(async ({ ctx }) => statusOutput(await reliabilityStatus(ctx.db, ctx.org.id)));
+export const status = adminProcedure
+  .output(ZStatusOutput)
+  .query(async ({ ctx }) => statusOutput(await reliabilityStatus(ctx.db, ctx.org.id)));

@@ -6,4 +6,6 @@ import { adminProcedure } from "@/server/api/trpc";
 import { compareWithVendor } from "@/server/provisioning/sync";
 import { ZSyncCompareOutput } from "./schemas";
 
-export const compare = adminProcedure.output(ZSyncCompareOutput).query(({ ctx }) => compareWithVendor(ctx.db, ctx.provider, ctx.org.id));
+export const compare = adminProcedure
+  .output(ZSyncCompareOutput)
+  .query(({ ctx }) => compareWithVendor(ctx.db, ctx.provider, ctx.org.id));

@@ -10,13 +10,21 @@ export const ZSyncTargetInput = z.strictObject({ kind: ZSyncKind, id: ZId, versi
 export type TSyncTargetInput = z.infer<typeof ZSyncTargetInput>;
 
 /** Adoption of a record that exists only at the provider, named by its vendor id. */
-export const ZSyncAdoptInput = z.strictObject({ kind: ZSyncKind, vendorId: singleLineText().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }) });
+export const ZSyncAdoptInput = z.strictObject({
+  kind: ZSyncKind,
+  vendorId: singleLineText().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+});
 export type TSyncAdoptInput = z.infer<typeof ZSyncAdoptInput>;
 
 export const ZSyncResultOutput = z.object({ kind: ZSyncKind, id: z.string(), name: z.string() });
 
 const ZDepartmentSide = z.object({ name: z.string(), active: z.boolean() });
-const ZOperatorSide = z.object({ name: z.string(), active: z.boolean(), departments: z.array(z.string()), isAdmin: z.boolean().nullable() });
+const ZOperatorSide = z.object({
+  name: z.string(),
+  active: z.boolean(),
+  departments: z.array(z.string()),
+  isAdmin: z.boolean().nullable(),
+});
 const ZOnlyLocalReason = z.enum(["missing_at_vendor", "failed"]);
 const ZChecking = z.object({ id: z.string(), name: z.string(), state: z.enum(["pending", "uncertain"]) });
 
@@ -25,9 +33,18 @@ export const ZSyncCompareOutput = z.object({
   comparedAt: z.date(),
   departments: z.object({
     onlyVendor: z.array(ZDepartmentSide.extend({ vendorId: z.string(), isDefault: z.boolean() })),
-    onlyLocal: z.array(ZDepartmentSide.extend({ id: z.string(), version: z.number(), reason: ZOnlyLocalReason, isDefault: z.boolean() })),
+    onlyLocal: z.array(
+      ZDepartmentSide.extend({ id: z.string(), version: z.number(), reason: ZOnlyLocalReason, isDefault: z.boolean() }),
+    ),
     different: z.array(
-      z.object({ id: z.string(), version: z.number(), vendorId: z.string(), fields: z.array(z.enum(["name", "active"])), portal: ZDepartmentSide, vendor: ZDepartmentSide }),
+      z.object({
+        id: z.string(),
+        version: z.number(),
+        vendorId: z.string(),
+        fields: z.array(z.enum(["name", "active"])),
+        portal: ZDepartmentSide,
+        vendor: ZDepartmentSide,
+      }),
     ),
     checking: z.array(ZChecking),
     inSync: z.number(),

@@ -20,7 +20,13 @@ export const invitations = adminProcedure.output(ZInvitationsOutput).query(async
   const rows = await ctx.db
     .select()
     .from(invitationsTable)
-    .where(and(eq(invitationsTable.organizationId, ctx.org.id), isNull(invitationsTable.acceptedAt), isNull(invitationsTable.revokedAt)))
+    .where(
+      and(
+        eq(invitationsTable.organizationId, ctx.org.id),
+        isNull(invitationsTable.acceptedAt),
+        isNull(invitationsTable.revokedAt),
+      ),
+    )
     .orderBy(desc(invitationsTable.createdAt))
     .limit(200);
   return rows.map((r) => ({

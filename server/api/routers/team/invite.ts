@@ -31,10 +31,24 @@ export const invite = adminProcedure
       await tx
         .update(invitations)
         .set({ revokedAt: new Date() })
-        .where(and(eq(invitations.organizationId, ctx.org.id), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+        .where(
+          and(
+            eq(invitations.organizationId, ctx.org.id),
+            eq(invitations.email, input.email),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        );
       const [created] = await tx
         .insert(invitations)
-        .values({ organizationId: ctx.org.id, email: input.email, role: input.role, tokenHash, expiresAt, invitedBy: ctx.session.userId })
+        .values({
+          organizationId: ctx.org.id,
+          email: input.email,
+          role: input.role,
+          tokenHash,
+          expiresAt,
+          invitedBy: ctx.session.userId,
+        })
         .returning({ id: invitations.id });
       if (!created) throw new Error("invitation insert returned nothing");
       return created;
@@ -46,6 +60,9 @@ export const invite = adminProcedure
       inviterName: ctx.session.name,
       link: `${process.env.PUBLIC_URL ?? ""}${path}`,
     });
-    ctx.log.info({ event: "invitation_created", invitationId: row.id, organizationId: ctx.org.id }, "invitation created");
+    ctx.log.info(
+      { event: "invitation_created", invitationId: row.id, organizationId: ctx.org.id },
+      "invitation created",
+    );
     return { id: row.id, path, expiresAt };
   });

@@ -11,7 +11,9 @@ export const leave = orgProcedure.mutation(async ({ ctx }) => {
       .update(operators)
       .set({ userId: null, updatedAt: new Date() })
       .where(and(eq(operators.organizationId, ctx.org.id), eq(operators.userId, ctx.session.userId)));
-    await tx.delete(memberships).where(and(eq(memberships.id, ctx.membership.id), eq(memberships.organizationId, ctx.org.id)));
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.id, ctx.membership.id), eq(memberships.organizationId, ctx.org.id)));
   });
   return { ok: true as const };
 });

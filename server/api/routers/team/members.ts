@@ -51,7 +51,10 @@ export const members = orgProcedure.output(ZMembersOutput).query(async ({ ctx })
       email: r.email,
       role: r.role,
       joinedAt: r.joinedAt,
-      operator: r.operatorId && r.operatorName !== null ? { id: r.operatorId, name: r.operatorName, active: r.operatorActive ?? false } : null,
+      operator:
+        r.operatorId && r.operatorName !== null
+          ? { id: r.operatorId, name: r.operatorName, active: r.operatorActive ?? false }
+          : null,
     })),
   };
 });

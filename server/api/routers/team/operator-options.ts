@@ -5,7 +5,9 @@ import { singleLineText } from "@/lib/validation/text";
 import { adminProcedure } from "@/server/api/trpc";
 import { operators, users } from "@/server/db/schema";
 
-export const ZOperatorOptionsInput = z.strictObject({ search: singleLineText().max(120, { error: "validation.tooLong" }).default("") });
+export const ZOperatorOptionsInput = z.strictObject({
+  search: singleLineText().max(120, { error: "validation.tooLong" }).default(""),
+});
 export const ZOperatorOptionsOutput = z.array(
   z.object({ id: z.string(), name: z.string(), active: z.boolean(), linkedTo: z.string().nullable() }),
 );

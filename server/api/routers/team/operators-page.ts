@@ -55,6 +55,10 @@ export const operatorsPage = orgProcedure
       total: totalRow?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
-      items: rows.map((r) => ({ ...operatorOutput(r.operator), linkedUserName: r.linkedUserName, createdAt: r.operator.createdAt })),
+      items: rows.map((r) => ({
+        ...operatorOutput(r.operator),
+        linkedUserName: r.linkedUserName,
+        createdAt: r.operator.createdAt,
+      })),
     };
   });

@@ -12,7 +12,14 @@ export const revokeInvitation = adminProcedure.input(ZRevokeInvitationInput).mut
   const rows = await ctx.db
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.id, input.id), eq(invitations.organizationId, ctx.org.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.id, input.id),
+        eq(invitations.organizationId, ctx.org.id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning({ id: invitations.id });
   if (rows.length === 0) throw appError("NOT_FOUND");
   return { ok: true as const };

@@ -19,7 +19,8 @@ export { ZTeamOperatorUpdateInput };
 /** The first field of the input that the backend has no counterpart for, if any. */
 export function unsupportedField(input: TTeamOperatorUpdateInput, caps: ChatProviderCapabilities): string | null {
   if (!caps.operatorEmail) {
-    for (const f of ["email", "firstName", "lastName", "onlyAssignedConversations"] as const) if (input[f] !== undefined) return f;
+    for (const f of ["email", "firstName", "lastName", "onlyAssignedConversations"] as const)
+      if (input[f] !== undefined) return f;
   }
   if (!caps.operatorRoles && input.roleCode !== undefined) return "roleCode";
   if (!caps.departments && input.departmentIds !== undefined && input.departmentIds.length > 0) return "departmentIds";
@@ -38,7 +39,9 @@ export const updateOperator = adminProcedure
     const { login, password, ...rest } = input;
     const row = await updateOperatorAtVendor(ctx.db, ctx.provider, scopeOf(ctx), {
       ...rest,
-      ...(login === undefined || !ctx.provider.capabilities.operatorLogin ? {} : { login: login === "" ? null : login }),
+      ...(login === undefined || !ctx.provider.capabilities.operatorLogin
+        ? {}
+        : { login: login === "" ? null : login }),
       ...(password ? { password } : {}),
     });
     return operatorOutput(row);

@@ -22,7 +22,8 @@ export const confirmEnrolment = protectedProcedure
       ctx.log.info({ event: "two_factor_enabled", userId }, "two-factor sign-in turned on");
       return result;
     } catch (error) {
-      if (error instanceof Error && error.message === "TWO_FACTOR_CODE_INVALID") await spendTwoFactorBudget(email, ctx.clientIp);
+      if (error instanceof Error && error.message === "TWO_FACTOR_CODE_INVALID")
+        await spendTwoFactorBudget(email, ctx.clientIp);
       throw error;
     }
   });

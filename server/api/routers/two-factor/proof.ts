@@ -11,7 +11,10 @@ import { consumeSecondFactor } from "@/server/auth/two-factor";
 import { spendTwoFactorBudget, twoFactorBudgetRefusal } from "@/server/auth/two-factor-sign-in";
 import { check, hit, throwIfRefused } from "@/server/security/rate-limit";
 
-export async function proveTwoFactor(ctx: Context & { session: SessionUser }, input: { password: string; code: string }): Promise<void> {
+export async function proveTwoFactor(
+  ctx: Context & { session: SessionUser },
+  input: { password: string; code: string },
+): Promise<void> {
   const { userId, email } = ctx.session;
   const accountKey = `${email.toLowerCase()}|${ctx.clientIp}`;
   throwIfRefused(await check("signInAccountIp", accountKey));

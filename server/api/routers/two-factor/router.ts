@@ -6,4 +6,11 @@ import { regenerateRecoveryCodes } from "./regenerate-recovery-codes";
 import { setOrganizationRequirement } from "./set-organization-requirement";
 import { status } from "./status";
 
-export const twoFactorRouter = createTRPCRouter({ status, beginEnrolment, confirmEnrolment, disable, regenerateRecoveryCodes, setOrganizationRequirement });
+export const twoFactorRouter = createTRPCRouter({
+  status,
+  beginEnrolment,
+  confirmEnrolment,
+  disable,
+  regenerateRecoveryCodes,
+  setOrganizationRequirement,
+});

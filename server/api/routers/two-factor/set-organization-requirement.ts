@@ -19,6 +19,9 @@ export const setOrganizationRequirement = ownerProcedure
       .update(organizations)
       .set({ requireTwoFactor: input.required, updatedAt: new Date() })
       .where(eq(organizations.id, ctx.org.id));
-    ctx.log.info({ event: "two_factor_requirement_set", organizationId: ctx.org.id, required: input.required }, "organization two-factor requirement changed");
+    ctx.log.info(
+      { event: "two_factor_requirement_set", organizationId: ctx.org.id, required: input.required },
+      "organization two-factor requirement changed",
+    );
     return { required: input.required };
   });

@@ -9,4 +9,6 @@ export const ZTwoFactorStatusOutput = z.object({
   recoveryCodesLeft: z.number().int(),
 });
 
-export const status = protectedProcedure.output(ZTwoFactorStatusOutput).query(({ ctx }) => twoFactorStatus(ctx.db, ctx.session.userId));
+export const status = protectedProcedure
+  .output(ZTwoFactorStatusOutput)
+  .query(({ ctx }) => twoFactorStatus(ctx.db, ctx.session.userId));

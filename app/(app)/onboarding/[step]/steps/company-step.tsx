@@ -9,7 +9,12 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { ZAttachAccountInput, ZCompanyStepInput, type TAttachAccountInput, type TCompanyStepInput } from "@/lib/validation/onboarding";
+import {
+  ZAttachAccountInput,
+  ZCompanyStepInput,
+  type TAttachAccountInput,
+  type TCompanyStepInput,
+} from "@/lib/validation/onboarding";
 import { VerifyEmailPanel } from "../../../_email/verify-email-panel";
 import { SpaceStep } from "./space-step";
 import { StepCard } from "./step-card";
@@ -92,14 +97,20 @@ function AccountStep() {
 
   const uncertain = account?.state === "uncertain";
   const pending = account?.state === "pending";
-  const generalError = failure && !failure.appError?.field && !failure.fieldErrors ? errors.message(failure) : undefined;
+  const generalError =
+    failure && !failure.appError?.field && !failure.fieldErrors ? errors.message(failure) : undefined;
 
   return (
     <StepCard heading={t("heading")} intro={t("intro")}>
       {generalError && <Alert>{generalError}</Alert>}
       {pending && <Alert tone="info">{t("attention.pending")}</Alert>}
       {uncertain && account ? (
-        <NeedsAttention account={account} canEdit={data.canEdit} onResolved={() => void goTo(next("company"))} onChanged={() => void refresh()} />
+        <NeedsAttention
+          account={account}
+          canEdit={data.canEdit}
+          onResolved={() => void goTo(next("company"))}
+          onChanged={() => void refresh()}
+        />
       ) : (
         <form
           noValidate
@@ -110,8 +121,18 @@ function AccountStep() {
           })}
         >
           {account?.state === "failed" && !failure && <Alert tone="warning">{t("failed")}</Alert>}
-          <TextField label={t("companyName")} autoComplete="organization" error={fieldError("companyName")} {...form.register("companyName")} />
-          <TextField label={t("sessionName")} hint={t("sessionNameHint")} error={fieldError("sessionName")} {...form.register("sessionName")} />
+          <TextField
+            label={t("companyName")}
+            autoComplete="organization"
+            error={fieldError("companyName")}
+            {...form.register("companyName")}
+          />
+          <TextField
+            label={t("sessionName")}
+            hint={t("sessionNameHint")}
+            error={fieldError("sessionName")}
+            {...form.register("sessionName")}
+          />
           <div>
             <Button type="submit" busy={create.isPending || pending} disabled={!data.canEdit}>
               {create.isPending ? t("submitting") : t("submit")}
@@ -140,32 +161,59 @@ interface AccountFacts {
 }
 
 /** An uncertain create: the facts, and two deliberate ways out (confirmed retry, or attach the existing account). */
-function NeedsAttention({ account, canEdit, onResolved, onChanged }: { account: AccountFacts; canEdit: boolean; onResolved: () => void; onChanged: () => void }) {
+function NeedsAttention({
+  account,
+  canEdit,
+  onResolved,
+  onChanged,
+}: {
+  account: AccountFacts;
+  canEdit: boolean;
+  onResolved: () => void;
+  onChanged: () => void;
+}) {
   const t = useTranslations("onboarding.company.attention");
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const errors = useErrorMessage();
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
-  const attachForm = useForm<TAttachAccountInput>({ resolver: zodResolver(ZAttachAccountInput), defaultValues: { vendorAccountId: "" } });
+  const attachForm = useForm<TAttachAccountInput>({
+    resolver: zodResolver(ZAttachAccountInput),
+    defaultValues: { vendorAccountId: "" },
+  });
   const onDone = (acc: { state: string }) => (acc.state === "synced" ? onResolved() : onChanged());
   const onError = (err: unknown) => {
     setFailure(errorDataOf(err));
     onChanged();
   };
-  const retry = useMutation(trpc.onboarding.retryAccount.mutationOptions({ onMutate: () => setFailure(null), onSuccess: onDone, onError }));
-  const attach = useMutation(trpc.onboarding.attachAccount.mutationOptions({ onMutate: () => setFailure(null), onSuccess: onDone, onError }));
+  const retry = useMutation(
+    trpc.onboarding.retryAccount.mutationOptions({ onMutate: () => setFailure(null), onSuccess: onDone, onError }),
+  );
+  const attach = useMutation(
+    trpc.onboarding.attachAccount.mutationOptions({ onMutate: () => setFailure(null), onSuccess: onDone, onError }),
+  );
   const kind = account.lastError?.kind ?? "internal";
-  const whatKey = (["ambiguous", "unavailable", "interrupted"].includes(kind) ? kind : "internal") as "ambiguous" | "unavailable" | "interrupted" | "internal";
-  const when = new Date(account.lastError?.at ?? account.updatedAt).toLocaleString("pt-BR", { dateStyle: "short", timeStyle: "medium" });
+  const whatKey = (["ambiguous", "unavailable", "interrupted"].includes(kind) ? kind : "internal") as
+    "ambiguous" | "unavailable" | "interrupted" | "internal";
+  const when = new Date(account.lastError?.at ?? account.updatedAt).toLocaleString("pt-BR", {
+    dateStyle: "short",
+    timeStyle: "medium",
+  });
   const attachError = attachForm.formState.errors.vendorAccountId?.message;
 
   return (
-    <section aria-labelledby="attention-title" className="flex flex-col gap-4 rounded-lg border border-warning-700/30 bg-warning-50 p-4" data-testid="needs-attention">
+    <section
+      aria-labelledby="attention-title"
+      className="flex flex-col gap-4 rounded-lg border border-warning-700/30 bg-warning-50 p-4"
+      data-testid="needs-attention"
+    >
       <h3 id="attention-title" className="font-semibold text-warning-700">
         {t("title")}
       </h3>
-      <p className="text-sm text-slate-800">{t("body", { when, what: t(`what.${whatKey}`, { status: account.lastError?.status ?? "" }) })}</p>
+      <p className="text-sm text-slate-800">
+        {t("body", { when, what: t(`what.${whatKey}`, { status: account.lastError?.status ?? "" }) })}
+      </p>
       <p className="text-sm text-slate-700">{t("attempts", { count: account.attempts })}</p>
       {failure && <Alert>{errors.message(failure)}</Alert>}
       <div className="grid gap-4 md:grid-cols-2">
@@ -176,7 +224,13 @@ function NeedsAttention({ account, canEdit, onResolved, onChanged }: { account: 
             <>
               <p className="text-sm font-medium text-warning-700">{t("retryWarning")}</p>
               <div className="flex flex-wrap gap-2">
-                <Button type="button" variant="danger" busy={retry.isPending} disabled={!canEdit} onClick={() => retry.mutate({ confirm: true })}>
+                <Button
+                  type="button"
+                  variant="danger"
+                  busy={retry.isPending}
+                  disabled={!canEdit}
+                  onClick={() => retry.mutate({ confirm: true })}
+                >
                   {t("retryConfirm")}
                 </Button>
                 <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
@@ -199,7 +253,11 @@ function NeedsAttention({ account, canEdit, onResolved, onChanged }: { account: 
         >
           <h4 className="font-medium text-slate-900">{t("attachTitle")}</h4>
           <p className="text-sm text-slate-700">{t("attachBody")}</p>
-          <TextField label={t("attachField")} error={errors.field(attachError)} {...attachForm.register("vendorAccountId")} />
+          <TextField
+            label={t("attachField")}
+            error={errors.field(attachError)}
+            {...attachForm.register("vendorAccountId")}
+          />
           <div>
             <Button type="submit" variant="secondary" busy={attach.isPending} disabled={!canEdit}>
               {t("attach")}

@@ -50,10 +50,27 @@ export function DepartmentsStep() {
     setFailure(errorDataOf(err));
     void invalidate();
   };
-  const create = useMutation(trpc.departments.create.mutationOptions({ onMutate: () => setFailure(null), onSuccess: () => invalidate(), onError }));
-  const update = useMutation(trpc.departments.update.mutationOptions({ onMutate: () => setFailure(null), onSuccess: () => invalidate(), onError }));
-  const complete = useMutation(trpc.onboarding.completeStep.mutationOptions({ onSuccess: () => goTo(next("departments")), onError }));
-  const form = useForm<TDepartmentCreateInput>({ resolver: zodResolver(ZDepartmentCreateInput), defaultValues: { name: "" } });
+  const create = useMutation(
+    trpc.departments.create.mutationOptions({
+      onMutate: () => setFailure(null),
+      onSuccess: () => invalidate(),
+      onError,
+    }),
+  );
+  const update = useMutation(
+    trpc.departments.update.mutationOptions({
+      onMutate: () => setFailure(null),
+      onSuccess: () => invalidate(),
+      onError,
+    }),
+  );
+  const complete = useMutation(
+    trpc.onboarding.completeStep.mutationOptions({ onSuccess: () => goTo(next("departments")), onError }),
+  );
+  const form = useForm<TDepartmentCreateInput>({
+    resolver: zodResolver(ZDepartmentCreateInput),
+    defaultValues: { name: "" },
+  });
 
   const items: Dept[] = list.data?.items ?? [];
   const loading = list.isPending || (refresh.isPending && items.length === 0);
@@ -96,7 +113,13 @@ export function DepartmentsStep() {
               <p className="mb-2 text-sm font-medium text-slate-800">{t("suggestions")}</p>
               <div className="flex flex-wrap gap-2">
                 {suggestions.map((s) => (
-                  <Button key={s} type="button" variant="secondary" busy={create.isPending && create.variables?.name === s} onClick={() => create.mutate({ name: s })}>
+                  <Button
+                    key={s}
+                    type="button"
+                    variant="secondary"
+                    busy={create.isPending && create.variables?.name === s}
+                    onClick={() => create.mutate({ name: s })}
+                  >
                     {t("suggest", { name: s })}
                   </Button>
                 ))}
@@ -108,15 +131,29 @@ export function DepartmentsStep() {
             className="flex flex-col gap-2 sm:flex-row sm:items-end"
             onSubmit={form.handleSubmit((v) => create.mutate(v, { onSuccess: () => form.reset({ name: "" }) }))}
           >
-            <TextField className="flex-1" label={t("addField")} error={errors.field(nameError)} {...form.register("name")} />
-            <Button type="submit" variant="secondary" busy={create.isPending && !SUGGESTED_DEPARTMENTS.some((s) => s === create.variables?.name)}>
+            <TextField
+              className="flex-1"
+              label={t("addField")}
+              error={errors.field(nameError)}
+              {...form.register("name")}
+            />
+            <Button
+              type="submit"
+              variant="secondary"
+              busy={create.isPending && !SUGGESTED_DEPARTMENTS.some((s) => s === create.variables?.name)}
+            >
               {t("add")}
             </Button>
           </form>
         </>
       )}
       <div>
-        <Button type="button" busy={complete.isPending} disabled={!wizard.canEdit} onClick={() => complete.mutate({ step: "departments" })}>
+        <Button
+          type="button"
+          busy={complete.isPending}
+          disabled={!wizard.canEdit}
+          onClick={() => complete.mutate({ step: "departments" })}
+        >
           {t("continue")}
         </Button>
       </div>
@@ -124,7 +161,19 @@ export function DepartmentsStep() {
   );
 }
 
-function DepartmentRow({ dept, disabled, busy, onToggle, onRename }: { dept: Dept; disabled: boolean; busy: boolean; onToggle: () => void; onRename: (name: string) => void }) {
+function DepartmentRow({
+  dept,
+  disabled,
+  busy,
+  onToggle,
+  onRename,
+}: {
+  dept: Dept;
+  disabled: boolean;
+  busy: boolean;
+  onToggle: () => void;
+  onRename: (name: string) => void;
+}) {
   const t = useTranslations("onboarding.departments");
   const errors = useErrorMessage();
   const [editing, setEditing] = useState(false);
@@ -144,7 +193,13 @@ function DepartmentRow({ dept, disabled, busy, onToggle, onRename }: { dept: Dep
             setEditing(false);
           }}
         >
-          <TextField className="flex-1" label={t("renameField", { name: dept.name })} value={name} error={error} onChange={(e) => setName(e.target.value)} />
+          <TextField
+            className="flex-1"
+            label={t("renameField", { name: dept.name })}
+            value={name}
+            error={error}
+            onChange={(e) => setName(e.target.value)}
+          />
           <Button type="submit">{t("save")}</Button>
           <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
             {t("cancel")}
@@ -154,18 +209,46 @@ function DepartmentRow({ dept, disabled, busy, onToggle, onRename }: { dept: Dep
         <>
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-medium text-slate-900">{dept.name}</span>
-            {dept.isDefault && <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{t("default")}</span>}
-            <span className={dept.active ? "rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800" : "rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700"}>
+            {dept.isDefault && (
+              <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+                {t("default")}
+              </span>
+            )}
+            <span
+              className={
+                dept.active
+                  ? "rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800"
+                  : "rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700"
+              }
+            >
               {dept.active ? t("active") : t("inactive")}
             </span>
-            {dept.state !== "synced" && <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">{t(`state.${dept.state}`)}</span>}
+            {dept.state !== "synced" && (
+              <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">
+                {t(`state.${dept.state}`)}
+              </span>
+            )}
           </div>
           {!disabled && dept.state === "synced" && (
             <div className="flex gap-2">
-              <Button type="button" variant="ghost" aria-label={t("rename", { name: dept.name })} onClick={() => { setName(dept.name); setEditing(true); }}>
+              <Button
+                type="button"
+                variant="ghost"
+                aria-label={t("rename", { name: dept.name })}
+                onClick={() => {
+                  setName(dept.name);
+                  setEditing(true);
+                }}
+              >
                 {t("rename", { name: "" }).trim()}
               </Button>
-              <Button type="button" variant="ghost" busy={busy} onClick={onToggle} aria-label={dept.active ? t("deactivate", { name: dept.name }) : t("activate", { name: dept.name })}>
+              <Button
+                type="button"
+                variant="ghost"
+                busy={busy}
+                onClick={onToggle}
+                aria-label={dept.active ? t("deactivate", { name: dept.name }) : t("activate", { name: dept.name })}
+              >
                 {(dept.active ? t("deactivate", { name: "" }) : t("activate", { name: "" })).trim()}
               </Button>
             </div>

@@ -14,11 +14,17 @@ export function DoneStep() {
       {!chatSdk && <p className="text-sm text-slate-700">{td("chatNoSdk")}</p>}
       <div className="flex flex-wrap gap-2">
         {chatSdk && (
-        <Link href="/chat" className="inline-flex items-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800">
-          {t("openChat")}
-        </Link>
+          <Link
+            href="/chat"
+            className="inline-flex items-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800"
+          >
+            {t("openChat")}
+          </Link>
         )}
-        <Link href="/" className="inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+        <Link
+          href="/"
+          className="inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+        >
           {t("dashboard")}
         </Link>
       </div>

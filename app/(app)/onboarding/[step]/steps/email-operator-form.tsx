@@ -16,7 +16,14 @@ import type { ServerErrorData } from "@/lib/errors/messages";
 import { ZEmailOperatorCreateInput, type TEmailOperatorCreateInput } from "@/lib/validation/onboarding";
 import { defaultRoleOf, roleLabel } from "@/lib/validation/role-codes";
 
-const emptyWith = (roleCode: string): TEmailOperatorCreateInput => ({ email: "", firstName: "", lastName: "", roleCode, onlyAssignedConversations: false, active: true });
+const emptyWith = (roleCode: string): TEmailOperatorCreateInput => ({
+  email: "",
+  firstName: "",
+  lastName: "",
+  roleCode,
+  onlyAssignedConversations: false,
+  active: true,
+});
 const FIELDS: readonly string[] = Object.keys(emptyWith(""));
 
 /** `roleCodes`: the backend's role codes (`provider.roleCodes`, CDP_ROLE_CODES); empty hides the role field. */
@@ -34,13 +41,17 @@ export function EmailOperatorForm({
   const t = useTranslations("onboarding.operators");
   const message = useFieldMessage(failure);
   const EMPTY = emptyWith(defaultRoleOf(roleCodes));
-  const form = useForm<TEmailOperatorCreateInput>({ resolver: zodResolver(ZEmailOperatorCreateInput), defaultValues: EMPTY });
+  const form = useForm<TEmailOperatorCreateInput>({
+    resolver: zodResolver(ZEmailOperatorCreateInput),
+    defaultValues: EMPTY,
+  });
   const fe = form.formState.errors;
   const { setFocus } = form;
   // Move focus to the first field the provider refused, so it is seen and announced.
   const firstServerField = Object.keys(failure?.fieldErrors ?? {})[0];
   useEffect(() => {
-    if (firstServerField && FIELDS.includes(firstServerField)) setFocus(firstServerField as keyof TEmailOperatorCreateInput);
+    if (firstServerField && FIELDS.includes(firstServerField))
+      setFocus(firstServerField as keyof TEmailOperatorCreateInput);
   }, [firstServerField, setFocus]);
 
   return (
@@ -53,10 +64,26 @@ export function EmailOperatorForm({
       <h3 id="add-operator" className="font-semibold text-slate-900">
         {t("addTitle")}
       </h3>
-      <TextField label={t("email")} type="email" autoComplete="off" error={message(fe.email?.message, "email")} {...form.register("email")} />
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="off"
+        error={message(fe.email?.message, "email")}
+        {...form.register("email")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("firstName")} autoComplete="off" error={message(fe.firstName?.message, "firstName")} {...form.register("firstName")} />
-        <TextField label={t("lastName")} autoComplete="off" error={message(fe.lastName?.message, "lastName")} {...form.register("lastName")} />
+        <TextField
+          label={t("firstName")}
+          autoComplete="off"
+          error={message(fe.firstName?.message, "firstName")}
+          {...form.register("firstName")}
+        />
+        <TextField
+          label={t("lastName")}
+          autoComplete="off"
+          error={message(fe.lastName?.message, "lastName")}
+          {...form.register("lastName")}
+        />
       </div>
       {roleCodes.length > 0 && (
         <SelectField label={t("role")} error={message(fe.roleCode?.message, "roleCode")} {...form.register("roleCode")}>

@@ -24,7 +24,17 @@ interface Row {
   state: string;
 }
 
-export function OperatorRowActions({ operator, emailEditable, onChanged, onError }: { operator: Row; emailEditable: boolean; onChanged: () => void; onError: (e: ServerErrorData) => void }) {
+export function OperatorRowActions({
+  operator,
+  emailEditable,
+  onChanged,
+  onError,
+}: {
+  operator: Row;
+  emailEditable: boolean;
+  onChanged: () => void;
+  onError: (e: ServerErrorData) => void;
+}) {
   const t = useTranslations("onboarding.operators");
   const trpc = useTRPC();
   const errors = useErrorMessage();
@@ -33,7 +43,9 @@ export function OperatorRowActions({ operator, emailEditable, onChanged, onError
   const [localError, setLocalError] = useState<string | undefined>();
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
   const message = useFieldMessage(failure);
-  const toggle = useMutation(trpc.operators.update.mutationOptions({ onSuccess: onChanged, onError: (err) => onError(errorDataOf(err)) }));
+  const toggle = useMutation(
+    trpc.operators.update.mutationOptions({ onSuccess: onChanged, onError: (err) => onError(errorDataOf(err)) }),
+  );
   const changeEmail = useMutation(
     trpc.operators.update.mutationOptions({
       onMutate: () => setFailure(null),
@@ -49,7 +61,9 @@ export function OperatorRowActions({ operator, emailEditable, onChanged, onError
     }),
   );
   if (operator.state !== "synced") return null;
-  const emailError = message(localError, "email") ?? (failure?.appError?.field === "email" && !failure.fieldErrors ? errors.message(failure) : undefined);
+  const emailError =
+    message(localError, "email") ??
+    (failure?.appError?.field === "email" && !failure.fieldErrors ? errors.message(failure) : undefined);
 
   return (
     <div className="flex flex-col gap-2">
@@ -80,7 +94,14 @@ export function OperatorRowActions({ operator, emailEditable, onChanged, onError
             changeEmail.mutate({ id: operator.id, version: operator.version, email: parsed.data });
           }}
         >
-          <TextField className="grow" label={t("newEmail", { name: operator.name })} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={emailError} />
+          <TextField
+            className="grow"
+            label={t("newEmail", { name: operator.name })}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={emailError}
+          />
           <div className="flex gap-2 sm:pt-7">
             <Button type="submit" busy={changeEmail.isPending}>
               {t("save")}

@@ -37,8 +37,12 @@ export function OperatorsStep() {
     resolver: zodResolver(ZOperatorCreateInput),
     defaultValues: { name: "", departmentIds: [], isAdmin: false, login: "", password: "" },
   });
-  const create = useMutation(trpc.operators.create.mutationOptions({ onMutate: () => setFailure(null), onSuccess: () => invalidate(), onError }));
-  const complete = useMutation(trpc.onboarding.completeStep.mutationOptions({ onSuccess: () => goTo(next("operators")), onError }));
+  const create = useMutation(
+    trpc.operators.create.mutationOptions({ onMutate: () => setFailure(null), onSuccess: () => invalidate(), onError }),
+  );
+  const complete = useMutation(
+    trpc.onboarding.completeStep.mutationOptions({ onSuccess: () => goTo(next("operators")), onError }),
+  );
 
   const operators = ops.data?.items ?? [];
   const departments = (depts.data?.items ?? []).filter((d) => d.state === "synced");
@@ -47,10 +51,24 @@ export function OperatorsStep() {
   const [meFirst = wizard.me.name, ...meRest] = wizard.me.name.trim().split(/\s+/);
   const addMe = () =>
     caps.operatorEmail
-      ? create.mutate({ email: wizard.me.email, firstName: meFirst, lastName: meRest.join(" ") || meFirst, roleCode: adminRoleOf(wizard.provider.roleCodes), onlyAssignedConversations: false, active: true, linkToMe: true })
-      : create.mutate({ name: wizard.me.name, isAdmin: true, departmentIds: departments.filter((d) => d.active).map((d) => d.id), linkToMe: true });
+      ? create.mutate({
+          email: wizard.me.email,
+          firstName: meFirst,
+          lastName: meRest.join(" ") || meFirst,
+          roleCode: adminRoleOf(wizard.provider.roleCodes),
+          onlyAssignedConversations: false,
+          active: true,
+          linkToMe: true,
+        })
+      : create.mutate({
+          name: wizard.me.name,
+          isAdmin: true,
+          departmentIds: departments.filter((d) => d.active).map((d) => d.id),
+          linkToMe: true,
+        });
   const fe = form.formState.errors;
-  const roleOf = (o: { isAdmin: boolean; roleCode: string | null }) => (o.roleCode ? roleLabel(o.roleCode, t) : o.isAdmin ? t("admin") : t("agent"));
+  const roleOf = (o: { isAdmin: boolean; roleCode: string | null }) =>
+    o.roleCode ? roleLabel(o.roleCode, t) : o.isAdmin ? t("admin") : t("agent");
 
   return (
     <StepCard heading={t("heading")} intro={caps.operatorEmail ? t("introEmail") : t("intro")}>
@@ -58,7 +76,11 @@ export function OperatorsStep() {
       {!meIsOperator && wizard.canEdit && ops.isSuccess && (
         <div className="flex flex-col gap-3 rounded-lg bg-brand-50 p-4 ring-1 ring-brand-200">
           <h3 className="font-semibold text-brand-800">{t("meTitle")}</h3>
-          <p className="text-sm text-slate-800">{caps.operatorEmail ? t("meBodyEmail", { name: wizard.me.name, email: wizard.me.email }) : t("meBody", { name: wizard.me.name })}</p>
+          <p className="text-sm text-slate-800">
+            {caps.operatorEmail
+              ? t("meBodyEmail", { name: wizard.me.name, email: wizard.me.email })
+              : t("meBody", { name: wizard.me.name })}
+          </p>
           <div>
             <Button
               type="button"
@@ -83,14 +105,34 @@ export function OperatorsStep() {
               <li key={o.id} className="flex flex-col gap-1 px-4 py-3">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium text-slate-900">{o.name}</span>
-                  {o.userId === wizard.me.id && <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{t("you")}</span>}
+                  {o.userId === wizard.me.id && (
+                    <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+                      {t("you")}
+                    </span>
+                  )}
                   <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">{roleOf(o)}</span>
-                  {o.onlyAssignedConversations && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">{t("onlyAssignedBadge")}</span>}
-                  {!o.active && <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">{t("inactive")}</span>}
-                  {o.state !== "synced" && <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">{t(`state.${o.state}`)}</span>}
+                  {o.onlyAssignedConversations && (
+                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">
+                      {t("onlyAssignedBadge")}
+                    </span>
+                  )}
+                  {!o.active && (
+                    <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">
+                      {t("inactive")}
+                    </span>
+                  )}
+                  {o.state !== "synced" && (
+                    <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">
+                      {t(`state.${o.state}`)}
+                    </span>
+                  )}
                 </div>
                 {o.email && <p className="text-xs text-slate-700">{o.email}</p>}
-                {caps.departments && <p className="text-xs text-slate-700">{o.departmentIds.map((id) => deptName.get(id) ?? "—").join(", ")}</p>}
+                {caps.departments && (
+                  <p className="text-xs text-slate-700">
+                    {o.departmentIds.map((id) => deptName.get(id) ?? "—").join(", ")}
+                  </p>
+                )}
                 {wizard.canEdit && (
                   <OperatorRowActions
                     operator={o}
@@ -135,35 +177,56 @@ export function OperatorsStep() {
           </h3>
           <TextField label={t("name")} error={errors.field(fe.name?.message)} {...form.register("name")} />
           {caps.departments && (
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-1 text-sm font-medium text-slate-800">{t("departments")}</legend>
-            <div className="flex flex-wrap gap-x-4 gap-y-2">
-              {departments.map((d) => (
-                <label key={d.id} className="flex items-center gap-2 text-sm text-slate-800">
-                  <input type="checkbox" value={d.id} className="size-4 accent-brand-700" {...form.register("departmentIds")} />
-                  {d.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-1 text-sm font-medium text-slate-800">{t("departments")}</legend>
+              <div className="flex flex-wrap gap-x-4 gap-y-2">
+                {departments.map((d) => (
+                  <label key={d.id} className="flex items-center gap-2 text-sm text-slate-800">
+                    <input
+                      type="checkbox"
+                      value={d.id}
+                      className="size-4 accent-brand-700"
+                      {...form.register("departmentIds")}
+                    />
+                    {d.name}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
           )}
           <label className="flex items-center gap-2 text-sm text-slate-800">
             <input type="checkbox" className="size-4 accent-brand-700" {...form.register("isAdmin")} />
             {t("isAdmin")}
           </label>
           {caps.operatorLogin && (
-          <div className="flex flex-col gap-1">
-            <label className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" className="size-4 accent-brand-700" checked={useLogin} onChange={(e) => setUseLogin(e.target.checked)} />
-              {t("useLogin")}
-            </label>
-            <p className="text-xs text-slate-700">{t("useLoginHint")}</p>
-          </div>
+            <div className="flex flex-col gap-1">
+              <label className="flex items-center gap-2 text-sm text-slate-800">
+                <input
+                  type="checkbox"
+                  className="size-4 accent-brand-700"
+                  checked={useLogin}
+                  onChange={(e) => setUseLogin(e.target.checked)}
+                />
+                {t("useLogin")}
+              </label>
+              <p className="text-xs text-slate-700">{t("useLoginHint")}</p>
+            </div>
           )}
           {caps.operatorLogin && useLogin && (
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label={t("login")} autoComplete="off" error={errors.field(fe.login?.message)} {...form.register("login")} />
-              <PasswordField label={t("password")} autoComplete="new-password" hint={t("passwordHint")} error={errors.field(fe.password?.message)} {...form.register("password")} />
+              <TextField
+                label={t("login")}
+                autoComplete="off"
+                error={errors.field(fe.login?.message)}
+                {...form.register("login")}
+              />
+              <PasswordField
+                label={t("password")}
+                autoComplete="new-password"
+                hint={t("passwordHint")}
+                error={errors.field(fe.password?.message)}
+                {...form.register("password")}
+              />
             </div>
           )}
           <div>
@@ -176,7 +239,12 @@ export function OperatorsStep() {
       <div className="flex flex-col gap-2">
         {operators.length === 0 && <p className="text-sm text-slate-700">{t("needOne")}</p>}
         <div>
-          <Button type="button" busy={complete.isPending} disabled={!wizard.canEdit || !operators.some((o) => o.state === "synced")} onClick={() => complete.mutate({ step: "operators" })}>
+          <Button
+            type="button"
+            busy={complete.isPending}
+            disabled={!wizard.canEdit || !operators.some((o) => o.state === "synced")}
+            onClick={() => complete.mutate({ step: "operators" })}
+          >
             {t("continue")}
           </Button>
         </div>

@@ -21,15 +21,29 @@ export function PlanStep() {
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
   const onError = (err: unknown) => setFailure(errorDataOf(err));
-  const subscribe = useMutation(trpc.plan.subscribe.mutationOptions({ onMutate: () => setFailure(null), onSuccess: () => goTo(next("plan")), onError }));
-  const trial = useMutation(trpc.plan.continueTrial.mutationOptions({ onMutate: () => setFailure(null), onSuccess: () => goTo(next("plan")), onError }));
+  const subscribe = useMutation(
+    trpc.plan.subscribe.mutationOptions({
+      onMutate: () => setFailure(null),
+      onSuccess: () => goTo(next("plan")),
+      onError,
+    }),
+  );
+  const trial = useMutation(
+    trpc.plan.continueTrial.mutationOptions({
+      onMutate: () => setFailure(null),
+      onSuccess: () => goTo(next("plan")),
+      onError,
+    }),
+  );
   const suggested = Math.max(MIN_SEATS, ops.data?.items.filter((o) => o.active).length ?? 0);
   const value = seats ?? String(wizard.wizard.data.seats ?? suggested);
 
   return (
     <StepCard heading={t("heading")}>
       {failure && <Alert>{errors.message(failure)}</Alert>}
-      {wizard.wizard.data.planChoice === "subscription" && wizard.wizard.data.seats && <Alert tone="info">{t("subscribed", { seats: wizard.wizard.data.seats })}</Alert>}
+      {wizard.wizard.data.planChoice === "subscription" && wizard.wizard.data.seats && (
+        <Alert tone="info">{t("subscribed", { seats: wizard.wizard.data.seats })}</Alert>
+      )}
       <div className="rounded-lg bg-brand-50 p-4 ring-1 ring-brand-200">
         <p className="font-semibold text-brand-800" data-testid="trial-days">
           {t("trial", { days: wizard.account?.trialDaysLeft ?? 7 })}
@@ -62,7 +76,13 @@ export function PlanStep() {
           <Button type="submit" busy={subscribe.isPending} disabled={!wizard.canEdit || trial.isPending}>
             {subscribe.isPending ? t("subscribing") : t("subscribe")}
           </Button>
-          <Button type="button" variant="secondary" busy={trial.isPending} disabled={!wizard.canEdit || subscribe.isPending} onClick={() => trial.mutate()}>
+          <Button
+            type="button"
+            variant="secondary"
+            busy={trial.isPending}
+            disabled={!wizard.canEdit || subscribe.isPending}
+            onClick={() => trial.mutate()}
+          >
             {t("continueTrial")}
           </Button>
         </div>

@@ -57,7 +57,8 @@ export function SpaceStep() {
         const field = e.appError?.field;
         // "Unknown project or item": the identifiers are what to check.
         if (e.appError?.code === "VENDOR_NOT_FOUND") form.setError("projectUuid", { message: errors.message(e) });
-        else if (field === "projectUuid" || field === "itemUuid" || field === "companyName") form.setError(field, { message: errors.message(e) });
+        else if (field === "projectUuid" || field === "itemUuid" || field === "companyName")
+          form.setError(field, { message: errors.message(e) });
         await refresh();
       },
     }),
@@ -99,7 +100,10 @@ export function SpaceStep() {
     );
   }
 
-  const generalError = failure && !form.formState.errors.projectUuid && !failure.appError?.field && !failure.fieldErrors ? errors.message(failure) : undefined;
+  const generalError =
+    failure && !form.formState.errors.projectUuid && !failure.appError?.field && !failure.fieldErrors
+      ? errors.message(failure)
+      : undefined;
 
   return (
     <StepCard heading={t("heading")} intro={preset ? t("spaceConfiguredIntro") : t("spaceIntro")}>
@@ -112,7 +116,12 @@ export function SpaceStep() {
           else if (!connect.isPending) connect.mutate(values);
         })}
       >
-        <TextField label={t("companyName")} autoComplete="organization" error={fieldError("companyName")} {...form.register("companyName")} />
+        <TextField
+          label={t("companyName")}
+          autoComplete="organization"
+          error={fieldError("companyName")}
+          {...form.register("companyName")}
+        />
         <TextField
           label={t("projectUuid")}
           autoComplete="off"
@@ -122,7 +131,14 @@ export function SpaceStep() {
           error={fieldError("projectUuid")}
           {...form.register("projectUuid")}
         />
-        <TextField label={t("itemUuid")} autoComplete="off" spellCheck={false} className="font-mono" error={fieldError("itemUuid")} {...form.register("itemUuid")} />
+        <TextField
+          label={t("itemUuid")}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          error={fieldError("itemUuid")}
+          {...form.register("itemUuid")}
+        />
         <div>
           <Button type="submit" busy={connect.isPending} disabled={!data.canEdit}>
             {connect.isPending ? t("spaceSubmitting") : preset ? t("spaceConfirm") : t("spaceSubmit")}

@@ -11,7 +11,10 @@ export function useWizard() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.onboarding.get.queryOptions());
-  const refresh = useCallback(() => queryClient.invalidateQueries(trpc.onboarding.get.queryFilter()), [queryClient, trpc]);
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries(trpc.onboarding.get.queryFilter()),
+    [queryClient, trpc],
+  );
   const goTo = useCallback(
     async (step: OnboardingStep) => {
       await refresh();

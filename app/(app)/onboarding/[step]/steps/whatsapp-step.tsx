@@ -30,8 +30,16 @@ export function WhatsAppStep() {
   const trpc = useTRPC();
   const errors = useErrorMessage();
   const { data: wizard, goTo, next } = useWizard();
-  const code = useQuery({ ...trpc.whatsapp.code.queryOptions(), staleTime: 0, gcTime: 0, retry: false, enabled: wizard.canEdit });
-  const complete = useMutation(trpc.onboarding.completeStep.mutationOptions({ onSuccess: () => goTo(next("whatsapp")) }));
+  const code = useQuery({
+    ...trpc.whatsapp.code.queryOptions(),
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+    enabled: wizard.canEdit,
+  });
+  const complete = useMutation(
+    trpc.onboarding.completeStep.mutationOptions({ onSuccess: () => goTo(next("whatsapp")) }),
+  );
   const now = useNow();
   const current = code.data?.code ?? null;
   const remaining = current ? current.expiresAt.getTime() - now : 0;
@@ -45,7 +53,10 @@ export function WhatsAppStep() {
       {current && (
         <div className="flex flex-col items-start gap-2 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
           <p className="text-sm font-medium text-slate-800">{t("code")}</p>
-          <p className="break-all font-mono text-2xl font-semibold tracking-wider text-slate-900" data-testid="whatsapp-code">
+          <p
+            className="break-all font-mono text-2xl font-semibold tracking-wider text-slate-900"
+            data-testid="whatsapp-code"
+          >
             {current.token}
           </p>
           {remaining > 0 ? (
@@ -63,10 +74,21 @@ export function WhatsAppStep() {
             {t("newCode")}
           </Button>
         )}
-        <Button type="button" busy={complete.isPending && complete.variables?.skipped === false} disabled={!wizard.canEdit || !current} onClick={() => complete.mutate({ step: "whatsapp", skipped: false })}>
+        <Button
+          type="button"
+          busy={complete.isPending && complete.variables?.skipped === false}
+          disabled={!wizard.canEdit || !current}
+          onClick={() => complete.mutate({ step: "whatsapp", skipped: false })}
+        >
           {t("continue")}
         </Button>
-        <Button type="button" variant="ghost" busy={complete.isPending && complete.variables?.skipped === true} disabled={!wizard.canEdit} onClick={() => complete.mutate({ step: "whatsapp", skipped: true })}>
+        <Button
+          type="button"
+          variant="ghost"
+          busy={complete.isPending && complete.variables?.skipped === true}
+          disabled={!wizard.canEdit}
+          onClick={() => complete.mutate({ step: "whatsapp", skipped: true })}
+        >
           {t("skip")}
         </Button>
       </div>

@@ -24,7 +24,10 @@ export function AuditView() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = parseAuditFilters(new URLSearchParams(searchParams.toString()));
-  const { data, isFetching } = useQuery({ ...trpc.team.auditLog.queryOptions(filters), placeholderData: keepPreviousData });
+  const { data, isFetching } = useQuery({
+    ...trpc.team.auditLog.queryOptions(filters),
+    placeholderData: keepPreviousData,
+  });
   const actions = useQuery(trpc.team.auditActions.queryOptions());
 
   const go = (next: AuditFilters) => {
@@ -44,7 +47,17 @@ export function AuditView() {
       const v = form.get(k);
       return typeof v === "string" ? v : "";
     };
-    go(parseAuditFilters(new URLSearchParams({ action: text("action"), result: text("result"), from: text("from"), to: text("to"), size: text("size") })));
+    go(
+      parseAuditFilters(
+        new URLSearchParams({
+          action: text("action"),
+          result: text("result"),
+          from: text("from"),
+          to: text("to"),
+          size: text("size"),
+        }),
+      ),
+    );
   };
 
   return (
@@ -84,32 +97,55 @@ export function AuditView() {
         </div>
       </form>
 
-      <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card" aria-busy={isFetching || undefined}>
+      <div
+        className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card"
+        aria-busy={isFetching || undefined}
+      >
         <table className="w-full min-w-[48rem] text-left text-sm">
           <caption className="sr-only">{t("table")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("when")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("who")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("action")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("result")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("details")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("when")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("who")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("action")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("result")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("details")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {data?.items.map((e) => (
               <tr key={e.id} data-testid="audit-row">
-                <td className="whitespace-nowrap px-4 py-3 text-slate-800">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-800">
+                  {format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+                </td>
                 <td className="px-4 py-3 text-slate-800">{e.actorName ?? t("system")}</td>
                 <td className="px-4 py-3 text-slate-900">
                   <div className="font-medium">{actionLabel(e.action)}</div>
                   <div className="font-mono text-xs text-slate-600">{e.action}</div>
                 </td>
                 <td className="px-4 py-3">
-                  <span className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${RESULT_STYLE[e.result]}`}>{t(`results.${e.result}`)}</span>
+                  <span
+                    className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${RESULT_STYLE[e.result]}`}
+                  >
+                    {t(`results.${e.result}`)}
+                  </span>
                 </td>
                 <td className="max-w-xs px-4 py-3">
-                  {e.details && <code className="block truncate text-xs text-slate-700" title={JSON.stringify(e.details)}>{JSON.stringify(e.details)}</code>}
+                  {e.details && (
+                    <code className="block truncate text-xs text-slate-700" title={JSON.stringify(e.details)}>
+                      {JSON.stringify(e.details)}
+                    </code>
+                  )}
                 </td>
               </tr>
             ))}
@@ -123,7 +159,14 @@ export function AuditView() {
           </tbody>
         </table>
       </div>
-      {data && <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ ...filters, page })} />}
+      {data && (
+        <Pagination
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          onPage={(page) => go({ ...filters, page })}
+        />
+      )}
     </div>
   );
 }

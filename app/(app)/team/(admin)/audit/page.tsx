@@ -10,9 +10,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Owners and admins only: ../layout.tsx is the gate (the procedures refuse members too). */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const t = await getTranslations("team.audit");
-  const filters = parseAuditFilters(new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))));
+  const filters = parseAuditFilters(
+    new URLSearchParams(
+      Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+    ),
+  );
   const queryClient = getQueryClient();
   await Promise.all([
     queryClient.prefetchQuery(trpc.team.auditLog.queryOptions(filters)),

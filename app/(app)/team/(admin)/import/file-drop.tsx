@@ -16,7 +16,15 @@ function looksLikeCsv(file: File): boolean {
 }
 
 /** A drop zone that is also the file picker's label (click, keyboard or drag-and-drop). */
-export function FileDrop({ fileName, onFile, onClear }: { fileName: string | null; onFile: (file: LoadedFile) => void; onClear: () => void }) {
+export function FileDrop({
+  fileName,
+  onFile,
+  onClear,
+}: {
+  fileName: string | null;
+  onFile: (file: LoadedFile) => void;
+  onClear: () => void;
+}) {
   const t = useTranslations("import.file");
   const tHow = useTranslations("import.howTo");
   const format = useFormatter();
@@ -26,7 +34,8 @@ export function FileDrop({ fileName, onFile, onClear }: { fileName: string | nul
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const megabytes = (bytes: number) => format.number(bytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+  const megabytes = (bytes: number) =>
+    format.number(bytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
 
   const take = async (files: FileList | null) => {
     setError(null);
@@ -34,7 +43,8 @@ export function FileDrop({ fileName, onFile, onClear }: { fileName: string | nul
     if (files.length > 1) return setError(t("oneFile"));
     const file = files[0]!;
     if (!looksLikeCsv(file)) return setError(t("notCsv", { name: file.name }));
-    if (file.size > IMPORT_MAX_BYTES) return setError(t("tooBig", { name: file.name, size: megabytes(file.size), max: megabytes(IMPORT_MAX_BYTES) }));
+    if (file.size > IMPORT_MAX_BYTES)
+      return setError(t("tooBig", { name: file.name, size: megabytes(file.size), max: megabytes(IMPORT_MAX_BYTES) }));
     try {
       onFile({ name: file.name, text: await readCsvText(file) });
     } catch {
@@ -60,7 +70,11 @@ export function FileDrop({ fileName, onFile, onClear }: { fileName: string | nul
         data-testid="csv-drop-zone"
         className={clsx(
           "flex cursor-pointer flex-col items-center justify-center gap-2 rounded-card border-2 border-dashed px-4 py-10 text-center transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600/40",
-          dragging ? "border-brand-600 bg-brand-50" : error ? "border-danger-600/60 bg-danger-50/40" : "border-slate-300 bg-slate-50 hover:border-brand-600 hover:bg-brand-50/50",
+          dragging
+            ? "border-brand-600 bg-brand-50"
+            : error
+              ? "border-danger-600/60 bg-danger-50/40"
+              : "border-slate-300 bg-slate-50 hover:border-brand-600 hover:bg-brand-50/50",
         )}
       >
         <input
@@ -78,8 +92,19 @@ export function FileDrop({ fileName, onFile, onClear }: { fileName: string | nul
             e.target.value = "";
           }}
         />
-        <svg aria-hidden viewBox="0 0 24 24" className="size-9 text-brand-700" fill="none" stroke="currentColor" strokeWidth="1.6">
-          <path d="M12 16V4m0 0-4 4m4-4 4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" strokeLinecap="round" strokeLinejoin="round" />
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          className="size-9 text-brand-700"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+        >
+          <path
+            d="M12 16V4m0 0-4 4m4-4 4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         <span className="text-base font-semibold text-slate-900">{dragging ? t("dropHere") : t("drop")}</span>
         <span className="text-sm text-slate-700">

@@ -121,7 +121,10 @@ export function ImportView({
         <div className="order-last lg:order-none lg:col-start-2 lg:row-start-1">{help}</div>
 
         {file && preview && (
-          <section aria-labelledby="import-preview-title" className="flex min-w-0 flex-col gap-4 rounded-card border border-slate-200 bg-white shadow-card lg:col-span-2">
+          <section
+            aria-labelledby="import-preview-title"
+            className="flex min-w-0 flex-col gap-4 rounded-card border border-slate-200 bg-white shadow-card lg:col-span-2"
+          >
             <div className="flex flex-col gap-3 px-4 pt-5 sm:px-6">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <h2 id="import-preview-title" className="text-lg font-semibold text-slate-900">
@@ -130,7 +133,10 @@ export function ImportView({
                 <p className="text-sm text-slate-600" aria-live="polite">
                   {checking ? (
                     <span className="inline-flex items-center gap-2">
-                      <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-current border-r-transparent" />
+                      <span
+                        aria-hidden
+                        className="size-3 animate-spin rounded-full border-2 border-current border-r-transparent"
+                      />
                       {t("preview.checking")}
                     </span>
                   ) : confirmed ? (
@@ -159,7 +165,11 @@ export function ImportView({
             {preview.rows.length > 0 && <PreviewTable preview={preview} />}
             <div className="flex flex-col gap-3 border-t border-slate-200 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
               <p className="text-sm text-slate-700">
-                {preview.valid === 0 ? t("preview.nothingValid") : preview.invalid > 0 ? t("preview.invalidSkipped", { invalid: preview.invalid }) : null}
+                {preview.valid === 0
+                  ? t("preview.nothingValid")
+                  : preview.invalid > 0
+                    ? t("preview.invalidSkipped", { invalid: preview.invalid })
+                    : null}
               </p>
               <div className="flex flex-wrap gap-2 sm:justify-end">
                 <Button type="button" variant="secondary" onClick={clear}>

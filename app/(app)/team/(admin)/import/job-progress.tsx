@@ -26,12 +26,25 @@ export function JobProgress({ jobId, onAnother }: { jobId: string; onAnother: ()
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.imports.get.queryKey({ jobId }) });
   const onError = (error: unknown) => toast.error(errors.message(errorDataOf(error)));
-  const retryRow = useMutation(trpc.imports.retryRow.mutationOptions({ onSuccess: () => toast.success(t("retried")), onError, onSettled: refresh }));
-  const retryAll = useMutation(trpc.imports.retryFailed.mutationOptions({ onSuccess: () => toast.success(t("retriedAll")), onError, onSettled: refresh }));
+  const retryRow = useMutation(
+    trpc.imports.retryRow.mutationOptions({
+      onSuccess: () => toast.success(t("retried")),
+      onError,
+      onSettled: refresh,
+    }),
+  );
+  const retryAll = useMutation(
+    trpc.imports.retryFailed.mutationOptions({
+      onSuccess: () => toast.success(t("retriedAll")),
+      onError,
+      onSettled: refresh,
+    }),
+  );
 
   /** A failed row's reason in words: the app error code's sentence, with the vendor's reason when it gave one. */
   const reason = (error: { code: string; message: string | null }) => {
-    if (tErrors.has(error.code as never)) return errors.message({ appError: { code: error.code, params: { reason: error.message ?? "" } } });
+    if (tErrors.has(error.code as never))
+      return errors.message({ appError: { code: error.code, params: { reason: error.message ?? "" } } });
     return error.message ?? errors.message({ appError: { code: "INTERNAL" } });
   };
 
@@ -44,7 +57,11 @@ export function JobProgress({ jobId, onAnother }: { jobId: string; onAnother: ()
   if (job.isError && !job.data) {
     return (
       <Card className="flex flex-col items-start gap-4">
-        <Alert tone="danger">{errorDataOf(job.error).appError?.code === "NOT_FOUND" ? t("notFound") : errors.message(errorDataOf(job.error))}</Alert>
+        <Alert tone="danger">
+          {errorDataOf(job.error).appError?.code === "NOT_FOUND"
+            ? t("notFound")
+            : errors.message(errorDataOf(job.error))}
+        </Alert>
         {another}
       </Card>
     );
@@ -67,7 +84,9 @@ export function JobProgress({ jobId, onAnother }: { jobId: string; onAnother: ()
     <div className="flex flex-col gap-6">
       <Card className="flex flex-col gap-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 className="min-w-0 break-words text-lg font-semibold text-slate-900">{data.fileName ? t("title", { file: data.fileName }) : t("titleNoFile")}</h2>
+          <h2 className="min-w-0 break-words text-lg font-semibold text-slate-900">
+            {data.fileName ? t("title", { file: data.fileName }) : t("titleNoFile")}
+          </h2>
           <span className="text-2xl font-bold tabular-nums text-slate-900" aria-hidden>
             {percent}%
           </span>
@@ -82,7 +101,10 @@ export function JobProgress({ jobId, onAnother }: { jobId: string; onAnother: ()
           className="flex h-3 w-full overflow-hidden rounded-full bg-slate-200"
         >
           <div className="h-full bg-brand-700 transition-[width] duration-500" style={{ width: widthOf(data.done) }} />
-          <div className="h-full bg-danger-600 transition-[width] duration-500" style={{ width: widthOf(data.failed) }} />
+          <div
+            className="h-full bg-danger-600 transition-[width] duration-500"
+            style={{ width: widthOf(data.failed) }}
+          />
         </div>
         <p className="text-sm font-medium tabular-nums text-slate-800" data-testid="import-counts">
           {t("counts", { done: data.done, failed: data.failed, remaining: data.remaining })}
@@ -91,7 +113,9 @@ export function JobProgress({ jobId, onAnother }: { jobId: string; onAnother: ()
           {running ? (
             <p className="text-sm text-slate-600">{t("running")}</p>
           ) : (
-            <Alert tone={data.failed > 0 ? "warning" : "info"}>{data.failed > 0 ? t("finishedWithFailures", { failed: data.failed }) : t("finished")}</Alert>
+            <Alert tone={data.failed > 0 ? "warning" : "info"}>
+              {data.failed > 0 ? t("finishedWithFailures", { failed: data.failed }) : t("finished")}
+            </Alert>
           )}
         </div>
         {!running && (
@@ -111,15 +135,26 @@ export function JobProgress({ jobId, onAnother }: { jobId: string; onAnother: ()
         <Card className="flex flex-col gap-4">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="text-lg font-semibold text-slate-900">{t("failedTitle")}</h2>
-            <Button type="button" variant="secondary" busy={retryAll.isPending} onClick={() => retryAll.mutate({ jobId })}>
+            <Button
+              type="button"
+              variant="secondary"
+              busy={retryAll.isPending}
+              onClick={() => retryAll.mutate({ jobId })}
+            >
               {t("retryAll")}
             </Button>
           </div>
           <ul aria-label={t("failedTitle")} className="divide-y divide-slate-100 rounded-lg border border-slate-200">
             {data.failedRows.map((row) => (
-              <li key={row.rowId} data-testid="failed-row" className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <li
+                key={row.rowId}
+                data-testid="failed-row"
+                className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between"
+              >
                 <div className="min-w-0">
-                  <p className="break-words font-medium text-slate-900">{t("failedRow", { line: row.line, name: row.name })}</p>
+                  <p className="break-words font-medium text-slate-900">
+                    {t("failedRow", { line: row.line, name: row.name })}
+                  </p>
                   <p className="text-sm text-danger-700">{reason(row.error)}</p>
                 </div>
                 <Button

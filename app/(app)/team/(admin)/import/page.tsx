@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * refuse members too). `?job=<id>` shows that import's progress; without it, a running import of the
  * organization is shown, so a reload or a second tab finds the job again.
  */
-export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [t, format] = await Promise.all([getTranslations("import"), getFormatter()]);
   const { job } = await searchParams;
   const requestedJob = ZImportJobInput.shape.jobId.safeParse(job);
@@ -30,7 +34,10 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const running = jobs.find((j) => j.status === "running");
   const jobId = requestedJob.success ? requestedJob.data : (running?.id ?? null);
   if (jobId) await queryClient.prefetchQuery(trpc.imports.get.queryOptions({ jobId }));
-  const latest = !jobId && jobs[0] ? { id: jobs[0].id, fileName: jobs[0].fileName, done: jobs[0].done, failed: jobs[0].failed } : null;
+  const latest =
+    !jobId && jobs[0]
+      ? { id: jobs[0].id, fileName: jobs[0].fileName, done: jobs[0].done, failed: jobs[0].failed }
+      : null;
 
   const caps = provider.capabilities;
   const columns = importColumnsFor(caps);
@@ -44,14 +51,23 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
         {columns.map((c) => (
           <div key={c}>
             <dt>
-              <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.8125rem] font-semibold text-slate-900">{t(`columns.${c}.header`)}</code>{" "}
-              <span className="text-xs text-slate-600">({required.has(c) ? t("howTo.required") : t("howTo.optional")})</span>
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.8125rem] font-semibold text-slate-900">
+                {t(`columns.${c}.header`)}
+              </code>{" "}
+              <span className="text-xs text-slate-600">
+                ({required.has(c) ? t("howTo.required") : t("howTo.optional")})
+              </span>
             </dt>
             <dd className="mt-0.5 text-slate-700">{t(`columns.${c}.help`)}</dd>
           </div>
         ))}
       </dl>
-      <p className="text-slate-600">{t("howTo.limits", { rows: format.number(IMPORT_MAX_ROWS), size: `${format.number(IMPORT_MAX_BYTES / 1_000_000)} MB` })}</p>
+      <p className="text-slate-600">
+        {t("howTo.limits", {
+          rows: format.number(IMPORT_MAX_ROWS),
+          size: `${format.number(IMPORT_MAX_BYTES / 1_000_000)} MB`,
+        })}
+      </p>
     </Card>
   );
 
@@ -72,7 +88,12 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
             </a>
           }
         />
-        <ImportView caps={{ operatorEmail: caps.operatorEmail, departments: caps.departments, operatorLogin: caps.operatorLogin }} initialJobId={jobId} latest={latest} help={help} />
+        <ImportView
+          caps={{ operatorEmail: caps.operatorEmail, departments: caps.departments, operatorLogin: caps.operatorLogin }}
+          initialJobId={jobId}
+          latest={latest}
+          help={help}
+        />
       </section>
     </HydrateClient>
   );

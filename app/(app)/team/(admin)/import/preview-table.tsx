@@ -20,7 +20,9 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
   const filterId = useId();
   const rows = onlyErrors ? preview.rows.filter((r) => r.errors.length > 0) : preview.rows;
   const shown = rows.slice(0, limit);
-  const errorLines = preview.rows.flatMap((r) => r.errors.map((e) => t("errors.line", { line: r.line, message: rowError(e) })));
+  const errorLines = preview.rows.flatMap((r) =>
+    r.errors.map((e) => t("errors.line", { line: r.line, message: rowError(e) })),
+  );
 
   return (
     <div className="flex flex-col gap-3">
@@ -28,7 +30,9 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
         <p className="text-sm font-semibold text-slate-900" data-testid="preview-summary">
           <span className="text-brand-800">{t("preview.summaryValid", { valid: preview.valid })}</span>
           {" · "}
-          <span className={preview.invalid > 0 ? "text-danger-700" : "text-slate-600"}>{t("preview.summaryInvalid", { invalid: preview.invalid })}</span>
+          <span className={preview.invalid > 0 ? "text-danger-700" : "text-slate-600"}>
+            {t("preview.summaryInvalid", { invalid: preview.invalid })}
+          </span>
         </p>
         <div className="flex items-center gap-2">
           <input
@@ -53,7 +57,9 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           {errorLines.slice(0, MOBILE_ERRORS).map((text, i) => (
             <li key={i}>{text}</li>
           ))}
-          {errorLines.length > MOBILE_ERRORS && <li>{t("preview.moreErrors", { count: errorLines.length - MOBILE_ERRORS })}</li>}
+          {errorLines.length > MOBILE_ERRORS && (
+            <li>{t("preview.moreErrors", { count: errorLines.length - MOBILE_ERRORS })}</li>
+          )}
         </ul>
       )}
       <div className="overflow-x-auto border-y border-slate-200">
@@ -87,7 +93,15 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                   data-invalid={invalid || undefined}
                   className={invalid ? "bg-danger-50/60" : undefined}
                 >
-                  <th scope="row" className={clsx("px-4 py-2.5 align-top font-mono text-xs font-semibold", invalid ? "border-l-4 border-danger-600 text-danger-700" : "border-l-4 border-transparent text-slate-600")}>
+                  <th
+                    scope="row"
+                    className={clsx(
+                      "px-4 py-2.5 align-top font-mono text-xs font-semibold",
+                      invalid
+                        ? "border-l-4 border-danger-600 text-danger-700"
+                        : "border-l-4 border-transparent text-slate-600",
+                    )}
+                  >
                     {row.line}
                   </th>
                   {preview.columns.map((c) => {
@@ -95,7 +109,13 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                     const value = row.values[c] ?? "";
                     return (
                       <td key={c} className={clsx("px-4 py-2.5 align-top", cellErrors.length > 0 && "bg-danger-50")}>
-                        <span className={clsx("break-words", cellErrors.length > 0 ? "font-medium text-danger-700" : "text-slate-900", !value && "text-slate-400")}>
+                        <span
+                          className={clsx(
+                            "break-words",
+                            cellErrors.length > 0 ? "font-medium text-danger-700" : "text-slate-900",
+                            !value && "text-slate-400",
+                          )}
+                        >
                           {value || "—"}
                         </span>
                         {cellErrors.map((e, i) => (
@@ -119,7 +139,9 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                         ))}
                       </>
                     ) : (
-                      <span className="inline-flex rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-800">{t("preview.ok")}</span>
+                      <span className="inline-flex rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-800">
+                        {t("preview.ok")}
+                      </span>
                     )}
                   </td>
                 </tr>

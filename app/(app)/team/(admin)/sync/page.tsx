@@ -19,7 +19,10 @@ export default async function SyncPage() {
   return (
     <section className="flex flex-col gap-6">
       {/* Without list calls the provider may not be PlugChat at all: a neutral title. */}
-      <PageHeader title={supported ? t("title") : t("titleGeneric")} description={supported ? t("subtitle") : undefined} />
+      <PageHeader
+        title={supported ? t("title") : t("titleGeneric")}
+        description={supported ? t("subtitle") : undefined}
+      />
       {supported ? <SyncView /> : <Alert tone="info">{t("unsupported")}</Alert>}
     </section>
   );

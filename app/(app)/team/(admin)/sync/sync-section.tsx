@@ -26,9 +26,15 @@ function useValue() {
       case "active":
         return side.active ? t("values.active") : t("values.inactive");
       case "departments":
-        return side.departments && side.departments.length > 0 ? side.departments.join(", ") : t("values.noDepartments");
+        return side.departments && side.departments.length > 0
+          ? side.departments.join(", ")
+          : t("values.noDepartments");
       case "isAdmin":
-        return side.isAdmin === null || side.isAdmin === undefined ? t("values.unknown") : side.isAdmin ? t("values.yes") : t("values.no");
+        return side.isAdmin === null || side.isAdmin === undefined
+          ? t("values.unknown")
+          : side.isAdmin
+            ? t("values.yes")
+            : t("values.no");
     }
   };
 }
@@ -65,7 +71,19 @@ function Missing({ children }: { children: React.ReactNode }) {
   return <span className="italic text-slate-600">{children}</span>;
 }
 
-function Group({ title, hint, count, testId, children }: { title: string; hint: string; count: number; testId: string; children: React.ReactNode }) {
+function Group({
+  title,
+  hint,
+  count,
+  testId,
+  children,
+}: {
+  title: string;
+  hint: string;
+  count: number;
+  testId: string;
+  children: React.ReactNode;
+}) {
   const t = useTranslations("sync");
   if (count === 0) return null;
   return (
@@ -81,10 +99,18 @@ function Group({ title, hint, count, testId, children }: { title: string; hint: 
           <caption className="sr-only">{title}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="w-[18%] px-4 py-3 font-semibold">{t("columns.name")}</th>
-              <th scope="col" className="w-[22%] px-4 py-3 font-semibold">{t("columns.portal")}</th>
-              <th scope="col" className="w-[22%] px-4 py-3 font-semibold">{t("columns.vendor")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("columns.actions")}</th>
+              <th scope="col" className="w-[18%] px-4 py-3 font-semibold">
+                {t("columns.name")}
+              </th>
+              <th scope="col" className="w-[22%] px-4 py-3 font-semibold">
+                {t("columns.portal")}
+              </th>
+              <th scope="col" className="w-[22%] px-4 py-3 font-semibold">
+                {t("columns.vendor")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("columns.actions")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">{children}</tbody>
@@ -94,7 +120,17 @@ function Group({ title, hint, count, testId, children }: { title: string; hint: 
   );
 }
 
-export function SyncSection({ kind, section, busy, onFix }: { kind: Kind; section: OperatorSection | DepartmentSection; busy: boolean; onFix: (fix: Fix) => void }) {
+export function SyncSection({
+  kind,
+  section,
+  busy,
+  onFix,
+}: {
+  kind: Kind;
+  section: OperatorSection | DepartmentSection;
+  busy: boolean;
+  onFix: (fix: Fix) => void;
+}) {
   const t = useTranslations("sync");
   const title = kind === "operator" ? t("sections.operators") : t("sections.departments");
   const headingId = `sync-${kind}`;
@@ -107,7 +143,14 @@ export function SyncSection({ kind, section, busy, onFix }: { kind: Kind; sectio
   };
   const clean = counts.onlyVendor + counts.onlyLocal + counts.different + counts.checking === 0;
   const action = (label: string, aria: string, fix: Fix, variant: "primary" | "secondary" | "ghost" = "secondary") => (
-    <Button type="button" variant={variant} className="px-3 py-1.5 text-sm" aria-label={aria} disabled={busy} onClick={() => onFix(fix)}>
+    <Button
+      type="button"
+      variant={variant}
+      className="px-3 py-1.5 text-sm"
+      aria-label={aria}
+      disabled={busy}
+      onClick={() => onFix(fix)}
+    >
       {label}
     </Button>
   );
@@ -122,54 +165,120 @@ export function SyncSection({ kind, section, busy, onFix }: { kind: Kind; sectio
       </header>
       {clean && <p className="text-sm text-slate-700">{t("sectionUpToDate")}</p>}
 
-      <Group title={t("groups.different")} hint={t("groups.differentHint")} count={counts.different} testId={`${kind}-different`}>
+      <Group
+        title={t("groups.different")}
+        hint={t("groups.differentHint")}
+        count={counts.different}
+        testId={`${kind}-different`}
+      >
         {section.different.map((d) => (
           <tr key={d.id} data-testid="sync-row">
-            <th scope="row" className="px-4 py-3 align-top font-medium text-slate-900">{d.portal.name}</th>
-            <td className="px-4 py-3 align-top"><FieldList side={d.portal} fields={d.fields} /></td>
-            <td className="px-4 py-3 align-top"><FieldList side={d.vendor} fields={d.fields} /></td>
+            <th scope="row" className="px-4 py-3 align-top font-medium text-slate-900">
+              {d.portal.name}
+            </th>
+            <td className="px-4 py-3 align-top">
+              <FieldList side={d.portal} fields={d.fields} />
+            </td>
+            <td className="px-4 py-3 align-top">
+              <FieldList side={d.vendor} fields={d.fields} />
+            </td>
             <td className="px-4 py-3 align-top">
               <div className="flex flex-wrap gap-2">
-                {action(t("actions.push"), t("actions.pushLabel", { name: d.portal.name }), { verb: "push", kind, id: d.id, version: d.version, name: d.portal.name })}
-                {action(t("actions.pull"), t("actions.pullLabel", { name: d.portal.name }), { verb: "pull", kind, id: d.id, version: d.version, name: d.portal.name })}
+                {action(t("actions.push"), t("actions.pushLabel", { name: d.portal.name }), {
+                  verb: "push",
+                  kind,
+                  id: d.id,
+                  version: d.version,
+                  name: d.portal.name,
+                })}
+                {action(t("actions.pull"), t("actions.pullLabel", { name: d.portal.name }), {
+                  verb: "pull",
+                  kind,
+                  id: d.id,
+                  version: d.version,
+                  name: d.portal.name,
+                })}
               </div>
             </td>
           </tr>
         ))}
       </Group>
 
-      <Group title={t("groups.onlyVendor")} hint={t("groups.onlyVendorHint")} count={counts.onlyVendor} testId={`${kind}-only-vendor`}>
+      <Group
+        title={t("groups.onlyVendor")}
+        hint={t("groups.onlyVendorHint")}
+        count={counts.onlyVendor}
+        testId={`${kind}-only-vendor`}
+      >
         {section.onlyVendor.map((v) => (
           <tr key={v.vendorId} data-testid="sync-row">
             <th scope="row" className="px-4 py-3 align-top font-medium text-slate-900">
               {v.name}
-              {"isDefault" in v && v.isDefault && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">{t("default")}</span>}
+              {"isDefault" in v && v.isDefault && (
+                <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
+                  {t("default")}
+                </span>
+              )}
             </th>
-            <td className="px-4 py-3 align-top"><Missing>{t("missing.portal")}</Missing></td>
-            <td className="px-4 py-3 align-top"><Summary side={v} kind={kind} /></td>
-            <td className="px-4 py-3 align-top">{action(t("actions.adopt"), t("actions.adoptLabel", { name: v.name }), { verb: "adopt", kind, vendorId: v.vendorId, name: v.name })}</td>
+            <td className="px-4 py-3 align-top">
+              <Missing>{t("missing.portal")}</Missing>
+            </td>
+            <td className="px-4 py-3 align-top">
+              <Summary side={v} kind={kind} />
+            </td>
+            <td className="px-4 py-3 align-top">
+              {action(t("actions.adopt"), t("actions.adoptLabel", { name: v.name }), {
+                verb: "adopt",
+                kind,
+                vendorId: v.vendorId,
+                name: v.name,
+              })}
+            </td>
           </tr>
         ))}
       </Group>
 
-      <Group title={t("groups.onlyLocal")} hint={t("groups.onlyLocalHint")} count={counts.onlyLocal} testId={`${kind}-only-local`}>
+      <Group
+        title={t("groups.onlyLocal")}
+        hint={t("groups.onlyLocalHint")}
+        count={counts.onlyLocal}
+        testId={`${kind}-only-local`}
+      >
         {section.onlyLocal.map((l) => {
           const isDefault = "isDefault" in l && l.isDefault;
           return (
             <tr key={l.id} data-testid="sync-row">
               <th scope="row" className="px-4 py-3 align-top font-medium text-slate-900">
                 {l.name}
-                {isDefault && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">{t("default")}</span>}
+                {isDefault && (
+                  <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
+                    {t("default")}
+                  </span>
+                )}
               </th>
-              <td className="px-4 py-3 align-top"><Summary side={l} kind={kind} /></td>
+              <td className="px-4 py-3 align-top">
+                <Summary side={l} kind={kind} />
+              </td>
               <td className="px-4 py-3 align-top">
                 <Missing>{t("missing.vendor")}</Missing>
                 <p className="mt-1 text-xs text-slate-600">{t(`reason.${l.reason}`)}</p>
               </td>
               <td className="px-4 py-3 align-top">
                 <div className="flex flex-wrap gap-2">
-                  {action(t("actions.recreate"), t("actions.recreateLabel", { name: l.name }), { verb: "recreate", kind, id: l.id, version: l.version, name: l.name })}
-                  {!isDefault && action(t("actions.forget"), t("actions.forgetLabel", { name: l.name }), { verb: "forget", kind, id: l.id, version: l.version, name: l.name }, "ghost")}
+                  {action(t("actions.recreate"), t("actions.recreateLabel", { name: l.name }), {
+                    verb: "recreate",
+                    kind,
+                    id: l.id,
+                    version: l.version,
+                    name: l.name,
+                  })}
+                  {!isDefault &&
+                    action(
+                      t("actions.forget"),
+                      t("actions.forgetLabel", { name: l.name }),
+                      { verb: "forget", kind, id: l.id, version: l.version, name: l.name },
+                      "ghost",
+                    )}
                 </div>
                 {isDefault && <p className="mt-1 text-xs text-slate-600">{t("defaultHint")}</p>}
               </td>

@@ -23,14 +23,18 @@ interface Prunable {
 
 /** A section without the row a fix is about. */
 function prune<S extends Prunable>(section: S, fix: Fix): S {
-  if (fix.verb === "adopt") return { ...section, onlyVendor: section.onlyVendor.filter((r) => r.vendorId !== fix.vendorId) };
-  if (fix.verb === "recreate" || fix.verb === "forget") return { ...section, onlyLocal: section.onlyLocal.filter((r) => r.id !== fix.id) };
+  if (fix.verb === "adopt")
+    return { ...section, onlyVendor: section.onlyVendor.filter((r) => r.vendorId !== fix.vendorId) };
+  if (fix.verb === "recreate" || fix.verb === "forget")
+    return { ...section, onlyLocal: section.onlyLocal.filter((r) => r.id !== fix.id) };
   return { ...section, different: section.different.filter((r) => r.id !== fix.id) };
 }
 
 /** The comparison without the row a fix is about (what the page shows while the fix runs). */
 function withoutRow(data: SyncData, fix: Fix): SyncData {
-  return fix.kind === "operator" ? { ...data, operators: prune(data.operators, fix) } : { ...data, departments: prune(data.departments, fix) };
+  return fix.kind === "operator"
+    ? { ...data, operators: prune(data.operators, fix) }
+    : { ...data, departments: prune(data.departments, fix) };
 }
 
 export function SyncView() {
@@ -102,14 +106,23 @@ export function SyncView() {
   const data = compare.data;
   const onlyVendorCount = data ? data.operators.onlyVendor.length + data.departments.onlyVendor.length : 0;
   const pending = data
-    ? [data.operators, data.departments].reduce((n, s) => n + s.onlyVendor.length + s.onlyLocal.length + s.different.length + s.checking.length, 0)
+    ? [data.operators, data.departments].reduce(
+        (n, s) => n + s.onlyVendor.length + s.onlyLocal.length + s.different.length + s.checking.length,
+        0,
+      )
     : 0;
 
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-slate-700" aria-live="polite" data-testid="last-compared">
-          {compare.isFetching ? t("comparing") : data ? t("lastCompared", { time: format.dateTime(data.comparedAt, { dateStyle: "short", timeStyle: "medium" }) }) : null}
+          {compare.isFetching
+            ? t("comparing")
+            : data
+              ? t("lastCompared", {
+                  time: format.dateTime(data.comparedAt, { dateStyle: "short", timeStyle: "medium" }),
+                })
+              : null}
         </p>
         <div className="flex flex-wrap gap-2">
           {onlyVendorCount > 0 && (
@@ -123,10 +136,16 @@ export function SyncView() {
         </div>
       </div>
 
-      {compare.isError && !compare.isFetching && <Alert>{t("loadError", { message: errors.message(errorDataOf(compare.error)) })}</Alert>}
+      {compare.isError && !compare.isFetching && (
+        <Alert>{t("loadError", { message: errors.message(errorDataOf(compare.error)) })}</Alert>
+      )}
 
       {data && pending === 0 && (
-        <div className="rounded-card border border-brand-200 bg-brand-50 p-6 text-center" role="status" data-testid="up-to-date">
+        <div
+          className="rounded-card border border-brand-200 bg-brand-50 p-6 text-center"
+          role="status"
+          data-testid="up-to-date"
+        >
           <h2 className="text-lg font-semibold text-brand-800">{t("upToDate")}</h2>
           <p className="mt-1 text-sm text-brand-800">{t("upToDateBody")}</p>
         </div>
@@ -134,8 +153,12 @@ export function SyncView() {
 
       {data && pending > 0 && (
         <>
-          {data.supported.operators && <SyncSection kind="operator" section={data.operators} busy={busy} onFix={onFix} />}
-          {data.supported.departments && <SyncSection kind="department" section={data.departments} busy={busy} onFix={onFix} />}
+          {data.supported.operators && (
+            <SyncSection kind="operator" section={data.operators} busy={busy} onFix={onFix} />
+          )}
+          {data.supported.departments && (
+            <SyncSection kind="department" section={data.departments} busy={busy} onFix={onFix} />
+          )}
         </>
       )}
 
