@@ -87,7 +87,8 @@ test.describe("team: members and invitations", () => {
         await dialog.getByRole("radio", { name: "João Operador" }).check();
         await dialog.getByRole("button", { name: "Vincular", exact: true }).click();
         await expect(members.row(invitee.email)).toContainText("João Operador");
-        await guest.reload();
+        // The member was last on the "Sem acesso" page: back to Membros.
+        await guest.goto("/team/members");
         await expect(guest.getByTestId("member-row").filter({ hasText: "João Convidado" })).toContainText(
           "João Operador",
         );
