@@ -16,6 +16,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import type { SessionUser } from "@/server/auth/session";
+import { mustEnrolTwoFactor } from "@/server/auth/two-factor-rule";
 import type { Db } from "@/server/db/client";
 import { memberships, organizations, type Membership, type MemberRole, type Organization } from "@/server/db/schema";
 import { logger, type Logger } from "@/server/log";
@@ -221,14 +222,7 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, nex
   // Not a member (or a hint naming someone else's organization): same answer either way.
   if (!scope) throw appError("FORBIDDEN");
   // The organization requires two-factor for owners and admins: nothing changes until they turn it on.
-  if (
-    type === "mutation" &&
-    scope.org.requireTwoFactor &&
-    scope.membership.role !== "member" &&
-    !ctx.session.twoFactorEnabled
-  ) {
-    throw appError("TWO_FACTOR_ENROLMENT_REQUIRED");
-  }
+  if (type === "mutation" && mustEnrolTwoFactor(ctx.session, scope)) throw appError("TWO_FACTOR_ENROLMENT_REQUIRED");
   // Nothing is created or changed for an organization by someone whose e-mail is unproven.
   if (type === "mutation" && !ctx.session.emailVerified && !meta?.allowUnverified) {
     throw appError("EMAIL_NOT_VERIFIED", { params: { email: ctx.session.email } });

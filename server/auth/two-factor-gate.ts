@@ -8,17 +8,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { OrgScope } from "@/server/api/trpc";
 import type { SessionUser } from "./session";
+import { mustEnrolTwoFactor } from "./two-factor-rule";
+
+export { mustEnrolTwoFactor };
 
 /** The request's path, set by proxy.ts on every page request. */
 export const PATHNAME_HEADER = "x-pathname";
 export const TWO_FACTOR_ENROL_PATH = "/account#two-factor";
-
-export function mustEnrolTwoFactor(
-  session: Pick<SessionUser, "twoFactorEnabled">,
-  scope: Pick<OrgScope, "org" | "membership">,
-): boolean {
-  return scope.org.requireTwoFactor && scope.membership.role !== "member" && !session.twoFactorEnabled;
-}
 
 export async function enforceTwoFactorEnrolment(session: SessionUser, scope: OrgScope): Promise<void> {
   if (!mustEnrolTwoFactor(session, scope)) return;
