@@ -1,5 +1,5 @@
 /**
- * team.operatorsPage — one page of the organization's operators with search, filters and
+ * operators.page — one page of the organization's operators with search, filters and
  * sorting, counted on the server. Stays fast at thousands of operators: every query is
  * scoped by organization_id (leading column of the name/created indexes) and the
  * department filter uses the GIN index on department_ids. The role filter and the e-mail
@@ -23,7 +23,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export const operatorsPage = orgProcedure
+export const page = orgProcedure
   .input(ZOperatorsPageInput)
   .output(ZOperatorsPageOutput)
   .query(async ({ ctx, input }) => {
