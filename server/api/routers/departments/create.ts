@@ -2,7 +2,7 @@
 import { ZDepartmentCreateInput } from "@/lib/validation/onboarding";
 import { adminProcedure } from "@/server/api/trpc";
 import { createDepartment } from "@/server/provisioning";
-import { departmentOutput, scopeOf, ZDepartmentOutput } from "../onboarding/outputs";
+import { departmentOutput, scopeOf, ZDepartmentOutput } from "@/server/api/outputs";
 
 export const create = adminProcedure
   .input(ZDepartmentCreateInput)

@@ -5,7 +5,7 @@
  */
 import { adminProcedure } from "@/server/api/trpc";
 import { getVendorAccount, listDepartments, syncDepartmentsFromVendor } from "@/server/provisioning";
-import { departmentOutput, scopeOf } from "../onboarding/outputs";
+import { departmentOutput, scopeOf } from "@/server/api/outputs";
 import { ZDepartmentsListOutput } from "./list";
 
 export const refresh = adminProcedure.output(ZDepartmentsListOutput).mutation(async ({ ctx }) => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZId, ZVersion } from "@/lib/validation/onboarding";
 import { adminProcedure } from "@/server/api/trpc";
 import { removeDepartment } from "@/server/provisioning";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 
 export const ZDepartmentRemoveInput = z.strictObject({ id: ZId, version: ZVersion });
 

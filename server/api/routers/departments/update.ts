@@ -2,7 +2,7 @@
 import { ZDepartmentUpdateInput } from "@/lib/validation/onboarding";
 import { adminProcedure } from "@/server/api/trpc";
 import { updateDepartment } from "@/server/provisioning";
-import { departmentOutput, scopeOf, ZDepartmentOutput } from "../onboarding/outputs";
+import { departmentOutput, scopeOf, ZDepartmentOutput } from "@/server/api/outputs";
 
 export const update = adminProcedure
   .input(ZDepartmentUpdateInput)

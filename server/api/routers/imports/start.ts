@@ -6,7 +6,7 @@ import { ZImportStartInput } from "@/lib/validation/import";
 import { adminProcedure } from "@/server/api/trpc";
 import { startImport } from "@/server/provisioning/import-jobs";
 import { kickImportWorker } from "@/server/provisioning/import-worker";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 import { z } from "zod";
 
 export const start = adminProcedure

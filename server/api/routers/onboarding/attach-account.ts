@@ -4,7 +4,7 @@ import { adminProcedure } from "@/server/api/trpc";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep } from "@/server/onboarding/state";
 import { attachAccount as attach } from "@/server/provisioning";
-import { accountOutput, scopeOf, ZAccountOutput } from "./outputs";
+import { accountOutput, scopeOf, ZAccountOutput } from "@/server/api/outputs";
 
 export const attachAccount = adminProcedure
   .input(ZAttachAccountInput)

@@ -12,7 +12,7 @@ import { organizations } from "@/server/db/schema";
 import { completeStep, saveOnboardingData } from "@/server/onboarding/state";
 import { hasSpaceVerification } from "@/server/providers/cdp/provider";
 import { connectSpace as connect } from "@/server/provisioning";
-import { accountOutput, scopeOf, ZAccountOutput } from "./outputs";
+import { accountOutput, scopeOf, ZAccountOutput } from "@/server/api/outputs";
 
 export const connectSpace = adminProcedure
   .input(ZSpaceStepInput)

@@ -11,7 +11,7 @@ import { organizations } from "@/server/db/schema";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep, saveOnboardingData } from "@/server/onboarding/state";
 import { provisionAccount } from "@/server/provisioning";
-import { accountOutput, scopeOf, ZAccountOutput } from "./outputs";
+import { accountOutput, scopeOf, ZAccountOutput } from "@/server/api/outputs";
 
 export const createAccount = adminProcedure
   .input(ZCompanyStepInput)

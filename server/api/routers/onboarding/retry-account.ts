@@ -6,7 +6,7 @@ import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep, getOnboarding } from "@/server/onboarding/state";
 import { getVendorAccount, provisionAccount } from "@/server/provisioning";
 import { appError } from "@/server/errors";
-import { accountOutput, scopeOf, ZAccountOutput } from "./outputs";
+import { accountOutput, scopeOf, ZAccountOutput } from "@/server/api/outputs";
 
 export const ZRetryAccountInput = z.strictObject({ confirm: z.literal(true) });
 

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { ZOperatorsPageInput } from "@/lib/validation/team";
 import { orgProcedure } from "@/server/api/trpc";
 import { operators, users } from "@/server/db/schema";
-import { operatorOutput, ZOperatorOutput } from "../onboarding/outputs";
+import { operatorOutput, ZOperatorOutput } from "@/server/api/outputs";
 
 export const ZOperatorsPageOutput = z.object({
   total: z.number(),

@@ -11,7 +11,7 @@ import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import type { ChatProviderCapabilities } from "@/server/providers/types";
 import { updateOperator } from "@/server/provisioning";
-import { operatorOutput, scopeOf, ZOperatorOutput } from "../onboarding/outputs";
+import { operatorOutput, scopeOf, ZOperatorOutput } from "@/server/api/outputs";
 import { assertKnownRole } from "./role-code";
 
 /** The first field of the input that the backend has no counterpart for, if any. */

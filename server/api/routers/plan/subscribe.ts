@@ -5,7 +5,7 @@ import { adminProcedure } from "@/server/api/trpc";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep } from "@/server/onboarding/state";
 import { subscribe as setSeats } from "@/server/provisioning";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 
 export const ZSubscribeOutput = z.object({ quantity: z.number(), active: z.boolean() });
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { adminProcedure } from "@/server/api/trpc";
 import { adoptAllFromVendor } from "@/server/provisioning/sync";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 
 export const adoptAll = adminProcedure
   .output(z.object({ departments: z.number(), operators: z.number() }))

@@ -1,7 +1,7 @@
 /** sync.adopt — a record that exists only at the provider becomes ours (a local, synced record). */
 import { adminProcedure } from "@/server/api/trpc";
 import { adoptFromVendor } from "@/server/provisioning/sync";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 import { ZSyncAdoptInput, ZSyncResultOutput } from "./schemas";
 
 export const adopt = adminProcedure

@@ -1,7 +1,7 @@
 /** sync.forget — "remover do portal": our record of something the provider does not have is removed; the provider is not called to change anything. */
 import { adminProcedure } from "@/server/api/trpc";
 import { forgetLocal } from "@/server/provisioning/sync";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 import { ZSyncResultOutput, ZSyncTargetInput } from "./schemas";
 
 export const forget = adminProcedure

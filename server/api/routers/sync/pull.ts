@@ -1,7 +1,7 @@
 /** sync.pull — "usar o do PlugChat": our record takes the provider's values (nothing changes at the provider). */
 import { adminProcedure } from "@/server/api/trpc";
 import { pullFromVendor } from "@/server/provisioning/sync";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 import { ZSyncResultOutput, ZSyncTargetInput } from "./schemas";
 
 export const pull = adminProcedure

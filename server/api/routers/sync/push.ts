@@ -1,7 +1,7 @@
 /** sync.push — "usar o do portal": the provider takes our values (provisioning update path, version-checked). */
 import { adminProcedure } from "@/server/api/trpc";
 import { pushToVendor } from "@/server/provisioning/sync";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 import { ZSyncResultOutput, ZSyncTargetInput } from "./schemas";
 
 export const push = adminProcedure

@@ -1,7 +1,7 @@
 /** sync.recreate — a record the provider does not have is created there again (provisioning create path). */
 import { adminProcedure } from "@/server/api/trpc";
 import { recreateAtVendor } from "@/server/provisioning/sync";
-import { scopeOf } from "../onboarding/outputs";
+import { scopeOf } from "@/server/api/outputs";
 import { ZSyncResultOutput, ZSyncTargetInput } from "./schemas";
 
 export const recreate = adminProcedure
