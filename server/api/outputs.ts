@@ -119,8 +119,3 @@ export function operatorOutput(o: Operator): z.infer<typeof ZOperatorOutput> {
     hasAccessToken: o.accessTokenCiphertext !== null,
   };
 }
-
-export const scopeOf = (ctx: { org: { id: string }; session: { userId: string } }) => ({
-  organizationId: ctx.org.id,
-  actorUserId: ctx.session.userId,
-});

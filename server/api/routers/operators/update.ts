@@ -11,7 +11,7 @@ import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import type { ChatProviderCapabilities } from "@/server/providers/types";
 import { updateOperator } from "@/server/provisioning";
-import { operatorOutput, scopeOf, ZOperatorOutput } from "@/server/api/outputs";
+import { operatorOutput, ZOperatorOutput } from "@/server/api/outputs";
 import { assertKnownRole } from "./role-code";
 
 /** The first field of the input that the backend has no counterpart for, if any. */
@@ -35,7 +35,7 @@ export const update = adminProcedure
     if (field) throw appError("VALIDATION", { field });
     assertKnownRole(ctx.provider, input.roleCode);
     const { login, password, ...rest } = input;
-    const row = await updateOperator(ctx.db, ctx.provider, scopeOf(ctx), {
+    const row = await updateOperator(ctx.db, ctx.provider, ctx.scope, {
       ...rest,
       ...(login === undefined || !ctx.provider.capabilities.operatorLogin
         ? {}
