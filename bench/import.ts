@@ -9,7 +9,7 @@
  *    (rows × latency ÷ concurrency) and their ratio (target ≤ 1.25); then where the time went:
  *    the vendor calls' mean and p95 (against the injected latency), how busy the vendor slots
  *    were, and this process's CPU per row.
- * 3. Seeds BENCH_OPERATORS (5,000) operators for one organization and calls team.operatorsPage
+ * 3. Seeds BENCH_OPERATORS (5,000) operators for one organization and calls operators.page
  *    — the query behind the team's operators table — the way the page does (its filters,
  *    sorts and pages) BENCH_QUERIES (240) times; prints p50/p95/p99 (target p95 ≤ 20 ms).
  * Server modules import `server-only`, so the script re-runs itself under the `react-server`
@@ -208,13 +208,13 @@ async function main(): Promise<void> {
       { label: "oldest, 50 per page, page 40", input: { sort: "createdAt", dir: "asc", pageSize: 50, page: 40 } },
     ];
     // Warm-up (connections, plans), not measured.
-    for (const v of variants) await bigCaller.team.operatorsPage(v.input);
+    for (const v of variants) await bigCaller.operators.page(v.input);
     const all: number[] = [];
     const perVariant = new Map<string, number[]>();
     for (let i = 0; i < QUERIES; i++) {
       const v = variants[i % variants.length]!;
       const s = performance.now();
-      const page = await bigCaller.team.operatorsPage(v.input);
+      const page = await bigCaller.operators.page(v.input);
       const ms = performance.now() - s;
       if (page.total === 0 && i < variants.length && v.input.search === undefined)
         throw new Error(`no operators for ${v.label}`);
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
     all.sort((a, b) => a - b);
     const p95 = percentile(all, 95);
     console.log(
-      `\n2. team.operatorsPage at ${OPERATORS} operators, ${QUERIES} calls through the tRPC caller (session, org scope, query, output):`,
+      `\n2. operators.page at ${OPERATORS} operators, ${QUERIES} calls through the tRPC caller (session, org scope, query, output):`,
     );
     console.log(
       `   p50 ${percentile(all, 50).toFixed(2)} ms · p95 ${p95.toFixed(2)} ms · p99 ${percentile(all, 99).toFixed(2)} ms (target p95 ≤ 20 ms: ${p95 <= 20 ? "met" : "MISSED"})`,

@@ -280,7 +280,7 @@ test.describe("import operators from a CSV", () => {
       sessionName: owner.companyName,
     });
     const invitee = uniqueUser("membro");
-    const { path } = await trpcMutation<{ path: string }>(page, "team.invite", {
+    const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
       email: invitee.email,
       role: "member",
     });
@@ -289,7 +289,7 @@ test.describe("import operators from a CSV", () => {
     const guest = await context.newPage();
     try {
       await guest.goto("/sign-in");
-      await trpcMutation(guest, "invitation.accept", {
+      await trpcMutation(guest, "invitations.accept", {
         token: path.split("/").pop(),
         name: "Carla Membro",
         password: invitee.password,

@@ -134,7 +134,7 @@ test.describe("team: Sincronizar com o PlugChat", () => {
 
     await test.step("a member has no Sincronizar link and is sent back from its address", async () => {
       const invitee = uniqueUser("membro");
-      const invitation = await trpcMutation<{ path: string }>(page, "team.invite", {
+      const invitation = await trpcMutation<{ path: string }>(page, "invitations.create", {
         email: invitee.email,
         role: "member",
       });

@@ -64,7 +64,7 @@ test.describe("team: members and invitations", () => {
       });
 
       await test.step("the server refuses admin actions to the member", async () => {
-        const res = await guest.request.post("/api/trpc/team.invite", {
+        const res = await guest.request.post("/api/trpc/invitations.create", {
           data: { json: { email: "outra@example.com.br", role: "admin" } },
           headers: { "content-type": "application/json", origin: new URL(guest.url()).origin },
         });
@@ -197,10 +197,10 @@ test.describe("team: departments and operators", () => {
       const row = page.getByTestId("operator-row").filter({ hasText: "Ana Lima Souza" });
       await row.getByRole("button", { name: "Editar Ana Lima Souza" }).click();
       const edit = page.getByRole("dialog", { name: "Editar operador" });
-      const current = await trpcQuery<{ items: Array<{ id: string; version: number }> }>(page, "team.operatorsPage", {
+      const current = await trpcQuery<{ items: Array<{ id: string; version: number }> }>(page, "operators.page", {
         search: "Ana Lima Souza",
       });
-      await trpcMutation(page, "team.updateOperator", {
+      await trpcMutation(page, "operators.update", {
         id: current.items[0]!.id,
         version: current.items[0]!.version,
         isAdmin: true,

@@ -110,22 +110,6 @@ export type TEmailOperatorCreateInput = z.infer<typeof ZEmailOperatorCreateInput
 export const ZAnyOperatorCreateInput = z.union([ZOperatorCreateInput, ZEmailOperatorCreateInput]);
 export type TAnyOperatorCreateInput = z.infer<typeof ZAnyOperatorCreateInput>;
 
-export const ZOperatorUpdateInput = z.strictObject({
-  id: ZId,
-  version: ZVersion,
-  name: ZPersonName.optional(),
-  active: z.boolean().optional(),
-  isAdmin: z.boolean().optional(),
-  departmentIds: z.array(ZId).max(50).optional(),
-  /** Backends with `operatorEmail` / `operatorRoles`. */
-  email: ZEmail.optional(),
-  firstName: ZNamePart.optional(),
-  lastName: ZNamePart.optional(),
-  roleCode: ZRoleCode.optional(),
-  onlyAssignedConversations: z.boolean().optional(),
-});
-export type TOperatorUpdateInput = z.infer<typeof ZOperatorUpdateInput>;
-
 export const MIN_SEATS = 2;
 export const MAX_SEATS = 500;
 export const ZSubscribeInput = z.strictObject({

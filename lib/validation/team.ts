@@ -53,11 +53,11 @@ export const ZEmailOperatorForm = ZEmailOperatorCreateInput.omit({ linkToMe: tru
 export type TEmailOperatorForm = z.infer<typeof ZEmailOperatorForm>;
 
 /**
- * team.updateOperator: edit, deactivate or reactivate, naming the version read. Every field but
+ * operators.update: edit, deactivate or reactivate, naming the version read. Every field but
  * id/version is optional; which ones a backend takes is checked against its capabilities by the
  * procedure (PlugChat: name, departments, admin, login/password; CDP: the e-mail form's fields).
  */
-export const ZTeamOperatorUpdateInput = z
+export const ZOperatorUpdateInput = z
   .strictObject({
     id: ZId,
     version: ZVersion,
@@ -74,4 +74,4 @@ export const ZTeamOperatorUpdateInput = z
     error: "onboarding.validation.passwordNeedsLogin",
     path: ["login"],
   });
-export type TTeamOperatorUpdateInput = z.infer<typeof ZTeamOperatorUpdateInput>;
+export type TOperatorUpdateInput = z.infer<typeof ZOperatorUpdateInput>;

@@ -1,11 +1,13 @@
 /** The app router: wiring only. */
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { chatRouter } from "./routers/chat/router";
 import { dashboardRouter } from "./routers/dashboard/router";
 import { departmentsRouter } from "./routers/departments/router";
 import { importsRouter } from "./routers/imports/router";
-import { invitationRouter } from "./routers/invitation/router";
+import { invitationsRouter } from "./routers/invitations/router";
+import { membersRouter } from "./routers/members/router";
 import { meRouter } from "./routers/me/router";
 import { onboardingRouter } from "./routers/onboarding/router";
 import { operatorsRouter } from "./routers/operators/router";
@@ -14,7 +16,6 @@ import { providerRouter } from "./routers/provider/router";
 import { reliabilityRouter } from "./routers/reliability/router";
 import { sessionsRouter } from "./routers/sessions/router";
 import { syncRouter } from "./routers/sync/router";
-import { teamRouter } from "./routers/team/router";
 import { twoFactorRouter } from "./routers/two-factor/router";
 import { verificationRouter } from "./routers/verification/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
@@ -31,8 +32,9 @@ export const appRouter = createTRPCRouter({
   whatsapp: whatsappRouter,
   chat: chatRouter,
   dashboard: dashboardRouter,
-  team: teamRouter,
-  invitation: invitationRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  audit: auditRouter,
   reliability: reliabilityRouter,
   provider: providerRouter,
   imports: importsRouter,

@@ -3,7 +3,8 @@
  *
  *   publicProcedure     anyone (an explicit, short allowlist — see tests/security)
  *   protectedProcedure  a live session (ctx.session guaranteed)
- *   orgProcedure        a member of the active organization (ctx.org, ctx.membership)
+ *   orgProcedure        a member of the active organization (ctx.org, ctx.membership, and
+ *                       ctx.scope: { organizationId, actorUserId } for the provisioning calls)
  *   adminProcedure      orgProcedure + role owner/admin
  *   ownerProcedure      orgProcedure + role owner
  *
@@ -232,7 +233,14 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, nex
     const refusal = await hit("orgMutations", scope.org.id);
     throwIfRefused(refusal);
   }
-  return next({ ctx: { org: scope.org, membership: scope.membership } });
+  return next({
+    ctx: {
+      org: scope.org,
+      membership: scope.membership,
+      /** What every provisioning call is scoped by: this organization, done by this user. */
+      scope: { organizationId: scope.org.id, actorUserId: ctx.session.userId },
+    },
+  });
 });
 
 const ROLE_RANK: Record<MemberRole, number> = { member: 1, admin: 2, owner: 3 };

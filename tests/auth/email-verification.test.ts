@@ -184,12 +184,12 @@ describe.each(testDbKinds())("verified e-mail on %s", (kind) => {
       return token;
     }
     const newcomer = uniqueEmail("nova");
-    await anonymous().invitation.accept({ token: await invite(newcomer), name: "Nova Pessoa", password: PASSWORD });
+    await anonymous().invitations.accept({ token: await invite(newcomer), name: "Nova Pessoa", password: PASSWORD });
     const [created] = await handle.db.select().from(users).where(eq(users.email, newcomer));
     expect(created!.emailVerifiedAt).not.toBeNull();
 
     const { member, email } = await signUp();
-    await callerFor({ db: handle.db, member, orgHint: null }).invitation.accept({ token: await invite(email) });
+    await callerFor({ db: handle.db, member, orgHint: null }).invitations.accept({ token: await invite(email) });
     expect(await verifiedAt(member.session.userId)).not.toBeNull();
   });
 

@@ -80,21 +80,21 @@ describe("rate limits", () => {
     const caller = callerFor({ db: handle.db, member: null, clientIp: "203.0.113.120" });
     for (let i = 0; i < RATE_LIMITS.invitationIp.points; i++) {
       expect(
-        await outcomeOf(caller.invitation.accept({ token: `${"G".repeat(40)}${String(i).padStart(3, "0")}` })),
+        await outcomeOf(caller.invitations.accept({ token: `${"G".repeat(40)}${String(i).padStart(3, "0")}` })),
       ).toBe("INVITATION_INVALID");
     }
-    expect(await outcomeOf(caller.invitation.accept({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
-    expect(await outcomeOf(caller.invitation.preview({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.invitations.accept({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
+    expect(await outcomeOf(caller.invitations.preview({ token: "H".repeat(43) }))).toBe("RATE_LIMITED");
   });
 
   it("invitation links: one link tried from many addresses runs out after 10 tries", async () => {
     const token = "J".repeat(43);
     for (let i = 0; i < RATE_LIMITS.invitationToken.points; i++) {
-      expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe(
+      expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitations.accept({ token }))).toBe(
         "INVITATION_INVALID",
       );
     }
-    expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitation.accept({ token }))).toBe(
+    expect(await outcomeOf(callerFor({ db: handle.db, member: null }).invitations.accept({ token }))).toBe(
       "RATE_LIMITED",
     );
   });

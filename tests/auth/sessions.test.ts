@@ -196,14 +196,14 @@ describe.each(testDbKinds())("sessions you can see and end (%s)", (kind) => {
 
   it("invitation acceptance stores the address and the browser of the session it opens", async () => {
     const owner = callerFor({ db: handle.db, member: me });
-    const inv = await owner.team.invite({ email: "convidada.sessoes@example.com", role: "member" });
+    const inv = await owner.invitations.create({ email: "convidada.sessoes@example.com", role: "member" });
     const joiner = callerWithCookies({
       db: handle.db,
       member: null,
       clientIp: "198.51.100.55",
       userAgent: UA.safariIphone,
     });
-    await joiner.caller.invitation.accept({ token: inv.path.replace("/invite/", ""), name: "Convidada", password });
+    await joiner.caller.invitations.accept({ token: inv.path.replace("/invite/", ""), name: "Convidada", password });
     const session = await resolveSession(handle.db, joiner.cookies.find((c) => c.name === sessionCookieName())!.value);
     const [row] = await handle.db.select().from(sessions).where(eq(sessions.id, session!.sessionId));
     expect(row).toMatchObject({ ip: "198.51.100.55", userAgent: UA.safariIphone });

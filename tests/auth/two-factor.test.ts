@@ -179,10 +179,10 @@ describe.each(testDbKinds())("two-factor on %s", (kind) => {
     const [org] = await handle.db.select().from(organizations).where(eq(organizations.id, owner.organizationId));
     expect(org!.requireTwoFactor).toBe(true);
 
-    // team.leave: a mutation any role may call.
-    const leave = (who: typeof owner) => outcomeOf(callerFor({ db: handle.db, member: who }).team.leave());
+    // members.leave: a mutation any role may call.
+    const leave = (who: typeof owner) => outcomeOf(callerFor({ db: handle.db, member: who }).members.leave());
     const adminError = await callerFor({ db: handle.db, member: admin })
-      .team.leave()
+      .members.leave()
       .catch((e: unknown) => e);
     expect(adminError).toMatchObject({ code: "FORBIDDEN", cause: { info: { code: "TWO_FACTOR_ENROLMENT_REQUIRED" } } });
     // The owner has two-factor: refused only because an organization keeps one owner.

@@ -117,7 +117,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     });
 
     // The dialog sends the whole e-mail form with the version it read.
-    const edited = await caller.team.updateOperator({
+    const edited = await caller.operators.update({
       id: created.id,
       version: created.version,
       ...person("bia@example.com", "Beatriz", "Lima Souza", { roleCode: "ADMIN", onlyAssignedConversations: false }),
@@ -143,12 +143,12 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     ]);
 
     // The table's (de)activate button sends only `active`.
-    const off = await caller.team.updateOperator({ id: edited.id, version: edited.version, active: false });
+    const off = await caller.operators.update({ id: edited.id, version: edited.version, active: false });
     expect(off.active).toBe(false);
     expect(await remoteOf("bia@example.com")).toEqual([
       expect.objectContaining({ access: false, roleCode: "ADMIN", firstName: "Beatriz" }),
     ]);
-    const on = await caller.team.updateOperator({ id: off.id, version: off.version, active: true });
+    const on = await caller.operators.update({ id: off.id, version: off.version, active: true });
     expect(on.active).toBe(true);
     const remote = await remoteOf("bia@example.com");
     expect(remote).toHaveLength(1);
@@ -156,19 +156,15 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
 
     // The operators table: e-mail search, role filter.
     await caller.operators.create(person("caio@example.com", "Caio", "Reis"));
-    expect((await caller.team.operatorsPage({ search: "caio@" })).items.map((o) => o.email)).toEqual([
-      "caio@example.com",
-    ]);
-    expect((await caller.team.operatorsPage({ role: "ADMIN" })).items.map((o) => o.email)).toEqual(["bia@example.com"]);
-    expect((await caller.team.operatorsPage({ role: "AGENT" })).items.map((o) => o.email)).toEqual([
-      "caio@example.com",
-    ]);
-    expect((await caller.team.operatorsPage({})).total).toBe(2);
+    expect((await caller.operators.page({ search: "caio@" })).items.map((o) => o.email)).toEqual(["caio@example.com"]);
+    expect((await caller.operators.page({ role: "ADMIN" })).items.map((o) => o.email)).toEqual(["bia@example.com"]);
+    expect((await caller.operators.page({ role: "AGENT" })).items.map((o) => o.email)).toEqual(["caio@example.com"]);
+    expect((await caller.operators.page({})).total).toBe(2);
 
     // The audit log knows these CDP actions, and its filter works on them.
-    const actions = await caller.team.auditActions();
+    const actions = await caller.audit.actions();
     expect(actions).toEqual(expect.arrayContaining(["account.connect", "operator.create", "operator.update"]));
-    const updates = await caller.team.auditLog({ action: "operator.update" });
+    const updates = await caller.audit.list({ action: "operator.update" });
     expect(updates.items).toHaveLength(3);
     expect(updates.items.every((e) => e.result === "success" && e.action === "operator.update")).toBe(true);
     expect(updates.items.some((e) => e.details?.roleCode === "ADMIN")).toBe(true);
@@ -183,18 +179,18 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
       [{ departmentIds: [randomUUID()] }, "departmentIds"],
     ];
     for (const [input, field] of cases) {
-      const e = await rejection(caller.team.updateOperator({ id: op.id, version: op.version, ...input }));
+      const e = await rejection(caller.operators.update({ id: op.id, version: op.version, ...input }));
       expect(e.code).toBe("BAD_REQUEST");
-      expect(browserShape(e, "team.updateOperator").data.appError).toMatchObject({ code: "VALIDATION", field });
+      expect(browserShape(e, "operators.update").data.appError).toMatchObject({ code: "VALIDATION", field });
     }
     // The PlugChat create form is refused on this backend (the e-mail form is the one).
     expect(await appCodeOf(caller.operators.create({ name: "Dani Alves", isAdmin: false, departmentIds: [] }))).toBe(
       "VALIDATION",
     );
     // A cleared login (what an old client may send) is harmless.
-    expect(
-      (await caller.team.updateOperator({ id: op.id, version: op.version, login: null, active: true })).state,
-    ).toBe("synced");
+    expect((await caller.operators.update({ id: op.id, version: op.version, login: null, active: true })).state).toBe(
+      "synced",
+    );
   });
 
   it("provider fieldErrors reach data.fieldErrors under the form's field names; nothing changes locally", async () => {
@@ -203,17 +199,17 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const b = await caller.operators.create(person("b@example.com", "Bia", "B"));
     // b's e-mail changed to a's in the dialog: the gateway refuses (the e-mail belongs to another platform user).
     const e = await rejection(
-      caller.team.updateOperator({ id: b.id, version: b.version, ...person("a@example.com", "Bia", "B") }),
+      caller.operators.update({ id: b.id, version: b.version, ...person("a@example.com", "Bia", "B") }),
     );
     expect(e.code).toBe("UNPROCESSABLE_CONTENT");
-    const shape = browserShape(e, "team.updateOperator");
+    const shape = browserShape(e, "operators.update");
     expect(shape.data.appError).toMatchObject({ code: "VENDOR_REJECTED", field: "email" });
     expect(shape.data.fieldErrors).toEqual({ email: ["e-mail already belongs to another user"] });
-    const after = (await caller.team.operatorsPage({ search: "Bia" })).items[0]!;
+    const after = (await caller.operators.page({ search: "Bia" })).items[0]!;
     expect(after).toMatchObject({ email: "b@example.com", state: "synced" });
     // A local rule (the same e-mail twice in the organization) is on the e-mail field too.
     const dup = await rejection(caller.operators.create(person("A@example.com", "Outra", "Pessoa")));
-    expect(browserShape(dup, "team.updateOperator").data.appError).toMatchObject({
+    expect(browserShape(dup, "operators.update").data.appError).toMatchObject({
       code: "OPERATOR_EMAIL_TAKEN",
       field: "email",
     });
@@ -250,23 +246,23 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
       expect(shape.data.appError).toMatchObject({ code: "VALIDATION", field: "roleCode" });
       expect(shape.data.fieldErrors).toEqual({ roleCode: ["validation.unknownRole"] });
       const edit = await rejection(
-        caller.team.updateOperator({
+        caller.operators.update({
           id: ivo.id,
           version: ivo.version,
           ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "SUPERVISOR" }),
         }),
       );
-      expect(browserShape(edit, "team.updateOperator").data.fieldErrors).toEqual({
+      expect(browserShape(edit, "operators.update").data.fieldErrors).toEqual({
         roleCode: ["validation.unknownRole"],
       });
       expect(await appCodeOf(caller.operators.update({ id: ivo.id, version: ivo.version, roleCode: "ADMIN" }))).toBe(
         "VALIDATION",
       );
       expect(gateway.requestCount(UPSERT)).toBe(calls);
-      expect((await caller.team.operatorsPage({ search: "ana@" })).items).toEqual([]);
+      expect((await caller.operators.page({ search: "ana@" })).items).toEqual([]);
 
       // Promoting to the administrator's code through the team dialog: isAdmin follows.
-      const promoted = await caller.team.updateOperator({
+      const promoted = await caller.operators.update({
         id: ivo.id,
         version: ivo.version,
         ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "OWNER" }),
@@ -276,7 +272,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
         roleCode: "OWNER",
       });
       // The table filters by a configured code.
-      expect((await caller.team.operatorsPage({ role: "OWNER" })).items.map((o) => o.email).sort()).toEqual([
+      expect((await caller.operators.page({ role: "OWNER" })).items.map((o) => o.email).sort()).toEqual([
         "gil@example.com",
         "ivo@example.com",
       ]);
@@ -308,7 +304,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
       const bindings = (await snapshot(gateway)).operators;
       expect(bindings.find((o) => o.email === "lia@example.com")).toMatchObject({ roleCode: "OWNER", access: true });
       expect(bindings.find((o) => o.email === "rui@example.com")).toMatchObject({ roleCode: "AGENT", access: true });
-      const rows = (await as(owner, custom).team.operatorsPage({ sort: "name" })).items;
+      const rows = (await as(owner, custom).operators.page({ sort: "name" })).items;
       expect(rows.map((o) => [o.email, o.roleCode, o.isAdmin])).toEqual([
         ["lia@example.com", "OWNER", true],
         ["rui@example.com", "AGENT", false],
@@ -321,14 +317,14 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
   it("two admins save the same version: the second gets CONFLICT and nothing is overwritten", async () => {
     const admin = await createMember(handle.db, { role: "admin", organizationId: owner.organizationId });
     const op = await as(owner).operators.create(person("edu@example.com", "Edu", "Costa"));
-    const first = await as(owner).team.updateOperator({
+    const first = await as(owner).operators.update({
       id: op.id,
       version: op.version,
       ...person("edu@example.com", "Eduardo", "Costa"),
     });
     expect(
       await appCodeOf(
-        as(admin).team.updateOperator({ id: op.id, version: op.version, ...person("edu@example.com", "Edu", "Outro") }),
+        as(admin).operators.update({ id: op.id, version: op.version, ...person("edu@example.com", "Edu", "Outro") }),
       ),
     ).toBe("CONFLICT");
     const [row] = await handle.db.select().from(operators).where(eq(operators.id, op.id));
@@ -343,25 +339,25 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const member = await createMember(handle.db, { role: "member", organizationId: owner.organizationId });
     const stranger = await createMember(handle.db, { role: "owner" });
     const op = await as(admin).operators.create(person("fabi@example.com", "Fabi", "Melo"));
-    const v2 = await as(admin).team.updateOperator({ id: op.id, version: op.version, active: false });
-    expect(await appCodeOf(as(member).team.updateOperator({ id: op.id, version: v2.version, active: true }))).toBe(
+    const v2 = await as(admin).operators.update({ id: op.id, version: op.version, active: false });
+    expect(await appCodeOf(as(member).operators.update({ id: op.id, version: v2.version, active: true }))).toBe(
       "FORBIDDEN",
     );
     expect(await appCodeOf(as(member).operators.create(person("nao@example.com", "Não", "Pode")))).toBe("FORBIDDEN");
-    expect((await as(member).team.operatorsPage({})).items.map((o) => [o.email, o.active])).toEqual([
+    expect((await as(member).operators.page({})).items.map((o) => [o.email, o.active])).toEqual([
       ["fabi@example.com", false],
     ]);
     // Another organization's operator is NOT_FOUND (same answer as a missing one).
     const otherItem = randomUUID();
     emu.addSpace({ projectUuid: PROJECT, itemUuid: otherItem });
     await as(stranger).onboarding.connectSpace({ companyName: "Outra", projectUuid: PROJECT, itemUuid: otherItem });
-    expect(await appCodeOf(as(stranger).team.updateOperator({ id: op.id, version: v2.version, active: true }))).toBe(
+    expect(await appCodeOf(as(stranger).operators.update({ id: op.id, version: v2.version, active: true }))).toBe(
       "NOT_FOUND",
     );
-    expect((await as(stranger).team.operatorsPage({})).total).toBe(0);
+    expect((await as(stranger).operators.page({})).total).toBe(0);
     expect(
       await appCodeOf(
-        callerFor({ db: handle.db, provider, member: null }).team.updateOperator({
+        callerFor({ db: handle.db, provider, member: null }).operators.update({
           id: op.id,
           version: v2.version,
           active: true,
@@ -378,7 +374,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 500, times: 2 });
     const input = person("gil@example.com", "Gil", "Prado", { roleCode: "SUPERVISOR" });
     expect(await appCodeOf(caller.operators.create(input))).toBe("VENDOR_UNAVAILABLE");
-    const row = (await caller.team.operatorsPage({ search: "gil@" })).items[0]!;
+    const row = (await caller.operators.page({ search: "gil@" })).items[0]!;
     expect(row.state).toBe("uncertain");
 
     const { provider: spy, calls } = recording(provider);
@@ -386,7 +382,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     expect(report).toMatchObject({ ran: true, error: null, recreated: 1, failed: 0 });
     // Only the upsert: no list (the provider has none), no departments.
     expect([...new Set(calls)]).toEqual(["createOperator"]);
-    const settled = (await caller.team.operatorsPage({ search: "gil@" })).items[0]!;
+    const settled = (await caller.operators.page({ search: "gil@" })).items[0]!;
     expect(settled).toMatchObject({ id: row.id, state: "synced", roleCode: "SUPERVISOR", lastError: null });
     const remote = await remoteOf("gil@example.com");
     expect(remote).toHaveLength(1);
@@ -401,7 +397,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
       ["operator.create", "uncertain"],
       ["operator.reconcile", "success"],
     ]);
-    const reconciled = (await caller.team.auditLog({ action: "operator.reconcile" })).items;
+    const reconciled = (await caller.audit.list({ action: "operator.reconcile" })).items;
     expect(reconciled).toEqual([
       expect.objectContaining({
         result: "success",
@@ -419,10 +415,10 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const caller = as(owner);
     emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_hang", times: 2 });
     expect(await appCodeOf(caller.operators.create(person("hana@example.com", "Hana", "Kato")))).toBe("VENDOR_TIMEOUT");
-    expect((await caller.team.operatorsPage({ search: "hana@" })).items[0]!.state).toBe("uncertain");
+    expect((await caller.operators.page({ search: "hana@" })).items[0]!.state).toBe("uncertain");
     const report = await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 });
     expect(report).toMatchObject({ error: null, recreated: 1 });
-    expect((await caller.team.operatorsPage({ search: "hana@" })).items[0]!.state).toBe("synced");
+    expect((await caller.operators.page({ search: "hana@" })).items[0]!.state).toBe("synced");
     expect(await remoteOf("hana@example.com")).toHaveLength(1);
   });
 
@@ -431,14 +427,14 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const op = await caller.operators.create(person("ivo@example.com", "Ivo", "Nunes"));
     emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 502, times: 1 });
     const e = await rejection(
-      caller.team.updateOperator({
+      caller.operators.update({
         id: op.id,
         version: op.version,
         ...person("ivo@example.com", "Ivo", "Nunes", { roleCode: "ADMIN", active: false }),
       }),
     );
     expect(e.code).toBe("BAD_GATEWAY");
-    const doubtful = (await caller.team.operatorsPage({ search: "ivo@" })).items[0]!;
+    const doubtful = (await caller.operators.page({ search: "ivo@" })).items[0]!;
     expect(doubtful).toMatchObject({ state: "uncertain", roleCode: "ADMIN", active: false });
     expect(doubtful.lastError).toMatchObject({ kind: "unavailable", status: 502 });
     // The dashboard / reliability page lists it until then.
@@ -448,7 +444,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const report = await reconcileOrganization(handle.db, spy, owner.organizationId, { settleMs: 0, graceMs: 0 });
     expect(report).toMatchObject({ error: null, refreshed: 1, failed: 0 });
     expect([...new Set(calls)]).toEqual(["updateOperator"]);
-    expect((await caller.team.operatorsPage({ search: "ivo@" })).items[0]).toMatchObject({
+    expect((await caller.operators.page({ search: "ivo@" })).items[0]).toMatchObject({
       state: "synced",
       lastError: null,
       roleCode: "ADMIN",
@@ -461,10 +457,10 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const caller = as(owner);
     const op = await caller.operators.create(person("joana@example.com", "Joana", "Dias"));
     emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 500, times: 1 });
-    await rejection(caller.team.updateOperator({ id: op.id, version: op.version, active: false }));
-    const doubtful = (await caller.team.operatorsPage({ search: "joana@" })).items[0]!;
+    await rejection(caller.operators.update({ id: op.id, version: op.version, active: false }));
+    const doubtful = (await caller.operators.page({ search: "joana@" })).items[0]!;
     expect(doubtful.state).toBe("uncertain");
-    const saved = await caller.team.updateOperator({ id: op.id, version: doubtful.version, active: true });
+    const saved = await caller.operators.update({ id: op.id, version: doubtful.version, active: true });
     expect(saved).toMatchObject({ state: "synced", active: true, lastError: null });
     expect(await remoteOf("joana@example.com")).toEqual([expect.objectContaining({ access: true })]);
   });
@@ -473,15 +469,15 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const caller = as(owner);
     emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 500, times: 2 });
     await appCodeOf(caller.operators.create(person("lia@example.com", "Lia", "Moraes")));
-    expect((await caller.team.operatorsPage({ search: "lia@" })).items[0]!.state).toBe("uncertain");
+    expect((await caller.operators.page({ search: "lia@" })).items[0]!.state).toBe("uncertain");
     // The gateway now refuses the binding outright.
     emu.addFault({ method: "POST", path: "/operators$", kind: "status", status: 422, times: 1 });
     const report = await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 });
     expect(report).toMatchObject({ error: null, failed: 1, recreated: 0 });
-    const failed = (await caller.team.operatorsPage({ search: "lia@" })).items[0]!;
+    const failed = (await caller.operators.page({ search: "lia@" })).items[0]!;
     expect(failed.state).toBe("failed");
     expect(failed.lastError).toMatchObject({ kind: "rejected", status: 422 });
-    expect((await caller.team.auditLog({ action: "operator.reconcile", result: "failure" })).items).toHaveLength(1);
+    expect((await caller.audit.list({ action: "operator.reconcile", result: "failure" })).items).toHaveLength(1);
     // A failed row is not retried by later runs.
     expect(
       await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 }),
@@ -496,7 +492,7 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     emu.addFault({ method: "POST", path: "/operators$", kind: "status", status: 503, times: 1 });
     const first = await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 });
     expect(first).toMatchObject({ error: null, recreated: 0, failed: 0 });
-    const states = (await caller.team.operatorsPage({})).items.map((o) => o.state);
+    const states = (await caller.operators.page({})).items.map((o) => o.state);
     expect(states).toEqual(["uncertain", "uncertain"]);
     const second = await reconcileOrganization(handle.db, provider, owner.organizationId, { settleMs: 0, graceMs: 0 });
     expect(second).toMatchObject({ error: null, recreated: 2 });

@@ -30,14 +30,16 @@ describe("per-organization mutation budget", () => {
     const caller = callerFor({ db: handle.db, member: busy });
     // A mutation that needs no vendor: an invitation (each one counts, whatever its outcome).
     const spend = () =>
-      caller.team
-        .invite({ email: `x${Math.random().toString(36).slice(2)}@example.com`, role: "member" })
+      caller.invitations
+        .create({ email: `x${Math.random().toString(36).slice(2)}@example.com`, role: "member" })
         .catch(() => undefined);
     for (let i = 0; i < budget; i++) await spend();
     for (let i = 0; i < 5; i++) await caller.me.get(); // queries are free
-    expect(await appCodeOf(caller.team.invite({ email: "one.more@example.com", role: "member" }))).toBe("RATE_LIMITED");
+    expect(await appCodeOf(caller.invitations.create({ email: "one.more@example.com", role: "member" }))).toBe(
+      "RATE_LIMITED",
+    );
     // Another organization still has its whole budget.
     const otherCaller = callerFor({ db: handle.db, member: other });
-    await expect(otherCaller.team.invite({ email: "fine@example.com", role: "member" })).resolves.toBeDefined();
+    await expect(otherCaller.invitations.create({ email: "fine@example.com", role: "member" })).resolves.toBeDefined();
   });
 });

@@ -28,8 +28,8 @@ const PUBLIC = new Set([
   "auth.requestPasswordReset",
   "auth.passwordResetLink",
   "auth.resetPassword",
-  "invitation.preview",
-  "invitation.accept",
+  "invitations.preview",
+  "invitations.accept",
   "verification.link",
   "verification.confirm",
 ]);
@@ -54,6 +54,8 @@ const USER_SCOPED = new Set<string>([
 
 /** Organization procedures an admin (or owner) may call, and a member may not. */
 const ADMIN_ONLY = new Set([
+  "audit.actions",
+  "audit.list",
   "departments.create",
   "departments.refresh",
   "departments.remove",
@@ -64,12 +66,19 @@ const ADMIN_ONLY = new Set([
   "imports.retryFailed",
   "imports.retryRow",
   "imports.start",
+  "invitations.create",
+  "invitations.list",
+  "invitations.revoke",
+  "members.changeRole",
+  "members.linkOperator",
+  "members.removeMember",
   "onboarding.attachAccount",
   "onboarding.completeStep",
   "onboarding.connectSpace",
   "onboarding.createAccount",
   "onboarding.retryAccount",
   "operators.create",
+  "operators.options",
   "operators.update",
   "plan.continueTrial",
   "plan.subscribe",
@@ -82,21 +91,11 @@ const ADMIN_ONLY = new Set([
   "sync.pull",
   "sync.push",
   "sync.recreate",
-  "team.auditActions",
-  "team.auditLog",
-  "team.changeRole",
-  "team.invitations",
-  "team.invite",
-  "team.linkOperator",
-  "team.operatorOptions",
-  "team.removeMember",
-  "team.revokeInvitation",
-  "team.updateOperator",
   "whatsapp.code",
 ]);
 
 /** Organization procedures only an owner may call. */
-const OWNER_ONLY = new Set(["team.transferOwnership", "twoFactor.setOrganizationRequirement"]);
+const OWNER_ONLY = new Set(["members.transferOwnership", "twoFactor.setOrganizationRequirement"]);
 
 /** Organization mutations that may run before the e-mail is verified (reviewed: none creates nothing at the provider). */
 const ALLOW_UNVERIFIED = new Set<string>([]);

@@ -111,7 +111,7 @@ describe.each(testDbKinds())("a NUL in a text input is a field error, never a 50
     );
   });
 
-  it.each(["team.operatorOptions", "team.operatorsPage"])("%s refuses a NUL in the search", async (path) => {
+  it.each(["operators.options", "operators.page"])("%s refuses a NUL in the search", async (path) => {
     await expectFieldRefusal(ownerCall(path, { search: HOSTILE }), path, "search");
   });
 

@@ -365,7 +365,7 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
     const cmp = await owner.sync.compare();
     const diff = cmp.operators.different[0]!;
     // Someone edits the record meanwhile: the compared version is stale.
-    const edited = await owner.team.updateOperator({ id: op.id, version: diff.version, active: true });
+    const edited = await owner.operators.update({ id: op.id, version: diff.version, active: true });
     expect(await appCodeOf(owner.sync.pull({ kind: "operator", id: op.id, version: diff.version }))).toBe("CONFLICT");
     // The vendor is put back as we have it: there is no difference left to fix.
     await vendor("PUT", `/account/${org.accountId}/operators`, {

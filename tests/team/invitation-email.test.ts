@@ -22,7 +22,10 @@ describe("invitation e-mail", () => {
       ["en", "guest@example.com", "invited you"],
     ] as const) {
       const since = mailSink().messages.length;
-      const { path } = await callerFor({ db: handle.db, member: owner, locale }).team.invite({ email, role: "member" });
+      const { path } = await callerFor({ db: handle.db, member: owner, locale }).invitations.create({
+        email,
+        role: "member",
+      });
       const mail = await mailSink().waitFor(email, { since });
       expect(mail.text).toContain(`${TEST_PUBLIC_URL}${path}`);
       expect(mail.text).toContain(`Dona Rosa ${phrase}`);

@@ -49,24 +49,24 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
 
   it("role matrix: owner and admin edit and (de)activate; member reads only", async () => {
     const op = await as(owner).operators.create({ name: "Carla Atendente", isAdmin: false, departmentIds: [suporte] });
-    const v2 = await as(owner).team.updateOperator({
+    const v2 = await as(owner).operators.update({
       id: op.id,
       version: op.version,
       name: "Carla Souza",
       departmentIds: [suporte, vendas],
     });
     expect(v2.name).toBe("Carla Souza");
-    const v3 = await as(admin).team.updateOperator({ id: op.id, version: v2.version, active: false });
+    const v3 = await as(admin).operators.update({ id: op.id, version: v2.version, active: false });
     expect(v3.active).toBe(false);
-    expect(await appCodeOf(as(member).team.updateOperator({ id: op.id, version: v3.version, active: true }))).toBe(
+    expect(await appCodeOf(as(member).operators.update({ id: op.id, version: v3.version, active: true }))).toBe(
       "FORBIDDEN",
     );
     expect(await appCodeOf(as(member).operators.create({ name: "Não Pode", isAdmin: false, departmentIds: [] }))).toBe(
       "FORBIDDEN",
     );
-    const page = await as(member).team.operatorsPage({ search: "carla" });
+    const page = await as(member).operators.page({ search: "carla" });
     expect(page.items.map((o) => [o.name, o.active])).toEqual([["Carla Souza", false]]);
-    const v4 = await as(admin).team.updateOperator({ id: op.id, version: v3.version, active: true });
+    const v4 = await as(admin).operators.update({ id: op.id, version: v3.version, active: true });
     expect(v4.active).toBe(true);
     // The vendor has the operator, reactivated, and it was never deleted.
     const state = (await (await fetch(`${emu.origin}/__emulator/state`)).json()) as {
@@ -75,17 +75,17 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
     expect(state.operators.filter((o) => o.name === "Carla Souza")).toEqual([
       expect.objectContaining({ active: true }),
     ]);
-    expect(await appCodeOf(as(null).team.updateOperator({ id: op.id, version: v4.version, active: true }))).toBe(
+    expect(await appCodeOf(as(null).operators.update({ id: op.id, version: v4.version, active: true }))).toBe(
       "UNAUTHENTICATED",
     );
   });
 
   it("two admins edit the same version: the second gets CONFLICT, nothing is overwritten", async () => {
     const op = await as(owner).operators.create({ name: "Diego Concorrente", isAdmin: false, departmentIds: [] });
-    const first = await as(owner).team.updateOperator({ id: op.id, version: op.version, name: "Diego Primeiro" });
-    expect(
-      await appCodeOf(as(admin).team.updateOperator({ id: op.id, version: op.version, name: "Diego Segundo" })),
-    ).toBe("CONFLICT");
+    const first = await as(owner).operators.update({ id: op.id, version: op.version, name: "Diego Primeiro" });
+    expect(await appCodeOf(as(admin).operators.update({ id: op.id, version: op.version, name: "Diego Segundo" }))).toBe(
+      "CONFLICT",
+    );
     const [row] = await db.select().from(operators).where(eq(operators.id, op.id));
     expect(row!.name).toBe("Diego Primeiro");
     expect(row!.version).toBe(first.version);
@@ -99,7 +99,7 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
       login: "eva",
       password: "senha-segura-1",
     });
-    const updated = await as(owner).team.updateOperator({
+    const updated = await as(owner).operators.update({
       id: op.id,
       version: op.version,
       login: "eva.s",
@@ -111,17 +111,17 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
     expect(row!.login).toBe("eva.s");
     expect(
       await appCodeOf(
-        as(owner).team.updateOperator({ id: op.id, version: updated.version, login: null, password: "sem-login-123" }),
+        as(owner).operators.update({ id: op.id, version: updated.version, login: null, password: "sem-login-123" }),
       ),
     ).toBe("BAD_REQUEST");
   });
 
   it("another organization's operator is NOT_FOUND and never listed", async () => {
     const theirs = await as(stranger).operators.create({ name: "Operador Alheio", isAdmin: false, departmentIds: [] });
-    expect(
-      await appCodeOf(as(owner).team.updateOperator({ id: theirs.id, version: theirs.version, active: false })),
-    ).toBe("NOT_FOUND");
-    expect((await as(owner).team.operatorsPage({ search: "Alheio" })).total).toBe(0);
+    expect(await appCodeOf(as(owner).operators.update({ id: theirs.id, version: theirs.version, active: false }))).toBe(
+      "NOT_FOUND",
+    );
+    expect((await as(owner).operators.page({ search: "Alheio" })).total).toBe(0);
   });
 
   it("filters, sorts and paginates on the server", async () => {
@@ -140,19 +140,19 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
       })),
     );
     const c = as(viewer);
-    const first = await c.team.operatorsPage({ pageSize: 25 });
+    const first = await c.operators.page({ pageSize: 25 });
     expect(first.total).toBe(120);
     expect(first.items[0]!.name).toBe("Operador 000");
-    const last = await c.team.operatorsPage({ pageSize: 25, page: 5 });
+    const last = await c.operators.page({ pageSize: 25, page: 5 });
     expect(last.items).toHaveLength(20);
-    expect((await c.team.operatorsPage({ sort: "name", dir: "desc" })).items[0]!.name).toBe("Operador 119");
-    expect((await c.team.operatorsPage({ sort: "createdAt", dir: "desc" })).items[0]!.name).toBe("Operador 119");
-    expect((await c.team.operatorsPage({ status: "inactive" })).total).toBe(30);
-    expect((await c.team.operatorsPage({ status: "active", admin: "yes" })).total).toBe(6);
-    expect((await c.team.operatorsPage({ departmentId: deptA })).total).toBe(40);
-    expect((await c.team.operatorsPage({ search: "operador 11" })).total).toBe(10);
-    expect((await c.team.operatorsPage({ search: "%" })).total).toBe(0);
-    expect(await appCodeOf(c.team.operatorsPage({ pageSize: 1000 as 25 }))).toBe("BAD_REQUEST");
+    expect((await c.operators.page({ sort: "name", dir: "desc" })).items[0]!.name).toBe("Operador 119");
+    expect((await c.operators.page({ sort: "createdAt", dir: "desc" })).items[0]!.name).toBe("Operador 119");
+    expect((await c.operators.page({ status: "inactive" })).total).toBe(30);
+    expect((await c.operators.page({ status: "active", admin: "yes" })).total).toBe(6);
+    expect((await c.operators.page({ departmentId: deptA })).total).toBe(40);
+    expect((await c.operators.page({ search: "operador 11" })).total).toBe(10);
+    expect((await c.operators.page({ search: "%" })).total).toBe(0);
+    expect(await appCodeOf(c.operators.page({ pageSize: 1000 as 25 }))).toBe("BAD_REQUEST");
   });
 
   it("departments: operator counts, Geral cannot be deleted, members cannot change, other orgs NOT_FOUND", async () => {
@@ -161,7 +161,7 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
       organizationId: owner.organizationId,
       actorUserId: owner.session.userId,
     });
-    const summary = await as(member).team.departmentsSummary();
+    const summary = await as(member).departments.summary();
     const geral = summary.find((d) => d.isDefault);
     expect(geral?.name).toBe("Geral");
     const sup = summary.find((d) => d.id === suporte)!;
@@ -180,7 +180,7 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
     expect(await appCodeOf(as(stranger).departments.remove({ id: sup.id, version: sup.version }))).toBe("NOT_FOUND");
     const temp = await as(admin).departments.create({ name: "Temporário" });
     await as(admin).departments.remove({ id: temp.id, version: temp.version });
-    expect((await as(owner).team.departmentsSummary()).map((d) => d.name)).not.toContain("Temporário");
-    expect((await as(stranger).team.departmentsSummary()).map((d) => d.id)).not.toContain(sup.id);
+    expect((await as(owner).departments.summary()).map((d) => d.name)).not.toContain("Temporário");
+    expect((await as(stranger).departments.summary()).map((d) => d.id)).not.toContain(sup.id);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * One rule for "the same name" (lib/names.ts `nameKey`, SQL `name_key`): case- and
  * accent-insensitive, trimmed, inner spaces collapsed. "joao  conceicao" beside "João Conceição"
- * is refused everywhere a name is chosen — operators.create/update, team.updateOperator,
+ * is refused everywhere a name is chosen — operators.create/update,
  * departments.create/update, the import's preview and start — with NAME_TAKEN on the name field.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,9 +51,7 @@ describe.each(testDbKinds())("the same name (%s)", (kind) => {
       await outcomeWithFieldOf(as().operators.update({ id: other.id, version: other.version, name: "joao conceicao" })),
     ).toBe("NAME_TAKEN@name");
     expect(
-      await outcomeWithFieldOf(
-        as().team.updateOperator({ id: other.id, version: other.version, name: "JOAO CONCEIÇÃO" }),
-      ),
+      await outcomeWithFieldOf(as().operators.update({ id: other.id, version: other.version, name: "JOAO CONCEIÇÃO" })),
     ).toBe("NAME_TAKEN@name");
     // Its own name in other letters is not a clash; another free name is accepted.
     const renamed = await as().operators.update({ id: other.id, version: other.version, name: "MARIA SÍLVA" });

@@ -12,7 +12,7 @@ import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import type { AppRouter } from "@/server/api/root";
 
-type DepartmentRow = inferRouterOutputs<AppRouter>["team"]["departmentsSummary"][number];
+type DepartmentRow = inferRouterOutputs<AppRouter>["departments"]["summary"][number];
 
 export function DepartmentsView({ canManage }: { canManage: boolean }) {
   const t = useTranslations("team.departments");
@@ -20,8 +20,8 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
   const errors = useErrorMessage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const summaryKey = trpc.team.departmentsSummary.queryKey();
-  const { data } = useQuery(trpc.team.departmentsSummary.queryOptions());
+  const summaryKey = trpc.departments.summary.queryKey();
+  const { data } = useQuery(trpc.departments.summary.queryOptions());
   const [newName, setNewName] = useState("");
   const [newError, setNewError] = useState<string | undefined>();
   const [renaming, setRenaming] = useState<DepartmentRow | null>(null);

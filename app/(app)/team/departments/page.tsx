@@ -31,7 +31,7 @@ export default async function DepartmentsPage() {
     );
   }
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(trpc.team.departmentsSummary.queryOptions());
+  await queryClient.prefetchQuery(trpc.departments.summary.queryOptions());
   return (
     <HydrateClient>
       <section className="flex flex-col gap-6">

@@ -25,9 +25,9 @@ export function InvitePanel({ onChanged }: { onChanged: () => void }) {
     resolver: zodResolver(ZInviteInput),
     defaultValues: { email: "", role: "member" },
   });
-  const invite = useMutation(trpc.team.invite.mutationOptions());
-  const revoke = useMutation(trpc.team.revokeInvitation.mutationOptions());
-  const pending = useQuery(trpc.team.invitations.queryOptions());
+  const invite = useMutation(trpc.invitations.create.mutationOptions());
+  const revoke = useMutation(trpc.invitations.revoke.mutationOptions());
+  const pending = useQuery(trpc.invitations.list.queryOptions());
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {

@@ -33,8 +33,8 @@ export function LinkOperatorDialog({
   const [search, setSearch] = useState("");
   const [selected, setSelected] = useState<string | null>(member.operator?.id ?? null);
   const deferred = useDeferredValue(search);
-  const options = useQuery(trpc.team.operatorOptions.queryOptions({ search: deferred }));
-  const link = useMutation(trpc.team.linkOperator.mutationOptions());
+  const options = useQuery(trpc.operators.options.queryOptions({ search: deferred }));
+  const link = useMutation(trpc.members.linkOperator.mutationOptions());
 
   const save = (operatorId: string | null) =>
     link.mutate(

@@ -14,7 +14,7 @@ import type { TAssignableRole } from "@/lib/validation/team";
 import type { AppRouter } from "@/server/api/root";
 import { LinkOperatorDialog } from "./link-operator-dialog";
 
-type MembersData = inferRouterOutputs<AppRouter>["team"]["members"];
+type MembersData = inferRouterOutputs<AppRouter>["members"]["list"];
 type Member = MembersData["members"][number];
 type Pending = { kind: "remove" | "transfer" | "leave"; member: Member } | null;
 
@@ -35,10 +35,10 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
   const soleOwner = isOwner && ownerCount === 1;
   const toastError = (error: unknown) => toast.error(errors.message(errorDataOf(error)));
 
-  const membersKey = trpc.team.members.queryKey();
+  const membersKey = trpc.members.list.queryKey();
   // Optimistic role change: the select shows the new role at once; a refusal puts the old one back.
   const changeRole = useMutation(
-    trpc.team.changeRole.mutationOptions({
+    trpc.members.changeRole.mutationOptions({
       onMutate: async (input) => {
         await queryClient.cancelQueries({ queryKey: membersKey });
         const previous = queryClient.getQueryData(membersKey);
@@ -65,9 +65,9 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
       onSettled: onChanged,
     }),
   );
-  const remove = useMutation(trpc.team.removeMember.mutationOptions());
-  const transfer = useMutation(trpc.team.transferOwnership.mutationOptions());
-  const leave = useMutation(trpc.team.leave.mutationOptions());
+  const remove = useMutation(trpc.members.removeMember.mutationOptions());
+  const transfer = useMutation(trpc.members.transferOwnership.mutationOptions());
+  const leave = useMutation(trpc.members.leave.mutationOptions());
 
   const runConfirm = () => {
     if (!confirm) return;

@@ -11,12 +11,12 @@ export function MembersView() {
   const t = useTranslations("team.members");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { data } = useQuery(trpc.team.members.queryOptions());
+  const { data } = useQuery(trpc.members.list.queryOptions());
   if (!data) return <p className="text-slate-600">{t("title")}</p>;
   const canManage = data.myRole !== "member";
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.team.members.queryKey() });
-    if (canManage) void queryClient.invalidateQueries({ queryKey: trpc.team.invitations.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+    if (canManage) void queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() });
   };
   return (
     <div className="flex flex-col gap-6">

@@ -11,8 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage() {
   const t = await getTranslations("team.members");
   const queryClient = getQueryClient();
-  const data = await queryClient.fetchQuery(trpc.team.members.queryOptions());
-  if (data.myRole !== "member") await queryClient.prefetchQuery(trpc.team.invitations.queryOptions());
+  const data = await queryClient.fetchQuery(trpc.members.list.queryOptions());
+  if (data.myRole !== "member") await queryClient.prefetchQuery(trpc.invitations.list.queryOptions());
   return (
     <HydrateClient>
       <section className="flex flex-col gap-6">

@@ -106,7 +106,7 @@ function EmailOperatorDialog({ operator, capabilities, roleCodes, onClose, onSav
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
   const message = useFieldMessage(failure);
   const create = useMutation(trpc.operators.create.mutationOptions());
-  const update = useMutation(trpc.team.updateOperator.mutationOptions());
+  const update = useMutation(trpc.operators.update.mutationOptions());
   const form = useForm<TEmailOperatorForm>({
     resolver: zodResolver(ZEmailOperatorForm),
     defaultValues: emailDefaults(operator, roleCodes),
@@ -235,7 +235,7 @@ function NameOperatorDialog({ operator, departments, capabilities, onClose, onSa
   const [password, setPassword] = useState("");
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
   const create = useMutation(trpc.operators.create.mutationOptions());
-  const update = useMutation(trpc.team.updateOperator.mutationOptions());
+  const update = useMutation(trpc.operators.update.mutationOptions());
 
   const fieldError = (field: string) => {
     const key = failure?.fieldErrors?.[field]?.[0];

@@ -16,7 +16,7 @@ import { Pagination } from "../pagination";
 import { DEFAULT_OPERATOR_FILTERS, type OperatorFilters } from "./filters";
 import { OperatorDialog, type Capabilities } from "./operator-dialog";
 
-export type OperatorRow = inferRouterOutputs<AppRouter>["team"]["operatorsPage"]["items"][number];
+export type OperatorRow = inferRouterOutputs<AppRouter>["operators"]["page"]["items"][number];
 type SortChoice = "name-asc" | "name-desc" | "createdAt-desc" | "createdAt-asc";
 
 /** The operators table; its columns and filters follow the provider's capabilities (departments / admin flag vs e-mail / role). */
@@ -37,14 +37,14 @@ export function OperatorsView({
   const [searchText, setSearchText] = useState("");
   const search = useDeferredValue(searchText.trim());
   const input = { ...filters, search };
-  const pageQuery = useQuery({ ...trpc.team.operatorsPage.queryOptions(input), placeholderData: keepPreviousData });
+  const pageQuery = useQuery({ ...trpc.operators.page.queryOptions(input), placeholderData: keepPreviousData });
   const departments = useQuery({ ...trpc.departments.list.queryOptions(), enabled: capabilities.departments });
   const byEmail = capabilities.operatorEmail;
   const roles = capabilities.operatorRoles;
   const [editing, setEditing] = useState<OperatorRow | "new" | null>(null);
 
-  const pageKey = trpc.team.operatorsPage.queryKey(input);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.team.operatorsPage.queryKey() });
+  const pageKey = trpc.operators.page.queryKey(input);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.operators.page.queryKey() });
   const update = (patch: Partial<OperatorFilters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   // Why a row is not in sync yet, in words: the provider's own reason when it refused.
   const stateNote = (o: { state: string; lastError: { reason?: string } | null }) => {
@@ -58,7 +58,7 @@ export function OperatorsView({
 
   // Optimistic (de)activation: the row flips at once; a refusal flips it back with a toast.
   const setActive = useMutation(
-    trpc.team.updateOperator.mutationOptions({
+    trpc.operators.update.mutationOptions({
       onMutate: async (vars) => {
         await queryClient.cancelQueries({ queryKey: pageKey });
         const previous = queryClient.getQueryData(pageKey);

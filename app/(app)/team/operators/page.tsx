@@ -18,7 +18,7 @@ export default async function OperatorsPage() {
   // The table and the dialog show what the chat backend has (departments, login, e-mail, roles).
   const { capabilities, roleCodes } = await (await serverCaller()).provider.capabilities();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.team.operatorsPage.queryOptions(DEFAULT_OPERATOR_FILTERS)),
+    queryClient.prefetchQuery(trpc.operators.page.queryOptions(DEFAULT_OPERATOR_FILTERS)),
     ...(capabilities.departments ? [queryClient.prefetchQuery(trpc.departments.list.queryOptions())] : []),
   ]);
   return (

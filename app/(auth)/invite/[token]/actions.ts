@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
 import { createAction, runAction, type ActionFailure } from "@/server/api/actions";
-import { invitationRouter } from "@/server/api/routers/invitation/router";
+import { invitationsRouter } from "@/server/api/routers/invitations/router";
 
-const acceptThroughProcedure = createAction(invitationRouter.accept);
+const acceptThroughProcedure = createAction(invitationsRouter.accept);
 
 export interface AcceptState {
   failure: ActionFailure | null;
@@ -11,7 +11,7 @@ export interface AcceptState {
   values: { name: string };
 }
 
-/** Accepts an invitation through invitation.accept (same schema, same checks) and opens the team page. */
+/** Accepts an invitation through invitations.accept (same schema, same checks) and opens the team page. */
 export async function acceptInvitationAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
   // A signed-in invitee sends only the token: drop empty optional fields instead of failing validation.
   for (const key of ["name", "password"]) if (formData.get(key) === "") formData.delete(key);

@@ -17,7 +17,7 @@ async function loadPreview(token: string) {
   if (!ZInvitationToken.safeParse(token).success)
     return { ok: false as const, code: "INVITATION_INVALID", params: undefined };
   try {
-    return { ok: true as const, preview: await (await serverCaller()).invitation.preview({ token }) };
+    return { ok: true as const, preview: await (await serverCaller()).invitations.preview({ token }) };
   } catch (error) {
     const info = appErrorOf(error)?.info;
     return { ok: false as const, code: info?.code ?? "INTERNAL", params: info?.params };

@@ -2,11 +2,11 @@
 import { ZDepartmentCreateInput } from "@/lib/validation/onboarding";
 import { adminProcedure } from "@/server/api/trpc";
 import { createDepartment } from "@/server/provisioning";
-import { departmentOutput, scopeOf, ZDepartmentOutput } from "../onboarding/outputs";
+import { departmentOutput, ZDepartmentOutput } from "@/server/api/outputs";
 
 export const create = adminProcedure
   .input(ZDepartmentCreateInput)
   .output(ZDepartmentOutput)
   .mutation(async ({ ctx, input }) =>
-    departmentOutput(await createDepartment(ctx.db, ctx.provider, scopeOf(ctx), { name: input.name, active: true })),
+    departmentOutput(await createDepartment(ctx.db, ctx.provider, ctx.scope, { name: input.name, active: true })),
   );

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { orgProcedure } from "@/server/api/trpc";
 import { listDepartments } from "@/server/provisioning";
-import { departmentOutput, ZDepartmentOutput } from "../onboarding/outputs";
+import { departmentOutput, ZDepartmentOutput } from "@/server/api/outputs";
 
 export const ZDepartmentsListOutput = z.object({ items: z.array(ZDepartmentOutput), stale: z.boolean() });
 

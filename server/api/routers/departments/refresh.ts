@@ -5,14 +5,14 @@
  */
 import { adminProcedure } from "@/server/api/trpc";
 import { getVendorAccount, listDepartments, syncDepartmentsFromVendor } from "@/server/provisioning";
-import { departmentOutput, scopeOf } from "../onboarding/outputs";
+import { departmentOutput } from "@/server/api/outputs";
 import { ZDepartmentsListOutput } from "./list";
 
 export const refresh = adminProcedure.output(ZDepartmentsListOutput).mutation(async ({ ctx }) => {
   const account = await getVendorAccount(ctx.db, ctx.org.id);
   if (account?.state !== "synced") return { items: [], stale: false };
   try {
-    const rows = await syncDepartmentsFromVendor(ctx.db, ctx.provider, scopeOf(ctx));
+    const rows = await syncDepartmentsFromVendor(ctx.db, ctx.provider, ctx.scope);
     return { items: rows.map(departmentOutput), stale: false };
   } catch (error) {
     ctx.log.warn({ err: error }, "departments sync failed");

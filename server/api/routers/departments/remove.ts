@@ -3,7 +3,6 @@ import { z } from "zod";
 import { ZId, ZVersion } from "@/lib/validation/onboarding";
 import { adminProcedure } from "@/server/api/trpc";
 import { removeDepartment } from "@/server/provisioning";
-import { scopeOf } from "../onboarding/outputs";
 
 export const ZDepartmentRemoveInput = z.strictObject({ id: ZId, version: ZVersion });
 
@@ -11,6 +10,6 @@ export const remove = adminProcedure
   .input(ZDepartmentRemoveInput)
   .output(z.object({ success: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    await removeDepartment(ctx.db, ctx.provider, scopeOf(ctx), input);
+    await removeDepartment(ctx.db, ctx.provider, ctx.scope, input);
     return { success: true as const };
   });

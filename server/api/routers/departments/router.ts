@@ -3,6 +3,7 @@ import { create } from "./create";
 import { list } from "./list";
 import { refresh } from "./refresh";
 import { remove } from "./remove";
+import { summary } from "./summary";
 import { update } from "./update";
 
-export const departmentsRouter = createTRPCRouter({ list, refresh, create, update, remove });
+export const departmentsRouter = createTRPCRouter({ list, summary, refresh, create, update, remove });

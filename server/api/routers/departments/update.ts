@@ -2,11 +2,9 @@
 import { ZDepartmentUpdateInput } from "@/lib/validation/onboarding";
 import { adminProcedure } from "@/server/api/trpc";
 import { updateDepartment } from "@/server/provisioning";
-import { departmentOutput, scopeOf, ZDepartmentOutput } from "../onboarding/outputs";
+import { departmentOutput, ZDepartmentOutput } from "@/server/api/outputs";
 
 export const update = adminProcedure
   .input(ZDepartmentUpdateInput)
   .output(ZDepartmentOutput)
-  .mutation(async ({ ctx, input }) =>
-    departmentOutput(await updateDepartment(ctx.db, ctx.provider, scopeOf(ctx), input)),
-  );
+  .mutation(async ({ ctx, input }) => departmentOutput(await updateDepartment(ctx.db, ctx.provider, ctx.scope, input)));

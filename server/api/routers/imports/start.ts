@@ -6,14 +6,13 @@ import { ZImportStartInput } from "@/lib/validation/import";
 import { adminProcedure } from "@/server/api/trpc";
 import { startImport } from "@/server/provisioning/import-jobs";
 import { kickImportWorker } from "@/server/provisioning/import-worker";
-import { scopeOf } from "../onboarding/outputs";
 import { z } from "zod";
 
 export const start = adminProcedure
   .input(ZImportStartInput)
   .output(z.object({ jobId: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    const result = await startImport(ctx.db, ctx.provider.capabilities, scopeOf(ctx), {
+    const result = await startImport(ctx.db, ctx.provider.capabilities, ctx.scope, {
       csv: input.csv,
       fileName: input.fileName ?? null,
     });

@@ -7,7 +7,7 @@ import { operators } from "@/server/db/schema";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep as complete } from "@/server/onboarding/state";
 import { requireSyncedAccount } from "@/server/provisioning";
-import { ZOnboardingStateOutput } from "./outputs";
+import { ZOnboardingStateOutput } from "@/server/api/outputs";
 
 export const ZCompleteStepInput = z.strictObject({
   step: z.enum(["departments", "operators", "whatsapp"]),

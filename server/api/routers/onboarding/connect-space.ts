@@ -12,7 +12,7 @@ import { organizations } from "@/server/db/schema";
 import { completeStep, saveOnboardingData } from "@/server/onboarding/state";
 import { hasSpaceVerification } from "@/server/providers/cdp/provider";
 import { connectSpace as connect } from "@/server/provisioning";
-import { accountOutput, scopeOf, ZAccountOutput } from "./outputs";
+import { accountOutput, ZAccountOutput } from "@/server/api/outputs";
 
 export const connectSpace = adminProcedure
   .input(ZSpaceStepInput)
@@ -27,7 +27,7 @@ export const connectSpace = adminProcedure
         .set({ name: input.companyName, updatedAt: new Date() })
         .where(eq(organizations.id, ctx.org.id));
     }
-    const row = await connect(ctx.db, provider, scopeOf(ctx), {
+    const row = await connect(ctx.db, provider, ctx.scope, {
       name: input.companyName,
       projectUuid: input.projectUuid,
       itemUuid: input.itemUuid,

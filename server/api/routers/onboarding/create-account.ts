@@ -11,7 +11,7 @@ import { organizations } from "@/server/db/schema";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep, saveOnboardingData } from "@/server/onboarding/state";
 import { provisionAccount } from "@/server/provisioning";
-import { accountOutput, scopeOf, ZAccountOutput } from "./outputs";
+import { accountOutput, ZAccountOutput } from "@/server/api/outputs";
 
 export const createAccount = adminProcedure
   .input(ZCompanyStepInput)
@@ -29,7 +29,7 @@ export const createAccount = adminProcedure
     const row = await provisionAccount(
       ctx.db,
       ctx.provider,
-      scopeOf(ctx),
+      ctx.scope,
       { name: input.companyName, sessionName: input.sessionName },
       { publicUrl: process.env.PUBLIC_URL || env.PUBLIC_URL },
     );

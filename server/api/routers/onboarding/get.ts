@@ -6,7 +6,7 @@ import { getOnboarding } from "@/server/onboarding/state";
 import { providerInfo } from "@/server/providers/info";
 import { getVendorAccount } from "@/server/provisioning";
 import { ZProviderInfoOutput } from "../provider/capabilities";
-import { accountOutput, ZAccountOutput, ZOnboardingStateOutput } from "./outputs";
+import { accountOutput, ZAccountOutput, ZOnboardingStateOutput } from "@/server/api/outputs";
 
 export const ZOnboardingGetOutput = z.object({
   wizard: ZOnboardingStateOutput,

@@ -6,7 +6,7 @@ import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep, getOnboarding } from "@/server/onboarding/state";
 import { getVendorAccount, provisionAccount } from "@/server/provisioning";
 import { appError } from "@/server/errors";
-import { accountOutput, scopeOf, ZAccountOutput } from "./outputs";
+import { accountOutput, ZAccountOutput } from "@/server/api/outputs";
 
 export const ZRetryAccountInput = z.strictObject({ confirm: z.literal(true) });
 
@@ -20,7 +20,7 @@ export const retryAccount = adminProcedure
     const row = await provisionAccount(
       ctx.db,
       ctx.provider,
-      scopeOf(ctx),
+      ctx.scope,
       {
         name: wizard.data.companyName ?? existing.name,
         sessionName: wizard.data.sessionName ?? existing.sessionName ?? undefined,

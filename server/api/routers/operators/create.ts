@@ -13,7 +13,7 @@ import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { createOperator } from "@/server/provisioning";
 import type { CreateOperatorInput } from "@/server/provisioning";
-import { operatorOutput, scopeOf, ZOperatorOutput } from "../onboarding/outputs";
+import { operatorOutput, ZOperatorOutput } from "@/server/api/outputs";
 import { assertKnownRole, roleCodesOf } from "./role-code";
 
 const isEmailForm = (input: TAnyOperatorCreateInput): input is TEmailOperatorCreateInput => "email" in input;
@@ -47,5 +47,5 @@ export const create = adminProcedure
           ...(input.password ? { password: input.password } : {}),
           userId,
         };
-    return operatorOutput(await createOperator(ctx.db, ctx.provider, scopeOf(ctx), data));
+    return operatorOutput(await createOperator(ctx.db, ctx.provider, ctx.scope, data));
   });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { orgProcedure } from "@/server/api/trpc";
 import { listOperators } from "@/server/provisioning";
-import { operatorOutput, ZOperatorOutput } from "../onboarding/outputs";
+import { operatorOutput, ZOperatorOutput } from "@/server/api/outputs";
 
 export const list = orgProcedure
   .output(z.object({ items: z.array(ZOperatorOutput) }))

@@ -5,7 +5,6 @@ import { adminProcedure } from "@/server/api/trpc";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep } from "@/server/onboarding/state";
 import { subscribe as setSeats } from "@/server/provisioning";
-import { scopeOf } from "../onboarding/outputs";
 
 export const ZSubscribeOutput = z.object({ quantity: z.number(), active: z.boolean() });
 
@@ -13,7 +12,7 @@ export const subscribe = adminProcedure
   .input(ZSubscribeInput)
   .output(ZSubscribeOutput)
   .mutation(async ({ ctx, input }) => {
-    const sub = await setSeats(ctx.db, ctx.provider, scopeOf(ctx), input.seats);
+    const sub = await setSeats(ctx.db, ctx.provider, ctx.scope, input.seats);
     await completeStep(
       ctx.db,
       ctx.org.id,

@@ -1,7 +1,7 @@
 /** Output shapes of the reliability procedures (no vendor tokens, no bodies). */
 import { z } from "zod";
 import type { ReconcileReport, ReliabilityStatus } from "@/server/provisioning";
-import { ZErrorFacts, ZProvisioningState } from "../onboarding/outputs";
+import { ZErrorFacts, ZProvisioningState } from "@/server/api/outputs";
 
 export const ZRunOutput = z.object({
   startedAt: z.date(),

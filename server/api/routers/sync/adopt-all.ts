@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { adminProcedure } from "@/server/api/trpc";
 import { adoptAllFromVendor } from "@/server/provisioning/sync";
-import { scopeOf } from "../onboarding/outputs";
 
 export const adoptAll = adminProcedure
   .output(z.object({ departments: z.number(), operators: z.number() }))
-  .mutation(({ ctx }) => adoptAllFromVendor(ctx.db, ctx.provider, scopeOf(ctx)));
+  .mutation(({ ctx }) => adoptAllFromVendor(ctx.db, ctx.provider, ctx.scope));

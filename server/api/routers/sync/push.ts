@@ -1,10 +1,9 @@
 /** sync.push — "usar o do portal": the provider takes our values (provisioning update path, version-checked). */
 import { adminProcedure } from "@/server/api/trpc";
 import { pushToVendor } from "@/server/provisioning/sync";
-import { scopeOf } from "../onboarding/outputs";
 import { ZSyncResultOutput, ZSyncTargetInput } from "./schemas";
 
 export const push = adminProcedure
   .input(ZSyncTargetInput)
   .output(ZSyncResultOutput)
-  .mutation(({ ctx, input }) => pushToVendor(ctx.db, ctx.provider, scopeOf(ctx), input));
+  .mutation(({ ctx, input }) => pushToVendor(ctx.db, ctx.provider, ctx.scope, input));

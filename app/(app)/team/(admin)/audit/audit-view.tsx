@@ -25,10 +25,10 @@ export function AuditView() {
   const searchParams = useSearchParams();
   const filters = parseAuditFilters(new URLSearchParams(searchParams.toString()));
   const { data, isFetching } = useQuery({
-    ...trpc.team.auditLog.queryOptions(filters),
+    ...trpc.audit.list.queryOptions(filters),
     placeholderData: keepPreviousData,
   });
-  const actions = useQuery(trpc.team.auditActions.queryOptions());
+  const actions = useQuery(trpc.audit.actions.queryOptions());
 
   const go = (next: AuditFilters) => {
     const qs = auditFiltersToParams(next).toString();

@@ -23,8 +23,8 @@ export default async function AuditPage({
   );
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.team.auditLog.queryOptions(filters)),
-    queryClient.prefetchQuery(trpc.team.auditActions.queryOptions()),
+    queryClient.prefetchQuery(trpc.audit.list.queryOptions(filters)),
+    queryClient.prefetchQuery(trpc.audit.actions.queryOptions()),
   ]);
   return (
     <HydrateClient>

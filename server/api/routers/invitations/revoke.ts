@@ -1,4 +1,4 @@
-/** team.revokeInvitation — cancels an open invitation; its link stops working. */
+/** invitations.revoke — cancels an open invitation; its link stops working. */
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { ZId } from "@/lib/validation/team";
@@ -8,7 +8,7 @@ import { invitations } from "@/server/db/schema";
 
 export const ZRevokeInvitationInput = z.strictObject({ id: ZId });
 
-export const revokeInvitation = adminProcedure.input(ZRevokeInvitationInput).mutation(async ({ ctx, input }) => {
+export const revoke = adminProcedure.input(ZRevokeInvitationInput).mutation(async ({ ctx, input }) => {
   const rows = await ctx.db
     .update(invitations)
     .set({ revokedAt: new Date() })

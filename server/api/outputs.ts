@@ -1,4 +1,4 @@
-/** Output shapes shared by the onboarding-area procedures (vendor data leaves only through these). */
+/** Output shapes shared across routers: accounts, departments, operators (vendor data leaves only through these). */
 import { z } from "zod";
 import { ONBOARDING_STEPS } from "@/lib/onboarding/steps";
 import { trialDaysLeft } from "@/server/provisioning";
@@ -119,8 +119,3 @@ export function operatorOutput(o: Operator): z.infer<typeof ZOperatorOutput> {
     hasAccessToken: o.accessTokenCiphertext !== null,
   };
 }
-
-export const scopeOf = (ctx: { org: { id: string }; session: { userId: string } }) => ({
-  organizationId: ctx.org.id,
-  actorUserId: ctx.session.userId,
-});

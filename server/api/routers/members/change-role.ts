@@ -1,5 +1,5 @@
 /**
- * team.changeRole — admin ↔ member, and an owner stepping down. Admins cannot touch an
+ * members.changeRole — admin ↔ member, and an owner stepping down. Admins cannot touch an
  * owner; the last owner cannot be demoted; nobody becomes owner here (see transferOwnership).
  */
 import { eq } from "drizzle-orm";

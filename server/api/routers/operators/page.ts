@@ -1,5 +1,5 @@
 /**
- * team.operatorsPage — one page of the organization's operators with search, filters and
+ * operators.page — one page of the organization's operators with search, filters and
  * sorting, counted on the server. Stays fast at thousands of operators: every query is
  * scoped by organization_id (leading column of the name/created indexes) and the
  * department filter uses the GIN index on department_ids. The role filter and the e-mail
@@ -10,7 +10,7 @@ import { z } from "zod";
 import { ZOperatorsPageInput } from "@/lib/validation/team";
 import { orgProcedure } from "@/server/api/trpc";
 import { operators, users } from "@/server/db/schema";
-import { operatorOutput, ZOperatorOutput } from "../onboarding/outputs";
+import { operatorOutput, ZOperatorOutput } from "@/server/api/outputs";
 
 export const ZOperatorsPageOutput = z.object({
   total: z.number(),
@@ -23,7 +23,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export const operatorsPage = orgProcedure
+export const page = orgProcedure
   .input(ZOperatorsPageInput)
   .output(ZOperatorsPageOutput)
   .query(async ({ ctx, input }) => {

@@ -1,5 +1,5 @@
 /**
- * team.invite — an admin invites someone by e-mail. Returns the link path once (only its
+ * invitations.create — an admin invites someone by e-mail. Returns the link path once (only its
  * hash is stored); a still-open invitation to the same e-mail is replaced.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
@@ -13,7 +13,7 @@ import { deliverInvitationEmail, INVITATION_TTL_MS, invitationPath } from "@/ser
 
 export const ZInviteOutput = z.object({ id: z.string(), path: z.string(), expiresAt: z.date() });
 
-export const invite = adminProcedure
+export const create = adminProcedure
   .input(ZInviteInput)
   .output(ZInviteOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,10 +1,10 @@
-/** team.auditActions — the distinct actions recorded for the organization (the filter's choices). */
+/** audit.actions — the distinct actions recorded for the organization (the filter's choices). */
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { adminProcedure } from "@/server/api/trpc";
 import { auditLog } from "@/server/db/schema";
 
-export const auditActions = adminProcedure.output(z.array(z.string())).query(async ({ ctx }) => {
+export const actions = adminProcedure.output(z.array(z.string())).query(async ({ ctx }) => {
   const rows = await ctx.db
     .selectDistinct({ action: auditLog.action })
     .from(auditLog)

@@ -1,4 +1,4 @@
-/** team.departmentsSummary — the organization's live departments with how many operators each has. */
+/** departments.summary — the organization's live departments with how many operators each has. */
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { orgProcedure } from "@/server/api/trpc";
@@ -17,7 +17,7 @@ export const ZDepartmentsSummaryOutput = z.array(
   }),
 );
 
-export const departmentsSummary = orgProcedure.output(ZDepartmentsSummaryOutput).query(async ({ ctx }) => {
+export const summary = orgProcedure.output(ZDepartmentsSummaryOutput).query(async ({ ctx }) => {
   const counts = ctx.db
     .select({
       departmentId: sql<string>`unnest(${operators.departmentIds})`.as("department_id"),

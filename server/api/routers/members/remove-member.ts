@@ -1,5 +1,5 @@
 /**
- * team.removeMember — takes someone out of the organization. Their sessions stay, but every
+ * members.removeMember — takes someone out of the organization. Their sessions stay, but every
  * organization procedure checks membership per request, so access ends at the next one.
  */
 import { and, eq } from "drizzle-orm";

@@ -1,4 +1,4 @@
-/** invitation.preview — what an invitation link offers (public: the token is the credential). */
+/** invitations.preview — what an invitation link offers (public: the token is the credential). */
 import { z } from "zod";
 import { ZInvitationToken } from "@/lib/validation/team";
 import { publicProcedure } from "@/server/api/trpc";

@@ -1,5 +1,5 @@
 /**
- * team.auditLog — the organization's audit trail for admins, newest first, filtered by
+ * audit.list — the organization's audit trail for admins, newest first, filtered by
  * action, result and a date range (calendar days in Brasília time), paginated on the server
  * (offset over the (organization_id, created_at) index).
  */
@@ -47,7 +47,7 @@ export const ZAuditLogOutput = z.object({
 const BRASILIA_OFFSET = "-03:00";
 const dayStart = (day: string) => new Date(`${day}T00:00:00${BRASILIA_OFFSET}`);
 
-export const auditLogQuery = adminProcedure
+export const list = adminProcedure
   .input(ZAuditLogInput)
   .output(ZAuditLogOutput)
   .query(async ({ ctx, input }) => {

@@ -1,5 +1,5 @@
 /**
- * invitation.accept — joins the invited organization. Signed in with the invited e-mail:
+ * invitations.accept — joins the invited organization. Signed in with the invited e-mail:
  * just the membership. Either way the invited address counts as verified (the link reached it). Not signed in: a new user (name + password), the membership, and
  * a session. The invitation is consumed by a conditional update, so a link works once.
  */

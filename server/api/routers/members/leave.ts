@@ -1,4 +1,4 @@
-/** team.leave — the caller leaves the organization (any role; the last owner cannot). */
+/** members.leave — the caller leaves the organization (any role; the last owner cannot). */
 import { and, eq } from "drizzle-orm";
 import { orgProcedure } from "@/server/api/trpc";
 import { memberships, operators } from "@/server/db/schema";

@@ -1,4 +1,4 @@
-/** team.members — the organization's portal users with their role and linked operator (any member may read). */
+/** members.list — the organization's portal users with their role and linked operator (any member may read). */
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { orgProcedure } from "@/server/api/trpc";
@@ -22,7 +22,7 @@ export const ZMembersOutput = z.object({
   ),
 });
 
-export const members = orgProcedure.output(ZMembersOutput).query(async ({ ctx }) => {
+export const list = orgProcedure.output(ZMembersOutput).query(async ({ ctx }) => {
   const rows = await ctx.db
     .select({
       membershipId: memberships.id,

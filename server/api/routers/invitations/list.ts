@@ -1,4 +1,4 @@
-/** team.invitations — invitations not yet accepted or cancelled, including expired ones (admins). */
+/** invitations.list — invitations not yet accepted or cancelled, including expired ones (admins). */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { adminProcedure } from "@/server/api/trpc";
@@ -16,7 +16,7 @@ export const ZInvitationsOutput = z.array(
   }),
 );
 
-export const invitations = adminProcedure.output(ZInvitationsOutput).query(async ({ ctx }) => {
+export const list = adminProcedure.output(ZInvitationsOutput).query(async ({ ctx }) => {
   const rows = await ctx.db
     .select()
     .from(invitationsTable)

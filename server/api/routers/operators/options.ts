@@ -1,4 +1,4 @@
-/** team.operatorOptions — operators matching a name, to pick one to link a member to (admins). */
+/** operators.options — operators matching a name, to pick one to link a member to (admins). */
 import { and, asc, eq, ilike, sql } from "drizzle-orm";
 import { z } from "zod";
 import { singleLineText } from "@/lib/validation/text";
@@ -16,7 +16,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export const operatorOptions = adminProcedure
+export const options = adminProcedure
   .input(ZOperatorOptionsInput)
   .output(ZOperatorOptionsOutput)
   .query(async ({ ctx, input }) => {

@@ -1,4 +1,4 @@
-/** team.transferOwnership — an owner hands ownership to another member and becomes an admin. */
+/** members.transferOwnership — an owner hands ownership to another member and becomes an admin. */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { ZId } from "@/lib/validation/team";

@@ -1,5 +1,5 @@
 /**
- * team.linkOperator — the member acts as this operator ("Abrir chat"); null unlinks. An
+ * members.linkOperator — the member acts as this operator ("Abrir chat"); null unlinks. An
  * operator has at most one person and a person at most one operator per organization.
  */
 import { and, eq } from "drizzle-orm";
