@@ -56,61 +56,54 @@ export function keyOf(table: PgTable, column: PgColumn): string {
   return entry[0];
 }
 
-/**
- * Takes the lease `name` for `holder` for `ms` milliseconds when nobody holds it or its lease
- * has expired; one statement, so of two instances racing exactly one wins. True when taken.
- */
-export async function acquireLease<T extends PgTable>(
-  db: Db,
-  lease: LeaseTable<T>,
-  name: string,
-  holder: string,
-  ms: number,
-): Promise<boolean> {
+/** A named lease's operations on one lease table. */
+export interface NamedLeases {
+  /**
+   * Takes the lease `name` for `holder` for `ms` milliseconds when nobody holds it or its lease
+   * has expired; one statement, so of two instances racing exactly one wins. True when taken.
+   */
+  acquire(db: Db, name: string, holder: string, ms: number): Promise<boolean>;
+  /** Extends the lease while `holder` still holds it; false when it was lost (expired and taken). */
+  renew(db: Db, name: string, holder: string, ms: number): Promise<boolean>;
+  /** Gives the lease up (only `holder`'s: a lease taken over meanwhile stays with its new holder). */
+  release(db: Db, name: string, holder: string): Promise<void>;
+}
+
+export function namedLeases<T extends PgTable>(lease: LeaseTable<T>): NamedLeases {
   const { table } = lease;
-  // Typed by property name, which only `keyOf` knows for a table given as a parameter.
-  const values = {
-    [keyOf(table, lease.name)]: name,
-    [keyOf(table, lease.holder)]: holder,
-    [keyOf(table, lease.expiresAt)]: leaseExpiry(ms),
-  } as PgInsertValue<T>;
-  const rows = await db
-    .insert(table)
-    .values(values)
-    .onConflictDoUpdate({
-      target: lease.name,
-      set: {
-        [keyOf(table, lease.holder)]: sql`excluded.${sql.identifier(lease.holder.name)}`,
-        [keyOf(table, lease.expiresAt)]: sql`excluded.${sql.identifier(lease.expiresAt.name)}`,
-      } as PgUpdateSetSource<T>,
-      setWhere: leaseExpired(lease.expiresAt),
-    })
-    .returning({ holder: lease.holder });
-  return rows[0]?.holder === holder;
-}
-
-/** Extends the lease while `holder` still holds it; false when it was lost (expired and taken). */
-export async function renewLease<T extends PgTable>(
-  db: Db,
-  lease: LeaseTable<T>,
-  name: string,
-  holder: string,
-  ms: number,
-): Promise<boolean> {
-  const rows = await db
-    .update(lease.table)
-    .set({ [keyOf(lease.table, lease.expiresAt)]: leaseExpiry(ms) } as PgUpdateSetSource<T>)
-    .where(and(eq(lease.name, name), eq(lease.holder, holder)))
-    .returning({ holder: lease.holder });
-  return rows.length > 0;
-}
-
-/** Gives the lease up (only `holder`'s: a lease taken over meanwhile stays with its new holder). */
-export async function releaseLease<T extends PgTable>(
-  db: Db,
-  lease: LeaseTable<T>,
-  name: string,
-  holder: string,
-): Promise<void> {
-  await db.delete(lease.table).where(and(eq(lease.name, name), eq(lease.holder, holder)));
+  // Values are keyed by property name, which only `keyOf` knows for a table given as a parameter.
+  const key = (column: PgColumn) => keyOf(table, column);
+  const held = (name: string, holder: string) => and(eq(lease.name, name), eq(lease.holder, holder));
+  return {
+    async acquire(db, name, holder, ms) {
+      const rows = await db
+        .insert(table)
+        .values({
+          [key(lease.name)]: name,
+          [key(lease.holder)]: holder,
+          [key(lease.expiresAt)]: leaseExpiry(ms),
+        } as PgInsertValue<T>)
+        .onConflictDoUpdate({
+          target: lease.name,
+          set: {
+            [key(lease.holder)]: sql`excluded.${sql.identifier(lease.holder.name)}`,
+            [key(lease.expiresAt)]: sql`excluded.${sql.identifier(lease.expiresAt.name)}`,
+          } as PgUpdateSetSource<T>,
+          setWhere: leaseExpired(lease.expiresAt),
+        })
+        .returning({ holder: lease.holder });
+      return rows[0]?.holder === holder;
+    },
+    async renew(db, name, holder, ms) {
+      const rows = await db
+        .update(table)
+        .set({ [key(lease.expiresAt)]: leaseExpiry(ms) } as PgUpdateSetSource<T>)
+        .where(held(name, holder))
+        .returning({ holder: lease.holder });
+      return rows.length > 0;
+    },
+    async release(db, name, holder) {
+      await db.delete(table).where(held(name, holder));
+    },
+  };
 }

@@ -10,23 +10,15 @@ import { openDb, type Db, type DbHandle } from "@/server/db/client";
 import { organizations, reconcilerLeases, webhookDeliveries } from "@/server/db/schema";
 import { backoffDelayMs, jitteredBackoffMs } from "@/server/jobs/backoff";
 import { claimDue, type ClaimSpec } from "@/server/jobs/claim";
-import {
-  acquireLease,
-  holderId,
-  INSTANCE_ID,
-  leaseExpiry,
-  releaseLease,
-  renewLease,
-  type LeaseTable,
-} from "@/server/jobs/lease";
+import { holderId, INSTANCE_ID, leaseExpiry, namedLeases } from "@/server/jobs/lease";
 import { createTestDb, testDbKinds } from "../helpers/db";
 
-const LEASES: LeaseTable<typeof reconcilerLeases> = {
+const leases = namedLeases({
   table: reconcilerLeases,
   name: reconcilerLeases.organizationId,
   holder: reconcilerLeases.holder,
   expiresAt: reconcilerLeases.expiresAt,
-};
+});
 
 /** Unprocessed deliveries of one organization, oldest first. */
 const pendingOf = (organizationId: string): ClaimSpec<typeof webhookDeliveries> => ({
@@ -86,13 +78,13 @@ describe.each(testDbKinds())("server/jobs on %s", (kind) => {
     for (let round = 0; round < 10; round++) {
       const name = await newOrganization();
       const results = await Promise.all([
-        acquireLease(handle.db, LEASES, name, "a", 60_000),
-        acquireLease(db2, LEASES, name, "b", 60_000),
+        leases.acquire(handle.db, name, "a", 60_000),
+        leases.acquire(db2, name, "b", 60_000),
       ]);
       expect(results.filter(Boolean)).toHaveLength(1);
       const winner = results[0] ? "a" : "b";
       const loser = winner === "a" ? "b" : "a";
-      expect(await acquireLease(handle.db, LEASES, name, loser, 60_000)).toBe(false);
+      expect(await leases.acquire(handle.db, name, loser, 60_000)).toBe(false);
       const [row] = await handle.db.select().from(reconcilerLeases).where(eq(reconcilerLeases.organizationId, name));
       expect(row?.holder).toBe(winner);
     }
@@ -100,15 +92,15 @@ describe.each(testDbKinds())("server/jobs on %s", (kind) => {
 
   it("an expired lease is taken over; renewal and release belong to the holder only", async () => {
     const name = await newOrganization();
-    expect(await acquireLease(handle.db, LEASES, name, "crashed", 0)).toBe(true);
+    expect(await leases.acquire(handle.db, name, "crashed", 0)).toBe(true);
     await sleep(5);
-    expect(await acquireLease(db2, LEASES, name, "next", 60_000)).toBe(true);
-    expect(await renewLease(handle.db, LEASES, name, "crashed", 60_000)).toBe(false);
-    expect(await renewLease(db2, LEASES, name, "next", 120_000)).toBe(true);
-    await releaseLease(handle.db, LEASES, name, "crashed");
-    expect(await acquireLease(handle.db, LEASES, name, "third", 60_000)).toBe(false);
-    await releaseLease(db2, LEASES, name, "next");
-    expect(await acquireLease(handle.db, LEASES, name, "third", 60_000)).toBe(true);
+    expect(await leases.acquire(db2, name, "next", 60_000)).toBe(true);
+    expect(await leases.renew(handle.db, name, "crashed", 60_000)).toBe(false);
+    expect(await leases.renew(db2, name, "next", 120_000)).toBe(true);
+    await leases.release(handle.db, name, "crashed");
+    expect(await leases.acquire(handle.db, name, "third", 60_000)).toBe(false);
+    await leases.release(db2, name, "next");
+    expect(await leases.acquire(handle.db, name, "third", 60_000)).toBe(true);
     const [row] = await handle.db.select().from(reconcilerLeases).where(eq(reconcilerLeases.organizationId, name));
     expect(row?.holder).toBe("third");
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
