@@ -4,8 +4,8 @@
  * decides to send it, then delivered outside the request. A mail server that is down costs a
  * retry, never the message:
  *
- * - a delivery run claims due rows with a conditional UPDATE … RETURNING over a
- *   FOR UPDATE SKIP LOCKED pick, leasing them (`lockedUntil`) so other runs or instances
+ * - a delivery run claims due rows (server/jobs `claimDue`: one UPDATE … RETURNING over a
+ *   FOR UPDATE SKIP LOCKED pick), leasing them (`lockedUntil`) so other runs or instances
  *   leave them alone while the send is in flight;
  * - success sets `sentAt` with a conditional update (a row is marked sent once);
  * - failure schedules the next attempt with capped exponential back-off (30 s, 1 min, 2 min …
@@ -13,11 +13,13 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
 import { keyRing } from "@/server/crypto";
 import { decryptSecret, encryptSecret } from "@/server/crypto/tokens";
 import type { Db } from "@/server/db/client";
 import { mailOutbox, type MailOutboxRow } from "@/server/db/schema";
+import { backoffDelayMs } from "@/server/jobs/backoff";
+import { claimDue } from "@/server/jobs/claim";
 import { logger, type Logger } from "@/server/log";
 import { deliverPortalEmail } from "./mailer";
 
@@ -31,8 +33,7 @@ export interface OutboxEmail {
 
 /** How long a claimed row is left alone (longer than the mailer's own timeouts add up to). */
 export const MAIL_LEASE_MS = 2 * 60 * 1000;
-const FIRST_RETRY_MS = 30 * 1000;
-const MAX_RETRY_MS = 60 * 60 * 1000;
+const MAIL_BACKOFF = { firstMs: 30 * 1000, maxMs: 60 * 60 * 1000 };
 /** After this long without success the row is given up. */
 export const MAIL_GIVE_UP_MS = 24 * 60 * 60 * 1000;
 
@@ -41,7 +42,7 @@ export const mailAad = (rowId: string): string => `mail_outbox:${rowId}`;
 
 /** The wait before attempt n+1 after n failed attempts: 30 s, 1 min, 2 min, … capped at 1 h. */
 export function mailRetryDelayMs(attempts: number): number {
-  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+  return backoffDelayMs(MAIL_BACKOFF, attempts);
 }
 
 /**
@@ -64,36 +65,25 @@ export async function enqueueEmail(db: Db, email: OutboxEmail, opts: { kick?: Db
   return id;
 }
 
-async function claimDue(db: Db, limit: number): Promise<MailOutboxRow[]> {
+/** Claims the due rows (not sent, not given up, their time come, not leased) on this process's clock. */
+function claimDueEmails(db: Db, limit: number): Promise<MailOutboxRow[]> {
   const now = new Date();
-  const due = db
-    .select({ id: mailOutbox.id })
-    .from(mailOutbox)
-    .where(
-      and(
+  return claimDue(
+    db,
+    {
+      table: mailOutbox,
+      id: mailOutbox.id,
+      attempts: mailOutbox.attempts,
+      due: and(
         isNull(mailOutbox.sentAt),
         isNull(mailOutbox.failedAt),
         lte(mailOutbox.nextAttemptAt, now),
         or(isNull(mailOutbox.lockedUntil), lte(mailOutbox.lockedUntil, now)),
       ),
-    )
-    .orderBy(asc(mailOutbox.nextAttemptAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return (
-    db
-      .update(mailOutbox)
-      .set({ lockedUntil: new Date(now.getTime() + MAIL_LEASE_MS), attempts: sql`${mailOutbox.attempts} + 1` })
-      // The conditions again: a row picked by a concurrent run between the pick and this update is skipped.
-      .where(
-        and(
-          inArray(mailOutbox.id, due),
-          isNull(mailOutbox.sentAt),
-          isNull(mailOutbox.failedAt),
-          or(isNull(mailOutbox.lockedUntil), lte(mailOutbox.lockedUntil, now)),
-        ),
-      )
-      .returning()
+      orderBy: [asc(mailOutbox.nextAttemptAt)],
+      lease: { lockedUntil: new Date(now.getTime() + MAIL_LEASE_MS) },
+    },
+    limit,
   );
 }
 
@@ -128,7 +118,7 @@ async function deliverOne(db: Db, log: Logger, row: MailOutboxRow): Promise<"sen
 
 /** Delivers the due e-mails, up to `limit`; returns how each claimed row ended. */
 export async function deliverDueEmails(db: Db, { limit = 20, log = logger }: { limit?: number; log?: Logger } = {}) {
-  const rows = await claimDue(db, limit);
+  const rows = await claimDueEmails(db, limit);
   const outcome = { sent: 0, retry: 0, failed: 0 };
   for (const row of rows) outcome[await deliverOne(db, log, row)]++;
   return outcome;

@@ -1,12 +1,14 @@
 /**
- * The import queue's mechanics on `import_job_rows`: claims under a lease (`FOR UPDATE SKIP
- * LOCKED` + one UPDATE … RETURNING), lease renewal, outcomes written only while the lease is
+ * The import queue on `import_job_rows`: claims under a lease (server/jobs `claimDue`: a
+ * `FOR UPDATE SKIP LOCKED` pick in one UPDATE … RETURNING), lease renewal, outcomes written only while the lease is
  * held, and the job marked done once no row of it is open. What to do with a claimed row is
  * the worker's (import-worker.ts) and import-row.ts's business.
  */
-import { and, eq, getTableColumns, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { importJobRows, importJobs, operators, type ImportJobRow } from "@/server/db/schema";
+import { claimDue } from "@/server/jobs/claim";
+import { leaseExpired, leaseExpiry, nowPlusMs } from "@/server/jobs/lease";
 import type { Outcome } from "./import-row";
 
 /** A claimed row; `hasRecord`: its operator record existed when it was claimed. */
@@ -30,7 +32,7 @@ export class ImportQueue {
     if (holding.size === 0) return;
     await this.db
       .update(importJobRows)
-      .set({ leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'` })
+      .set({ leaseUntil: leaseExpiry(this.leaseMs) })
       .where(
         and(
           inArray(importJobRows.id, [...holding]),
@@ -51,34 +53,29 @@ export class ImportQueue {
   }
 
   async claim(limit: number): Promise<ClaimedRow[]> {
-    const claimable = or(
-      and(eq(importJobRows.state, "queued"), lte(importJobRows.availableAt, sql`now()`)),
-      and(eq(importJobRows.state, "running"), lt(importJobRows.leaseUntil, sql`now()`)),
-    );
-    const picked = this.db
-      .select({ id: importJobRows.id })
-      .from(importJobRows)
-      .where(claimable)
-      .orderBy(importJobRows.availableAt, importJobRows.line)
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    // One statement. `= any(array(…))` runs the pick once (an InitPlan), so at most `limit` rows
-    // are taken — unlike `id in (select … limit n for update skip locked)`, which the planner may
-    // re-run per row and take more than n.
-    const rows = await this.db
-      .update(importJobRows)
-      .set({
-        state: "running",
-        leaseOwner: this.instanceId,
-        leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
-        attempts: sql`${importJobRows.attempts} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(sql`${importJobRows.id} = any(array(${picked}))`)
-      .returning({
-        ...getTableColumns(importJobRows),
+    const rows = await claimDue(
+      this.db,
+      {
+        table: importJobRows,
+        id: importJobRows.id,
+        attempts: importJobRows.attempts,
+        due: or(
+          and(eq(importJobRows.state, "queued"), lte(importJobRows.availableAt, sql`now()`)),
+          and(eq(importJobRows.state, "running"), leaseExpired(importJobRows.leaseUntil)),
+        ),
+        orderBy: [importJobRows.availableAt, importJobRows.line],
+        lease: {
+          state: "running",
+          leaseOwner: this.instanceId,
+          leaseUntil: leaseExpiry(this.leaseMs),
+          updatedAt: sql`now()`,
+        },
+      },
+      limit,
+      {
         hasRecord: sql<boolean>`exists (select 1 from ${operators} where ${operators}.id = ${importJobRows}.operator_id)`,
-      });
+      },
+    );
     await this.heartbeat(rows);
     return rows;
   }
@@ -93,7 +90,7 @@ export class ImportQueue {
       .update(importJobs)
       .set({
         leaseOwner: this.instanceId,
-        leaseUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'`,
+        leaseUntil: leaseExpiry(this.leaseMs),
         updatedAt: sql`now()`,
       })
       .where(inArray(importJobs.id, jobs));
@@ -116,7 +113,7 @@ export class ImportQueue {
           state: "queued",
           leaseOwner: null,
           leaseUntil: null,
-          availableAt: sql`now() + ${Math.max(0, Math.round(outcome.delayMs))} * interval '1 millisecond'`,
+          availableAt: nowPlusMs(Math.max(0, Math.round(outcome.delayMs))),
           ...(outcome.counts
             ? { errorCode: outcome.code, errorMessage: outcome.message }
             : { attempts: sql`greatest(${importJobRows.attempts} - 1, 0)` }),

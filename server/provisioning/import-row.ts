@@ -5,6 +5,7 @@
  */
 import { DEFAULT_ROLE_CODES, roleFor } from "@/lib/validation/role-codes";
 import { appErrorOf } from "@/server/errors";
+import { jitteredBackoffMs } from "@/server/jobs/backoff";
 import { providerErrorToAppCode } from "@/server/errors/vendor";
 import { operatorFields } from "./operator-fields";
 import type { ImportJobRow, Operator, ProvisioningErrorInfo } from "@/server/db/schema";
@@ -60,10 +61,13 @@ export function fromLastError(info: ProvisioningErrorInfo | null): { code: strin
   return { code, message: info.reason ?? null };
 }
 
+/** A row's retry waits: 0.5 s, 1 s, 2 s … capped at 30 s (before jitter). */
+const ROW_BACKOFF = { firstMs: 500, maxMs: 30_000 };
+
 /** Exponential back-off with jitter (`random` in [0, 1)), or the vendor's Retry-After. */
 export function backoffMs(attempts: number, retryAfterSeconds?: number, random: number = Math.random()): number {
   if (retryAfterSeconds !== undefined) return retryAfterSeconds * 1000;
-  return Math.min(30_000, 500 * 2 ** Math.max(0, attempts - 1)) * (0.5 + random / 2);
+  return jitteredBackoffMs(ROW_BACKOFF, attempts, random);
 }
 
 /** The create input for a row (its record id is the row's `operatorId`). */

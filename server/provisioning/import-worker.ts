@@ -19,11 +19,10 @@
  * At most `concurrency` vendor calls are in flight per worker; twice as many rows, so that each
  * row's database work (claim, local record, audit, outcome) overlaps other rows' vendor calls.
  */
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { importJobRows, operators, type ImportJobRow, type Operator } from "@/server/db/schema";
+import { holderId } from "@/server/jobs/lease";
 import { limitProviderCalls } from "@/server/providers/limit-calls";
 import type { ChatProvider } from "@/server/providers/types";
 import { STALE_PENDING_MS } from "./accounts";
@@ -110,7 +109,7 @@ export class ImportWorker {
 
   constructor(options: ImportWorkerOptions) {
     this.db = options.db;
-    this.instanceId = options.instanceId ?? `import:${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+    this.instanceId = options.instanceId ?? holderId("import");
     this.concurrency = Math.max(1, options.concurrency ?? importConcurrencyFromEnv());
     this.rowSlots = this.concurrency * 2;
     this.provider = limitProviderCalls(options.provider, this.concurrency);

@@ -84,20 +84,24 @@ export async function getOperator(db: Db, organizationId: string, id: string): P
   return row;
 }
 
+/** The organization's live (not removed) departments whose `by` — local id or vendor id — is one of `ids`. */
+export function liveDepartmentsBy(
+  db: Db,
+  organizationId: string,
+  by: typeof departments.id | typeof departments.vendorId,
+  ids: string[],
+) {
+  return db
+    .select({ id: departments.id, vendorId: departments.vendorId })
+    .from(departments)
+    .where(and(eq(departments.organizationId, organizationId), inArray(by, ids), isNull(departments.deletedAt)));
+}
+
 /** Local department ids → vendor ids; any id not a live, synced department of this org → NOT_FOUND. */
 export async function vendorDepartmentIds(db: Db, organizationId: string, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const rows = await db
-    .select({ id: departments.id, vendorId: departments.vendorId })
-    .from(departments)
-    .where(
-      and(
-        eq(departments.organizationId, organizationId),
-        inArray(departments.id, unique),
-        isNull(departments.deletedAt),
-      ),
-    );
+  const rows = await liveDepartmentsBy(db, organizationId, departments.id, unique);
   if (rows.length !== unique.length || rows.some((r) => !r.vendorId))
     throw appError("NOT_FOUND", { field: "departmentIds" });
   return unique.map((id) => rows.find((r) => r.id === id)!.vendorId!);

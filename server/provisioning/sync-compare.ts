@@ -82,47 +82,69 @@ function departmentFields(local: Department, remote: ProviderDepartment): Depart
   return fields;
 }
 
-export function compareDepartments(view: VendorView): SyncComparison["departments"] {
-  const out: SyncComparison["departments"] = { onlyVendor: [], onlyLocal: [], different: [], checking: [], inSync: 0 };
-  const remoteById = new Map(view.remoteDepartments.map((r) => [r.id, r]));
-  const knownVendorIds = new Set(view.localDepartments.map((l) => l.vendorId).filter((v): v is string => v !== null));
-  for (const l of view.localDepartments) {
+/** A local record as the comparison sees it. */
+interface LocalRecord {
+  id: string;
+  version: number;
+  vendorId: string | null;
+  state: string;
+  name: string;
+}
+
+/**
+ * One section of the comparison: each local record is checking (in flight), only local (failed,
+ * or unknown to the provider), different or in sync; each provider record that no local record
+ * knows is only at the vendor. `shape` says what each case shows of a record.
+ */
+function compareRecords<L extends LocalRecord, R extends { id: string; name: string }, LocalOnly, VendorOnly, Sides>(
+  locals: readonly L[],
+  remotes: readonly R[],
+  shape: {
+    onlyLocal: (l: L) => LocalOnly;
+    onlyVendor: (r: R) => VendorOnly;
+    sides: (l: L, r: R) => Sides & { fields: readonly string[] };
+  },
+) {
+  const out = {
+    onlyVendor: [] as Array<{ vendorId: string } & VendorOnly>,
+    onlyLocal: [] as Array<{ id: string; version: number; reason: OnlyLocalReason } & LocalOnly>,
+    different: [] as Array<{ id: string; version: number; vendorId: string } & Sides>,
+    checking: [] as Array<{ id: string; name: string; state: "pending" | "uncertain" }>,
+    inSync: 0,
+  };
+  const remoteById = new Map(remotes.map((r) => [r.id, r]));
+  const knownVendorIds = new Set(locals.map((l) => l.vendorId).filter((v): v is string => v !== null));
+  for (const l of locals) {
     if (inFlight(l.state)) {
       out.checking.push({ id: l.id, name: l.name, state: l.state });
       continue;
     }
     const remote = l.vendorId ? remoteById.get(l.vendorId) : undefined;
     if (l.state === "failed" || !remote) {
-      out.onlyLocal.push({
-        id: l.id,
-        version: l.version,
-        reason: l.state === "failed" ? "failed" : "missing_at_vendor",
-        isDefault: l.isDefault,
-        name: l.name,
-        active: l.active,
-      });
+      const reason: OnlyLocalReason = l.state === "failed" ? "failed" : "missing_at_vendor";
+      out.onlyLocal.push({ id: l.id, version: l.version, reason, ...shape.onlyLocal(l) });
       continue;
     }
-    const fields = departmentFields(l, remote);
-    if (fields.length === 0) out.inSync++;
-    else
-      out.different.push({
-        id: l.id,
-        version: l.version,
-        vendorId: remote.id,
-        fields,
-        portal: { name: l.name, active: l.active },
-        vendor: { name: remote.name, active: remote.active },
-      });
+    const sides = shape.sides(l, remote);
+    if (sides.fields.length === 0) out.inSync++;
+    else out.different.push({ id: l.id, version: l.version, vendorId: remote.id, ...sides });
   }
-  for (const r of view.remoteDepartments) {
+  for (const r of remotes) {
     if (knownVendorIds.has(r.id)) continue;
     // A local create of the same name still in flight: the reconciler adopts it.
-    if (view.localDepartments.some((l) => inFlight(l.state) && l.vendorId === null && sameName(l.name, r.name)))
-      continue;
-    out.onlyVendor.push({ vendorId: r.id, name: r.name, active: r.active, isDefault: isGeral(r.name) });
+    if (locals.some((l) => inFlight(l.state) && l.vendorId === null && sameName(l.name, r.name))) continue;
+    out.onlyVendor.push({ vendorId: r.id, ...shape.onlyVendor(r) });
   }
   return out;
+}
+
+export function compareDepartments(view: VendorView): SyncComparison["departments"] {
+  const side = (d: Department | ProviderDepartment): DepartmentSide => ({ name: d.name, active: d.active });
+  return compareRecords(view.localDepartments, view.remoteDepartments, {
+    onlyLocal: (l) => ({ isDefault: l.isDefault, ...side(l) }),
+    onlyVendor: (r) => ({ ...side(r), isDefault: isGeral(r.name) }),
+    sides: (l, r) => ({ fields: departmentFields(l, r), portal: side(l), vendor: side(r) }),
+  });
 }
 
 /** Names for vendor department ids: the provider's own list first, then our mirror. */
@@ -143,7 +165,11 @@ function departmentNamer(view: VendorView) {
   };
 }
 
-function operatorSides(names: ReturnType<typeof departmentNamer>, l: Operator, r: ProviderOperator) {
+function operatorDifferences(
+  names: ReturnType<typeof departmentNamer>,
+  l: Operator,
+  r: ProviderOperator,
+): OperatorField[] {
   const mine = names.localAsVendor(l.departmentIds);
   const theirs = new Set(r.departments);
   const fields: OperatorField[] = [];
@@ -151,52 +177,28 @@ function operatorSides(names: ReturnType<typeof departmentNamer>, l: Operator, r
   if (l.active !== r.active) fields.push("active");
   if (mine.size !== theirs.size || [...mine].some((d) => !theirs.has(d))) fields.push("departments");
   if (r.isAdmin !== null && r.isAdmin !== l.isAdmin) fields.push("isAdmin");
-  return {
-    fields,
-    portal: { name: l.name, active: l.active, departments: names.local(l.departmentIds), isAdmin: l.isAdmin },
-    vendor: { name: r.name, active: r.active, departments: names.vendor(r.departments), isAdmin: r.isAdmin },
-  };
+  return fields;
 }
 
 export function compareOperators(view: VendorView): SyncComparison["operators"] {
-  const out: SyncComparison["operators"] = { onlyVendor: [], onlyLocal: [], different: [], checking: [], inSync: 0 };
   const names = departmentNamer(view);
-  const remoteById = new Map(view.remoteOperators.map((r) => [r.id, r]));
-  const knownVendorIds = new Set(view.localOperators.map((l) => l.vendorId).filter((v): v is string => v !== null));
-  for (const l of view.localOperators) {
-    if (inFlight(l.state)) {
-      out.checking.push({ id: l.id, name: l.name, state: l.state });
-      continue;
-    }
-    const remote = l.vendorId ? remoteById.get(l.vendorId) : undefined;
-    if (l.state === "failed" || !remote) {
-      out.onlyLocal.push({
-        id: l.id,
-        version: l.version,
-        reason: l.state === "failed" ? "failed" : "missing_at_vendor",
-        name: l.name,
-        active: l.active,
-        departments: names.local(l.departmentIds),
-        isAdmin: l.isAdmin,
-      });
-      continue;
-    }
-    const sides = operatorSides(names, l, remote);
-    if (sides.fields.length === 0) out.inSync++;
-    else out.different.push({ id: l.id, version: l.version, vendorId: remote.id, ...sides });
-  }
-  for (const r of view.remoteOperators) {
-    if (knownVendorIds.has(r.id)) continue;
-    if (view.localOperators.some((l) => inFlight(l.state) && l.vendorId === null && sameName(l.name, r.name))) continue;
-    out.onlyVendor.push({
-      vendorId: r.id,
-      name: r.name,
-      active: r.active,
-      departments: names.vendor(r.departments),
-      isAdmin: r.isAdmin,
-    });
-  }
-  return out;
+  const portal = (l: Operator): OperatorSide => ({
+    name: l.name,
+    active: l.active,
+    departments: names.local(l.departmentIds),
+    isAdmin: l.isAdmin,
+  });
+  const vendor = (r: ProviderOperator): OperatorSide => ({
+    name: r.name,
+    active: r.active,
+    departments: names.vendor(r.departments),
+    isAdmin: r.isAdmin,
+  });
+  return compareRecords(view.localOperators, view.remoteOperators, {
+    onlyLocal: portal,
+    onlyVendor: vendor,
+    sides: (l, r) => ({ fields: operatorDifferences(names, l, r), portal: portal(l), vendor: vendor(r) }),
+  });
 }
 
 const empty = () => ({ onlyVendor: [], onlyLocal: [], different: [], checking: [], inSync: 0 });

@@ -20,7 +20,7 @@
  * and each re-checks its own difference; split apart they would only import each other.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { appError, appErrorOf } from "@/server/errors";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { Db } from "@/server/db/client";
@@ -330,34 +330,60 @@ export async function adoptAllFromVendor(
   return { departments: adoptedDepartments, operators: adoptedOperators };
 }
 
+/** The target among `locals` (at the caller's version, else CONFLICT) and how it compared. */
+function findTarget<L extends { id: string; version: number }, D extends { id: string }, O extends { id: string }>(
+  target: SyncTarget,
+  locals: L[],
+  cmp: { different: D[]; onlyLocal: O[] },
+) {
+  const local = locals.find((l) => l.id === target.id);
+  if (!local) throw appError("NOT_FOUND");
+  if (local.version !== target.version) throw appError("CONFLICT");
+  return {
+    local,
+    different: cmp.different.find((d) => d.id === target.id),
+    onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id),
+  };
+}
+
 /** The local row and its counterpart in the provider's list, checked against the caller's version. */
 async function readTarget(db: Db, provider: ChatProvider, scope: ProvisioningScope, target: SyncTarget) {
   const view = await readBoth(db, provider, scope.organizationId, {
     operators: target.kind === "operator",
     departments: target.kind === "department",
   });
-  if (target.kind === "department") {
-    const cmp = compareDepartments(view);
-    const local = view.localDepartments.find((l) => l.id === target.id);
-    if (!local) throw appError("NOT_FOUND");
-    if (local.version !== target.version) throw appError("CONFLICT");
-    return {
-      view,
-      local,
-      different: cmp.different.find((d) => d.id === target.id),
-      onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id),
-    };
-  }
-  const cmp = compareOperators(view);
-  const local = view.localOperators.find((l) => l.id === target.id);
-  if (!local) throw appError("NOT_FOUND");
-  if (local.version !== target.version) throw appError("CONFLICT");
-  return {
-    view,
-    local,
-    different: cmp.different.find((d) => d.id === target.id),
-    onlyLocal: cmp.onlyLocal.find((d) => d.id === target.id),
-  };
+  const found =
+    target.kind === "department"
+      ? findTarget(target, view.localDepartments, compareDepartments(view))
+      : findTarget(target, view.localOperators, compareOperators(view));
+  return { view, ...found };
+}
+
+/** What every sync write to a record sets besides its values: one version on. */
+function nextVersion(table: typeof departments | typeof operators) {
+  return { updatedAt: new Date(), version: sql`${table.version} + 1` };
+}
+
+/** The target's row of this organization, still at the version the caller compared. */
+function atVersion(
+  table: typeof departments | typeof operators,
+  scope: ProvisioningScope,
+  target: SyncTarget,
+  ...more: SQL[]
+) {
+  return and(
+    eq(table.id, target.id),
+    eq(table.organizationId, scope.organizationId),
+    eq(table.version, target.version),
+    ...more,
+  );
+}
+
+/** The row a version-checked write returned; none: it changed meanwhile (CONFLICT). */
+function written<T>(rows: T[]): T {
+  const [row] = rows;
+  if (!row) throw appError("CONFLICT");
+  return row;
 }
 
 /** different → the provider takes our values (the provisioning update path, version-checked). */
@@ -396,49 +422,32 @@ export async function pullFromVendor(
         view.localDepartments.some((l) => l.id !== local.id && sameName(l.name, remote.name))
       )
         throw appError("NAME_TAKEN");
-      const [row] = await db
-        .update(departments)
-        .set({
-          name: remote.name.trim(),
-          active: remote.active,
-          lastError: null,
-          updatedAt: new Date(),
-          version: sql`${departments.version} + 1`,
-        })
-        .where(
-          and(
-            eq(departments.id, local.id),
-            eq(departments.organizationId, scope.organizationId),
-            eq(departments.version, target.version),
-          ),
-        )
-        .returning();
-      if (!row) throw appError("CONFLICT");
+      const row = written(
+        await db
+          .update(departments)
+          .set({ name: remote.name.trim(), active: remote.active, lastError: null, ...nextVersion(departments) })
+          .where(atVersion(departments, scope, target))
+          .returning(),
+      );
       return { kind: "department" as const, id: row.id, name: row.name };
     }
     const remote = view.remoteOperators.find((r) => r.id === different.vendorId)!;
     const departmentIds = await localDepartmentIdsFor(db, scope, view, remote.departments);
-    const [row] = await db
-      .update(operators)
-      .set({
-        name: remote.name.trim(),
-        active: remote.active,
-        departmentIds,
-        ...(remote.isAdmin === null ? {} : { isAdmin: remote.isAdmin }),
-        ...(remote.accessToken ? { accessTokenCiphertext: encryptOperatorToken(local.id, remote.accessToken) } : {}),
-        lastError: null,
-        updatedAt: new Date(),
-        version: sql`${operators.version} + 1`,
-      })
-      .where(
-        and(
-          eq(operators.id, local.id),
-          eq(operators.organizationId, scope.organizationId),
-          eq(operators.version, target.version),
-        ),
-      )
-      .returning();
-    if (!row) throw appError("CONFLICT");
+    const row = written(
+      await db
+        .update(operators)
+        .set({
+          name: remote.name.trim(),
+          active: remote.active,
+          departmentIds,
+          ...(remote.isAdmin === null ? {} : { isAdmin: remote.isAdmin }),
+          ...(remote.accessToken ? { accessTokenCiphertext: encryptOperatorToken(local.id, remote.accessToken) } : {}),
+          lastError: null,
+          ...nextVersion(operators),
+        })
+        .where(atVersion(operators, scope, target))
+        .returning(),
+    );
     return { kind: "operator" as const, id: row.id, name: row.name };
   });
 }
@@ -456,26 +465,21 @@ export async function recreateAtVendor(
   return audited(db, scope, "sync.recreate", target, async () => {
     const { view, local, onlyLocal } = await readTarget(db, provider, scope, target);
     if (!onlyLocal) throw appError("CONFLICT");
-    const lostAt = { at: new Date().toISOString(), kind: "not_found" };
+    // Failed, as the provider does not have it: the create path re-claims a failed row by name.
+    const lost = (table: typeof departments | typeof operators) => ({
+      state: "failed" as const,
+      vendorId: null,
+      lastError: { at: new Date().toISOString(), kind: "not_found" },
+      ...nextVersion(table),
+    });
     if (target.kind === "department") {
-      const [marked] = await db
-        .update(departments)
-        .set({
-          state: "failed",
-          vendorId: null,
-          lastError: lostAt,
-          updatedAt: new Date(),
-          version: sql`${departments.version} + 1`,
-        })
-        .where(
-          and(
-            eq(departments.id, local.id),
-            eq(departments.version, target.version),
-            sql`${departments.state} in ('synced', 'failed')`,
-          ),
-        )
-        .returning();
-      if (!marked) throw appError("CONFLICT");
+      written(
+        await db
+          .update(departments)
+          .set(lost(departments))
+          .where(atVersion(departments, scope, target, sql`${departments.state} in ('synced', 'failed')`))
+          .returning(),
+      );
       const row = await createDepartment(db, provider, scope, { name: local.name, active: local.active });
       return { kind: "department" as const, id: row.id, name: row.name };
     }
@@ -487,24 +491,13 @@ export async function recreateAtVendor(
         .map((d) => d.id),
     );
     const departmentIds = op.departmentIds.filter((id) => synced.has(id));
-    const [marked] = await db
-      .update(operators)
-      .set({
-        state: "failed",
-        vendorId: null,
-        lastError: lostAt,
-        updatedAt: new Date(),
-        version: sql`${operators.version} + 1`,
-      })
-      .where(
-        and(
-          eq(operators.id, op.id),
-          eq(operators.version, target.version),
-          sql`${operators.state} in ('synced', 'failed')`,
-        ),
-      )
-      .returning();
-    if (!marked) throw appError("CONFLICT");
+    written(
+      await db
+        .update(operators)
+        .set(lost(operators))
+        .where(atVersion(operators, scope, target, sql`${operators.state} in ('synced', 'failed')`))
+        .returning(),
+    );
     const row = await createOperator(db, provider, scope, {
       name: op.name,
       active: op.active,
@@ -532,28 +525,22 @@ export async function forgetLocal(
     if (target.kind === "department" && (local as Department).isDefault) throw appError("DEFAULT_DEPARTMENT");
     if (!onlyLocal) throw appError("CONFLICT");
     if (target.kind === "department") {
-      const [row] = await db
-        .update(departments)
-        .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${departments.version} + 1` })
-        .where(
-          and(eq(departments.id, local.id), eq(departments.version, target.version), isNull(departments.deletedAt)),
-        )
-        .returning();
-      if (!row) throw appError("CONFLICT");
+      const row = written(
+        await db
+          .update(departments)
+          .set({ deletedAt: new Date(), ...nextVersion(departments) })
+          .where(atVersion(departments, scope, target, isNull(departments.deletedAt)))
+          .returning(),
+      );
       await dropFromOperators(db, scope.organizationId, row.id);
       return { kind: "department" as const, id: row.id, name: row.name };
     }
-    const [row] = await db
-      .delete(operators)
-      .where(
-        and(
-          eq(operators.id, local.id),
-          eq(operators.organizationId, scope.organizationId),
-          eq(operators.version, target.version),
-        ),
-      )
-      .returning();
-    if (!row) throw appError("CONFLICT");
+    const row = written(
+      await db
+        .delete(operators)
+        .where(atVersion(operators, scope, target))
+        .returning(),
+    );
     return { kind: "operator" as const, id: row.id, name: row.name };
   });
 }

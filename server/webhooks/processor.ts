@@ -1,16 +1,27 @@
 /**
  * Processes stored webhook deliveries outside the request: parses the raw payload with
  * the provider contract and keeps a summary. Safe on several instances at once (each row
- * is claimed with FOR UPDATE SKIP LOCKED inside a short transaction; no vendor calls).
+ * is claimed — server/jobs `claimDue`: FOR UPDATE SKIP LOCKED, attempts + 1 — inside a short
+ * transaction that also writes the result; no vendor calls).
  */
 import "server-only";
-import { asc, eq, isNull, lt, and, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt } from "drizzle-orm";
 import { ZFinishAttendanceWebhook, ZStartAttendanceWebhook } from "@/server/providers/plugchat/contract";
 import type { Db } from "@/server/db/client";
 import { webhookDeliveries } from "@/server/db/schema";
+import { claimDue, type ClaimSpec } from "@/server/jobs/claim";
 import { logger } from "@/server/log";
 
 const MAX_ATTEMPTS = 5;
+
+/** Deliveries not processed yet, oldest first, until MAX_ATTEMPTS tries have failed. */
+const PENDING: ClaimSpec<typeof webhookDeliveries> = {
+  table: webhookDeliveries,
+  id: webhookDeliveries.id,
+  attempts: webhookDeliveries.attempts,
+  due: and(isNull(webhookDeliveries.processedAt), lt(webhookDeliveries.attempts, MAX_ATTEMPTS)),
+  orderBy: [asc(webhookDeliveries.receivedAt)],
+};
 
 function summarise(event: string, rawBody: string): Record<string, unknown> {
   const schema = event === "finish" ? ZFinishAttendanceWebhook : ZStartAttendanceWebhook;
@@ -33,27 +44,19 @@ export async function processPendingWebhooks(db: Db, limit = 50): Promise<number
   let handled = 0;
   for (; handled < limit; handled++) {
     const done = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(webhookDeliveries)
-        .where(and(isNull(webhookDeliveries.processedAt), lt(webhookDeliveries.attempts, MAX_ATTEMPTS)))
-        .orderBy(asc(webhookDeliveries.receivedAt))
-        .limit(1)
-        .for("update", { skipLocked: true });
+      // The row stays locked until this transaction ends: the attempt and its result commit together.
+      const [row] = await claimDue(tx, PENDING, 1);
       if (!row) return false;
       try {
         const summary = summarise(row.event, row.rawBody);
         await tx
           .update(webhookDeliveries)
-          .set({ processedAt: new Date(), summary, attempts: row.attempts + 1, lastError: null })
+          .set({ processedAt: new Date(), summary, lastError: null })
           .where(eq(webhookDeliveries.id, row.id));
       } catch (error) {
         await tx
           .update(webhookDeliveries)
-          .set({
-            attempts: sql`${webhookDeliveries.attempts} + 1`,
-            lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown",
-          })
+          .set({ lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown" })
           .where(eq(webhookDeliveries.id, row.id));
         logger.warn(
           { deliveryId: row.id, err: error instanceof Error ? error.message : String(error) },

@@ -1,28 +1,25 @@
 /** Runs the webhook processor right after a new delivery and every 30 s for anything left over. */
 import "server-only";
 import { getDb } from "@/server/db/client";
+import { intervalWorker } from "@/server/jobs/worker-loop";
 import { logger } from "@/server/log";
 import { processPendingWebhooks } from "./processor";
 import { receiveWebhook } from "./receiver";
 
-let running: Promise<void> | null = null;
+const worker = intervalWorker(
+  async () => {
+    const { db } = await getDb();
+    await processPendingWebhooks(db);
+  },
+  (err) => logger.error({ err }, "webhook processing run failed"),
+);
 
 export function kickWebhookProcessing(): void {
-  running ??= (async () => {
-    try {
-      const { db } = await getDb();
-      await processPendingWebhooks(db);
-    } catch (err) {
-      logger.error({ err }, "webhook processing run failed");
-    } finally {
-      running = null;
-    }
-  })();
+  worker.kick();
 }
 
 export function startWebhookWorker(): void {
-  setInterval(kickWebhookProcessing, 30_000).unref();
-  kickWebhookProcessing();
+  worker.start(30_000);
 }
 
 /** The webhook route's whole job: store the delivery on the app's database, then wake the processor. */

@@ -7,9 +7,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { departments, type Department } from "@/server/db/schema";
 import type { ProviderDepartment } from "@/server/providers/types";
 import { mergeRemote } from "../departments";
-import { errorInfo } from "../errors";
 import { claimDepartment, releaseDepartments, staleOrUnsettled, transient, uncertainOutcome } from "./claims";
-import { failureState, recordOutcome, recordSettled, type RunContext } from "./outcome";
+import { recordFailure, recordSettled, type RunContext } from "./outcome";
 
 export async function reconcileDepartments(run: RunContext): Promise<void> {
   const { db, provider, organizationId, vendorAccountId, timing: opts, counts } = run;
@@ -84,12 +83,7 @@ export async function reconcileDepartments(run: RunContext): Promise<void> {
         .where(eq(departments.id, row.id));
       await recordSettled(run, "department", row.id, "recreated", { outcome: "recreated", name: row.name, vendorId });
     } catch (error) {
-      const info = errorInfo(error);
-      await recordOutcome(run, "department", row.id, {
-        state: failureState(error),
-        lastError: info,
-        details: { outcome: "recreate failed", name: row.name, ...info },
-      });
+      await recordFailure(run, "department", row.id, error, { outcome: "recreate failed", name: row.name });
       if (transient(error)) return; // the vendor is not answering: the rest waits for the next run
     }
   }

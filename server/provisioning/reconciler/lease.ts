@@ -1,31 +1,25 @@
 /**
  * The per-organization lease (`reconciler_leases`): one reconciler run per organization at a
- * time across instances, taken with one atomic statement; a crashed holder's lease expires.
+ * time across instances — a named lease of server/jobs (one atomic statement to take it; a
+ * crashed holder's lease expires).
  */
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { reconcilerLeases } from "@/server/db/schema";
+import { namedLeases } from "@/server/jobs/lease";
 
-/** This process, as a lease holder. */
-export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+export { INSTANCE_ID } from "@/server/jobs/lease";
 
-export async function acquireLease(db: Db, organizationId: string, holder: string, leaseMs: number): Promise<boolean> {
-  const rows = await db
-    .insert(reconcilerLeases)
-    .values({ organizationId, holder, expiresAt: sql`now() + ${leaseMs} * interval '1 millisecond'` })
-    .onConflictDoUpdate({
-      target: reconcilerLeases.organizationId,
-      set: { holder: sql`excluded.holder`, expiresAt: sql`excluded.expires_at` },
-      setWhere: sql`${reconcilerLeases.expiresAt} < now()`,
-    })
-    .returning({ holder: reconcilerLeases.holder });
-  return rows[0]?.holder === holder;
+const organizationLeases = namedLeases({
+  table: reconcilerLeases,
+  name: reconcilerLeases.organizationId,
+  holder: reconcilerLeases.holder,
+  expiresAt: reconcilerLeases.expiresAt,
+});
+
+export function acquireLease(db: Db, organizationId: string, holder: string, leaseMs: number): Promise<boolean> {
+  return organizationLeases.acquire(db, organizationId, holder, leaseMs);
 }
 
-export async function releaseLease(db: Db, organizationId: string, holder: string): Promise<void> {
-  await db
-    .delete(reconcilerLeases)
-    .where(and(eq(reconcilerLeases.organizationId, organizationId), eq(reconcilerLeases.holder, holder)));
+export function releaseLease(db: Db, organizationId: string, holder: string): Promise<void> {
+  return organizationLeases.release(db, organizationId, holder);
 }

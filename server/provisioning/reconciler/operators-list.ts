@@ -5,29 +5,25 @@
  * shows absence is the create sent again, once per run. Synced rows whose last update had an
  * unknown outcome are refreshed from the list (name, active, a possibly rotated accessToken).
  */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { departments, operators, type Operator } from "@/server/db/schema";
 import { encryptOperatorToken } from "@/server/crypto";
 import type { OperatorInput, ProviderOperator } from "@/server/providers/types";
-import { errorInfo } from "../errors";
-import { knownOperatorVendorIds, markSynced, pickOperatorMatch, vendorDepartmentIds } from "../operators";
+import {
+  knownOperatorVendorIds,
+  liveDepartmentsBy,
+  markSynced,
+  pickOperatorMatch,
+  vendorDepartmentIds,
+} from "../operators";
 import { releaseOperators, transient } from "./claims";
-import { failureState, recordOutcome, recordSettled, rejectedInfo, type RunContext } from "./outcome";
+import { recordFailure, recordRejected, recordSettled, type RunContext } from "./outcome";
 
 /** Local department ids for the vendor's ids, or null when one is not known locally. */
 async function localDepartmentIds(db: Db, organizationId: string, vendorIds: string[]): Promise<string[] | null> {
   if (vendorIds.length === 0) return [];
-  const rows = await db
-    .select({ id: departments.id, vendorId: departments.vendorId })
-    .from(departments)
-    .where(
-      and(
-        eq(departments.organizationId, organizationId),
-        inArray(departments.vendorId, vendorIds),
-        isNull(departments.deletedAt),
-      ),
-    );
+  const rows = await liveDepartmentsBy(db, organizationId, departments.vendorId, vendorIds);
   return rows.length === new Set(vendorIds).size ? rows.map((r) => r.id) : null;
 }
 
@@ -88,11 +84,9 @@ export async function reconcileOperatorsByList(
       continue;
     }
     if (vendorDepartments === null) {
-      const info = rejectedInfo("a department of this operator no longer exists");
-      await recordOutcome(run, "operator", row.id, {
-        state: "failed",
-        lastError: info,
-        details: { outcome: "not recreated", name: row.name, reason: info.reason },
+      await recordRejected(run, "operator", row.id, "a department of this operator no longer exists", {
+        outcome: "not recreated",
+        name: row.name,
       });
       continue;
     }
@@ -115,12 +109,7 @@ export async function reconcileOperatorsByList(
         vendorId: created.id,
       });
     } catch (error) {
-      const info = errorInfo(error);
-      await recordOutcome(run, "operator", row.id, {
-        state: failureState(error),
-        lastError: info,
-        details: { outcome: "recreate failed", name: row.name, ...info },
-      });
+      await recordFailure(run, "operator", row.id, error, { outcome: "recreate failed", name: row.name });
       if (transient(error)) {
         await releaseOperators(db, claimed.slice(claimed.indexOf(row) + 1));
         return;

@@ -13,7 +13,7 @@ import { knownOperatorVendorIds, markSynced, vendorDepartmentIds } from "../oper
 import { audit } from "../audit";
 import { operatorFields } from "../operator-fields";
 import { releaseOperators, transient } from "./claims";
-import { failureState, recordOutcome, recordSettled, rejectedInfo, type RunContext } from "./outcome";
+import { recordFailure, recordRejected, recordSettled, type RunContext } from "./outcome";
 
 export async function reconcileOperatorsByUpsert(
   run: RunContext,
@@ -39,11 +39,9 @@ export async function reconcileOperatorsByUpsert(
     try {
       payload = await payloadOf(row);
     } catch {
-      const info = rejectedInfo("a department of this operator no longer exists");
-      await recordOutcome(run, "operator", row.id, {
-        state: "failed",
-        lastError: info,
-        details: { outcome: "not repeated", name: row.name, reason: info.reason },
+      await recordRejected(run, "operator", row.id, "a department of this operator no longer exists", {
+        outcome: "not repeated",
+        name: row.name,
       });
       continue;
     }
@@ -53,11 +51,9 @@ export async function reconcileOperatorsByUpsert(
         : await provider.updateOperator(vendorAccountId, row.vendorId!, payload);
       if (isCreate && known.has(result.id)) {
         // The provider answered a person another local operator already is: never two rows for one binding.
-        const info = rejectedInfo("the same person as another operator of this organization");
-        await recordOutcome(run, "operator", row.id, {
-          state: "failed",
-          lastError: info,
-          details: { outcome: "upsert repeated", name: row.name, reason: info.reason },
+        await recordRejected(run, "operator", row.id, "the same person as another operator of this organization", {
+          outcome: "upsert repeated",
+          name: row.name,
         });
         continue;
       }
@@ -75,16 +71,10 @@ export async function reconcileOperatorsByUpsert(
         vendorId: result.id,
       });
     } catch (error) {
-      const info = errorInfo(error);
-      await recordOutcome(run, "operator", row.id, {
-        state: failureState(error),
-        lastError: info,
-        details: {
-          outcome: "upsert repeat failed",
-          operation: isCreate ? "create" : "update",
-          name: row.name,
-          ...info,
-        },
+      await recordFailure(run, "operator", row.id, error, {
+        outcome: "upsert repeat failed",
+        operation: isCreate ? "create" : "update",
+        name: row.name,
       });
       if (transient(error)) {
         await releaseOperators(db, claimed.slice(i + 1));

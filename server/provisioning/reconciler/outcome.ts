@@ -7,7 +7,7 @@ import type { Db } from "@/server/db/client";
 import { departments, operators, type ProvisioningErrorInfo } from "@/server/db/schema";
 import type { ChatProvider } from "@/server/providers/types";
 import { audit } from "../audit";
-import { isUncertainCreate, type ProvisioningScope } from "../errors";
+import { errorInfo, isUncertainCreate, type ProvisioningScope } from "../errors";
 import { transient } from "./claims";
 import type { ClaimTiming, ReconcileCounts } from "./types";
 
@@ -52,6 +52,37 @@ export async function recordOutcome(
     targetId: id,
     result: outcome.state === "failed" ? "failure" : "uncertain",
     details: outcome.details,
+  });
+}
+
+/** A failed vendor call on a row: failed, or uncertain when the vendor may have applied it (`failureState`). */
+export function recordFailure(
+  run: RunContext,
+  kind: RowKind,
+  id: string,
+  error: unknown,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const info = errorInfo(error);
+  return recordOutcome(run, kind, id, {
+    state: failureState(error),
+    lastError: info,
+    details: { ...details, ...info },
+  });
+}
+
+/** A row refused here, without asking the vendor: failed with `reason`. */
+export function recordRejected(
+  run: RunContext,
+  kind: RowKind,
+  id: string,
+  reason: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return recordOutcome(run, kind, id, {
+    state: "failed",
+    lastError: rejectedInfo(reason),
+    details: { ...details, reason },
   });
 }
 
