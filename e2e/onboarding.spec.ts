@@ -88,9 +88,8 @@ test.describe("onboarding wizard", () => {
       await expect(list.getByText("Você")).toBeVisible();
       await page.getByLabel("Nome do operador").fill("João Lima");
       await page.getByRole("group", { name: "Departamentos que atende" }).getByLabel("Suporte").check();
-      await page.getByLabel("Definir login e senha para o chat (opcional)").check();
       await page.getByLabel("Login do chat").fill("joao.lima");
-      await page.getByLabel("Senha do chat", { exact: true }).fill(E2E_PASSWORDS.chatOperator);
+      await page.getByLabel("Senha do chat (opcional)", { exact: true }).fill(E2E_PASSWORDS.chatOperator);
       await page.getByRole("button", { name: "Adicionar operador" }).click();
       await expect(list.getByText("João Lima", { exact: true })).toBeVisible();
       await expectAccessible(page);
