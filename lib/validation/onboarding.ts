@@ -122,3 +122,10 @@ export const ZSubscribeInput = z.strictObject({
     .max(MAX_SEATS, { error: "onboarding.validation.seatsMax" }),
 });
 export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;
+
+/** Renaming a department (wizard and team page): departments.update's name, required. */
+export const ZDepartmentRenameForm = ZDepartmentUpdateInput.pick({ name: true }).required();
+export type TDepartmentRenameForm = z.infer<typeof ZDepartmentRenameForm>;
+
+/** The plan step's seats field: plan.subscribe's input. */
+export const ZSubscribeForm = ZSubscribeInput.pick({ seats: true });

@@ -78,3 +78,17 @@ export const ZOperatorUpdateInput = z
   })
   .refine((v) => !v.password || v.login !== null, PASSWORD_NEEDS_LOGIN);
 export type TOperatorUpdateInput = z.infer<typeof ZOperatorUpdateInput>;
+
+/** operators.options: operators matching a name, to link a member to. */
+export const ZOperatorOptionsInput = z.strictObject({
+  search: singleLineText().max(120, { error: "validation.tooLong" }).default(""),
+});
+
+/** members.linkOperator: the member acts as this operator; null unlinks. */
+export const ZLinkOperatorInput = z.strictObject({ membershipId: ZId, operatorId: ZId.nullable() });
+
+/** The link dialog: a search and the operator picked. */
+export const ZLinkOperatorForm = ZLinkOperatorInput.pick({ operatorId: true }).extend({
+  search: ZOperatorOptionsInput.shape.search.unwrap(),
+});
+export type TLinkOperatorForm = z.infer<typeof ZLinkOperatorForm>;
