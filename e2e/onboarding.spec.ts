@@ -90,6 +90,10 @@ test.describe("onboarding wizard", () => {
       await page.getByRole("group", { name: "Departamentos que atende" }).getByLabel("Suporte").check();
       await page.getByLabel("Login do chat").fill("joao.lima");
       await page.getByLabel("Senha do chat (opcional)", { exact: true }).fill(E2E_PASSWORDS.chatOperator);
+      await page.setViewportSize({ width: 360, height: 780 });
+      await shot(page, "onboarding-operators-form-360");
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await shot(page, "onboarding-operators-form-1280");
       await page.getByRole("button", { name: "Adicionar operador" }).click();
       await expect(list.getByText("João Lima", { exact: true })).toBeVisible();
       await expectAccessible(page);
