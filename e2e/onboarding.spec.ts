@@ -88,9 +88,12 @@ test.describe("onboarding wizard", () => {
       await expect(list.getByText("Você")).toBeVisible();
       await page.getByLabel("Nome do operador").fill("João Lima");
       await page.getByRole("group", { name: "Departamentos que atende" }).getByLabel("Suporte").check();
-      await page.getByLabel("Definir login e senha para o chat (opcional)").check();
       await page.getByLabel("Login do chat").fill("joao.lima");
-      await page.getByLabel("Senha do chat", { exact: true }).fill(E2E_PASSWORDS.chatOperator);
+      await page.getByLabel("Senha do chat (opcional)", { exact: true }).fill(E2E_PASSWORDS.chatOperator);
+      await page.setViewportSize({ width: 360, height: 780 });
+      await shot(page, "onboarding-operators-form-360");
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await shot(page, "onboarding-operators-form-1280");
       await page.getByRole("button", { name: "Adicionar operador" }).click();
       await expect(list.getByText("João Lima", { exact: true })).toBeVisible();
       await expectAccessible(page);

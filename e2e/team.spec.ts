@@ -168,8 +168,15 @@ test.describe("team: departments and operators", () => {
       await expect(page.getByText("O serviço de chat não permite excluir operadores.")).toBeVisible();
       await page.getByRole("button", { name: "Novo operador" }).click();
       const dialog = page.getByRole("dialog", { name: "Novo operador" });
+      // The form's own rules answer next to the field, before anything is sent.
+      await dialog.getByRole("button", { name: "Salvar" }).click();
+      await expect(dialog.getByLabel("Nome do operador")).toHaveAttribute("aria-invalid", "true");
       await dialog.getByLabel("Nome do operador").fill("Ana Lima");
-      await dialog.getByLabel("Suporte").check();
+      await dialog.getByRole("group", { name: "Departamentos que atende" }).getByLabel("Suporte").check();
+      await page.setViewportSize({ width: 360, height: 780 });
+      await shot(page, "team-operator-dialog-360");
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await shot(page, "team-operator-dialog-1280");
       await dialog.getByRole("button", { name: "Salvar" }).click();
       const row = page.getByTestId("operator-row").filter({ hasText: "Ana Lima" });
       await expect(row).toContainText("Suporte");

@@ -70,7 +70,7 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     await page.getByLabel("Nome", { exact: true }).fill("Bia");
     await page.getByLabel("Sobrenome").fill("Lima");
     await page.getByLabel("Papel no chat").selectOption("SUPERVISOR");
-    await page.getByLabel("Vê apenas as conversas atribuídas a ele").check();
+    await page.getByLabel("Apenas conversas atribuídas").check();
     await page.getByRole("button", { name: "Adicionar operador" }).click();
     await expect(list.getByText("Bia Lima", { exact: true })).toBeVisible();
     await expect(list.getByText("Supervisor")).toBeVisible();

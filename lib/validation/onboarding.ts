@@ -68,20 +68,22 @@ export const ZOperatorPassword = singleLineText({ trim: false })
   .max(128, { error: "validation.passwordTooLong" })
   .refine((p) => p === "" || p.length >= 8, { error: "onboarding.validation.operatorPassword" });
 
-export const ZOperatorCreateInput = z
-  .strictObject({
-    name: ZPersonName,
-    departmentIds: z.array(ZId).max(50),
-    isAdmin: z.boolean(),
-    login: ZOperatorLogin.optional(),
-    password: ZOperatorPassword.optional(),
-    /** "This operator is me": links the operator to the signed-in user. */
-    linkToMe: z.boolean().optional(),
-  })
-  .refine((v) => !v.password || Boolean(v.login), {
-    error: "onboarding.validation.passwordNeedsLogin",
-    path: ["login"],
-  });
+/** A chat password is set only with a login: the refusal lands on the login field. */
+export const hasLoginIfPassword = (v: { login?: string | null | undefined; password?: string | undefined }) =>
+  !v.password || Boolean(v.login);
+export const PASSWORD_NEEDS_LOGIN = { error: "onboarding.validation.passwordNeedsLogin", path: ["login"] };
+
+/** operators.create's fields on a backend that names operators (PlugChat), before the cross-field rule. */
+export const ZOperatorCreateFields = z.strictObject({
+  name: ZPersonName,
+  departmentIds: z.array(ZId).max(50),
+  isAdmin: z.boolean(),
+  login: ZOperatorLogin.optional(),
+  password: ZOperatorPassword.optional(),
+  /** "This operator is me": links the operator to the signed-in user. */
+  linkToMe: z.boolean().optional(),
+});
+export const ZOperatorCreateInput = ZOperatorCreateFields.refine(hasLoginIfPassword, PASSWORD_NEEDS_LOGIN);
 export type TOperatorCreateInput = z.infer<typeof ZOperatorCreateInput>;
 
 /** A first or last name as the CDP gateway takes it (≤ 100). */
@@ -120,3 +122,10 @@ export const ZSubscribeInput = z.strictObject({
     .max(MAX_SEATS, { error: "onboarding.validation.seatsMax" }),
 });
 export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;
+
+/** Renaming a department (wizard and team page): departments.update's name, required. */
+export const ZDepartmentRenameForm = ZDepartmentUpdateInput.pick({ name: true }).required();
+export type TDepartmentRenameForm = z.infer<typeof ZDepartmentRenameForm>;
+
+/** The plan step's seats field: plan.subscribe's input. */
+export const ZSubscribeForm = ZSubscribeInput.pick({ seats: true });

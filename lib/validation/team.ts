@@ -3,7 +3,13 @@ import { z } from "zod";
 import { ZEmail, ZLinkToken, ZNewPassword, ZPersonName } from "./fields";
 import { ZRoleCode } from "./role-codes";
 import { singleLineText } from "./text";
-import { ZEmailOperatorCreateInput, ZOperatorLogin, ZOperatorPassword, ZVersion } from "./onboarding";
+import {
+  PASSWORD_NEEDS_LOGIN,
+  ZEmailOperatorCreateInput,
+  ZOperatorLogin,
+  ZOperatorPassword,
+  ZVersion,
+} from "./onboarding";
 
 /** Roles an invitation or a role change can give; ownership moves only by transfer. */
 export const ZAssignableRole = z.enum(["admin", "member"], { error: "validation.required" });
@@ -70,8 +76,19 @@ export const ZOperatorUpdateInput = z
     /** email, firstName, lastName, roleCode, onlyAssignedConversations and active. */
     ...ZEmailOperatorForm.partial().shape,
   })
-  .refine((v) => !v.password || v.login !== null, {
-    error: "onboarding.validation.passwordNeedsLogin",
-    path: ["login"],
-  });
+  .refine((v) => !v.password || v.login !== null, PASSWORD_NEEDS_LOGIN);
 export type TOperatorUpdateInput = z.infer<typeof ZOperatorUpdateInput>;
+
+/** operators.options: operators matching a name, to link a member to. */
+export const ZOperatorOptionsInput = z.strictObject({
+  search: singleLineText().max(120, { error: "validation.tooLong" }).default(""),
+});
+
+/** members.linkOperator: the member acts as this operator; null unlinks. */
+export const ZLinkOperatorInput = z.strictObject({ membershipId: ZId, operatorId: ZId.nullable() });
+
+/** The link dialog: a search and the operator picked. */
+export const ZLinkOperatorForm = ZLinkOperatorInput.pick({ operatorId: true }).extend({
+  search: ZOperatorOptionsInput.shape.search.unwrap(),
+});
+export type TLinkOperatorForm = z.infer<typeof ZLinkOperatorForm>;

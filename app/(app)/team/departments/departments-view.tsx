@@ -1,15 +1,24 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
+import { APP_FIELD_ERROR, useFieldError, useServerErrors } from "@/lib/forms/server-errors";
 import { useTRPC } from "@/lib/trpc/react";
+import {
+  ZDepartmentCreateInput,
+  ZDepartmentRenameForm,
+  type TDepartmentCreateInput,
+  type TDepartmentRenameForm,
+} from "@/lib/validation/onboarding";
 import type { AppRouter } from "@/server/api/root";
 
 type DepartmentRow = inferRouterOutputs<AppRouter>["departments"]["summary"][number];
@@ -22,11 +31,18 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const summaryKey = trpc.departments.summary.queryKey();
   const { data } = useQuery(trpc.departments.summary.queryOptions());
-  const [newName, setNewName] = useState("");
-  const [newError, setNewError] = useState<string | undefined>();
+  const fieldError = useFieldError();
+  const createForm = useForm<TDepartmentCreateInput>({
+    resolver: zodResolver(ZDepartmentCreateInput),
+    defaultValues: { name: "" },
+  });
+  const createErrorsOn = useServerErrors(createForm, ["name"]);
   const [renaming, setRenaming] = useState<DepartmentRow | null>(null);
-  const [renameTo, setRenameTo] = useState("");
-  const [renameError, setRenameError] = useState<string | undefined>();
+  const renameForm = useForm<TDepartmentRenameForm>({
+    resolver: zodResolver(ZDepartmentRenameForm),
+    defaultValues: { name: "" },
+  });
+  const renameErrorsOn = useServerErrors(renameForm, ["name"]);
   const [deleting, setDeleting] = useState<DepartmentRow | null>(null);
 
   const refresh = () => {
@@ -76,31 +92,25 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
     }),
   );
 
-  const onCreate = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setNewError(undefined);
-    create.mutate(
-      { name: newName },
-      {
-        onSuccess: (row) => {
-          toast.success(t("created", { name: row.name }));
-          setNewName("");
-          refresh();
-        },
-        onError: (error) => {
-          const info = errorDataOf(error);
-          setNewError(info.fieldErrors?.name?.[0] ? errors.field(info.fieldErrors.name[0]) : errors.message(info));
-        },
+  const onCreate = createForm.handleSubmit((values) =>
+    create.mutate(values, {
+      onSuccess: (row) => {
+        toast.success(t("created", { name: row.name }));
+        createForm.reset({ name: "" });
+        refresh();
       },
-    );
-  };
+      onError: (error) => {
+        const info = errorDataOf(error);
+        if (!createErrorsOn(info))
+          createForm.setError("name", { type: APP_FIELD_ERROR, message: errors.message(info) });
+      },
+    }),
+  );
 
-  const onRename = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onRename = renameForm.handleSubmit(({ name }) => {
     if (!renaming) return;
-    setRenameError(undefined);
     rename.mutate(
-      { id: renaming.id, version: renaming.version, name: renameTo },
+      { id: renaming.id, version: renaming.version, name },
       {
         onSuccess: (row) => {
           toast.success(t("renamed", { name: row.name }));
@@ -108,29 +118,28 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
           refresh();
         },
         onError: (error) => {
-          const info = errorDataOf(error);
-          setRenameError(info.fieldErrors?.name?.[0] ? errors.field(info.fieldErrors.name[0]) : say(error));
+          if (!renameErrorsOn(errorDataOf(error)))
+            renameForm.setError("name", { type: APP_FIELD_ERROR, message: say(error) }, { shouldFocus: true });
         },
       },
     );
-  };
+  });
 
   return (
     <div className="flex flex-col gap-4">
       {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
       {canManage && (
         <form
-          onSubmit={onCreate}
+          onSubmit={(e) => void onCreate(e)}
           noValidate
           className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-start"
         >
           <TextField
             className="flex-1"
             label={t("newLabel")}
-            value={newName}
-            onChange={(e) => setNewName(e.target.value)}
-            error={newError}
+            error={fieldError(createForm.formState.errors.name)}
             autoComplete="off"
+            {...createForm.register("name")}
           />
           <Button type="submit" busy={create.isPending} className="sm:mt-7">
             {t("create")}
@@ -196,8 +205,7 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
                         aria-label={t("renameLabel", { name: d.name })}
                         onClick={() => {
                           setRenaming(d);
-                          setRenameTo(d.name);
-                          setRenameError(undefined);
+                          renameForm.reset({ name: d.name });
                         }}
                       >
                         {t("rename")}
@@ -240,13 +248,12 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
         </table>
       </div>
       <Dialog open={renaming !== null} onClose={() => setRenaming(null)} title={t("renameTitle")}>
-        <form onSubmit={onRename} noValidate className="flex flex-col gap-4">
+        <form onSubmit={(e) => void onRename(e)} noValidate className="flex flex-col gap-4">
           <TextField
             label={t("newName")}
-            value={renameTo}
-            onChange={(e) => setRenameTo(e.target.value)}
-            error={renameError}
+            error={fieldError(renameForm.formState.errors.name)}
             autoComplete="off"
+            {...renameForm.register("name")}
           />
           <div className="flex justify-end gap-3">
             <Button type="button" variant="secondary" onClick={() => setRenaming(null)}>

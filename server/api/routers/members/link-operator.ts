@@ -3,14 +3,11 @@
  * operator has at most one person and a person at most one operator per organization.
  */
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
-import { ZId } from "@/lib/validation/team";
+import { ZLinkOperatorInput } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { operators } from "@/server/db/schema";
 import { membershipInOrg } from "@/server/team/members";
-
-export const ZLinkOperatorInput = z.strictObject({ membershipId: ZId, operatorId: ZId.nullable() });
 
 export const linkOperator = adminProcedure.input(ZLinkOperatorInput).mutation(async ({ ctx, input }) => {
   await ctx.db.transaction(async (tx) => {

@@ -1,13 +1,10 @@
 /** operators.options — operators matching a name, to pick one to link a member to (admins). */
 import { and, asc, eq, ilike, sql } from "drizzle-orm";
 import { z } from "zod";
-import { singleLineText } from "@/lib/validation/text";
+import { ZOperatorOptionsInput } from "@/lib/validation/team";
 import { adminProcedure } from "@/server/api/trpc";
 import { operators, users } from "@/server/db/schema";
 
-export const ZOperatorOptionsInput = z.strictObject({
-  search: singleLineText().max(120, { error: "validation.tooLong" }).default(""),
-});
 export const ZOperatorOptionsOutput = z.array(
   z.object({ id: z.string(), name: z.string(), active: z.boolean(), linkedTo: z.string().nullable() }),
 );

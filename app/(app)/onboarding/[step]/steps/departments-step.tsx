@@ -11,7 +11,13 @@ import { nameKey } from "@/lib/names";
 import { SUGGESTED_DEPARTMENTS } from "@/lib/onboarding/steps";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { ZDepartmentCreateInput, ZDepartmentName, type TDepartmentCreateInput } from "@/lib/validation/onboarding";
+import { useFieldError } from "@/lib/forms/server-errors";
+import {
+  ZDepartmentCreateInput,
+  ZDepartmentRenameForm,
+  type TDepartmentCreateInput,
+  type TDepartmentRenameForm,
+} from "@/lib/validation/onboarding";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
 
@@ -175,30 +181,28 @@ function DepartmentRow({
   onRename: (name: string) => void;
 }) {
   const t = useTranslations("onboarding.departments");
-  const errors = useErrorMessage();
+  const fieldError = useFieldError();
   const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(dept.name);
-  const [error, setError] = useState<string | undefined>();
+  const form = useForm<TDepartmentRenameForm>({
+    resolver: zodResolver(ZDepartmentRenameForm),
+    defaultValues: { name: dept.name },
+  });
   return (
     <li className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
       {editing ? (
         <form
           noValidate
           className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-end"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const parsed = ZDepartmentName.safeParse(name);
-            if (!parsed.success) return setError(errors.field(parsed.error.issues[0]?.message));
-            onRename(parsed.data);
+          onSubmit={form.handleSubmit(({ name }) => {
+            onRename(name);
             setEditing(false);
-          }}
+          })}
         >
           <TextField
             className="flex-1"
             label={t("renameField", { name: dept.name })}
-            value={name}
-            error={error}
-            onChange={(e) => setName(e.target.value)}
+            error={fieldError(form.formState.errors.name)}
+            {...form.register("name")}
           />
           <Button type="submit">{t("save")}</Button>
           <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
@@ -236,7 +240,7 @@ function DepartmentRow({
                 variant="ghost"
                 aria-label={t("rename", { name: dept.name })}
                 onClick={() => {
-                  setName(dept.name);
+                  form.reset({ name: dept.name });
                   setEditing(true);
                 }}
               >

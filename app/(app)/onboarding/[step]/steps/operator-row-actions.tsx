@@ -5,15 +5,17 @@
  * e-mail — the provider may refuse it (e.g. the e-mail belongs to another platform user) and
  * its message appears under the field.
  */
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
+import { errorDataOf, type ServerErrorData } from "@/lib/errors/messages";
+import { useFieldError, useServerErrors } from "@/lib/forms/server-errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { ZEmail } from "@/lib/validation/fields";
-import { useFieldMessage } from "@/lib/errors/field-message";
+import { ZOperatorEmailForm, type TOperatorEmailForm } from "@/lib/validation/operator-form";
 
 interface Row {
   id: string;
@@ -37,33 +39,33 @@ export function OperatorRowActions({
 }) {
   const t = useTranslations("onboarding.operators");
   const trpc = useTRPC();
-  const errors = useErrorMessage();
   const [editing, setEditing] = useState(false);
-  const [email, setEmail] = useState(operator.email ?? "");
-  const [localError, setLocalError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<ServerErrorData | null>(null);
-  const message = useFieldMessage(failure);
+  const form = useForm<TOperatorEmailForm>({
+    resolver: zodResolver(ZOperatorEmailForm),
+    defaultValues: { email: operator.email ?? "" },
+  });
+  const putOnFields = useServerErrors(form, ["email"]);
+  const fieldError = useFieldError();
   const toggle = useMutation(
     trpc.operators.update.mutationOptions({ onSuccess: onChanged, onError: (err) => onError(errorDataOf(err)) }),
   );
   const changeEmail = useMutation(
     trpc.operators.update.mutationOptions({
-      onMutate: () => setFailure(null),
       onSuccess: () => {
         setEditing(false);
         onChanged();
       },
       onError: (err) => {
         const e = errorDataOf(err);
-        setFailure(e);
-        if (!e.fieldErrors?.email) onError(e);
+        if (!putOnFields(e)) onError(e);
       },
     }),
   );
   if (operator.state !== "synced") return null;
-  const emailError =
-    message(localError, "email") ??
-    (failure?.appError?.field === "email" && !failure.fieldErrors ? errors.message(failure) : undefined);
+  const close = () => {
+    setEditing(false);
+    form.reset({ email: operator.email ?? "" });
+  };
 
   return (
     <div className="flex flex-col gap-2">
@@ -86,35 +88,22 @@ export function OperatorRowActions({
         <form
           noValidate
           className="flex flex-col gap-2 sm:flex-row sm:items-start"
-          onSubmit={(ev) => {
-            ev.preventDefault();
-            const parsed = ZEmail.safeParse(email);
-            if (!parsed.success) return setLocalError(parsed.error.issues[0]?.message);
-            setLocalError(undefined);
-            changeEmail.mutate({ id: operator.id, version: operator.version, email: parsed.data });
-          }}
+          onSubmit={form.handleSubmit(({ email }) =>
+            changeEmail.mutate({ id: operator.id, version: operator.version, email }),
+          )}
         >
           <TextField
             className="grow"
             label={t("newEmail", { name: operator.name })}
             type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={emailError}
+            error={fieldError(form.formState.errors.email)}
+            {...form.register("email")}
           />
           <div className="flex gap-2 sm:pt-7">
             <Button type="submit" busy={changeEmail.isPending}>
               {t("save")}
             </Button>
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => {
-                setEditing(false);
-                setFailure(null);
-                setLocalError(undefined);
-              }}
-            >
+            <Button type="button" variant="secondary" onClick={close}>
               {t("cancel")}
             </Button>
           </div>

@@ -1,13 +1,16 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { MIN_SEATS, ZSubscribeInput } from "@/lib/validation/onboarding";
+import { useFieldError, useServerErrors } from "@/lib/forms/server-errors";
+import { MIN_SEATS, ZSubscribeForm, type TSubscribeInput } from "@/lib/validation/onboarding";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
 
@@ -17,15 +20,25 @@ export function PlanStep() {
   const errors = useErrorMessage();
   const { data: wizard, goTo, next } = useWizard();
   const ops = useQuery(trpc.operators.list.queryOptions());
-  const [seats, setSeats] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const suggested = Math.max(MIN_SEATS, ops.data?.items.filter((o) => o.active).length ?? 0);
+  // The suggestion follows the operator count until the field is edited.
+  const form = useForm<TSubscribeInput>({
+    resolver: zodResolver(ZSubscribeForm),
+    values: { seats: wizard.wizard.data.seats ?? suggested },
+    resetOptions: { keepDirtyValues: true },
+  });
+  const putOnFields = useServerErrors(form, ["seats"]);
+  const fieldError = useFieldError();
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
   const onError = (err: unknown) => setFailure(errorDataOf(err));
   const subscribe = useMutation(
     trpc.plan.subscribe.mutationOptions({
       onMutate: () => setFailure(null),
       onSuccess: () => goTo(next("plan")),
-      onError,
+      onError: (err) => {
+        const data = errorDataOf(err);
+        if (!putOnFields(data)) setFailure(data);
+      },
     }),
   );
   const trial = useMutation(
@@ -35,8 +48,6 @@ export function PlanStep() {
       onError,
     }),
   );
-  const suggested = Math.max(MIN_SEATS, ops.data?.items.filter((o) => o.active).length ?? 0);
-  const value = seats ?? String(wizard.wizard.data.seats ?? suggested);
 
   return (
     <StepCard heading={t("heading")}>
@@ -50,17 +61,7 @@ export function PlanStep() {
         </p>
         <p className="mt-1 text-sm text-slate-800">{t("trialBody")}</p>
       </div>
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = ZSubscribeInput.safeParse({ seats: Number(value) });
-          if (!parsed.success) return setFieldError(errors.field(parsed.error.issues[0]?.message));
-          setFieldError(undefined);
-          subscribe.mutate(parsed.data);
-        }}
-      >
+      <form noValidate className="flex flex-col gap-4" onSubmit={form.handleSubmit((v) => subscribe.mutate(v))}>
         <TextField
           className="max-w-xs"
           label={t("seats")}
@@ -68,9 +69,8 @@ export function PlanStep() {
           inputMode="numeric"
           min={MIN_SEATS}
           hint={t("seatsHint")}
-          error={fieldError}
-          value={value}
-          onChange={(e) => setSeats(e.target.value)}
+          error={fieldError(form.formState.errors.seats)}
+          {...form.register("seats", { valueAsNumber: true })}
         />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" busy={subscribe.isPending} disabled={!wizard.canEdit || trial.isPending}>
