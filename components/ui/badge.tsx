@@ -24,7 +24,7 @@ export function Badge({
     <span
       {...props}
       className={clsx(
-        "inline-flex items-center whitespace-nowrap rounded-full text-xs font-semibold",
+        "inline-flex items-center rounded-full text-xs font-semibold",
         size === "sm" ? "px-2 py-0.5" : "px-2.5 py-1",
         tones[tone],
         className,
