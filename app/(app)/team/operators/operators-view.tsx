@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
 import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
@@ -91,8 +92,9 @@ export function OperatorsView({
     <div className="flex flex-col gap-4">
       <Alert tone="info">{t("noDelete")}</Alert>
       {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
-      <div
-        className={`grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 ${capabilities.departments ? "lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]" : "lg:grid-cols-[1fr_9rem_11rem_10rem_6rem]"}`}
+      <Card
+        padding="md"
+        className={`grid gap-3 sm:grid-cols-2 ${capabilities.departments ? "lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]" : "lg:grid-cols-[1fr_9rem_11rem_10rem_6rem]"}`}
       >
         <TextField
           label={byEmail ? t("searchEmail") : t("search")}
@@ -172,7 +174,7 @@ export function OperatorsView({
           <option value="50">50</option>
           <option value="100">100</option>
         </SelectField>
-      </div>
+      </Card>
       {canManage && (
         <div>
           <Button type="button" onClick={() => setEditing("new")}>

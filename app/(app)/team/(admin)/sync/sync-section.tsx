@@ -4,6 +4,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
 
@@ -289,7 +290,7 @@ export function SyncSection({
       />
 
       {counts.checking > 0 && (
-        <div className="rounded-card border border-slate-200 bg-slate-50 p-4" data-testid={`${kind}-checking`}>
+        <Card tone="muted" padding="md" data-testid={`${kind}-checking`}>
           <h3 className="font-semibold text-slate-900">
             {t("groups.checking")} <span className="text-slate-600">({counts.checking})</span>
           </h3>
@@ -301,7 +302,7 @@ export function SyncSection({
               </li>
             ))}
           </ul>
-        </div>
+        </Card>
       )}
     </section>
   );
