@@ -7,6 +7,7 @@
  */
 import { clsx } from "clsx";
 import { useSyncExternalStore } from "react";
+import { Button, type ButtonProps } from "./button";
 
 /** A column: its header, how a row fills its cell, and its part in the phone card. */
 export interface Column<Row> {
@@ -184,5 +185,26 @@ export function Table<Row>({
       {table}
       {cards}
     </>
+  );
+}
+
+/** A row's buttons, wrapping on narrow screens. */
+export function RowActions({ children }: { children: React.ReactNode }) {
+  return <div className="flex flex-wrap gap-1">{children}</div>;
+}
+
+/** One quiet row button; `danger` for the ones that take something away. */
+export function RowAction({
+  danger,
+  className,
+  ...props
+}: Omit<ButtonProps, "variant" | "type"> & { danger?: boolean }) {
+  return (
+    <Button
+      {...props}
+      type="button"
+      variant="ghost"
+      className={clsx("px-2 py-1", danger && "text-danger-700", className)}
+    />
   );
 }

@@ -9,7 +9,7 @@ import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
-import { Table } from "@/components/ui/table";
+import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import type { AppRouter } from "@/server/api/root";
@@ -187,11 +187,8 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
             header: t("actions"),
             actions: true,
             cell: (d) => (
-              <div className="flex flex-wrap gap-1">
-                <Button
-                  type="button"
-                  variant="ghost"
-                  className="px-2 py-1"
+              <RowActions>
+                <RowAction
                   aria-label={t("renameLabel", { name: d.name })}
                   onClick={() => {
                     setRenaming(d);
@@ -200,30 +197,21 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
                   }}
                 >
                   {t("rename")}
-                </Button>
-                <Button
-                  type="button"
-                  variant="ghost"
-                  className="px-2 py-1"
+                </RowAction>
+                <RowAction
                   aria-label={
                     d.active ? t("deactivateLabel", { name: d.name }) : t("reactivateLabel", { name: d.name })
                   }
                   onClick={() => toggle.mutate({ id: d.id, version: d.version, active: !d.active })}
                 >
                   {d.active ? t("deactivate") : t("reactivate")}
-                </Button>
+                </RowAction>
                 {!d.isDefault && (
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    className="px-2 py-1 text-danger-700"
-                    aria-label={t("deleteLabel", { name: d.name })}
-                    onClick={() => setDeleting(d)}
-                  >
+                  <RowAction danger aria-label={t("deleteLabel", { name: d.name })} onClick={() => setDeleting(d)}>
                     {t("delete")}
-                  </Button>
+                  </RowAction>
                 )}
-              </div>
+              </RowActions>
             ),
           },
         ]}

@@ -9,7 +9,7 @@ import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
-import { Table } from "@/components/ui/table";
+import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TAssignableRole } from "@/lib/validation/team";
@@ -182,49 +182,36 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
               const self = m.membershipId === data.myMembershipId;
               const canRemove = !self && (isOwner || m.role !== "owner");
               return (
-                <div className="flex flex-wrap gap-1">
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    className="px-2 py-1"
+                <RowActions>
+                  <RowAction
                     onClick={() => setLinking(m)}
                     aria-label={`${m.operator ? t("changeLink") : t("link")}: ${m.name}`}
                   >
                     {m.operator ? t("changeLink") : t("link")}
-                  </Button>
+                  </RowAction>
                   {isOwner && m.role !== "owner" && (
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      className="px-2 py-1"
+                    <RowAction
                       onClick={() => setConfirm({ kind: "transfer", member: m })}
                       aria-label={`${t("transfer")}: ${m.name}`}
                     >
                       {t("transfer")}
-                    </Button>
+                    </RowAction>
                   )}
                   {canRemove && (
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      className="px-2 py-1 text-danger-700"
+                    <RowAction
+                      danger
                       onClick={() => setConfirm({ kind: "remove", member: m })}
                       aria-label={`${t("remove")}: ${m.name}`}
                     >
                       {t("remove")}
-                    </Button>
+                    </RowAction>
                   )}
                   {self && !soleOwner && (
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      className="px-2 py-1 text-danger-700"
-                      onClick={() => setConfirm({ kind: "leave", member: m })}
-                    >
+                    <RowAction danger onClick={() => setConfirm({ kind: "leave", member: m })}>
                       {t("leave")}
-                    </Button>
+                    </RowAction>
                   )}
-                </div>
+                </RowActions>
               );
             },
           },

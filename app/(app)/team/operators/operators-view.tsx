@@ -9,7 +9,7 @@ import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
-import { Table } from "@/components/ui/table";
+import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
@@ -232,20 +232,12 @@ export function OperatorsView({
             header: t("actions"),
             actions: true,
             cell: (o) => (
-              <div className="flex flex-wrap gap-1">
-                <Button
-                  type="button"
-                  variant="ghost"
-                  className="px-2 py-1"
-                  aria-label={t("editLabel", { name: o.name })}
-                  onClick={() => setEditing(o)}
-                >
+              <RowActions>
+                <RowAction aria-label={t("editLabel", { name: o.name })} onClick={() => setEditing(o)}>
                   {t("edit")}
-                </Button>
-                <Button
-                  type="button"
-                  variant="ghost"
-                  className={o.active ? "px-2 py-1 text-danger-700" : "px-2 py-1"}
+                </RowAction>
+                <RowAction
+                  danger={o.active}
                   aria-label={
                     o.active ? t("deactivateLabel", { name: o.name }) : t("reactivateLabel", { name: o.name })
                   }
@@ -253,8 +245,8 @@ export function OperatorsView({
                   onClick={() => setActive.mutate({ id: o.id, version: o.version, active: !o.active })}
                 >
                   {o.active ? t("deactivate") : t("reactivate")}
-                </Button>
-              </div>
+                </RowAction>
+              </RowActions>
             ),
           },
         ]}
