@@ -86,14 +86,14 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
             headerClassName: "w-16",
             className: (row) =>
               clsx(
-                "font-mono text-xs font-semibold sm:border-l-4",
+                "font-mono text-xs sm:border-l-4",
                 row.errors.length > 0 ? "border-danger-600 text-danger-700" : "border-transparent text-slate-600",
               ),
             cell: (row) => (
-              <>
+              <span className="font-semibold">
                 <span className="sm:hidden">{t("preview.line")} </span>
                 {row.line}
-              </>
+              </span>
             ),
           },
           ...preview.columns.map((c) => ({
