@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/layout/app-shell";
@@ -14,11 +15,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!session) redirect("/sign-in");
   const scope = await currentOrgScope(session.userId);
   if (!scope) redirect("/sign-in");
-  const [t, provider, team] = await Promise.all([
+  const [t, provider, team, requestHeaders] = await Promise.all([
     getTranslations("common"),
     currentProviderInfo(),
     teamNavItems(scope.membership.role),
+    headers(),
   ]);
+  // A first guess at the screen for the server render; the browser corrects it on hydration.
+  const phone =
+    requestHeaders.get("sec-ch-ua-mobile") === "?1" || /Mobi|Android/i.test(requestHeaders.get("user-agent") ?? "");
   // Without a chat SDK (CDP) there is no chat to open in the portal.
   const chatInPortal = provider?.capabilities.chatSdk ?? true;
   const nav = [
@@ -33,6 +38,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         nav={nav}
         user={{ name: session.name, email: session.email }}
         notice={!session.emailVerified && <UnverifiedReminder email={session.email} />}
+        phone={phone}
       >
         {children}
       </AppShell>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { PhoneHintProvider } from "@/components/ui/table";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNavLinks, MainNavMenu, type NavItem } from "./main-nav";
 import { UserMenu } from "./user-menu";
@@ -13,12 +14,15 @@ export async function AppShell({
   nav,
   user,
   notice,
+  phone,
   children,
 }: {
   orgName: string;
   nav: readonly NavItem[];
   user: { name: string; email: string };
   notice?: React.ReactNode;
+  /** The request looks like a phone's: tables start as cards. */
+  phone: boolean;
   children: React.ReactNode;
 }) {
   const t = await getTranslations("common");
@@ -55,7 +59,7 @@ export async function AppShell({
       </header>
       {notice}
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-        {children}
+        <PhoneHintProvider phone={phone}>{children}</PhoneHintProvider>
       </main>
     </>
   );

@@ -1,12 +1,13 @@
 "use client";
 /**
  * The one table: a real <table> from the `sm` breakpoint up, and below it one stacked card per
- * row (a list of label: value pairs) so a phone never scrolls sideways. Before hydration both are
- * in the page and CSS shows the right one; after it only the one that fits the screen is rendered,
- * so a row exists once (its test id, its buttons).
+ * row (a list of label: value pairs) so a phone never scrolls sideways. Only one of the two is ever
+ * in the page (a row exists once: its test id, its buttons). The screen width decides in the
+ * browser; the server (and hydration) go by PhoneHint, set from the request's user agent, so most
+ * phones get their cards on the first paint.
  */
 import { clsx } from "clsx";
-import { useSyncExternalStore } from "react";
+import { createContext, useContext, useSyncExternalStore } from "react";
 import { Button, type ButtonProps } from "./button";
 
 /** A column: its header, how a row fills its cell, and its part in the phone card. */
@@ -47,7 +48,13 @@ export interface TableProps<Row> {
 }
 
 const WIDE = "(min-width: 640px)"; // Tailwind's `sm`
-type Layout = "table" | "cards" | "both";
+type Layout = "table" | "cards";
+
+const PhoneHint = createContext(false);
+/** Tells the tables what the server guessed about the screen (a phone's user agent → cards first). */
+export function PhoneHintProvider({ phone, children }: { phone: boolean; children: React.ReactNode }) {
+  return <PhoneHint.Provider value={phone}>{children}</PhoneHint.Provider>;
+}
 
 function subscribe(onChange: () => void) {
   if (typeof window.matchMedia !== "function") return () => {};
@@ -57,7 +64,6 @@ function subscribe(onChange: () => void) {
 }
 const clientLayout = (): Layout =>
   typeof window.matchMedia !== "function" || window.matchMedia(WIDE).matches ? "table" : "cards";
-const serverLayout = (): Layout => "both";
 
 export function Table<Row>({
   columns: given,
@@ -70,17 +76,17 @@ export function Table<Row>({
   minWidth = "sm:min-w-[40rem]",
   frame = "card",
 }: TableProps<Row>) {
-  const layout = useSyncExternalStore(subscribe, clientLayout, serverLayout);
+  const phoneHint = useContext(PhoneHint);
+  const layout = useSyncExternalStore(subscribe, clientLayout, (): Layout => (phoneHint ? "cards" : "table"));
   const columns = given.filter((c): c is Column<Row> => Boolean(c));
   const cellClass = (c: Column<Row>, row: Row) => (typeof c.className === "function" ? c.className(row) : c.className);
   const isEmpty = rows.length === 0 && empty !== undefined;
 
-  const table = layout !== "cards" && (
+  const table = layout === "table" && (
     <div
       className={clsx(
         "overflow-x-auto",
         frame === "card" ? "rounded-card border border-slate-200 bg-white shadow-card" : "border-y border-slate-200",
-        layout === "both" && "hidden sm:block",
       )}
       aria-busy={busy || undefined}
     >
@@ -129,8 +135,8 @@ export function Table<Row>({
   const primary = columns.filter((c) => c.primary);
   const fields = columns.filter((c) => !c.primary && !c.actions);
   const actions = columns.filter((c) => c.actions);
-  const cards = layout !== "table" && (
-    <div className={clsx(layout === "both" && "sm:hidden", frame === "flush" && "px-4")} aria-busy={busy || undefined}>
+  const cards = layout === "cards" && (
+    <div className={clsx(frame === "flush" && "px-4")} aria-busy={busy || undefined}>
       {isEmpty ? (
         <p className="rounded-card border border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-600 shadow-card">
           {empty}
@@ -139,12 +145,10 @@ export function Table<Row>({
         <ul aria-label={caption} className="flex flex-col gap-3">
           {rows.map((row) => {
             const { className, ...data } = rowProps?.(row) ?? {};
-            // Before hydration the table carries the row's attributes, so a row is never counted twice.
-            const attributes = layout === "cards" ? data : {};
             return (
               <li
                 key={rowKey(row)}
-                {...attributes}
+                {...data}
                 className={clsx(
                   "flex min-w-0 flex-col gap-3 rounded-card border border-slate-200 bg-white p-4 text-sm shadow-card",
                   className,

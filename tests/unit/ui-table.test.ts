@@ -1,13 +1,12 @@
 /**
- * The kit's Table as the server renders it (before hydration both layouts are in the page): a real
- * table with column headers and a row header, the phone cards with label/value pairs, each row's
- * attributes once (on the table row), and the empty message in both.
+ * The kit's Table as the server renders it: a real table with column headers and a row header, or,
+ * when the request looked like a phone's, cards with label/value pairs; never both, so a row exists once.
  */
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Badge, toneOf } from "@/components/ui/badge";
-import { Table, type Column } from "@/components/ui/table";
+import { PhoneHintProvider, Table, type Column } from "@/components/ui/table";
 
 type Row = { id: string; name: string; active: boolean };
 const columns: Array<Column<Row> | false> = [
@@ -16,39 +15,50 @@ const columns: Array<Column<Row> | false> = [
   false,
   { key: "actions", header: "Ações", actions: true, cell: (r) => createElement("button", null, `Editar ${r.name}`) },
 ];
-const render = (rows: Row[]) =>
+const render = (rows: Row[], phone = false) =>
   renderToString(
-    createElement(Table<Row>, {
-      caption: "Operadores",
-      columns,
-      rows,
-      rowKey: (r) => r.id,
-      rowProps: (r) => ({ "data-testid": "operator-row", "data-active": r.active || undefined }),
-      empty: "Nenhum operador.",
+    createElement(PhoneHintProvider, {
+      phone,
+      children: createElement(Table<Row>, {
+        caption: "Operadores",
+        columns,
+        rows,
+        rowKey: (r) => r.id,
+        rowProps: (r) => ({ "data-testid": "operator-row", "data-active": r.active || undefined }),
+        empty: "Nenhum operador.",
+      }),
     }),
   );
+const rows = [
+  { id: "1", name: "Ana", active: true },
+  { id: "2", name: "Bia", active: false },
+];
 
 describe("Table", () => {
-  it("renders a table with headers and row headers, and cards with label/value pairs", () => {
-    const html = render([
-      { id: "1", name: "Ana", active: true },
-      { id: "2", name: "Bia", active: false },
-    ]);
+  it("renders a table with column headers and row headers, and no cards", () => {
+    const html = render(rows);
     expect(html).toContain('<caption class="sr-only">Operadores</caption>');
     expect(html.match(/<th scope="col"/g)).toHaveLength(3);
     expect(html).toMatch(/<th scope="row"[^>]*>Ana<\/th>/);
-    expect(html).toContain('<ul aria-label="Operadores"');
-    expect(html).toMatch(/<dt[^>]*>Status<\/dt><dd[^>]*>Inativo<\/dd>/);
-    // Each row's attributes once: on the table row until hydration picks the layout.
-    expect(html.match(/data-testid="operator-row"/g)).toHaveLength(2);
     expect(html).toMatch(/<tr data-testid="operator-row" data-active="true"/);
-    expect(html.match(/Editar Ana/g)).toHaveLength(2);
+    expect(html.match(/data-testid="operator-row"/g)).toHaveLength(2);
+    expect(html.match(/Editar Ana/g)).toHaveLength(1);
+    expect(html).not.toContain("<ul");
   });
 
-  it("says the empty message in both layouts", () => {
-    const html = render([]);
-    expect(html).toMatch(/<td colSpan="3"[^>]*>Nenhum operador.<\/td>/);
-    expect(html.match(/Nenhum operador\./g)).toHaveLength(2);
+  it("renders cards with label/value pairs for a phone, and no table", () => {
+    const html = render(rows, true);
+    expect(html).toContain('<ul aria-label="Operadores"');
+    expect(html).toMatch(/<dt[^>]*>Status<\/dt><dd[^>]*>Inativo<\/dd>/);
+    expect(html).toMatch(/<li data-testid="operator-row" data-active="true"/);
+    expect(html.match(/data-testid="operator-row"/g)).toHaveLength(2);
+    expect(html.match(/Editar Ana/g)).toHaveLength(1);
+    expect(html).not.toContain("<table");
+  });
+
+  it("says the empty message", () => {
+    expect(render([])).toMatch(/<td colSpan="3"[^>]*>Nenhum operador.<\/td>/);
+    expect(render([], true)).toContain("Nenhum operador.");
   });
 });
 
