@@ -52,7 +52,7 @@ type Layout = "table" | "cards";
 
 const PhoneHint = createContext(false);
 /** Tells the tables what the server guessed about the screen (a phone's user agent → cards first). */
-export function PhoneHintProvider({ phone, children }: { phone: boolean; children: React.ReactNode }) {
+export function PhoneHintProvider({ phone, children }: { phone: boolean; children?: React.ReactNode }) {
   return <PhoneHint.Provider value={phone}>{children}</PhoneHint.Provider>;
 }
 

@@ -17,9 +17,10 @@ const columns: Array<Column<Row> | false> = [
 ];
 const render = (rows: Row[], phone = false) =>
   renderToString(
-    createElement(PhoneHintProvider, {
-      phone,
-      children: createElement(Table<Row>, {
+    createElement(
+      PhoneHintProvider,
+      { phone },
+      createElement(Table<Row>, {
         caption: "Operadores",
         columns,
         rows,
@@ -27,7 +28,7 @@ const render = (rows: Row[], phone = false) =>
         rowProps: (r) => ({ "data-testid": "operator-row", "data-active": r.active || undefined }),
         empty: "Nenhum operador.",
       }),
-    }),
+    ),
   );
 const rows = [
   { id: "1", name: "Ana", active: true },
