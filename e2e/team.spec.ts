@@ -249,3 +249,71 @@ test.describe("team: departments and operators", () => {
     });
   });
 });
+
+test.describe("team: the kit at phone and desktop widths", () => {
+  test("at 360 px tables are cards and the menu reaches every page; at 1280 a real table", async ({ page }) => {
+    await page.goto("/sign-in");
+    const owner = await signUpViaApi(page);
+    await trpcMutation(page, "onboarding.createAccount", {
+      companyName: owner.companyName,
+      sessionName: owner.companyName,
+    });
+    await trpcMutation(page, "operators.create", {
+      name: "Maria Aparecida dos Santos Oliveira",
+      isAdmin: false,
+      departmentIds: [],
+    });
+    const fits = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await test.step("phone: operators and members are stacked cards, nothing scrolls sideways", async () => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto("/team/operators");
+      const operators = page.getByRole("list", { name: "Operadores" });
+      const row = operators.getByTestId("operator-row").filter({ hasText: "Maria Aparecida dos Santos Oliveira" });
+      await expect(row).toBeVisible();
+      await expect(page.getByRole("table")).toHaveCount(0);
+      await expect(row.getByRole("button", { name: "Editar Maria Aparecida dos Santos Oliveira" })).toBeVisible();
+      await fits();
+      await expectAccessible(page);
+      await shot(page, "kit-operators-360");
+
+      await page.goto("/team/members");
+      await expect(page.getByRole("list", { name: "Membros da equipe" }).getByTestId("member-row")).toHaveCount(1);
+      await expect(page.getByRole("table")).toHaveCount(0);
+      await fits();
+      await expectAccessible(page);
+    });
+
+    await test.step("phone: the Menu button opens the navigation; the user menu reaches Minha conta", async () => {
+      await page.goto("/");
+      const nav = page.getByRole("navigation", { name: "Navegação principal" });
+      await expect(nav.getByRole("link", { name: "Operadores" })).toHaveCount(0);
+      await nav.getByRole("button", { name: "Menu" }).click();
+      await expect(page.getByRole("menuitem", { name: "Membros" })).toBeVisible();
+      await fits();
+      await shot(page, "kit-shell-menu-360");
+      await page.getByRole("menuitem", { name: "Operadores" }).click();
+      await expect(page).toHaveURL(/\/team\/operators$/);
+      await expect(page.getByRole("heading", { name: "Operadores", level: 1 })).toBeVisible();
+      await page.getByRole("button", { name: "Menu do usuário" }).click();
+      await page.getByRole("menuitem", { name: "Minha conta" }).click();
+      await expect(page).toHaveURL(/\/account$/);
+      await fits();
+    });
+
+    await test.step("desktop: a real table with column headers and inline navigation", async () => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto("/team/operators");
+      const table = page.getByRole("table", { name: "Operadores" });
+      await expect(table.getByRole("columnheader", { name: "Nome" })).toBeVisible();
+      await expect(table.getByTestId("operator-row").filter({ hasText: "Maria Aparecida" })).toBeVisible();
+      await expect(page.getByRole("list", { name: "Operadores" })).toHaveCount(0);
+      const nav = page.getByRole("navigation", { name: "Navegação principal" });
+      await expect(nav.getByRole("link", { name: "Operadores" })).toHaveAttribute("aria-current", "page");
+      await expect(nav.getByRole("button", { name: "Menu" })).toHaveCount(0);
+      await expectAccessible(page);
+      await shot(page, "kit-operators-1280");
+    });
+  });
+});

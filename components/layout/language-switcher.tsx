@@ -3,6 +3,8 @@ import { clsx } from "clsx";
 import { locales } from "@/lib/i18n/config";
 import { setLocaleAction } from "@/lib/i18n/actions";
 
+const SHORT: Record<(typeof locales)[number], string> = { "pt-BR": "PT", en: "EN" };
+
 /** Two buttons in a form: works without JavaScript, remembered in a cookie. */
 export async function LanguageSwitcher() {
   const [current, t] = await Promise.all([getLocale(), getTranslations("common")]);
@@ -21,7 +23,11 @@ export async function LanguageSwitcher() {
             locale === current ? "bg-slate-200 font-semibold text-slate-900" : "text-slate-600 hover:bg-slate-100",
           )}
         >
-          {t(`languages.${locale}`)}
+          {/* A phone shows the short code; the name stays the button's accessible name. */}
+          <span aria-hidden className="sm:hidden">
+            {SHORT[locale]}
+          </span>
+          <span className="max-sm:sr-only">{t(`languages.${locale}`)}</span>
         </button>
       ))}
     </form>

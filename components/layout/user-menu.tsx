@@ -1,10 +1,11 @@
 "use client";
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/lib/trpc/react";
+import { menuContentClass, menuItemClass } from "./menu-styles";
 
 /** Tear-down hooks run before signing out (e.g. the chat SDK's destroy()). */
 const beforeSignOut = new Set<() => void>();
@@ -19,26 +20,12 @@ export function signOutHere(): void {
   void signOut({ callbackUrl: "/sign-in" });
 }
 
+/** The signed-in person's menu (Radix: focus, arrow keys, Escape and outside clicks are handled there). */
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const t = useTranslations("common");
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
   const trpc = useTRPC();
   const leave = signOutHere;
   const everywhere = useMutation(trpc.me.signOutEverywhere.mutationOptions({ onSettled: leave }));
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
 
   const initials = name
     .split(/\s+/)
@@ -47,14 +34,10 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
     .join("");
 
   return (
-    <div ref={ref} className="relative">
-      <button
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
         aria-label={t("userMenu")}
-        onClick={() => setOpen((v) => !v)}
-        className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 text-sm hover:bg-slate-100"
+        className="flex items-center gap-2 rounded-full p-1 text-sm hover:bg-slate-100 sm:pr-3"
       >
         <span
           aria-hidden
@@ -63,43 +46,28 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           {initials}
         </span>
         <span className="hidden font-medium text-slate-800 sm:inline">{name}</span>
-      </button>
-      {open && (
-        <div
-          role="menu"
-          className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-card"
-        >
-          <div className="border-b border-slate-100 px-3 py-2">
-            <p className="truncate text-sm font-semibold text-slate-900">{name}</p>
-            <p className="truncate text-xs text-slate-600">{email}</p>
-          </div>
-          <Link
-            href="/account"
-            role="menuitem"
-            onClick={() => setOpen(false)}
-            className="mt-1 block w-full rounded-md px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100"
-          >
-            {t("myAccount")}
-          </Link>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={leave}
-            className="w-full rounded-md px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100"
-          >
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={8} className={menuContentClass}>
+          <DropdownMenu.Label className="border-b border-slate-100 px-3 py-2">
+            <span className="block truncate text-sm font-semibold text-slate-900">{name}</span>
+            <span className="block truncate text-xs text-slate-600">{email}</span>
+          </DropdownMenu.Label>
+          <DropdownMenu.Item asChild className={`mt-1 ${menuItemClass}`}>
+            <Link href="/account">{t("myAccount")}</Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={menuItemClass} onSelect={leave}>
             {t("signOut")}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
+          </DropdownMenu.Item>
+          <DropdownMenu.Item
+            className={menuItemClass}
             disabled={everywhere.isPending}
-            onClick={() => everywhere.mutate()}
-            className="w-full rounded-md px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100"
+            onSelect={() => everywhere.mutate()}
           >
             {t("signOutEverywhere")}
-          </button>
-        </div>
-      )}
-    </div>
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   );
 }

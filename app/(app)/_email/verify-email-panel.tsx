@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -48,9 +49,12 @@ export function VerifyEmailPanel({ email, onVerified }: { email: string; onVerif
   };
 
   return (
-    <section
+    <Card
+      as="section"
+      tone="brand"
+      padding="md"
       aria-labelledby="verify-email-title"
-      className="flex flex-col gap-3 rounded-lg border border-brand-200 bg-brand-50 p-4"
+      className="flex flex-col gap-3"
       data-testid="verify-email-panel"
     >
       <h3 id="verify-email-title" className="font-semibold text-brand-800">
@@ -66,6 +70,6 @@ export function VerifyEmailPanel({ email, onVerified }: { email: string; onVerif
           {checking ? t("checking") : t("check")}
         </Button>
       </div>
-    </section>
+    </Card>
   );
 }

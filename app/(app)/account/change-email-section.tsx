@@ -83,9 +83,12 @@ export function ChangeEmailSection() {
       </div>
       {notice && <Alert tone="info">{notice}</Alert>}
       {pending && (
-        <section
+        <Card
+          as="section"
+          tone="brand"
+          padding="md"
           aria-labelledby="pending-email-title"
-          className="flex flex-col gap-2 rounded-lg border border-brand-200 bg-brand-50 p-4"
+          className="flex flex-col gap-2"
         >
           <h3 id="pending-email-title" className="font-semibold text-brand-800">
             {t("pending", { email: pending })}
@@ -99,7 +102,7 @@ export function ChangeEmailSection() {
               {t("cancel")}
             </Button>
           </div>
-        </section>
+        </Card>
       )}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {rootError && <Alert>{rootError}</Alert>}

@@ -18,11 +18,7 @@ export default async function AccountPage() {
   return (
     <section className="flex max-w-xl flex-col gap-6">
       <PageHeader title={t("title")} description={t("subtitle")} />
-      <Card className="flex flex-col gap-5">
-        <div>
-          <h2 className="text-lg font-semibold text-slate-900">{t("passwordTitle")}</h2>
-          <p className="mt-1 text-sm text-slate-600">{t("passwordSubtitle")}</p>
-        </div>
+      <Card title={t("passwordTitle")} description={t("passwordSubtitle")}>
         <ChangePasswordForm email={session?.email ?? ""} />
       </Card>
       <ChangeEmailSection />

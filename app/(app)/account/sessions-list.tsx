@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { signOutHere } from "@/components/layout/user-menu";
+import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
@@ -101,9 +102,9 @@ function SessionCard({ session, ending, onEnd }: { session: SessionRow; ending: 
         <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
           <span className="break-words">{device}</span>
           {session.current && (
-            <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">
+            <Badge tone="brand" size="sm">
               {t("thisSession")}
-            </span>
+            </Badge>
           )}
         </p>
         <p className="mt-1 break-all text-sm text-slate-600">{address}</p>

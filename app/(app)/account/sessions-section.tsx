@@ -9,13 +9,13 @@ export async function SessionsSection() {
   await getQueryClient().prefetchQuery(trpc.sessions.list.queryOptions());
   return (
     <HydrateClient>
-      <Card role="region" className="flex flex-col gap-5" aria-labelledby="sessions-title">
-        <div>
-          <h2 id="sessions-title" className="text-lg font-semibold text-slate-900">
-            {t("title")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
-        </div>
+      <Card
+        as="section"
+        aria-labelledby="sessions-title"
+        title={t("title")}
+        titleId="sessions-title"
+        description={t("subtitle")}
+      >
         <SessionsList />
       </Card>
     </HydrateClient>

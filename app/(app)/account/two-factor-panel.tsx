@@ -12,6 +12,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -92,9 +93,9 @@ export function TwoFactorPanel({ email }: { email: string }) {
       {data.enabled ? (
         <>
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-            <span className="rounded-full bg-brand-50 px-2.5 py-0.5 font-semibold text-brand-800">
+            <Badge tone="success" className="text-sm">
               {t("onSince", { date: data.enabledAt ? format.dateTime(data.enabledAt, { dateStyle: "long" }) : "—" })}
-            </span>
+            </Badge>
             <span>{t("recoveryLeft", { count: data.recoveryCodesLeft })}</span>
           </p>
           <div className="flex flex-wrap gap-3">
@@ -108,9 +109,7 @@ export function TwoFactorPanel({ email }: { email: string }) {
         </>
       ) : (
         <div className="flex flex-wrap items-center gap-3">
-          <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-semibold text-slate-700">
-            {t("off")}
-          </span>
+          <Badge className="text-sm">{t("off")}</Badge>
           <Button onClick={onBegin} busy={begin.isPending}>
             {t("enable")}
           </Button>

@@ -24,11 +24,7 @@ export async function TwoFactorSection() {
   const mustEnrol = scope ? mustEnrolTwoFactor(session, scope) : false;
   return (
     <HydrateClient>
-      <Card id={TWO_FACTOR_ANCHOR} className="flex scroll-mt-6 flex-col gap-5">
-        <div>
-          <h2 className="text-lg font-semibold text-slate-900">{t("title")}</h2>
-          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
-        </div>
+      <Card id={TWO_FACTOR_ANCHOR} className="scroll-mt-6" title={t("title")} description={t("intro")}>
         {mustEnrol && <Alert tone="warning">{t("requiredNotice")}</Alert>}
         <TwoFactorPanel email={session.email} />
         {role === "owner" && scope && (

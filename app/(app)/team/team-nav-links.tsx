@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { NavLink } from "@/components/layout/nav-link";
+import type { NavItem } from "@/components/layout/main-nav";
 import type { MemberRole } from "@/lib/roles";
 import { currentProviderInfo } from "@/server/providers/info";
 import type { ChatProviderCapabilities } from "@/server/providers/types";
@@ -20,13 +20,13 @@ const LINKS: ReadonlyArray<{ href: string; requires?: keyof ChatProviderCapabili
   { href: "/team/sync", key: "sync", requires: "listOperators" },
 ];
 
-export async function TeamNavLinks({ role }: { role: MemberRole }) {
+/** The team pages this role may open on this provider, as navigation entries. */
+export async function teamNavItems(role: MemberRole): Promise<NavItem[]> {
   const [t, provider] = await Promise.all([getTranslations("team.nav"), currentProviderInfo()]);
   // Provider not configured: show every link (its page explains what is missing).
   const has = (c: keyof ChatProviderCapabilities | undefined) => !c || !provider || provider.capabilities[c];
-  return LINKS.filter((l) => canOpenTeamPage(l.key, role) && has(l.requires)).map((l) => (
-    <NavLink key={l.href} href={l.href}>
-      {t(l.key)}
-    </NavLink>
-  ));
+  return LINKS.filter((l) => canOpenTeamPage(l.key, role) && has(l.requires)).map((l) => ({
+    href: l.href,
+    label: t(l.key),
+  }));
 }

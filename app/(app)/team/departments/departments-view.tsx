@@ -7,9 +7,11 @@ import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
+import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
+import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { APP_FIELD_ERROR, useFieldError, useServerErrors } from "@/lib/forms/server-errors";
 import { useTRPC } from "@/lib/trpc/react";
@@ -149,104 +151,79 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
           </Button>
         </form>
       )}
-      <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card">
-        <table className="w-full min-w-[40rem] text-left text-sm">
-          <caption className="sr-only">{t("table")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("name")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("operators")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("state")}
-              </th>
-              {canManage && (
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("actions")}
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {data?.map((d) => (
-              <tr key={d.id} data-testid="department-row">
-                <td className="px-4 py-3">
-                  <span className="font-medium text-slate-900">{d.name}</span>
-                  {d.isDefault && (
-                    <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
-                      {t("default")}
-                    </span>
-                  )}
-                  {d.isDefault && <p className="mt-1 text-xs text-slate-600">{t("defaultHint")}</p>}
-                </td>
-                <td className="px-4 py-3 text-slate-800">
-                  {t("operatorCount", { count: d.operatorCount })}
-                  {d.operatorCount > 0 && (
-                    <span className="text-slate-600"> ({t("activeCount", { count: d.activeOperatorCount })})</span>
-                  )}
-                </td>
-                <td className="px-4 py-3">
-                  <span
-                    className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${d.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}
-                  >
-                    {d.active ? t("active") : t("inactive")}
-                  </span>
-                </td>
-                {canManage && (
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap gap-1">
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        className="px-2 py-1"
-                        aria-label={t("renameLabel", { name: d.name })}
-                        onClick={() => {
-                          setRenaming(d);
-                          renameForm.reset({ name: d.name });
-                        }}
-                      >
-                        {t("rename")}
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        className="px-2 py-1"
-                        aria-label={
-                          d.active ? t("deactivateLabel", { name: d.name }) : t("reactivateLabel", { name: d.name })
-                        }
-                        onClick={() => toggle.mutate({ id: d.id, version: d.version, active: !d.active })}
-                      >
-                        {d.active ? t("deactivate") : t("reactivate")}
-                      </Button>
-                      {!d.isDefault && (
-                        <Button
-                          type="button"
-                          variant="ghost"
-                          className="px-2 py-1 text-danger-700"
-                          aria-label={t("deleteLabel", { name: d.name })}
-                          onClick={() => setDeleting(d)}
-                        >
-                          {t("delete")}
-                        </Button>
-                      )}
-                    </div>
-                  </td>
+      <Table
+        caption={t("table")}
+        rows={data ?? []}
+        rowKey={(d) => d.id}
+        rowProps={() => ({ "data-testid": "department-row" })}
+        empty={data ? t("empty") : undefined}
+        columns={[
+          {
+            key: "name",
+            header: t("name"),
+            primary: true,
+            cell: (d) => (
+              <>
+                <span className="font-medium text-slate-900">{d.name}</span>
+                {d.isDefault && (
+                  <Badge size="sm" className="ml-2">
+                    {t("default")}
+                  </Badge>
                 )}
-              </tr>
-            ))}
-            {data && data.length === 0 && (
-              <tr>
-                <td colSpan={canManage ? 4 : 3} className="px-4 py-8 text-center text-slate-600">
-                  {t("empty")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+                {d.isDefault && <p className="mt-1 text-xs text-slate-600">{t("defaultHint")}</p>}
+              </>
+            ),
+          },
+          {
+            key: "operators",
+            header: t("operators"),
+            cell: (d) => (
+              <>
+                {t("operatorCount", { count: d.operatorCount })}
+                {d.operatorCount > 0 && (
+                  <span className="text-slate-600"> ({t("activeCount", { count: d.activeOperatorCount })})</span>
+                )}
+              </>
+            ),
+          },
+          {
+            key: "state",
+            header: t("state"),
+            cell: (d) => <Badge tone={toneOf.active(d.active)}>{d.active ? t("active") : t("inactive")}</Badge>,
+          },
+          canManage && {
+            key: "actions",
+            header: t("actions"),
+            actions: true,
+            cell: (d) => (
+              <RowActions>
+                <RowAction
+                  aria-label={t("renameLabel", { name: d.name })}
+                  onClick={() => {
+                    setRenaming(d);
+                    renameForm.reset({ name: d.name });
+                  }}
+                >
+                  {t("rename")}
+                </RowAction>
+                <RowAction
+                  aria-label={
+                    d.active ? t("deactivateLabel", { name: d.name }) : t("reactivateLabel", { name: d.name })
+                  }
+                  onClick={() => toggle.mutate({ id: d.id, version: d.version, active: !d.active })}
+                >
+                  {d.active ? t("deactivate") : t("reactivate")}
+                </RowAction>
+                {!d.isDefault && (
+                  <RowAction danger aria-label={t("deleteLabel", { name: d.name })} onClick={() => setDeleting(d)}>
+                    {t("delete")}
+                  </RowAction>
+                )}
+              </RowActions>
+            ),
+          },
+        ]}
+      />
       <Dialog open={renaming !== null} onClose={() => setRenaming(null)} title={t("renameTitle")}>
         <form onSubmit={(e) => void onRename(e)} noValidate className="flex flex-col gap-4">
           <TextField

@@ -5,9 +5,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
+import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TAssignableRole } from "@/lib/validation/team";
@@ -33,6 +35,8 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
   const isOwner = data.myRole === "owner";
   const ownerCount = data.members.filter((m) => m.role === "owner").length;
   const soleOwner = isOwner && ownerCount === 1;
+  const canEditRole = (m: Member) =>
+    canManage && (isOwner || m.role !== "owner") && !(m.membershipId === data.myMembershipId && soleOwner);
   const toastError = (error: unknown) => toast.error(errors.message(errorDataOf(error)));
 
   const membersKey = trpc.members.list.queryKey();
@@ -108,128 +112,111 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
           {t("lastOwnerHint")}
         </p>
       )}
-      <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card">
-        <table className="w-full min-w-[44rem] text-left text-sm">
-          <caption className="sr-only">{t("table")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("name")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("role")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("operator")}
-              </th>
-              {canManage && (
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("actions")}
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {data.members.map((m) => {
-              const self = m.membershipId === data.myMembershipId;
-              const canEditRole = canManage && (isOwner || m.role !== "owner") && !(self && soleOwner);
-              const canRemove = canManage && !self && (isOwner || m.role !== "owner");
-              return (
-                <tr key={m.membershipId} data-testid="member-row">
-                  <td className="px-4 py-3">
-                    <div className="font-medium text-slate-900">
-                      {m.name} {self && <span className="font-normal text-slate-600">{t("you")}</span>}
-                    </div>
-                    <div className="text-slate-600">{m.email}</div>
-                  </td>
-                  <td className="px-4 py-3">
-                    {canEditRole ? (
-                      <SelectField
-                        label={t("changeRole", { name: m.name })}
-                        hideLabel
-                        value={m.role}
-                        onChange={(e) =>
-                          changeRole.mutate({ membershipId: m.membershipId, role: e.target.value as TAssignableRole })
-                        }
-                        className="w-44"
-                      >
-                        {m.role === "owner" && (
-                          <option value="owner" disabled>
-                            {tr("owner")}
-                          </option>
-                        )}
-                        <option value="admin">{tr("admin")}</option>
-                        <option value="member">{tr("member")}</option>
-                      </SelectField>
-                    ) : (
-                      <span className="inline-flex rounded-full bg-slate-100 px-2.5 py-1 text-xs font-semibold text-slate-800">
-                        {tr(m.role)}
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-4 py-3 text-slate-800">
-                    {m.operator ? (
-                      <>
-                        {m.operator.name}
-                        {!m.operator.active && <span className="text-slate-600"> ({t("inactiveOperator")})</span>}
-                      </>
-                    ) : (
-                      <span className="text-slate-600">{t("noOperator")}</span>
-                    )}
-                  </td>
-                  {canManage && (
-                    <td className="px-4 py-3">
-                      <div className="flex flex-wrap gap-1">
-                        <Button
-                          type="button"
-                          variant="ghost"
-                          className="px-2 py-1"
-                          onClick={() => setLinking(m)}
-                          aria-label={`${m.operator ? t("changeLink") : t("link")}: ${m.name}`}
-                        >
-                          {m.operator ? t("changeLink") : t("link")}
-                        </Button>
-                        {isOwner && m.role !== "owner" && (
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            className="px-2 py-1"
-                            onClick={() => setConfirm({ kind: "transfer", member: m })}
-                            aria-label={`${t("transfer")}: ${m.name}`}
-                          >
-                            {t("transfer")}
-                          </Button>
-                        )}
-                        {canRemove && (
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            className="px-2 py-1 text-danger-700"
-                            onClick={() => setConfirm({ kind: "remove", member: m })}
-                            aria-label={`${t("remove")}: ${m.name}`}
-                          >
-                            {t("remove")}
-                          </Button>
-                        )}
-                        {self && !soleOwner && (
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            className="px-2 py-1 text-danger-700"
-                            onClick={() => setConfirm({ kind: "leave", member: m })}
-                          >
-                            {t("leave")}
-                          </Button>
-                        )}
-                      </div>
-                    </td>
+      <Table
+        caption={t("table")}
+        minWidth="sm:min-w-[44rem]"
+        rows={data.members}
+        rowKey={(m) => m.membershipId}
+        rowProps={() => ({ "data-testid": "member-row" })}
+        columns={[
+          {
+            key: "name",
+            header: t("name"),
+            primary: true,
+            cell: (m) => (
+              <>
+                <div className="font-medium text-slate-900">
+                  {m.name}{" "}
+                  {m.membershipId === data.myMembershipId && (
+                    <span className="font-normal text-slate-600">{t("you")}</span>
                   )}
-                </tr>
+                </div>
+                <div className="break-all text-slate-600">{m.email}</div>
+              </>
+            ),
+          },
+          {
+            key: "role",
+            header: t("role"),
+            cell: (m) =>
+              canEditRole(m) ? (
+                <SelectField
+                  label={t("changeRole", { name: m.name })}
+                  hideLabel
+                  value={m.role}
+                  onChange={(e) =>
+                    changeRole.mutate({ membershipId: m.membershipId, role: e.target.value as TAssignableRole })
+                  }
+                  className="w-44 max-w-full"
+                >
+                  {m.role === "owner" && (
+                    <option value="owner" disabled>
+                      {tr("owner")}
+                    </option>
+                  )}
+                  <option value="admin">{tr("admin")}</option>
+                  <option value="member">{tr("member")}</option>
+                </SelectField>
+              ) : (
+                <Badge tone={toneOf.role(m.role)}>{tr(m.role)}</Badge>
+              ),
+          },
+          {
+            key: "operator",
+            header: t("operator"),
+            cell: (m) =>
+              m.operator ? (
+                <>
+                  {m.operator.name}
+                  {!m.operator.active && <span className="text-slate-600"> ({t("inactiveOperator")})</span>}
+                </>
+              ) : (
+                <span className="text-slate-600">{t("noOperator")}</span>
+              ),
+          },
+          canManage && {
+            key: "actions",
+            header: t("actions"),
+            actions: true,
+            cell: (m) => {
+              const self = m.membershipId === data.myMembershipId;
+              const canRemove = !self && (isOwner || m.role !== "owner");
+              return (
+                <RowActions>
+                  <RowAction
+                    onClick={() => setLinking(m)}
+                    aria-label={`${m.operator ? t("changeLink") : t("link")}: ${m.name}`}
+                  >
+                    {m.operator ? t("changeLink") : t("link")}
+                  </RowAction>
+                  {isOwner && m.role !== "owner" && (
+                    <RowAction
+                      onClick={() => setConfirm({ kind: "transfer", member: m })}
+                      aria-label={`${t("transfer")}: ${m.name}`}
+                    >
+                      {t("transfer")}
+                    </RowAction>
+                  )}
+                  {canRemove && (
+                    <RowAction
+                      danger
+                      onClick={() => setConfirm({ kind: "remove", member: m })}
+                      aria-label={`${t("remove")}: ${m.name}`}
+                    >
+                      {t("remove")}
+                    </RowAction>
+                  )}
+                  {self && !soleOwner && (
+                    <RowAction danger onClick={() => setConfirm({ kind: "leave", member: m })}>
+                      {t("leave")}
+                    </RowAction>
+                  )}
+                </RowActions>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+        ]}
+      />
       {!canManage && (
         <div>
           <Button

@@ -5,8 +5,11 @@ import { useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
+import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
+import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
@@ -54,7 +57,6 @@ export function OperatorsView({
   };
   const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name;
   const roleOf = (o: OperatorRow) => roleLabel(o.roleCode ?? roleFor(o.isAdmin, roleCodes), t);
-  const columns = 4 + (byEmail ? 1 : 0) + (capabilities.departments ? 1 : 0) + (canManage ? 1 : 0);
 
   // Optimistic (de)activation: the row flips at once; a refusal flips it back with a toast.
   const setActive = useMutation(
@@ -90,8 +92,9 @@ export function OperatorsView({
     <div className="flex flex-col gap-4">
       <Alert tone="info">{t("noDelete")}</Alert>
       {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
-      <div
-        className={`grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 ${capabilities.departments ? "lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]" : "lg:grid-cols-[1fr_9rem_11rem_10rem_6rem]"}`}
+      <Card
+        padding="md"
+        className={`grid gap-3 sm:grid-cols-2 ${capabilities.departments ? "lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]" : "lg:grid-cols-[1fr_9rem_11rem_10rem_6rem]"}`}
       >
         <TextField
           label={byEmail ? t("searchEmail") : t("search")}
@@ -171,7 +174,7 @@ export function OperatorsView({
           <option value="50">50</option>
           <option value="100">100</option>
         </SelectField>
-      </div>
+      </Card>
       {canManage && (
         <div>
           <Button type="button" onClick={() => setEditing("new")}>
@@ -179,112 +182,75 @@ export function OperatorsView({
           </Button>
         </div>
       )}
-      <div
-        className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card"
-        aria-busy={pageQuery.isFetching || undefined}
-      >
-        <table className="w-full min-w-[50rem] text-left text-sm">
-          <caption className="sr-only">{t("table")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("name")}
-              </th>
-              {byEmail && (
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("email")}
-                </th>
-              )}
-              {capabilities.departments && (
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("departments")}
-                </th>
-              )}
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {roles ? t("role") : t("isAdmin")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("state")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("person")}
-              </th>
-              {canManage && (
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("actions")}
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {data?.items.map((o) => (
-              <tr key={o.id} data-testid="operator-row" className={o.active ? undefined : "bg-slate-50"}>
-                <td className="px-4 py-3">
-                  <div className="font-medium text-slate-900">{o.name}</div>
-                  {o.login && <div className="text-xs text-slate-600">{o.login}</div>}
-                  {o.state !== "synced" && (
-                    <div className="max-w-xs text-xs font-medium text-warning-700">{stateNote(o)}</div>
-                  )}
-                </td>
-                {byEmail && <td className="px-4 py-3 text-slate-800">{o.email ?? t("none")}</td>}
-                {capabilities.departments && (
-                  <td className="px-4 py-3 text-slate-800">
-                    {o.departmentIds.map(departmentName).filter(Boolean).join(", ") || t("none")}
-                  </td>
+      <Table
+        caption={t("table")}
+        minWidth="sm:min-w-[50rem]"
+        busy={pageQuery.isFetching}
+        rows={data?.items ?? []}
+        rowKey={(o) => o.id}
+        rowProps={(o) => ({ "data-testid": "operator-row", className: o.active ? undefined : "bg-slate-50" })}
+        empty={data ? t("empty") : undefined}
+        columns={[
+          {
+            key: "name",
+            header: t("name"),
+            primary: true,
+            cell: (o) => (
+              <>
+                <div className="font-medium text-slate-900">{o.name}</div>
+                {o.login && <div className="text-xs text-slate-600">{o.login}</div>}
+                {o.state !== "synced" && (
+                  <div className="max-w-xs text-xs font-medium text-warning-700">{stateNote(o)}</div>
                 )}
-                <td className="px-4 py-3 text-slate-800">
-                  {roles ? roleOf(o) : o.isAdmin ? t("yes") : t("no")}
-                  {o.onlyAssignedConversations && (
-                    <div className="text-xs text-slate-600">{t("onlyAssignedBadge")}</div>
-                  )}
-                </td>
-                <td className="px-4 py-3">
-                  <span
-                    className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${o.active ? "bg-brand-50 text-brand-800" : "bg-slate-200 text-slate-800"}`}
-                  >
-                    {o.active ? t("active") : t("inactive")}
-                  </span>
-                </td>
-                <td className="px-4 py-3 text-slate-800">{o.linkedUserName ?? t("none")}</td>
-                {canManage && (
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap gap-1">
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        className="px-2 py-1"
-                        aria-label={t("editLabel", { name: o.name })}
-                        onClick={() => setEditing(o)}
-                      >
-                        {t("edit")}
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        className={o.active ? "px-2 py-1 text-danger-700" : "px-2 py-1"}
-                        aria-label={
-                          o.active ? t("deactivateLabel", { name: o.name }) : t("reactivateLabel", { name: o.name })
-                        }
-                        busy={setActive.isPending && setActive.variables?.id === o.id}
-                        onClick={() => setActive.mutate({ id: o.id, version: o.version, active: !o.active })}
-                      >
-                        {o.active ? t("deactivate") : t("reactivate")}
-                      </Button>
-                    </div>
-                  </td>
-                )}
-              </tr>
-            ))}
-            {data && data.items.length === 0 && (
-              <tr>
-                <td colSpan={columns} className="px-4 py-8 text-center text-slate-600">
-                  {t("empty")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+              </>
+            ),
+          },
+          byEmail && { key: "email", header: t("email"), cell: (o) => o.email ?? t("none") },
+          capabilities.departments && {
+            key: "departments",
+            header: t("departments"),
+            cell: (o) => o.departmentIds.map(departmentName).filter(Boolean).join(", ") || t("none"),
+          },
+          {
+            key: "role",
+            header: roles ? t("role") : t("isAdmin"),
+            cell: (o) => (
+              <>
+                {roles ? roleOf(o) : o.isAdmin ? t("yes") : t("no")}
+                {o.onlyAssignedConversations && <div className="text-xs text-slate-600">{t("onlyAssignedBadge")}</div>}
+              </>
+            ),
+          },
+          {
+            key: "state",
+            header: t("state"),
+            cell: (o) => <Badge tone={toneOf.active(o.active)}>{o.active ? t("active") : t("inactive")}</Badge>,
+          },
+          { key: "person", header: t("person"), cell: (o) => o.linkedUserName ?? t("none") },
+          canManage && {
+            key: "actions",
+            header: t("actions"),
+            actions: true,
+            cell: (o) => (
+              <RowActions>
+                <RowAction aria-label={t("editLabel", { name: o.name })} onClick={() => setEditing(o)}>
+                  {t("edit")}
+                </RowAction>
+                <RowAction
+                  danger={o.active}
+                  aria-label={
+                    o.active ? t("deactivateLabel", { name: o.name }) : t("reactivateLabel", { name: o.name })
+                  }
+                  busy={setActive.isPending && setActive.variables?.id === o.id}
+                  onClick={() => setActive.mutate({ id: o.id, version: o.version, active: !o.active })}
+                >
+                  {o.active ? t("deactivate") : t("reactivate")}
+                </RowAction>
+              </RowActions>
+            ),
+          },
+        ]}
+      />
       {data && (
         <Pagination
           page={data.page}

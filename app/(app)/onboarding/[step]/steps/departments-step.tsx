@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
+import { Badge, toneOf } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -213,24 +214,14 @@ function DepartmentRow({
         <>
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-medium text-slate-900">{dept.name}</span>
-            {dept.isDefault && (
-              <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
-                {t("default")}
-              </span>
-            )}
-            <span
-              className={
-                dept.active
-                  ? "rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800"
-                  : "rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700"
-              }
-            >
+            {dept.isDefault && <Badge size="sm">{t("default")}</Badge>}
+            <Badge tone={toneOf.active(dept.active)} size="sm">
               {dept.active ? t("active") : t("inactive")}
-            </span>
+            </Badge>
             {dept.state !== "synced" && (
-              <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">
+              <Badge tone={toneOf.provisioning(dept.state)} size="sm">
                 {t(`state.${dept.state}`)}
-              </span>
+              </Badge>
             )}
           </div>
           {!disabled && dept.state === "synced" && (

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { OperatorForm } from "@/components/operators/operator-form";
+import { Badge, toneOf } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
@@ -102,25 +103,21 @@ export function OperatorsStep() {
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium text-slate-900">{o.name}</span>
                   {o.userId === wizard.me.id && (
-                    <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+                    <Badge tone="brand" size="sm">
                       {t("you")}
-                    </span>
+                    </Badge>
                   )}
-                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">{roleOf(o)}</span>
-                  {o.onlyAssignedConversations && (
-                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">
-                      {t("onlyAssignedBadge")}
-                    </span>
-                  )}
+                  <Badge size="sm">{roleOf(o)}</Badge>
+                  {o.onlyAssignedConversations && <Badge size="sm">{t("onlyAssignedBadge")}</Badge>}
                   {!o.active && (
-                    <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">
+                    <Badge tone={toneOf.active(o.active)} size="sm">
                       {t("inactive")}
-                    </span>
+                    </Badge>
                   )}
                   {o.state !== "synced" && (
-                    <span className="rounded-full bg-warning-50 px-2 py-0.5 text-xs text-warning-700">
+                    <Badge tone={toneOf.provisioning(o.state)} size="sm">
                       {t(`state.${o.state}`)}
-                    </span>
+                    </Badge>
                   )}
                 </div>
                 {o.email && <p className="text-xs text-slate-700">{o.email}</p>}

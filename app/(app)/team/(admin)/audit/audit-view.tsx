@@ -2,18 +2,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { useTRPC } from "@/lib/trpc/react";
 import { Pagination } from "../../pagination";
 import { auditFiltersToParams, parseAuditFilters, type AuditFilters } from "./filters";
-
-const RESULT_STYLE = {
-  success: "bg-brand-50 text-brand-800",
-  failure: "bg-danger-50 text-danger-700",
-  uncertain: "bg-warning-50 text-warning-700",
-} as const;
 
 export function AuditView() {
   const t = useTranslations("team.audit");
@@ -97,68 +93,51 @@ export function AuditView() {
         </div>
       </form>
 
-      <div
-        className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card"
-        aria-busy={isFetching || undefined}
-      >
-        <table className="w-full min-w-[48rem] text-left text-sm">
-          <caption className="sr-only">{t("table")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("when")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("who")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("action")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("result")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("details")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {data?.items.map((e) => (
-              <tr key={e.id} data-testid="audit-row">
-                <td className="whitespace-nowrap px-4 py-3 text-slate-800">
-                  {format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}
-                </td>
-                <td className="px-4 py-3 text-slate-800">{e.actorName ?? t("system")}</td>
-                <td className="px-4 py-3 text-slate-900">
-                  <div className="font-medium">{actionLabel(e.action)}</div>
-                  <div className="font-mono text-xs text-slate-600">{e.action}</div>
-                </td>
-                <td className="px-4 py-3">
-                  <span
-                    className={`inline-flex rounded-full px-2.5 py-1 text-xs font-semibold ${RESULT_STYLE[e.result]}`}
-                  >
-                    {t(`results.${e.result}`)}
-                  </span>
-                </td>
-                <td className="max-w-xs px-4 py-3">
-                  {e.details && (
-                    <code className="block truncate text-xs text-slate-700" title={JSON.stringify(e.details)}>
-                      {JSON.stringify(e.details)}
-                    </code>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {data && data.items.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-4 py-8 text-center text-slate-600">
-                  {t("empty")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("table")}
+        minWidth="sm:min-w-[48rem]"
+        busy={isFetching}
+        rows={data?.items ?? []}
+        rowKey={(e) => e.id}
+        rowProps={() => ({ "data-testid": "audit-row" })}
+        empty={data ? t("empty") : undefined}
+        columns={[
+          {
+            key: "when",
+            header: t("when"),
+            className: "sm:whitespace-nowrap",
+            cell: (e) => format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" }),
+          },
+          { key: "who", header: t("who"), cell: (e) => e.actorName ?? t("system") },
+          {
+            key: "action",
+            header: t("action"),
+            primary: true,
+            cell: (e) => (
+              <>
+                <div className="font-medium text-slate-900">{actionLabel(e.action)}</div>
+                <div className="break-all font-mono text-xs text-slate-600">{e.action}</div>
+              </>
+            ),
+          },
+          {
+            key: "result",
+            header: t("result"),
+            cell: (e) => <Badge tone={toneOf.result(e.result)}>{t(`results.${e.result}`)}</Badge>,
+          },
+          {
+            key: "details",
+            header: t("details"),
+            className: "max-w-xs",
+            cell: (e) =>
+              e.details && (
+                <code className="block truncate text-xs text-slate-700" title={JSON.stringify(e.details)}>
+                  {JSON.stringify(e.details)}
+                </code>
+              ),
+          },
+        ]}
+      />
       {data && (
         <Pagination
           page={data.page}

@@ -121,9 +121,11 @@ export function ImportView({
         <div className="order-last lg:order-none lg:col-start-2 lg:row-start-1">{help}</div>
 
         {file && preview && (
-          <section
+          <Card
+            as="section"
+            padding="none"
             aria-labelledby="import-preview-title"
-            className="flex min-w-0 flex-col gap-4 rounded-card border border-slate-200 bg-white shadow-card lg:col-span-2"
+            className="flex min-w-0 flex-col gap-4 lg:col-span-2"
           >
             <div className="flex flex-col gap-3 px-4 pt-5 sm:px-6">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -185,7 +187,7 @@ export function ImportView({
                 </Button>
               </div>
             </div>
-          </section>
+          </Card>
         )}
       </div>
     </div>

@@ -2,9 +2,13 @@
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 import type { ImportPreview } from "@/lib/import/operators-csv";
 import { useRowErrorMessage } from "./row-error";
+
+type PreviewRow = ImportPreview["rows"][number];
 
 /** Rows rendered at a time: a 5,000-row file stays responsive; "Mostrar mais" adds the next ones. */
 const PAGE = 100;
@@ -62,101 +66,89 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           )}
         </ul>
       )}
-      <div className="overflow-x-auto border-y border-slate-200">
-        <table className="w-full min-w-[40rem] text-left text-sm">
-          <caption className="sr-only">{t("preview.table")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="w-16 px-4 py-3 font-semibold">
-                {t("preview.line")}
-              </th>
-              {preview.columns.map((c) => (
-                <th key={c} scope="col" className="px-4 py-3 font-semibold">
-                  {t(`columns.${c}.label`)}
-                </th>
-              ))}
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("preview.status")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {shown.map((row) => {
-              const invalid = row.errors.length > 0;
-              // Errors not tied to a shown column go to the status cell.
-              const loose = row.errors.filter((e) => e.field === null || !preview.columns.includes(e.field));
+      <Table
+        caption={t("preview.table")}
+        frame="flush"
+        rows={shown}
+        rowKey={(row) => row.line}
+        rowProps={(row) => ({
+          "data-testid": "preview-row",
+          "data-line": row.line,
+          "data-invalid": row.errors.length > 0 || undefined,
+          className: row.errors.length > 0 ? "bg-danger-50/60" : undefined,
+        })}
+        empty={t("preview.noRows")}
+        columns={[
+          {
+            key: "line",
+            header: t("preview.line"),
+            primary: true,
+            headerClassName: "w-16",
+            className: (row) =>
+              clsx(
+                "font-mono text-xs sm:border-l-4",
+                row.errors.length > 0 ? "border-danger-600 text-danger-700" : "border-transparent text-slate-600",
+              ),
+            cell: (row) => (
+              <span className="font-semibold">
+                <span className="sm:hidden">{t("preview.line")} </span>
+                {row.line}
+              </span>
+            ),
+          },
+          ...preview.columns.map((c) => ({
+            key: c,
+            header: t(`columns.${c}.label`),
+            className: (row: PreviewRow) => (row.errors.some((e) => e.field === c) ? "bg-danger-50" : undefined),
+            cell: (row: PreviewRow) => {
+              const cellErrors = row.errors.filter((e) => e.field === c);
+              const value = row.values[c] ?? "";
               return (
-                <tr
-                  key={row.line}
-                  data-testid="preview-row"
-                  data-line={row.line}
-                  data-invalid={invalid || undefined}
-                  className={invalid ? "bg-danger-50/60" : undefined}
-                >
-                  <th
-                    scope="row"
+                <>
+                  <span
                     className={clsx(
-                      "px-4 py-2.5 align-top font-mono text-xs font-semibold",
-                      invalid
-                        ? "border-l-4 border-danger-600 text-danger-700"
-                        : "border-l-4 border-transparent text-slate-600",
+                      "break-words",
+                      cellErrors.length > 0 ? "font-medium text-danger-700" : "text-slate-900",
+                      !value && "text-slate-400",
                     )}
                   >
-                    {row.line}
-                  </th>
-                  {preview.columns.map((c) => {
-                    const cellErrors = row.errors.filter((e) => e.field === c);
-                    const value = row.values[c] ?? "";
-                    return (
-                      <td key={c} className={clsx("px-4 py-2.5 align-top", cellErrors.length > 0 && "bg-danger-50")}>
-                        <span
-                          className={clsx(
-                            "break-words",
-                            cellErrors.length > 0 ? "font-medium text-danger-700" : "text-slate-900",
-                            !value && "text-slate-400",
-                          )}
-                        >
-                          {value || "—"}
-                        </span>
-                        {cellErrors.map((e, i) => (
-                          <p key={i} className="mt-0.5 text-xs font-medium text-danger-700">
-                            {rowError(e)}
-                          </p>
-                        ))}
-                      </td>
-                    );
-                  })}
-                  <td className="px-4 py-2.5 align-top">
-                    {invalid ? (
-                      <>
-                        <span className="inline-flex rounded-full bg-danger-50 px-2.5 py-0.5 text-xs font-semibold text-danger-700 ring-1 ring-inset ring-danger-600/30">
-                          {t("preview.rowInvalid")}
-                        </span>
-                        {loose.map((e, i) => (
-                          <p key={i} className="mt-0.5 text-xs font-medium text-danger-700">
-                            {rowError(e)}
-                          </p>
-                        ))}
-                      </>
-                    ) : (
-                      <span className="inline-flex rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-800">
-                        {t("preview.ok")}
-                      </span>
-                    )}
-                  </td>
-                </tr>
+                    {value || "—"}
+                  </span>
+                  {cellErrors.map((e, i) => (
+                    <p key={i} className="mt-0.5 text-xs font-medium text-danger-700">
+                      {rowError(e)}
+                    </p>
+                  ))}
+                </>
               );
-            })}
-            {shown.length === 0 && (
-              <tr>
-                <td colSpan={preview.columns.length + 2} className="px-4 py-8 text-center text-slate-600">
-                  {t("preview.noRows")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+            },
+          })),
+          {
+            key: "status",
+            header: t("preview.status"),
+            cell: (row) => {
+              // Errors not tied to a shown column go to the status cell.
+              const loose = row.errors.filter((e) => e.field === null || !preview.columns.includes(e.field));
+              return row.errors.length > 0 ? (
+                <>
+                  <Badge tone="danger" size="sm">
+                    {t("preview.rowInvalid")}
+                  </Badge>
+                  {loose.map((e, i) => (
+                    <p key={i} className="mt-0.5 text-xs font-medium text-danger-700">
+                      {rowError(e)}
+                    </p>
+                  ))}
+                </>
+              ) : (
+                <Badge tone="success" size="sm">
+                  {t("preview.ok")}
+                </Badge>
+              );
+            },
+          },
+        ]}
+      />
       {rows.length > shown.length && (
         <div className="flex flex-wrap items-center gap-3 px-4 text-sm text-slate-700 sm:px-6">
           <span>{t("preview.showing", { shown: shown.length, total: rows.length })}</span>

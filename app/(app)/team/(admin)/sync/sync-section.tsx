@@ -2,13 +2,20 @@
 /** One section of the comparison (operators or departments): its counts and a table per group. */
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
 
 export type SyncData = inferRouterOutputs<AppRouter>["sync"]["compare"];
 type Kind = "operator" | "department";
 type OperatorSection = SyncData["operators"];
 type DepartmentSection = SyncData["departments"];
+type Sections = OperatorSection | DepartmentSection;
+type Different = Sections["different"][number];
+type OnlyVendor = Sections["onlyVendor"][number];
+type OnlyLocal = Sections["onlyLocal"][number];
 type Side = { name: string; active: boolean; departments?: string[]; isAdmin?: boolean | null };
 type Field = "name" | "active" | "departments" | "isAdmin";
 
@@ -71,51 +78,57 @@ function Missing({ children }: { children: React.ReactNode }) {
   return <span className="italic text-slate-600">{children}</span>;
 }
 
-function Group({
+/** One group of the comparison: the record's name, each side's view of it, and the fixes offered. */
+function Group<Row>({
   title,
   hint,
-  count,
   testId,
-  children,
+  rows,
+  rowKey,
+  name,
+  portal,
+  vendor,
+  actions,
 }: {
   title: string;
   hint: string;
-  count: number;
   testId: string;
-  children: React.ReactNode;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  name: (row: Row) => React.ReactNode;
+  portal: (row: Row) => React.ReactNode;
+  vendor: (row: Row) => React.ReactNode;
+  actions: (row: Row) => React.ReactNode;
 }) {
   const t = useTranslations("sync");
-  if (count === 0) return null;
+  if (rows.length === 0) return null;
   return (
     <div className="flex flex-col gap-2" data-testid={testId}>
       <div>
         <h3 className="font-semibold text-slate-900">
-          {title} <span className="text-slate-600">({count})</span>
+          {title} <span className="text-slate-600">({rows.length})</span>
         </h3>
         <p className="text-sm text-slate-600">{hint}</p>
       </div>
-      <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-card">
-        <table className="w-full min-w-[44rem] text-left text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="w-[18%] px-4 py-3 font-semibold">
-                {t("columns.name")}
-              </th>
-              <th scope="col" className="w-[22%] px-4 py-3 font-semibold">
-                {t("columns.portal")}
-              </th>
-              <th scope="col" className="w-[22%] px-4 py-3 font-semibold">
-                {t("columns.vendor")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("columns.actions")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">{children}</tbody>
-        </table>
-      </div>
+      <Table
+        caption={title}
+        minWidth="sm:min-w-[44rem]"
+        rows={rows}
+        rowKey={rowKey}
+        rowProps={() => ({ "data-testid": "sync-row" })}
+        columns={[
+          {
+            key: "name",
+            header: t("columns.name"),
+            primary: true,
+            headerClassName: "w-[18%]",
+            cell: (row) => <span className="font-medium text-slate-900">{name(row)}</span>,
+          },
+          { key: "portal", header: t("columns.portal"), headerClassName: "w-[22%]", cell: portal },
+          { key: "vendor", header: t("columns.vendor"), headerClassName: "w-[22%]", cell: vendor },
+          { key: "actions", header: t("columns.actions"), actions: true, cell: actions },
+        ]}
+      />
     </div>
   );
 }
@@ -141,6 +154,10 @@ export function SyncSection({
     checking: section.checking.length,
     inSync: section.inSync,
   };
+  // Each group's rows, whichever kind of record (an array of a union, not a union of arrays).
+  const different: readonly Different[] = section.different;
+  const onlyVendor: readonly OnlyVendor[] = section.onlyVendor;
+  const onlyLocal: readonly OnlyLocal[] = section.onlyLocal;
   const clean = counts.onlyVendor + counts.onlyLocal + counts.different + counts.checking === 0;
   const action = (label: string, aria: string, fix: Fix, variant: "primary" | "secondary" | "ghost" = "secondary") => (
     <Button
@@ -168,127 +185,111 @@ export function SyncSection({
       <Group
         title={t("groups.different")}
         hint={t("groups.differentHint")}
-        count={counts.different}
         testId={`${kind}-different`}
-      >
-        {section.different.map((d) => (
-          <tr key={d.id} data-testid="sync-row">
-            <th scope="row" className="px-4 py-3 align-top font-medium text-slate-900">
-              {d.portal.name}
-            </th>
-            <td className="px-4 py-3 align-top">
-              <FieldList side={d.portal} fields={d.fields} />
-            </td>
-            <td className="px-4 py-3 align-top">
-              <FieldList side={d.vendor} fields={d.fields} />
-            </td>
-            <td className="px-4 py-3 align-top">
-              <div className="flex flex-wrap gap-2">
-                {action(t("actions.push"), t("actions.pushLabel", { name: d.portal.name }), {
-                  verb: "push",
-                  kind,
-                  id: d.id,
-                  version: d.version,
-                  name: d.portal.name,
-                })}
-                {action(t("actions.pull"), t("actions.pullLabel", { name: d.portal.name }), {
-                  verb: "pull",
-                  kind,
-                  id: d.id,
-                  version: d.version,
-                  name: d.portal.name,
-                })}
-              </div>
-            </td>
-          </tr>
-        ))}
-      </Group>
+        rows={different}
+        rowKey={(d) => d.id}
+        name={(d) => d.portal.name}
+        portal={(d) => <FieldList side={d.portal} fields={d.fields} />}
+        vendor={(d) => <FieldList side={d.vendor} fields={d.fields} />}
+        actions={(d) => (
+          <div className="flex flex-wrap gap-2">
+            {action(t("actions.push"), t("actions.pushLabel", { name: d.portal.name }), {
+              verb: "push",
+              kind,
+              id: d.id,
+              version: d.version,
+              name: d.portal.name,
+            })}
+            {action(t("actions.pull"), t("actions.pullLabel", { name: d.portal.name }), {
+              verb: "pull",
+              kind,
+              id: d.id,
+              version: d.version,
+              name: d.portal.name,
+            })}
+          </div>
+        )}
+      />
 
       <Group
         title={t("groups.onlyVendor")}
         hint={t("groups.onlyVendorHint")}
-        count={counts.onlyVendor}
         testId={`${kind}-only-vendor`}
-      >
-        {section.onlyVendor.map((v) => (
-          <tr key={v.vendorId} data-testid="sync-row">
-            <th scope="row" className="px-4 py-3 align-top font-medium text-slate-900">
-              {v.name}
-              {"isDefault" in v && v.isDefault && (
-                <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
-                  {t("default")}
-                </span>
-              )}
-            </th>
-            <td className="px-4 py-3 align-top">
-              <Missing>{t("missing.portal")}</Missing>
-            </td>
-            <td className="px-4 py-3 align-top">
-              <Summary side={v} kind={kind} />
-            </td>
-            <td className="px-4 py-3 align-top">
-              {action(t("actions.adopt"), t("actions.adoptLabel", { name: v.name }), {
-                verb: "adopt",
-                kind,
-                vendorId: v.vendorId,
-                name: v.name,
-              })}
-            </td>
-          </tr>
-        ))}
-      </Group>
+        rows={onlyVendor}
+        rowKey={(v) => v.vendorId}
+        name={(v) => (
+          <>
+            {v.name}
+            {"isDefault" in v && v.isDefault && (
+              <Badge size="sm" className="ml-2">
+                {t("default")}
+              </Badge>
+            )}
+          </>
+        )}
+        portal={() => <Missing>{t("missing.portal")}</Missing>}
+        vendor={(v) => <Summary side={v} kind={kind} />}
+        actions={(v) =>
+          action(t("actions.adopt"), t("actions.adoptLabel", { name: v.name }), {
+            verb: "adopt",
+            kind,
+            vendorId: v.vendorId,
+            name: v.name,
+          })
+        }
+      />
 
       <Group
         title={t("groups.onlyLocal")}
         hint={t("groups.onlyLocalHint")}
-        count={counts.onlyLocal}
         testId={`${kind}-only-local`}
-      >
-        {section.onlyLocal.map((l) => {
+        rows={onlyLocal}
+        rowKey={(l) => l.id}
+        name={(l) => (
+          <>
+            {l.name}
+            {"isDefault" in l && l.isDefault && (
+              <Badge size="sm" className="ml-2">
+                {t("default")}
+              </Badge>
+            )}
+          </>
+        )}
+        portal={(l) => <Summary side={l} kind={kind} />}
+        vendor={(l) => (
+          <>
+            <Missing>{t("missing.vendor")}</Missing>
+            <p className="mt-1 text-xs text-slate-600">{t(`reason.${l.reason}`)}</p>
+          </>
+        )}
+        actions={(l) => {
           const isDefault = "isDefault" in l && l.isDefault;
           return (
-            <tr key={l.id} data-testid="sync-row">
-              <th scope="row" className="px-4 py-3 align-top font-medium text-slate-900">
-                {l.name}
-                {isDefault && (
-                  <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
-                    {t("default")}
-                  </span>
-                )}
-              </th>
-              <td className="px-4 py-3 align-top">
-                <Summary side={l} kind={kind} />
-              </td>
-              <td className="px-4 py-3 align-top">
-                <Missing>{t("missing.vendor")}</Missing>
-                <p className="mt-1 text-xs text-slate-600">{t(`reason.${l.reason}`)}</p>
-              </td>
-              <td className="px-4 py-3 align-top">
-                <div className="flex flex-wrap gap-2">
-                  {action(t("actions.recreate"), t("actions.recreateLabel", { name: l.name }), {
-                    verb: "recreate",
-                    kind,
-                    id: l.id,
-                    version: l.version,
-                    name: l.name,
-                  })}
-                  {!isDefault &&
-                    action(
-                      t("actions.forget"),
-                      t("actions.forgetLabel", { name: l.name }),
-                      { verb: "forget", kind, id: l.id, version: l.version, name: l.name },
-                      "ghost",
-                    )}
-                </div>
-                {isDefault && <p className="mt-1 text-xs text-slate-600">{t("defaultHint")}</p>}
-              </td>
-            </tr>
+            <>
+              <div className="flex flex-wrap gap-2">
+                {action(t("actions.recreate"), t("actions.recreateLabel", { name: l.name }), {
+                  verb: "recreate",
+                  kind,
+                  id: l.id,
+                  version: l.version,
+                  name: l.name,
+                })}
+                {!isDefault &&
+                  action(
+                    t("actions.forget"),
+                    t("actions.forgetLabel", { name: l.name }),
+                    { verb: "forget", kind, id: l.id, version: l.version, name: l.name },
+                    "ghost",
+                  )}
+              </div>
+              {isDefault && <p className="mt-1 text-xs text-slate-600">{t("defaultHint")}</p>}
+            </>
           );
-        })}
-      </Group>
+        }}
+      />
 
       {counts.checking > 0 && (
-        <div className="rounded-card border border-slate-200 bg-slate-50 p-4" data-testid={`${kind}-checking`}>
+        <Card tone="muted" padding="md" data-testid={`${kind}-checking`}>
           <h3 className="font-semibold text-slate-900">
             {t("groups.checking")} <span className="text-slate-600">({counts.checking})</span>
           </h3>
@@ -300,7 +301,7 @@ export function SyncSection({
               </li>
             ))}
           </ul>
-        </div>
+        </Card>
       )}
     </section>
   );

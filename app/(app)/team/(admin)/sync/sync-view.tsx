@@ -10,6 +10,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
@@ -114,7 +115,7 @@ export function SyncView() {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-center sm:justify-between">
+      <Card padding="md" className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-slate-700" aria-live="polite" data-testid="last-compared">
           {compare.isFetching
             ? t("comparing")
@@ -134,21 +135,17 @@ export function SyncView() {
             {t("compareNow")}
           </Button>
         </div>
-      </div>
+      </Card>
 
       {compare.isError && !compare.isFetching && (
         <Alert>{t("loadError", { message: errors.message(errorDataOf(compare.error)) })}</Alert>
       )}
 
       {data && pending === 0 && (
-        <div
-          className="rounded-card border border-brand-200 bg-brand-50 p-6 text-center"
-          role="status"
-          data-testid="up-to-date"
-        >
+        <Card tone="brand" className="text-center" role="status" data-testid="up-to-date">
           <h2 className="text-lg font-semibold text-brand-800">{t("upToDate")}</h2>
           <p className="mt-1 text-sm text-brand-800">{t("upToDateBody")}</p>
-        </div>
+        </Card>
       )}
 
       {data && pending > 0 && (

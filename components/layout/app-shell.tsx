@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PhoneHintProvider } from "@/components/ui/table";
+import { LanguageSwitcher } from "./language-switcher";
+import { MainNavLinks, MainNavMenu, type NavItem } from "./main-nav";
+import { UserMenu } from "./user-menu";
+
+/**
+ * The signed-in frame: a skip link, the header (menu button on phones, the organization, language,
+ * user menu), the main navigation row from `md` up, an optional notice, and the page.
+ */
+export async function AppShell({
+  orgName,
+  nav,
+  user,
+  notice,
+  phone,
+  children,
+}: {
+  orgName: string;
+  nav: readonly NavItem[];
+  user: { name: string; email: string };
+  notice?: React.ReactNode;
+  /** The request looks like a phone's: tables start as cards. */
+  phone: boolean;
+  children: React.ReactNode;
+}) {
+  const t = await getTranslations("common");
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3 sm:gap-4 sm:px-6 md:pb-0">
+          <div className="flex min-w-0 items-center gap-2">
+            <MainNavMenu items={nav} label={t("mainNav")} buttonLabel={t("menu")} />
+            <Link href="/" className="flex min-w-0 items-center gap-2">
+              <span
+                aria-hidden
+                className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white"
+              >
+                P
+              </span>
+              <span className="truncate text-base font-semibold text-slate-900" data-testid="org-name">
+                {orgName}
+              </span>
+            </Link>
+          </div>
+          <div className="flex shrink-0 items-center gap-1 sm:gap-3">
+            <LanguageSwitcher />
+            <UserMenu name={user.name} email={user.email} />
+          </div>
+        </div>
+        <MainNavLinks items={nav} label={t("mainNav")} />
+      </header>
+      {notice}
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        <PhoneHintProvider phone={phone}>{children}</PhoneHintProvider>
+      </main>
+    </>
+  );
+}
