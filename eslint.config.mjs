@@ -25,6 +25,16 @@ const NO_UPWARD_FROM_PROVIDERS = [
   wall("(^|/)server/(provisioning|db)(/|$)", "server/providers knows neither provisioning nor the database."),
   wall("^(\\.\\./)+(provisioning|db)(/|$)", "server/providers knows neither provisioning nor the database."),
 ];
+const ONLY_DB_FROM_JOBS = [
+  wall(
+    "(^|/)server/(api|provisioning|providers|webhooks|mail|auth)(/|$)",
+    "server/jobs is the queue mechanics under the workers: it knows server/db only, never the work it runs.",
+  ),
+  wall(
+    "^(\\.\\./)+(api|provisioning|providers|webhooks|mail|auth)(/|$)",
+    "server/jobs is the queue mechanics under the workers: it knows server/db only.",
+  ),
+];
 const walls = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 const config = [
@@ -59,6 +69,7 @@ const config = [
   { files: ["app/**", "components/**"], rules: walls(NO_EMULATORS, NO_DB_FROM_UI) },
   { files: ["server/provisioning/**"], rules: walls(NO_EMULATORS, ...NO_API_FROM_PROVISIONING) },
   { files: ["server/providers/**"], rules: walls(NO_EMULATORS, ...NO_UPWARD_FROM_PROVIDERS) },
+  { files: ["server/jobs/**"], rules: walls(NO_EMULATORS, ...ONLY_DB_FROM_JOBS) },
   {
     // Playwright fixtures receive a callback named `use`; it is not React's hook.
     files: ["e2e/**"],
