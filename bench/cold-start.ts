@@ -56,7 +56,7 @@ async function startToFirst200(args: string[]): Promise<number> {
   try {
     for (;;) {
       if (ended) throw new Error(`${args.join(" ")} exited before answering`);
-      if (performance.now() - started > 60_000) throw new Error(`${args.join(" ")}: no 200 within 60 s`);
+      if (performance.now() - started > 180_000) throw new Error(`${args.join(" ")}: no 200 within 180 s`);
       try {
         const res = await fetch(`${ORIGIN}/sign-in`);
         await res.arrayBuffer();

@@ -46,6 +46,8 @@ async function registerInstrumentation() {
   const require = createRequire(import.meta.url);
   // The environment files, as Next loads them, before register() reads DATABASE_URL and the secrets.
   require("@next/env").loadEnvConfig(process.cwd(), false);
+  // What Next's server requires first (AsyncLocalStorage and the other globals its code expects).
+  require("next/dist/server/node-environment");
   const {
     ensureInstrumentationRegistered,
   } = require("next/dist/server/lib/router-utils/instrumentation-globals.external.js");

@@ -71,6 +71,30 @@ export function encodeSessionToken(
   });
 }
 
+type Decoded = NonNullable<Awaited<ReturnType<typeof decode>>>;
+/**
+ * Cookies already decoded, by value. Decoding (a key derivation and an AES-GCM decryption) is a
+ * pure function of the cookie and the secret, so a signed-in browser's repeat requests skip it;
+ * the session row below is still checked on every request, so revocation is not delayed. An
+ * entry is used only with the same secret and before the token's own expiry.
+ */
+const decodedCookies = new Map<string, { secret: string; token: Decoded }>();
+const DECODED_COOKIES_MAX = 2_000;
+
+async function decodeCookie(value: string, secret: string): Promise<Decoded | null> {
+  const hit = decodedCookies.get(value);
+  if (hit && hit.secret === secret && typeof hit.token.exp === "number" && hit.token.exp * 1000 > Date.now()) {
+    return hit.token;
+  }
+  const token = await decode({ token: value, secret });
+  if (token && typeof token.exp === "number") {
+    // Oldest first out: a Map iterates in insertion order.
+    if (decodedCookies.size >= DECODED_COOKIES_MAX) decodedCookies.delete(decodedCookies.keys().next().value!);
+    decodedCookies.set(value, { secret, token });
+  }
+  return token;
+}
+
 /** The signed-in user behind a cookie value, or null (missing, tampered, expired or revoked). */
 export async function resolveSession(
   db: Db,
@@ -81,7 +105,7 @@ export async function resolveSession(
   let token;
   const decodeStarted = performance.now();
   try {
-    token = await decode({ token: cookieValue, secret: getSecrets().nextAuthSecret });
+    token = await decodeCookie(cookieValue, getSecrets().nextAuthSecret);
   } catch {
     return null;
   } finally {
