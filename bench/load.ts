@@ -1,17 +1,20 @@
 /**
- * `npm run bench:load` — mixed authenticated tRPC reads and writes against a PRODUCTION
- * build on PostgreSQL, with the vendor emulator answering after 50 ms.
+ * `npm run bench:load` — tRPC over HTTP against a PRODUCTION build (scripts/e2e-server.ts:
+ * emulator + `next build` + scripts/serve.mjs; BENCH_SKIP_BUILD=1 reuses the last build).
  *
- * 1. Creates a fresh PostgreSQL database (BENCH_DATABASE_URL's server, default
- *    postgres://postgres@127.0.0.1:5432/postgres) and starts scripts/e2e-server.ts on it
- *    (emulator + `next build` + `next start`; BENCH_SKIP_BUILD=1 reuses the last build).
- * 2. Signs up BENCH_CONNECTIONS organizations through the API and runs each through the
- *    wizard's vendor steps (account, departments, an operator linked to its owner).
- * 3. Runs BENCH_CONNECTIONS (50) concurrent clients for BENCH_SECONDS (60): 85 % reads
- *    (me.get, dashboard.summary — which asks the vendor —, departments.list, operators.list),
- *    15 % writes (operators.update: a rename at the vendor, with optimistic concurrency).
- * Prints status counts (5xx must be zero), throughput, p50/p95/p99 per kind and the
- * server's resident memory at the start and the end of the run.
+ * Default (BENCH_MODE=pairs), issue 13: on PostgreSQL and on the embedded database
+ * (BENCH_DBS=postgres,pglite), after BENCH_WARMUP_SECONDS (3) of warm-up, BENCH_CONNECTIONS
+ * (20) clients for BENCH_SECONDS (10) each call
+ *   1. health.ping — a public no-op query (what the stack itself costs per request), then
+ *   2. operators.page — the authenticated page of 25 of an organization with 30 operators.
+ * Prints req/s, p50, p99 of each and the ratio page/no-op (target on PostgreSQL: ≥ 0.65, page
+ * p99 ≤ 100 ms), and the server's mean time per step from its Server-Timing spans
+ * (SERVER_TIMING=1: session-decode, session-row, org-scope, procedure, context, total).
+ *
+ * BENCH_MODE=mixed: the older mixed workload on PostgreSQL — BENCH_CONNECTIONS (50) tenants for
+ * BENCH_SECONDS (60), 85 % reads (me.get, dashboard.summary, departments.list, operators.list),
+ * 15 % writes (operators.update: a rename at the vendor, which answers after 50 ms); status
+ * counts (5xx must be zero), throughput, p50/p95/p99 per kind, the server's resident memory.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -25,8 +28,11 @@ const PORT = process.env.BENCH_PORT ?? "3600";
 const EMULATOR_PORT = process.env.BENCH_EMULATOR_PORT ?? "4610";
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const MODE = process.env.BENCH_MODE === "mixed" ? "mixed" : "pairs";
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (MODE === "mixed" ? 50 : 20));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (MODE === "mixed" ? 60 : 10));
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const PAGE_OPERATORS = 30;
 const LATENCY_MS = Number(process.env.BENCH_VENDOR_LATENCY_MS ?? 50);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -204,46 +210,194 @@ async function virtualUser(tenant: Tenant, until: number): Promise<void> {
   }
 }
 
-// ---------- run ----------
+// ---------- the server, on PostgreSQL or the embedded database ----------
 
-async function main(): Promise<void> {
-  const dbName = `portal_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database "${dbName}"`);
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${dbName}`;
+interface Running {
+  server: ChildProcess;
+  stop(): Promise<void>;
+}
 
-  let server: ChildProcess | undefined;
-  const cleanUp = async () => {
-    server?.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1_500));
-    await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined);
-    await admin.end();
+async function startServer(db: "postgres" | "pglite", build: boolean): Promise<Running> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    E2E_PORT: PORT,
+    E2E_EMULATOR_PORT: EMULATOR_PORT,
+    // The e2e server's other listeners, off the e2e defaults so a test run can go on meanwhile.
+    E2E_CDP_PORT: process.env.BENCH_CDP_PORT ?? "3601",
+    E2E_CDP_EMULATOR_PORT: process.env.BENCH_CDP_EMULATOR_PORT ?? "4620",
+    E2E_SMTP_PORT: process.env.BENCH_SMTP_PORT ?? "4630",
+    E2E_DATA_DIR: ".data/bench",
+    E2E_SKIP_BUILD: build ? "0" : "1",
+    PLUGCHAT_TIMEOUT_MS: "10000",
+    LOG_LEVEL: "error",
+    SERVER_TIMING: "1",
   };
-
+  delete env.DATABASE_URL;
+  let admin: pg.Client | undefined;
+  let dbName: string | undefined;
+  if (db === "postgres") {
+    dbName = `portal_bench_${Date.now().toString(36)}`;
+    admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database "${dbName}"`);
+    const dbUrl = new URL(ADMIN_URL);
+    dbUrl.pathname = `/${dbName}`;
+    env.DATABASE_URL = dbUrl.toString();
+  }
+  console.log(
+    `${db}${dbName ? ` (database ${dbName})` : ""}: ${build ? "building and " : ""}starting the production server…`,
+  );
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise((r) => server.once("exit", r));
+  const stop = async () => {
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (admin) {
+      await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined);
+      await admin.end();
+    }
+  };
   try {
-    console.log(`database ${dbName}; building and starting the production server…`);
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: dbUrl.toString(),
-        E2E_PORT: PORT,
-        E2E_EMULATOR_PORT: EMULATOR_PORT,
-        // The e2e server's other listeners, off the e2e defaults so a test run can go on meanwhile.
-        E2E_CDP_PORT: process.env.BENCH_CDP_PORT ?? "3601",
-        E2E_CDP_EMULATOR_PORT: process.env.BENCH_CDP_EMULATOR_PORT ?? "4620",
-        E2E_SMTP_PORT: process.env.BENCH_SMTP_PORT ?? "4630",
-        E2E_DATA_DIR: ".data/bench",
-        E2E_SKIP_BUILD: process.env.BENCH_SKIP_BUILD ?? "0",
-        PLUGCHAT_TIMEOUT_MS: "10000",
-        LOG_LEVEL: "error",
-      },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
     await waitFor(`${ORIGIN}/sign-in`, 420_000);
     await waitFor(`${EMULATOR}/__emulator/state`, 10_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { server, stop };
+}
 
+// ---------- issue 13: no-op query vs a page of 25 operators ----------
+
+/** Server-Timing spans summed per name, to report each step's mean cost. */
+const spanTotals = new Map<string, { sum: number; n: number }>();
+
+async function timedGet(client: Client | null, kind: string, url: string): Promise<void> {
+  const started = performance.now();
+  const res = await fetch(url, { headers: client ? { cookie: client.cookie, origin: ORIGIN } : { origin: ORIGIN } });
+  await res.arrayBuffer();
+  record(kind, performance.now() - started, res.status);
+  if (!res.ok) failures++;
+  for (const part of (res.headers.get("server-timing") ?? "").split(",")) {
+    const m = /^\s*([\w-]+);dur=([\d.]+)/.exec(part);
+    if (!m) continue;
+    const key = `${kind} ${m[1]}`;
+    const total = spanTotals.get(key) ?? spanTotals.set(key, { sum: 0, n: 0 }).get(key)!;
+    total.sum += Number(m[2]);
+    total.n++;
+  }
+}
+
+async function closedLoop(seconds: number, request: () => Promise<void>): Promise<number> {
+  const until = Date.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < until) {
+        try {
+          await request();
+        } catch {
+          failures++;
+        }
+      }
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+interface PairResult {
+  db: string;
+  noop: { rps: number; p50: number; p99: number };
+  page: { rps: number; p50: number; p99: number };
+  spans: Map<string, number>;
+  failures: number;
+}
+
+async function runPair(db: "postgres" | "pglite", build: boolean): Promise<PairResult> {
+  const running = await startServer(db, build);
+  try {
+    const tenant = await setUpTenant(0);
+    const depts = (await call(tenant.client, "setup", "query", "departments.list")) as {
+      data: Array<{ id: string }> | { items: Array<{ id: string }> };
+    };
+    const deptList = Array.isArray(depts.data) ? depts.data : depts.data.items;
+    for (let i = 1; i < PAGE_OPERATORS; i++) {
+      await call(tenant.client, "setup", "mutation", "operators.create", {
+        name: `Bench Operator ${String(i).padStart(2, "0")}`,
+        departmentIds: deptList[0] ? [deptList[0].id] : [],
+        isAdmin: false,
+      });
+    }
+    const noopUrl = `${ORIGIN}/api/trpc/health.ping`;
+    const pageInput = encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 25 } }));
+    const pageUrl = `${ORIGIN}/api/trpc/operators.page?input=${pageInput}`;
+    const first = (await call(tenant.client, "setup", "query", "operators.page", { page: 1, pageSize: 25 })) as {
+      data: { total: number; items: unknown[] };
+    };
+    console.log(`${db}: ${first.data.total} operators, a page of ${first.data.items.length}; warming up…`);
+    await closedLoop(WARMUP_SECONDS, () => timedGet(null, "warm-noop", noopUrl));
+    await closedLoop(WARMUP_SECONDS, () => timedGet(tenant.client, "warm-page", pageUrl));
+    samples.clear();
+    statuses.clear();
+    spanTotals.clear();
+    failures = 0;
+    const summary = (kind: string, elapsed: number) => {
+      const sorted = (samples.get(kind) ?? []).sort((a, b) => a - b);
+      return { rps: sorted.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    };
+    console.log(`${db}: ${CONNECTIONS} connections × ${SECONDS} s of health.ping, then of operators.page…`);
+    const noop = summary("noop", await closedLoop(SECONDS, () => timedGet(null, "noop", noopUrl)));
+    const page = summary("page", await closedLoop(SECONDS, () => timedGet(tenant.client, "page", pageUrl)));
+    const spans = new Map([...spanTotals].map(([k, v]) => [k, v.sum / v.n] as const));
+    return { db, noop, page, spans, failures };
+  } finally {
+    await running.stop();
+  }
+}
+
+function printPair(r: PairResult): void {
+  const line = (name: string, m: PairResult["noop"]) =>
+    `  ${name.padEnd(34)} ${m.rps.toFixed(1).padStart(8)} req/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms`;
+  const ratio = r.page.rps / r.noop.rps;
+  console.log(`\n=== bench:load — ${r.db}, ${CONNECTIONS} connections, ${SECONDS} s each ===`);
+  console.log(line("health.ping (public no-op)", r.noop));
+  console.log(line("operators.page (page of 25, auth)", r.page));
+  console.log(`  ratio page/no-op req/s: ${ratio.toFixed(2)}   non-2xx or errors: ${r.failures}`);
+  if (r.db === "postgres") {
+    const ok = ratio >= 0.65 && r.page.p99 <= 100;
+    console.log(`  target (≥ 0.65 and page p99 ≤ 100 ms): ${ok ? "met" : "NOT met"}`);
+  }
+  console.log("  server time per request, mean ms (Server-Timing):");
+  for (const kind of ["noop", "page"]) {
+    const parts = [...r.spans]
+      .filter(([k]) => k.startsWith(`${kind} `))
+      .map(([k, ms]) => `${k.slice(kind.length + 1)} ${ms.toFixed(2)}`);
+    console.log(`    ${kind.padEnd(5)} ${parts.join(" · ") || "(no spans: SERVER_TIMING off?)"}`);
+  }
+}
+
+async function pairsMain(): Promise<void> {
+  const dbs = (process.env.BENCH_DBS ?? "postgres,pglite")
+    .split(",")
+    .map((d) => d.trim())
+    .filter((d): d is "postgres" | "pglite" => d === "postgres" || d === "pglite");
+  const results: PairResult[] = [];
+  for (const [i, db] of dbs.entries()) {
+    results.push(await runPair(db, i === 0 && process.env.BENCH_SKIP_BUILD !== "1"));
+  }
+  for (const r of results) printPair(r);
+  if (results.some((r) => r.failures > 0)) process.exitCode = 1;
+}
+
+// ---------- the mixed workload ----------
+
+async function mixedMain(): Promise<void> {
+  const running = await startServer("postgres", process.env.BENCH_SKIP_BUILD !== "1");
+  const server = running.server;
+  try {
     console.log(`setting up ${CONNECTIONS} organizations…`);
     const tenants: Tenant[] = [];
     for (let i = 0; i < CONNECTIONS; i += 10) {
@@ -270,7 +424,7 @@ async function main(): Promise<void> {
 
     const all = [...samples.values()].flat().sort((a, b) => a - b);
     const fiveXX = [...statuses.entries()].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0);
-    console.log("\n=== bench:load ===");
+    console.log("\n=== bench:load (mixed) ===");
     console.log(`requests ${all.length} in ${elapsed.toFixed(1)} s → ${(all.length / elapsed).toFixed(1)} req/s`);
     console.log(`status codes ${JSON.stringify(Object.fromEntries(statuses))}; 5xx: ${fiveXX}; non-2xx: ${failures}`);
     console.log(
@@ -285,8 +439,8 @@ async function main(): Promise<void> {
     console.log(`server memory (RSS): start ${rssStart.toFixed(0)} MiB → end ${rssEnd.toFixed(0)} MiB`);
     if (fiveXX > 0) process.exitCode = 1;
   } finally {
-    await cleanUp();
+    await running.stop();
   }
 }
 
-await main();
+await (MODE === "mixed" ? mixedMain() : pairsMain());

@@ -27,11 +27,32 @@ const hostname = values.hostname;
 
 // As the `next` command does, before Next is loaded.
 process.env.NODE_ENV ||= dev ? "development" : "production";
+// Production: Next would run instrumentation.ts's register() (which opens and migrates the
+// database) on the first request, so that request waited for it. Start it first, let Next
+// load and prepare meanwhile, and listen only once both are done. Next keeps one registration
+// per process (the same module this calls), so register() still runs once. Development
+// compiles instrumentation.ts on demand: left to Next.
+const registered = dev ? undefined : registerInstrumentation();
+// Awaited below; this only keeps a failure from counting as unhandled before then.
+registered?.catch(() => undefined);
 const { default: next } = await import("next");
 
 const app = next({ dev, hostname: hostname ?? "localhost", port });
-await app.prepare();
+await Promise.all([app.prepare(), registered]);
 const handle = app.getRequestHandler();
+
+async function registerInstrumentation() {
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  // The environment files, as Next loads them, before register() reads DATABASE_URL and the secrets.
+  require("@next/env").loadEnvConfig(process.cwd(), false);
+  // What Next's server requires first (AsyncLocalStorage and the other globals its code expects).
+  require("next/dist/server/node-environment");
+  const {
+    ensureInstrumentationRegistered,
+  } = require("next/dist/server/lib/router-utils/instrumentation-globals.external.js");
+  await ensureInstrumentationRegistered(process.cwd(), ".next");
+}
 
 const server = createServer((req, res) => {
   stampClientPeer(req);
@@ -49,6 +70,10 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     if (closing) return;
     closing = true;
     server.close();
-    void app.close().finally(() => process.exit(0));
+    // The embedded database closes cleanly (server/db/client.ts keeps it on globalThis), so the
+    // next start opens it without recovery; whatever hangs, the process ends within 3 s.
+    const closeDb = globalThis.__portalDb?.then((db) => db.close());
+    setTimeout(() => process.exit(0), 3_000).unref();
+    void Promise.allSettled([app.close(), closeDb]).finally(() => process.exit(0));
   });
 }

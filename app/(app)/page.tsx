@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/lib/trpc/server";
 import { currentSession } from "@/server/auth/current";
 import { ReconcileCard } from "./_dashboard/reconcile-card";
+import { WhatsAppCard } from "./_dashboard/whatsapp-card";
 
 /** The dashboard; while onboarding is not completed, admins are taken to the wizard's current step. */
 export default async function DashboardPage() {
@@ -83,24 +84,11 @@ export default async function DashboardPage() {
           <p className="mt-1 text-lg font-semibold text-slate-900">{t("activeInactive", summary.operators)}</p>
         </Card>
         {caps.whatsappCode && (
-          <Card data-testid="summary-whatsapp">
-            <h2 className="text-sm font-medium text-slate-700">{t("whatsapp")}</h2>
-            <p className="mt-1 text-lg font-semibold text-slate-900">
-              {summary.whatsappAvailable === null
-                ? t("whatsappUnknown")
-                : summary.whatsappAvailable
-                  ? t("whatsappYes")
-                  : t("whatsappNo")}
-            </p>
-            {me.role !== "member" && (
-              <Link
-                href="/onboarding/whatsapp"
-                className="mt-2 inline-block text-sm font-semibold text-brand-800 underline"
-              >
-                {t("connectWhatsapp")}
-              </Link>
-            )}
-          </Card>
+          <WhatsAppCard
+            initial={{ available: summary.whatsappAvailable, checkedAt: summary.whatsappCheckedAt }}
+            accountReady={summary.account?.state === "synced"}
+            canConnect={me.role !== "member"}
+          />
         )}
       </div>
       {summary.onboardingCompleted && me.role !== "member" && <ReconcileCard />}

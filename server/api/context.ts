@@ -8,6 +8,7 @@ import { sessionCookieName } from "@/server/auth/cookies";
 import { resolveSession } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+import type { Timings } from "@/server/http/server-timing";
 import { clientIpFrom } from "@/server/security/client-address";
 import { createContextInner, ORG_COOKIE, ORG_HEADER, type ContextInner, type CookieOptions } from "./trpc";
 
@@ -34,13 +35,20 @@ function localeOf(saved: string | undefined): Locale {
 }
 
 /** The fetch adapter's context: cookies from the request, Set-Cookie on the response. */
-export async function createFetchContext(req: Request, resHeaders: Headers): Promise<ContextInner> {
+export async function createFetchContext(
+  req: Request,
+  resHeaders: Headers,
+  timings: Timings | null = null,
+): Promise<ContextInner> {
+  const started = performance.now();
   const { db } = await getDb();
   const cookieHeader = req.headers.get("cookie");
-  const session = await resolveSession(db, readCookie(cookieHeader, sessionCookieName()));
+  const session = await resolveSession(db, readCookie(cookieHeader, sessionCookieName()), timings);
+  timings?.add("context", performance.now() - started);
   return createContextInner({
     db,
     session,
+    timings,
     orgHint: req.headers.get(ORG_HEADER) ?? readCookie(cookieHeader, ORG_COOKIE) ?? null,
     clientIp: clientIpFrom((name) => req.headers.get(name)),
     userAgent: req.headers.get("user-agent"),

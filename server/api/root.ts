@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth/router";
 import { chatRouter } from "./routers/chat/router";
 import { dashboardRouter } from "./routers/dashboard/router";
 import { departmentsRouter } from "./routers/departments/router";
+import { healthRouter } from "./routers/health/router";
 import { importsRouter } from "./routers/imports/router";
 import { invitationsRouter } from "./routers/invitations/router";
 import { membersRouter } from "./routers/members/router";
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   sync: syncRouter,
   verification: verificationRouter,
+  health: healthRouter,
 });
 
 export type AppRouter = typeof appRouter;

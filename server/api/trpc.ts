@@ -20,6 +20,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { mustEnrolTwoFactor } from "@/server/auth/two-factor-rule";
 import type { Db } from "@/server/db/client";
 import { memberships, organizations, type Membership, type MemberRole, type Organization } from "@/server/db/schema";
+import type { Timings } from "@/server/http/server-timing";
 import { logger, type Logger } from "@/server/log";
 import { isProviderError } from "@/server/providers/errors";
 import { APP_ERROR_CODES, appError, appErrorOf } from "@/server/errors";
@@ -60,6 +61,8 @@ export interface ContextInner {
   locale: Locale;
   requestId: string;
   log: Logger;
+  /** Profiling spans (SERVER_TIMING=1, HTTP requests only). */
+  timings?: Timings | null;
 }
 
 export type ContextInput = Omit<
@@ -182,8 +185,10 @@ function trpcErrorOf(error: unknown): TRPCError | null {
 }
 
 /** The one mapping of domain errors to tRPC errors, for every procedure (HTTP, callers, server actions). */
-const appErrors = t.middleware(async ({ next }) => {
+const appErrors = t.middleware(async ({ ctx, next }) => {
+  const started = ctx.timings ? performance.now() : 0;
   const result = await next();
+  ctx.timings?.add("procedure", performance.now() - started);
   if (result.ok) return result;
   const mapped = trpcErrorOf(result.error.cause);
   if (mapped) throw mapped;
@@ -219,7 +224,9 @@ export async function loadOrgScope(db: Db, userId: string, orgHint: string | nul
 }
 
 export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, next }) => {
+  const scopeStarted = ctx.timings ? performance.now() : 0;
   const scope = await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
+  ctx.timings?.add("org-scope", performance.now() - scopeStarted);
   // Not a member (or a hint naming someone else's organization): same answer either way.
   if (!scope) throw appError("FORBIDDEN");
   // The organization requires two-factor for owners and admins: nothing changes until they turn it on.

@@ -8,6 +8,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { decode, encode } from "next-auth/jwt";
 import { getSecrets } from "@/server/config/secrets";
 import type { Db } from "@/server/db/client";
+import type { Timings } from "@/server/http/server-timing";
 import { sessions, users } from "@/server/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "./cookies";
 
@@ -70,18 +71,50 @@ export function encodeSessionToken(
   });
 }
 
+type Decoded = NonNullable<Awaited<ReturnType<typeof decode>>>;
+/**
+ * Cookies already decoded, by value. Decoding (a key derivation and an AES-GCM decryption) is a
+ * pure function of the cookie and the secret, so a signed-in browser's repeat requests skip it;
+ * the session row below is still checked on every request, so revocation is not delayed. An
+ * entry is used only with the same secret and before the token's own expiry.
+ */
+const decodedCookies = new Map<string, { secret: string; token: Decoded }>();
+const DECODED_COOKIES_MAX = 2_000;
+
+async function decodeCookie(value: string, secret: string): Promise<Decoded | null> {
+  const hit = decodedCookies.get(value);
+  if (hit && hit.secret === secret && typeof hit.token.exp === "number" && hit.token.exp * 1000 > Date.now()) {
+    return hit.token;
+  }
+  const token = await decode({ token: value, secret });
+  if (token && typeof token.exp === "number") {
+    // Oldest first out: a Map iterates in insertion order.
+    if (decodedCookies.size >= DECODED_COOKIES_MAX) decodedCookies.delete(decodedCookies.keys().next().value!);
+    decodedCookies.set(value, { secret, token });
+  }
+  return token;
+}
+
 /** The signed-in user behind a cookie value, or null (missing, tampered, expired or revoked). */
-export async function resolveSession(db: Db, cookieValue: string | undefined): Promise<SessionUser | null> {
+export async function resolveSession(
+  db: Db,
+  cookieValue: string | undefined,
+  timings?: Timings | null,
+): Promise<SessionUser | null> {
   if (!cookieValue || cookieValue.length > 8_192) return null;
   let token;
+  const decodeStarted = performance.now();
   try {
-    token = await decode({ token: cookieValue, secret: getSecrets().nextAuthSecret });
+    token = await decodeCookie(cookieValue, getSecrets().nextAuthSecret);
   } catch {
     return null;
+  } finally {
+    timings?.add("session-decode", performance.now() - decodeStarted);
   }
   const sid = typeof token?.sid === "string" ? token.sid : undefined;
   if (!token?.sub || !sid || !/^[0-9a-f-]{36}$/i.test(sid)) return null;
   const now = Date.now();
+  const rowStarted = performance.now();
   const [row] = await db
     .select({
       userId: users.id,
@@ -95,6 +128,7 @@ export async function resolveSession(db: Db, cookieValue: string | undefined): P
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sid), eq(sessions.userId, token.sub), liveSession(now)))
     .limit(1);
+  timings?.add("session-row", performance.now() - rowStarted);
   if (!row) return null;
   // Idle expiry needs to know the session is in use; a touch every few minutes is enough.
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {

@@ -4,7 +4,8 @@
  * open. Opened lazily (`next build` imports this module) and once per process.
  */
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { logger } from "@/server/log";
 import * as schema from "./schema";
@@ -32,6 +33,40 @@ export function poolSizeFromEnv(e: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n >= 1 && n <= 200 ? n : 25;
 }
 
+/** The newest committed migration as drizzle records it: the journal's `when` and the sha256 of its SQL. */
+export function latestMigration(folder: string = MIGRATIONS_FOLDER): { createdAt: number; hash: string } | null {
+  const journal = JSON.parse(readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as {
+    entries: Array<{ when: number; tag: string }>;
+  };
+  const last = journal.entries.at(-1);
+  if (!last) return null;
+  const sql = readFileSync(path.join(folder, `${last.tag}.sql`), "utf8");
+  return { createdAt: last.when, hash: createHash("sha256").update(sql).digest("hex") };
+}
+
+type RawQuery = (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }>;
+
+/**
+ * True when the database's last applied migration is the newest committed one (same
+ * created_at and hash in drizzle's own table): one query instead of drizzle's migrate (which
+ * reads and hashes every file, creates its schema and table if missing, and opens a
+ * transaction). Anything else — no table yet, an older or newer row, an error — says no,
+ * and the caller runs the real migrator.
+ */
+export async function schemaIsCurrent(query: RawQuery, folder: string = MIGRATIONS_FOLDER): Promise<boolean> {
+  const latest = latestMigration(folder);
+  if (!latest) return false;
+  try {
+    const { rows } = await query(
+      "select hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1",
+    );
+    const row = rows[0];
+    return row !== undefined && Number(row.created_at) === latest.createdAt && row.hash === latest.hash;
+  } catch {
+    return false;
+  }
+}
+
 export async function openDb(config: DbConfig): Promise<DbHandle> {
   if (config.kind === "postgres") {
     const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
@@ -44,6 +79,9 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     // An idle connection dropped by the server (restart, failover) must not crash the process.
     pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
     const db = drizzle(pool, { schema });
+    if (await schemaIsCurrent((sql) => pool.query(sql))) {
+      return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+    }
     const lock = await pool.connect();
     try {
       await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
@@ -68,7 +106,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     client = await PGlite.create();
   }
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  if (!(await schemaIsCurrent((sql) => client.query(sql)))) await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }
 

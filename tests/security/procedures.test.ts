@@ -32,6 +32,7 @@ const PUBLIC = new Set([
   "invitations.accept",
   "verification.link",
   "verification.confirm",
+  "health.ping",
 ]);
 
 /** Signed-in, but about the user rather than an organization (no organization scope to cross). */

@@ -54,6 +54,9 @@ export const vendorAccounts = pgTable(
     webhookTokenHash: text("webhook_token_hash"),
     previousWebhookTokenHash: text("previous_webhook_token_hash"),
     previousWebhookTokenExpiresAt: timestamp("previous_webhook_token_expires_at", { withTimezone: true }),
+    /** Last known answer to "has this account a WhatsApp instance?" (null: never asked or no answer), and when. */
+    whatsappAvailable: boolean("whatsapp_available"),
+    whatsappCheckedAt: timestamp("whatsapp_checked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

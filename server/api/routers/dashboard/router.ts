@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "@/server/api/trpc";
+import { refreshWhatsApp } from "./refresh-whatsapp";
 import { summary } from "./summary";
 
-export const dashboardRouter = createTRPCRouter({ summary });
+export const dashboardRouter = createTRPCRouter({ summary, refreshWhatsApp });

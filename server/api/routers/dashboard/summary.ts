@@ -2,7 +2,13 @@
 import { z } from "zod";
 import { orgProcedure } from "@/server/api/trpc";
 import { getOnboarding } from "@/server/onboarding/state";
-import { getVendorAccount, listDepartments, listOperators, trialDaysLeft } from "@/server/provisioning";
+import {
+  getVendorAccount,
+  listDepartments,
+  listOperators,
+  trialDaysLeft,
+  whatsAppStatusOf,
+} from "@/server/provisioning";
 
 export const ZDashboardSummaryOutput = z.object({
   onboardingCompleted: z.boolean(),
@@ -10,8 +16,9 @@ export const ZDashboardSummaryOutput = z.object({
   account: z.object({ state: z.string(), trialDaysLeft: z.number(), seats: z.number().nullable() }).nullable(),
   departments: z.object({ active: z.number(), inactive: z.number() }),
   operators: z.object({ active: z.number(), inactive: z.number() }),
-  /** null: unknown (the vendor did not answer). */
+  /** The last known answer (null: never asked, or the vendor did not answer) and when it was given. */
   whatsappAvailable: z.boolean().nullable(),
+  whatsappCheckedAt: z.date().nullable(),
   hasOwnOperator: z.boolean(),
   attention: z.array(
     z.object({
@@ -29,14 +36,9 @@ export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async 
     listDepartments(ctx.db, ctx.org.id),
     listOperators(ctx.db, ctx.org.id),
   ]);
-  let whatsappAvailable: boolean | null = null;
-  if (ctx.provider.capabilities.whatsappCode && account?.state === "synced" && account.vendorAccountId) {
-    try {
-      whatsappAvailable = (await ctx.provider.getWhatsAppCode(account.vendorAccountId)) !== null;
-    } catch {
-      whatsappAvailable = null;
-    }
-  }
+  // The last known answer, with its time: the page never waits for the chat provider
+  // (dashboard.refreshWhatsApp asks it again once the page is interactive).
+  const whatsapp = whatsAppStatusOf(account);
   type Attention = z.infer<typeof ZDashboardSummaryOutput>["attention"][number];
   const attention: Attention[] = [];
   if (account && account.state !== "synced")
@@ -60,7 +62,8 @@ export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async 
       active: syncedOps.filter((o) => o.active).length,
       inactive: syncedOps.filter((o) => !o.active).length,
     },
-    whatsappAvailable,
+    whatsappAvailable: whatsapp.available,
+    whatsappCheckedAt: whatsapp.checkedAt,
     hasOwnOperator: ops.some((o) => o.userId === ctx.session.userId && o.state === "synced"),
     attention,
   };
