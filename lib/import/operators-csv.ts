@@ -18,7 +18,7 @@
  * - `valid` = rows that would be imported; `invalid` = rows with at least one error.
  */
 import Papa from "papaparse";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { nameKey } from "@/lib/names";
 import { ZEmail, ZPersonName } from "@/lib/validation/fields";
 import { isSingleLineText, visibleText } from "@/lib/validation/text";
@@ -184,13 +184,10 @@ export function splitDepartments(value: string | undefined): string[] {
     .filter((s) => s.length > 0);
 }
 
-const ZLogin = z
-  .string()
-  .max(60)
-  .regex(/^[A-Za-z0-9._@-]*$/);
-const ZNamePart = z.string().min(1).max(100);
+const ZLogin = z.string().check(z.maxLength(60), z.regex(/^[A-Za-z0-9._@-]*$/));
+const ZNamePart = z.string().check(z.minLength(1), z.maxLength(100));
 
-function zodCode(r: z.ZodSafeParseResult<unknown>, other: ImportErrorCode): ImportErrorCode | null {
+function zodCode(r: z.util.SafeParseResult<unknown>, other: ImportErrorCode): ImportErrorCode | null {
   if (r.success) return null;
   return r.error.issues.some((i) => i.code === "too_big") ? "tooLong" : other;
 }

@@ -1,5 +1,5 @@
 /** The sign-up, sign-in and password-reset forms: one schema each, used by the page and the procedure. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ZCompanyName, ZEmail, ZLinkToken, ZNewPassword, ZPassword, ZPersonName } from "./fields";
 
 export const ZSignUpInput = z.strictObject({
@@ -24,7 +24,7 @@ export type TRequestPasswordResetInput = z.infer<typeof ZRequestPasswordResetInp
 export const ZResetPasswordForm = z.strictObject({ password: ZNewPassword });
 export type TResetPasswordForm = z.infer<typeof ZResetPasswordForm>;
 export const ZPasswordResetLinkInput = z.strictObject({ token: ZLinkToken });
-export const ZResetPasswordInput = ZResetPasswordForm.extend({ token: ZLinkToken });
+export const ZResetPasswordInput = z.extend(ZResetPasswordForm, { token: ZLinkToken });
 export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
 
 /** Signed in, changing the password: the current one proves it is really them. */

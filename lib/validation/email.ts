@@ -1,5 +1,5 @@
 /** Verified e-mail and change of e-mail: one schema each, used by the pages and the procedures. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ZEmail, ZLinkToken, ZPassword } from "./fields";
 
 /** A verification link's token (page check and "Confirmar e-mail"). */

@@ -1,17 +1,17 @@
 /** The CSV operator import's procedure inputs: shared by the import page and the `imports` router. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { IMPORT_MAX_BYTES } from "@/lib/import/operators-csv";
 import { singleLineText } from "./text";
 
 /** The file's text (≤ IMPORT_MAX_BYTES characters). */
-export const ZImportCsv = z.string().max(IMPORT_MAX_BYTES, { error: "validation.tooLong" });
+export const ZImportCsv = z.string().check(z.maxLength(IMPORT_MAX_BYTES, { error: "validation.tooLong" }));
 
 export const ZImportPreviewInput = z.strictObject({ csv: ZImportCsv });
 export type TImportPreviewInput = z.infer<typeof ZImportPreviewInput>;
 
 export const ZImportStartInput = z.strictObject({
   csv: ZImportCsv,
-  fileName: singleLineText().max(200, { error: "validation.tooLong" }).optional(),
+  fileName: z.optional(singleLineText().check(z.maxLength(200, { error: "validation.tooLong" }))),
 });
 export type TImportStartInput = z.infer<typeof ZImportStartInput>;
 
@@ -24,4 +24,4 @@ export const ZImportRetryRowInput = z.strictObject({
 });
 export type TImportRetryRowInput = z.infer<typeof ZImportRetryRowInput>;
 
-export const ZImportListInput = z.strictObject({}).optional();
+export const ZImportListInput = z.optional(z.strictObject({}));

@@ -1,15 +1,16 @@
 /**
  * The onboarding wizard's forms and inputs: one schema each, used by the step's form
- * (zodResolver) and by its procedure. Messages are message-file keys.
+ * (zodResolver) and by its procedure. Messages are message-file keys. zod/mini: see text.ts.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ZCompanyName, ZEmail, ZPersonName } from "./fields";
 import { ZRoleCode } from "./role-codes";
 import { singleLineText } from "./text";
 
-export const ZSessionName = singleLineText()
-  .min(2, { error: "onboarding.validation.sessionNameTooShort" })
-  .max(60, { error: "validation.tooLong" });
+export const ZSessionName = singleLineText().check(
+  z.minLength(2, { error: "onboarding.validation.sessionNameTooShort" }),
+  z.maxLength(60, { error: "validation.tooLong" }),
+);
 
 /** Step 1: the company and the name shown on WhatsApp. */
 export const ZCompanyStepInput = z.strictObject({
@@ -19,10 +20,13 @@ export const ZCompanyStepInput = z.strictObject({
 export type TCompanyStepInput = z.infer<typeof ZCompanyStepInput>;
 
 /** A chat-space identifier (CDP project / live-chat item): a uuid of any version. */
-export const ZSpaceUuid = singleLineText()
-  .min(1, { error: "validation.required" })
-  .max(64, { error: "validation.tooLong" })
-  .pipe(z.guid({ error: "onboarding.validation.uuid" }));
+export const ZSpaceUuid = z.pipe(
+  singleLineText().check(
+    z.minLength(1, { error: "validation.required" }),
+    z.maxLength(64, { error: "validation.tooLong" }),
+  ),
+  z.guid({ error: "onboarding.validation.uuid" }),
+);
 
 /** Step 1 on a backend whose chat space already exists (CDP): the company and its project + live-chat item. */
 export const ZSpaceStepInput = z.strictObject({
@@ -34,39 +38,43 @@ export type TSpaceStepInput = z.infer<typeof ZSpaceStepInput>;
 
 /** Attaching an existing vendor account after an uncertain create. */
 export const ZAttachAccountInput = z.strictObject({
-  vendorAccountId: singleLineText()
-    .min(1, { error: "validation.required" })
-    .max(200, { error: "validation.tooLong" })
-    .regex(/^[A-Za-z0-9._:/-]+$/, { error: "validation.invalid" }),
+  vendorAccountId: singleLineText().check(
+    z.minLength(1, { error: "validation.required" }),
+    z.maxLength(200, { error: "validation.tooLong" }),
+    z.regex(/^[A-Za-z0-9._:/-]+$/, { error: "validation.invalid" }),
+  ),
 });
 export type TAttachAccountInput = z.infer<typeof ZAttachAccountInput>;
 
-export const ZDepartmentName = singleLineText()
-  .min(2, { error: "validation.nameTooShort" })
-  .max(60, { error: "validation.tooLong" });
+export const ZDepartmentName = singleLineText().check(
+  z.minLength(2, { error: "validation.nameTooShort" }),
+  z.maxLength(60, { error: "validation.tooLong" }),
+);
 
 export const ZDepartmentCreateInput = z.strictObject({ name: ZDepartmentName });
 export type TDepartmentCreateInput = z.infer<typeof ZDepartmentCreateInput>;
 
 export const ZId = z.uuid({ error: "validation.invalid" });
-export const ZVersion = z.number().int().min(1).max(2_147_483_647);
+export const ZVersion = z.number().check(z.int(), z.minimum(1), z.maximum(2_147_483_647));
 
 export const ZDepartmentUpdateInput = z.strictObject({
   id: ZId,
   version: ZVersion,
-  name: ZDepartmentName.optional(),
-  active: z.boolean().optional(),
+  name: z.optional(ZDepartmentName),
+  active: z.optional(z.boolean()),
 });
 export type TDepartmentUpdateInput = z.infer<typeof ZDepartmentUpdateInput>;
 
-export const ZOperatorLogin = singleLineText()
-  .max(60, { error: "validation.tooLong" })
-  .regex(/^[A-Za-z0-9._@-]*$/, { error: "onboarding.validation.login" });
+export const ZOperatorLogin = singleLineText().check(
+  z.maxLength(60, { error: "validation.tooLong" }),
+  z.regex(/^[A-Za-z0-9._@-]*$/, { error: "onboarding.validation.login" }),
+);
 
 /** Write-only: sent to the vendor, never stored. Empty = automatic login. */
-export const ZOperatorPassword = singleLineText({ trim: false })
-  .max(128, { error: "validation.passwordTooLong" })
-  .refine((p) => p === "" || p.length >= 8, { error: "onboarding.validation.operatorPassword" });
+export const ZOperatorPassword = singleLineText({ trim: false }).check(
+  z.maxLength(128, { error: "validation.passwordTooLong" }),
+  z.refine((p: string) => p === "" || p.length >= 8, { error: "onboarding.validation.operatorPassword" }),
+);
 
 /** A chat password is set only with a login: the refusal lands on the login field. */
 export const hasLoginIfPassword = (v: { login?: string | null | undefined; password?: string | undefined }) =>
@@ -76,20 +84,21 @@ export const PASSWORD_NEEDS_LOGIN = { error: "onboarding.validation.passwordNeed
 /** operators.create's fields on a backend that names operators (PlugChat), before the cross-field rule. */
 export const ZOperatorCreateFields = z.strictObject({
   name: ZPersonName,
-  departmentIds: z.array(ZId).max(50),
+  departmentIds: z.array(ZId).check(z.maxLength(50)),
   isAdmin: z.boolean(),
-  login: ZOperatorLogin.optional(),
-  password: ZOperatorPassword.optional(),
+  login: z.optional(ZOperatorLogin),
+  password: z.optional(ZOperatorPassword),
   /** "This operator is me": links the operator to the signed-in user. */
-  linkToMe: z.boolean().optional(),
+  linkToMe: z.optional(z.boolean()),
 });
-export const ZOperatorCreateInput = ZOperatorCreateFields.refine(hasLoginIfPassword, PASSWORD_NEEDS_LOGIN);
+export const ZOperatorCreateInput = ZOperatorCreateFields.check(z.refine(hasLoginIfPassword, PASSWORD_NEEDS_LOGIN));
 export type TOperatorCreateInput = z.infer<typeof ZOperatorCreateInput>;
 
 /** A first or last name as the CDP gateway takes it (≤ 100). */
-export const ZNamePart = singleLineText()
-  .min(1, { error: "validation.required" })
-  .max(100, { error: "validation.tooLong" });
+export const ZNamePart = singleLineText().check(
+  z.minLength(1, { error: "validation.required" }),
+  z.maxLength(100, { error: "validation.tooLong" }),
+);
 
 /**
  * An operator on a backend with `operatorEmail` (CDP): identified by e-mail, with first and
@@ -104,7 +113,7 @@ export const ZEmailOperatorCreateInput = z.strictObject({
   onlyAssignedConversations: z.boolean(),
   active: z.boolean(),
   /** "This operator is me": links the operator to the signed-in user. */
-  linkToMe: z.boolean().optional(),
+  linkToMe: z.optional(z.boolean()),
 });
 export type TEmailOperatorCreateInput = z.infer<typeof ZEmailOperatorCreateInput>;
 
@@ -117,15 +126,17 @@ export const MAX_SEATS = 500;
 export const ZSubscribeInput = z.strictObject({
   seats: z
     .number({ error: "validation.required" })
-    .int({ error: "validation.invalid" })
-    .min(MIN_SEATS, { error: "onboarding.validation.seatsMin" })
-    .max(MAX_SEATS, { error: "onboarding.validation.seatsMax" }),
+    .check(
+      z.int({ error: "validation.invalid" }),
+      z.minimum(MIN_SEATS, { error: "onboarding.validation.seatsMin" }),
+      z.maximum(MAX_SEATS, { error: "onboarding.validation.seatsMax" }),
+    ),
 });
 export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;
 
 /** Renaming a department (wizard and team page): departments.update's name, required. */
-export const ZDepartmentRenameForm = ZDepartmentUpdateInput.pick({ name: true }).required();
+export const ZDepartmentRenameForm = z.required(z.pick(ZDepartmentUpdateInput, { name: true }));
 export type TDepartmentRenameForm = z.infer<typeof ZDepartmentRenameForm>;
 
 /** The plan step's seats field: plan.subscribe's input. */
-export const ZSubscribeForm = ZSubscribeInput.pick({ seats: true });
+export const ZSubscribeForm = z.pick(ZSubscribeInput, { seats: true });

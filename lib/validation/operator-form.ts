@@ -2,7 +2,7 @@
  * The one operator form (wizard and team dialog): its values, derived from the procedures'
  * input schemas, and how they become operators.create / operators.update inputs.
  */
-import type { z } from "zod";
+import { z } from "zod/mini";
 import {
   hasLoginIfPassword,
   PASSWORD_NEEDS_LOGIN,
@@ -18,20 +18,19 @@ export { ZEmailOperatorForm, type TEmailOperatorForm };
  * A backend that names operators (PlugChat): name, departments, admin, active (edit) and the
  * optional chat login/password ("" = none). operators.create's fields, login and password as typed.
  */
-export const ZNameOperatorForm = ZOperatorCreateFields.pick({
-  name: true,
-  departmentIds: true,
-  isAdmin: true,
-  login: true,
-  password: true,
-})
-  .required({ login: true, password: true })
-  .extend({ active: ZEmailOperatorCreateInput.shape.active })
-  .refine(hasLoginIfPassword, PASSWORD_NEEDS_LOGIN);
+export const ZNameOperatorForm = z
+  .extend(
+    z.required(
+      z.pick(ZOperatorCreateFields, { name: true, departmentIds: true, isAdmin: true, login: true, password: true }),
+      { login: true, password: true },
+    ),
+    { active: ZEmailOperatorCreateInput.shape.active },
+  )
+  .check(z.refine(hasLoginIfPassword, PASSWORD_NEEDS_LOGIN));
 export type TNameOperatorForm = z.infer<typeof ZNameOperatorForm>;
 
 /** The wizard's "change the e-mail" of a listed operator (operatorEmail backends). */
-export const ZOperatorEmailForm = ZEmailOperatorForm.pick({ email: true });
+export const ZOperatorEmailForm = z.pick(ZEmailOperatorForm, { email: true });
 export type TOperatorEmailForm = z.infer<typeof ZOperatorEmailForm>;
 
 /** What the backend lets the form show and send. */

@@ -6,6 +6,7 @@
  * the LAST is the default of a new operator. Browser-safe: the forms read the list from
  * `provider.capabilities` and label it with `roleLabel`.
  */
+import { z } from "zod/mini";
 import { singleLineText } from "./text";
 
 export const DEFAULT_ROLE_CODES = ["ADMIN", "SUPERVISOR", "AGENT"] as const;
@@ -14,9 +15,10 @@ export const DEFAULT_ROLE_CODES = ["ADMIN", "SUPERVISOR", "AGENT"] as const;
 export const LABELLED_ROLE_CODES: readonly string[] = DEFAULT_ROLE_CODES;
 
 /** One role code: not blank, no surrounding spaces, no comma (it separates codes in the list). */
-export const ZRoleCode = singleLineText({ trim: false })
-  .regex(/^[^\s,](?:[^,]*[^\s,])?$/, { error: "validation.required" })
-  .max(64, { error: "validation.tooLong" });
+export const ZRoleCode = singleLineText({ trim: false }).check(
+  z.regex(/^[^\s,](?:[^,]*[^\s,])?$/, { error: "validation.required" }),
+  z.maxLength(64, { error: "validation.tooLong" }),
+);
 
 /**
  * "OWNER, AGENT" → ["OWNER", "AGENT"] (each code trimmed). Unset or blank → the defaults. Throws,

@@ -1,5 +1,5 @@
-/** Team management forms and inputs: one schema each, shared by pages and procedures. */
-import { z } from "zod";
+/** Team management forms and inputs: one schema each, shared by pages and procedures (zod/mini: see text.ts). */
+import { z } from "zod/mini";
 import { ZEmail, ZLinkToken, ZNewPassword, ZPersonName } from "./fields";
 import { ZRoleCode } from "./role-codes";
 import { singleLineText } from "./text";
@@ -30,24 +30,24 @@ export type TJoinForm = z.infer<typeof ZJoinForm>;
 /** Accepting: a signed-in invitee sends only the token; a new one also their name and password. */
 export const ZAcceptInvitationInput = z.strictObject({
   token: ZInvitationToken,
-  name: ZPersonName.optional(),
-  password: ZNewPassword.optional(),
+  name: z.optional(ZPersonName),
+  password: z.optional(ZNewPassword),
 });
 export type TAcceptInvitationInput = z.infer<typeof ZAcceptInvitationInput>;
 
 /** The operators table: search, filters, sorting and a page (all bounded). */
 export const OPERATOR_PAGE_SIZES = [25, 50, 100] as const;
 export const ZOperatorsPageInput = z.strictObject({
-  search: singleLineText().max(120, { error: "validation.tooLong" }).default(""),
-  status: z.enum(["all", "active", "inactive"]).default("all"),
-  departmentId: z.uuid().optional(),
-  admin: z.enum(["all", "yes", "no"]).default("all"),
+  search: z._default(singleLineText().check(z.maxLength(120, { error: "validation.tooLong" })), ""),
+  status: z._default(z.enum(["all", "active", "inactive"]), "all"),
+  departmentId: z.optional(z.uuid()),
+  admin: z._default(z.enum(["all", "yes", "no"]), "all"),
   /** Backends with `operatorRoles` (CDP): the operator's role code. */
-  role: z.union([z.literal("all"), ZRoleCode]).default("all"),
-  sort: z.enum(["name", "createdAt"]).default("name"),
-  dir: z.enum(["asc", "desc"]).default("asc"),
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.union(OPERATOR_PAGE_SIZES.map((n) => z.literal(n))).default(25),
+  role: z._default(z.union([z.literal("all"), ZRoleCode]), "all"),
+  sort: z._default(z.enum(["name", "createdAt"]), "name"),
+  dir: z._default(z.enum(["asc", "desc"]), "asc"),
+  page: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 1),
+  pageSize: z._default(z.union(OPERATOR_PAGE_SIZES.map((n) => z.literal(n))), 25),
 });
 export type TOperatorsPageInput = z.input<typeof ZOperatorsPageInput>;
 
@@ -55,7 +55,7 @@ export type TOperatorsPageInput = z.input<typeof ZOperatorsPageInput>;
  * The team operator dialog on a backend with `operatorEmail` (CDP): e-mail, first and last name,
  * role, "only assigned conversations" and enabled — the onboarding form's schema (one source).
  */
-export const ZEmailOperatorForm = ZEmailOperatorCreateInput.omit({ linkToMe: true });
+export const ZEmailOperatorForm = z.omit(ZEmailOperatorCreateInput, { linkToMe: true });
 export type TEmailOperatorForm = z.infer<typeof ZEmailOperatorForm>;
 
 /**
@@ -67,28 +67,33 @@ export const ZOperatorUpdateInput = z
   .strictObject({
     id: ZId,
     version: ZVersion,
-    name: ZPersonName.optional(),
-    isAdmin: z.boolean().optional(),
-    departmentIds: z.array(ZId).max(50).optional(),
+    name: z.optional(ZPersonName),
+    isAdmin: z.optional(z.boolean()),
+    departmentIds: z.optional(z.array(ZId).check(z.maxLength(50))),
     /** "" or null clears the login. */
-    login: ZOperatorLogin.nullable().optional(),
-    password: ZOperatorPassword.optional(),
+    login: z.optional(z.nullable(ZOperatorLogin)),
+    password: z.optional(ZOperatorPassword),
     /** email, firstName, lastName, roleCode, onlyAssignedConversations and active. */
-    ...ZEmailOperatorForm.partial().shape,
+    ...z.partial(ZEmailOperatorForm).shape,
   })
-  .refine((v) => !v.password || v.login !== null, PASSWORD_NEEDS_LOGIN);
+  .check(
+    z.refine(
+      (v: { password?: string | undefined; login?: string | null | undefined }) => !v.password || v.login !== null,
+      PASSWORD_NEEDS_LOGIN,
+    ),
+  );
 export type TOperatorUpdateInput = z.infer<typeof ZOperatorUpdateInput>;
 
 /** operators.options: operators matching a name, to link a member to. */
 export const ZOperatorOptionsInput = z.strictObject({
-  search: singleLineText().max(120, { error: "validation.tooLong" }).default(""),
+  search: z._default(singleLineText().check(z.maxLength(120, { error: "validation.tooLong" })), ""),
 });
 
 /** members.linkOperator: the member acts as this operator; null unlinks. */
-export const ZLinkOperatorInput = z.strictObject({ membershipId: ZId, operatorId: ZId.nullable() });
+export const ZLinkOperatorInput = z.strictObject({ membershipId: ZId, operatorId: z.nullable(ZId) });
 
 /** The link dialog: a search and the operator picked. */
-export const ZLinkOperatorForm = ZLinkOperatorInput.pick({ operatorId: true }).extend({
-  search: ZOperatorOptionsInput.shape.search.unwrap(),
+export const ZLinkOperatorForm = z.extend(z.pick(ZLinkOperatorInput, { operatorId: true }), {
+  search: ZOperatorOptionsInput.shape.search.def.innerType,
 });
 export type TLinkOperatorForm = z.infer<typeof ZLinkOperatorForm>;

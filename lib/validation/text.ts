@@ -11,11 +11,14 @@
  *   multiLineText()    notes and messages: the same, but tab, line feed and carriage return
  *                      are allowed. Not trimmed (leading indentation may matter).
  *
- * Both return a z.ZodString, so the usual `.min()`, `.max()`, `.regex()`, `.toLowerCase()`
- * and `.pipe()` compose after them; the character check runs first, so its message is the
- * one shown when several rules fail. Messages are message-file keys (namespace `validation`).
+ * Both return a zod/mini string (the same zod package's tree-shakable API, so the browser's
+ * forms carry a few kB of it instead of the whole of zod); further rules compose after them with
+ * `.check(z.minLength(), z.maxLength(), z.regex(), z.toLowerCase())` and `z.pipe()`. The server's
+ * full zod takes these schemas as they are (both are zod core schemas). The character check runs
+ * first, so its message is the one shown when several rules fail. Messages are message-file keys
+ * (namespace `validation`).
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /** The message key of a refused character (messages/<locale>/validation.json). */
 export const TEXT_INVALID_MESSAGE = "validation.invalidCharacters";
@@ -53,13 +56,17 @@ export interface TextOptions {
 }
 
 /** A one-line text input: no control characters at all, no DEL, no half surrogate pairs. */
-export function singleLineText(options: TextOptions = {}): z.ZodString {
+export function singleLineText(options: TextOptions = {}): z.ZodMiniString<string> {
   const base = z.string({ error: "validation.required" });
-  return (options.trim === false ? base : base.trim()).refine(isSingleLineText, { error: TEXT_INVALID_MESSAGE });
+  return (options.trim === false ? base : base.check(z.trim())).check(
+    z.refine(isSingleLineText, { error: TEXT_INVALID_MESSAGE }),
+  );
 }
 
 /** A multi-line text input: tab, line feed and carriage return allowed; nothing else below U+0020, no DEL, no half pairs. */
-export function multiLineText(options: TextOptions = {}): z.ZodString {
+export function multiLineText(options: TextOptions = {}): z.ZodMiniString<string> {
   const base = z.string({ error: "validation.required" });
-  return (options.trim === true ? base.trim() : base).refine(isMultiLineText, { error: TEXT_INVALID_MESSAGE });
+  return (options.trim === true ? base.check(z.trim()) : base).check(
+    z.refine(isMultiLineText, { error: TEXT_INVALID_MESSAGE }),
+  );
 }

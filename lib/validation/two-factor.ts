@@ -2,7 +2,7 @@
  * Two-factor sign-in forms: the 6-digit code of an authenticator app, a recovery code, and
  * the forms that use them. Messages are keys of the `twoFactor` namespace.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ZPassword } from "./fields";
 import { singleLineText } from "./text";
 
@@ -13,36 +13,42 @@ const RECOVERY_RE = /^[A-Z2-7]{10}$/;
 /** Spaces and dashes people type or paste around a code are not part of it. */
 const stripped = (value: string) => value.replace(/[\s-]/g, "");
 
-export const ZTotpCode = singleLineText()
-  .max(20, { error: "twoFactor.validation.codeFormat" })
-  .transform(stripped)
-  .pipe(
-    z
-      .string()
-      .min(1, { error: "twoFactor.validation.codeRequired" })
-      .regex(TOTP_RE, { error: "twoFactor.validation.codeFormat" }),
-  );
+export const ZTotpCode = z.pipe(
+  z.pipe(singleLineText().check(z.maxLength(20, { error: "twoFactor.validation.codeFormat" })), z.transform(stripped)),
+  z
+    .string()
+    .check(
+      z.minLength(1, { error: "twoFactor.validation.codeRequired" }),
+      z.regex(TOTP_RE, { error: "twoFactor.validation.codeFormat" }),
+    ),
+);
 
-export const ZRecoveryCode = singleLineText()
-  .max(40, { error: "twoFactor.validation.recoveryFormat" })
-  .transform((v) => stripped(v).toUpperCase())
-  .pipe(
-    z
-      .string()
-      .min(1, { error: "twoFactor.validation.recoveryRequired" })
-      .regex(RECOVERY_RE, { error: "twoFactor.validation.recoveryFormat" }),
-  );
+export const ZRecoveryCode = z.pipe(
+  z.pipe(
+    singleLineText().check(z.maxLength(40, { error: "twoFactor.validation.recoveryFormat" })),
+    z.transform((v: string) => stripped(v).toUpperCase()),
+  ),
+  z
+    .string()
+    .check(
+      z.minLength(1, { error: "twoFactor.validation.recoveryRequired" }),
+      z.regex(RECOVERY_RE, { error: "twoFactor.validation.recoveryFormat" }),
+    ),
+);
 
 /** Either an app code or a recovery code (disabling, new recovery codes). */
-export const ZSecondFactorCode = singleLineText()
-  .max(40, { error: "twoFactor.validation.codeFormat" })
-  .transform((v) => stripped(v).toUpperCase())
-  .pipe(
-    z
-      .string()
-      .min(1, { error: "twoFactor.validation.codeRequired" })
-      .refine((v) => TOTP_RE.test(v) || RECOVERY_RE.test(v), { error: "twoFactor.validation.codeOrRecoveryFormat" }),
-  );
+export const ZSecondFactorCode = z.pipe(
+  z.pipe(
+    singleLineText().check(z.maxLength(40, { error: "twoFactor.validation.codeFormat" })),
+    z.transform((v: string) => stripped(v).toUpperCase()),
+  ),
+  z.string().check(
+    z.minLength(1, { error: "twoFactor.validation.codeRequired" }),
+    z.refine((v: string) => TOTP_RE.test(v) || RECOVERY_RE.test(v), {
+      error: "twoFactor.validation.codeOrRecoveryFormat",
+    }),
+  ),
+);
 
 export function isTotpCode(value: string): boolean {
   return TOTP_RE.test(value);
@@ -62,7 +68,7 @@ export type TSetTwoFactorRequirementInput = z.infer<typeof ZSetTwoFactorRequirem
 
 /** The sign-in form's second step: the app's code or a recovery code (the step shows one field at a time). */
 export const ZSignInSecondFactorForm = z.strictObject({
-  code: ZTotpCode.optional(),
-  recoveryCode: ZRecoveryCode.optional(),
+  code: z.optional(ZTotpCode),
+  recoveryCode: z.optional(ZRecoveryCode),
 });
 export type TSignInSecondFactorForm = z.input<typeof ZSignInSecondFactorForm>;

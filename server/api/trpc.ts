@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import { and, asc, eq } from "drizzle-orm";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { $ZodError } from "zod/v4/core";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import type { SessionUser } from "@/server/auth/session";
 import { mustEnrolTwoFactor } from "@/server/auth/two-factor-rule";
@@ -114,8 +114,9 @@ export type Context = ContextInner;
 export type FieldErrors = Record<string, string[]>;
 
 function fieldErrorsOf(cause: unknown): FieldErrors | null {
-  // tRPC runs a zod schema through its own parseAsync (a ZodError), other validators through Standard Schema.
-  if (!(cause instanceof StandardSchemaV1Error) && !(cause instanceof ZodError)) return null;
+  // tRPC runs a zod schema through its own parseAsync (a ZodError, or zod/mini's $ZodError: the
+  // shared lib/validation schemas), other validators through Standard Schema.
+  if (!(cause instanceof StandardSchemaV1Error) && !(cause instanceof $ZodError)) return null;
   const out: FieldErrors = {};
   for (const issue of cause.issues) {
     const key = (issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".") || "_";

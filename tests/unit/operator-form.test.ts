@@ -87,7 +87,9 @@ describe("ZNameOperatorForm (PlugChat operators)", () => {
   it("reuses operators.create's field rules rather than copies", () => {
     expect(ZNameOperatorForm.shape.name).toBe(ZOperatorCreateFields.shape.name);
     expect(ZNameOperatorForm.shape.departmentIds).toBe(ZOperatorCreateFields.shape.departmentIds);
-    expect(ZNameOperatorForm.shape.login.unwrap().unwrap()).toBe(ZOperatorCreateFields.shape.login.unwrap());
+    expect(ZNameOperatorForm.shape.login.def.innerType.def.innerType).toBe(
+      ZOperatorCreateFields.shape.login.def.innerType,
+    );
   });
 });
 
@@ -168,7 +170,9 @@ describe("other forms derived from their procedure's input", () => {
     expect(ZDepartmentRenameForm.parse({ name: " Entregas " })).toEqual({ name: "Entregas" });
     expect(issues(ZDepartmentRenameForm.safeParse({ name: "E" }))).toEqual(["name: validation.nameTooShort"]);
     expect(ZDepartmentRenameForm.safeParse({}).success).toBe(false);
-    expect(ZDepartmentRenameForm.shape.name.unwrap().unwrap()).toBe(ZDepartmentUpdateInput.shape.name.unwrap());
+    expect(ZDepartmentRenameForm.shape.name.def.innerType.def.innerType).toBe(
+      ZDepartmentUpdateInput.shape.name.def.innerType,
+    );
   });
 
   it("plan seats: plan.subscribe's bounds and messages (an empty number field is NaN)", () => {
@@ -187,6 +191,6 @@ describe("other forms derived from their procedure's input", () => {
       "search: validation.tooLong",
     ]);
     expect(ZLinkOperatorForm.shape.operatorId).toBe(ZLinkOperatorInput.shape.operatorId);
-    expect(ZLinkOperatorForm.shape.search).toBe(ZOperatorOptionsInput.shape.search.unwrap());
+    expect(ZLinkOperatorForm.shape.search).toBe(ZOperatorOptionsInput.shape.search.def.innerType);
   });
 });

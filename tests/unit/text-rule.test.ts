@@ -1,5 +1,6 @@
 /** The text rule (lib/validation/text.ts): which characters each helper refuses, and how it composes. */
 import { describe, expect, it } from "vitest";
+import { z } from "zod/mini";
 import { ZEmail, ZNewPassword, ZPersonName } from "@/lib/validation/fields";
 import {
   isStorableText,
@@ -73,7 +74,10 @@ describe("singleLineText", () => {
   });
 
   it("composes with min/max/regex: the character message comes first", () => {
-    const name = singleLineText().min(2, { error: "validation.nameTooShort" }).max(5, { error: "validation.tooLong" });
+    const name = singleLineText().check(
+      z.minLength(2, { error: "validation.nameTooShort" }),
+      z.maxLength(5, { error: "validation.tooLong" }),
+    );
     expect(messagesOf(name.safeParse("abcdef\u0000"))).toEqual([TEXT_INVALID_MESSAGE, "validation.tooLong"]);
     expect(messagesOf(name.safeParse("abcdef"))).toEqual(["validation.tooLong"]);
   });

@@ -12,10 +12,7 @@ import { auditLog, users } from "@/server/db/schema";
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 
 export const ZAuditLogInput = z.strictObject({
-  action: singleLineText()
-    .max(64)
-    .regex(/^[a-z._-]*$/)
-    .optional(),
+  action: z.optional(singleLineText().check(z.maxLength(64), z.regex(/^[a-z._-]*$/))),
   result: z.enum(["success", "failure", "uncertain"]).optional(),
   /** Calendar days, inclusive, "YYYY-MM-DD". */
   from: z.iso.date().optional(),

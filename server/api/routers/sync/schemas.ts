@@ -12,7 +12,10 @@ export type TSyncTargetInput = z.infer<typeof ZSyncTargetInput>;
 /** Adoption of a record that exists only at the provider, named by its vendor id. */
 export const ZSyncAdoptInput = z.strictObject({
   kind: ZSyncKind,
-  vendorId: singleLineText().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  vendorId: singleLineText().check(
+    z.minLength(1, { error: "validation.required" }),
+    z.maxLength(200, { error: "validation.tooLong" }),
+  ),
 });
 export type TSyncAdoptInput = z.infer<typeof ZSyncAdoptInput>;
 
