@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Toaster } from "sonner";
+import { Toaster } from "@/components/ui/toast";
 import { inter } from "./fonts";
 import "./globals.css";
 
@@ -17,7 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen font-sans">
         <NextIntlClientProvider>
           {children}
-          <Toaster richColors position="top-center" />
+          <Toaster />
         </NextIntlClientProvider>
       </body>
     </html>
