@@ -1,6 +1,13 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+/**
+ * Messages are precompiled at build time (next-intl's experimental catalog loader over messages/**.json):
+ * the browser formats them without shipping the ICU parser (intl-messageformat).
+ */
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: ["pt-BR", "en"], precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Toaster } from "sonner";
+import { Toaster } from "@/components/ui/toast";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { inter } from "./fonts";
 import "./globals.css";
 
@@ -15,10 +15,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>
+        {/* The browser gets the base namespaces here; each area's layout adds what its pages read. */}
+        <ClientMessages namespaces={[]}>
           {children}
-          <Toaster richColors position="top-center" />
-        </NextIntlClientProvider>
+          <Toaster />
+        </ClientMessages>
       </body>
     </html>
   );

@@ -126,7 +126,7 @@ test.describe("team: Sincronizar com o PlugChat", () => {
       await emulator.addFault({ method: "PUT", path: "/operators$", kind: "status", status: 422, times: 1 });
       await page.getByRole("button", { name: "Usar os dados do portal para Bruno Criado no PlugChat" }).click();
       await expect(
-        page.locator("[data-sonner-toast]").filter({ hasText: "O serviço de chat recusou a solicitação" }),
+        page.locator("[data-toast]").filter({ hasText: "O serviço de chat recusou a solicitação" }),
       ).toBeVisible();
       await expect(row).toContainText("Bruno Renomeado");
       await shot(page, "sync-rollback");

@@ -2,12 +2,25 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/layout/app-shell";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { TRPCReactProvider } from "@/lib/trpc/react";
 import { currentOrgScope } from "@/server/auth/current-org";
 import { currentSession } from "@/server/auth/current";
 import { currentProviderInfo } from "@/server/providers/info";
 import { UnverifiedReminder } from "./_email/unverified-reminder";
 import { teamNavItems } from "./team/team-nav-links";
+
+/**
+ * What the shell (user menu, e-mail reminder), the dashboard and the chat read in the browser;
+ * account/, onboarding/ and team/ name their own in their layouts.
+ */
+const APP_CLIENT_NAMESPACES = [
+  "auth.showPassword",
+  "auth.hidePassword",
+  "email.reminder",
+  "dashboard",
+  "chat",
+] as const;
 
 /** The signed-in shell: anonymous visitors go to sign in; the header names the organization. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -33,15 +46,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   ];
   return (
     <TRPCReactProvider organizationId={scope.org.id}>
-      <AppShell
-        orgName={scope.org.name}
-        nav={nav}
-        user={{ name: session.name, email: session.email }}
-        notice={!session.emailVerified && <UnverifiedReminder email={session.email} />}
-        phone={phone}
-      >
-        {children}
-      </AppShell>
+      <ClientMessages namespaces={APP_CLIENT_NAMESPACES}>
+        <AppShell
+          orgName={scope.org.name}
+          nav={nav}
+          user={{ name: session.name, email: session.email }}
+          notice={!session.emailVerified && <UnverifiedReminder email={session.email} />}
+          phone={phone}
+        >
+          {children}
+        </AppShell>
+      </ClientMessages>
     </TRPCReactProvider>
   );
 }

@@ -1,5 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+
+/** What the sign-in, sign-up, invitation, password and e-mail forms read in the browser. */
+const CLIENT_NAMESPACES = ["auth", "twoFactor.signIn", "twoFactor.validation", "team.accept", "email.verifyPage"];
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("common");
@@ -15,7 +19,9 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         <LanguageSwitcher />
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-6 sm:pt-12">
-        <div className="w-full max-w-md">{children}</div>
+        <div className="w-full max-w-md">
+          <ClientMessages namespaces={CLIENT_NAMESPACES}>{children}</ClientMessages>
+        </div>
       </main>
     </div>
   );

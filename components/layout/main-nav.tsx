@@ -1,13 +1,13 @@
 "use client";
 /**
  * The main navigation: inline links from `md` up; below it one "Menu" button that opens the same
- * links as a drop-down (Radix), so a phone header never wraps or scrolls sideways.
+ * links as a drop-down (native popover, ./popover-menu), so a phone header never wraps or scrolls sideways.
  */
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { menuContentClass, menuItemClass } from "./menu-styles";
+import { menuItemClass } from "./menu-styles";
+import { PopoverMenu } from "./popover-menu";
 
 export interface NavItem {
   href: string;
@@ -61,32 +61,34 @@ export function MainNavMenu({
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="md:hidden">
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="flex items-center gap-1.5 rounded-lg px-2 py-2 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-          <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor">
-            <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
-          </svg>
-          {buttonLabel}
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="start" sideOffset={8} className={menuContentClass}>
-            {items.map((item) => {
-              const current = isCurrent(pathname, item.href);
-              return (
-                <DropdownMenu.Item
-                  key={item.href}
-                  asChild
-                  className={clsx(menuItemClass, current && "font-semibold text-slate-900")}
-                >
-                  <Link href={item.href} aria-current={current ? "page" : undefined}>
-                    {item.label}
-                  </Link>
-                </DropdownMenu.Item>
-              );
-            })}
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      <PopoverMenu
+        align="start"
+        menuLabel={label}
+        triggerClassName="flex items-center gap-1.5 rounded-lg px-2 py-2 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+        trigger={
+          <>
+            <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor">
+              <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
+            </svg>
+            {buttonLabel}
+          </>
+        }
+      >
+        {items.map((item) => {
+          const current = isCurrent(pathname, item.href);
+          return (
+            <Link
+              key={item.href}
+              href={item.href}
+              role="menuitem"
+              aria-current={current ? "page" : undefined}
+              className={clsx(menuItemClass, current && "font-semibold text-slate-900")}
+            >
+              {item.label}
+            </Link>
+          );
+        })}
+      </PopoverMenu>
     </nav>
   );
 }

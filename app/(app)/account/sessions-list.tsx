@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { signOutHere } from "@/components/layout/user-menu";
 import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";

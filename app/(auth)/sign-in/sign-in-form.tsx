@@ -2,7 +2,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -10,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
+import { signInWithCredentials } from "@/lib/auth/browser";
 import { useErrorMessage } from "@/lib/errors/messages";
 import { ZSignInInput, type TSignInInput } from "@/lib/validation/auth";
 import { TwoFactorStep } from "./two-factor-step";
@@ -26,7 +26,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
 
   const onValid = async (values: TSignInInput) => {
     setFailure(null);
-    const result = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
+    const result = await signInWithCredentials(values).catch(() => undefined);
     if (!result) return setFailure(errors.message({ appError: { code: "NETWORK" } }));
     if (result.error) {
       // "RATE_LIMITED:<minutes>" when too many attempts failed, anything else is a refusal.

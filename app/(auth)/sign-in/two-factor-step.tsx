@@ -5,13 +5,13 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { signInWithCredentials } from "@/lib/auth/browser";
 import { useErrorMessage } from "@/lib/errors/messages";
 import type { TSignInInput } from "@/lib/validation/auth";
 import type { TSignInSecondFactorForm } from "@/lib/validation/two-factor";
@@ -43,10 +43,9 @@ export function TwoFactorStep({
 
   const onValid = async (values: TSignInSecondFactorForm) => {
     setFailure(null);
-    const secondFactor = mode === "code" ? { code: values.code ?? "" } : { recoveryCode: values.recoveryCode ?? "" };
-    const result = await signIn("credentials", { ...credentials, ...secondFactor, redirect: false }).catch(
-      () => undefined,
-    );
+    const secondFactor: Record<string, string> =
+      mode === "code" ? { code: values.code ?? "" } : { recoveryCode: values.recoveryCode ?? "" };
+    const result = await signInWithCredentials({ ...credentials, ...secondFactor }).catch(() => undefined);
     if (!result) return setFailure(errors.message({ appError: { code: "NETWORK" } }));
     if (result.error) {
       const [code, minutes] = result.error.split(":");

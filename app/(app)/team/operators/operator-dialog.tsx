@@ -5,7 +5,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { OperatorForm } from "@/components/operators/operator-form";
 import { Dialog } from "@/components/ui/dialog";
 import { useTRPC } from "@/lib/trpc/react";

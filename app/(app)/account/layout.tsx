@@ -1,0 +1,8 @@
+import { ClientMessages } from "@/lib/i18n/client-messages";
+
+/** What Minha conta reads in the browser: password, e-mail, two-step verification, sessions. */
+const CLIENT_NAMESPACES = ["auth", "email", "twoFactor", "sessions"];
+
+export default function AccountLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={CLIENT_NAMESPACES}>{children}</ClientMessages>;
+}
