@@ -19,8 +19,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { MAIL_DIR } from "../e2e/secrets";
+import { verificationTokenFor } from "./portal-client";
 import { percentile } from "./support";
 import pg from "pg";
 
@@ -135,25 +135,6 @@ interface Tenant {
   version: number;
 }
 
-/** The verification token e-mailed to `address` (scripts/e2e-server.ts's mail sink writes each message to MAIL_DIR). */
-async function verificationTokenFor(address: string): Promise<string> {
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(MAIL_DIR);
-    } catch {
-      /* the sink has not written anything yet */
-    }
-    for (const file of files) {
-      const mail = JSON.parse(readFileSync(path.join(MAIL_DIR, file), "utf8")) as { to: string[]; text: string };
-      const token = mail.to.includes(address) ? /\/verify-email\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1] : undefined;
-      if (token) return token;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no verification e-mail to ${address}`);
-}
-
 async function setUpTenant(i: number): Promise<Tenant> {
   const email = `bench.${Date.now().toString(36)}.${i}.${randomBytes(3).toString("hex")}@example.com`;
   const signUp = (await call(null, "setup", "mutation", "auth.signUp", {
@@ -164,7 +145,9 @@ async function setUpTenant(i: number): Promise<Tenant> {
   })) as { setCookie: string[] };
   const client: Client = { cookie: signUp.setCookie.map((c) => c.split(";")[0]).join("; ") };
   // Nothing is created at the vendor before the e-mail is confirmed: use the link the portal e-mailed.
-  await call(client, "setup", "mutation", "verification.confirm", { token: await verificationTokenFor(email) });
+  await call(client, "setup", "mutation", "verification.confirm", {
+    token: await verificationTokenFor(MAIL_DIR, email),
+  });
   await call(client, "setup", "mutation", "onboarding.createAccount", {
     companyName: `Bench Co ${i}`,
     sessionName: `Bench ${i}`,
