@@ -56,3 +56,29 @@ export function parseBudget(value: unknown): JsBudget {
   }
   return { default: fallback, routes: routes as Record<string, number> };
 }
+
+/**
+ * The app route a server build folder serves: `app/(app)/onboarding/[step]` → `/onboarding/[step]`
+ * (route groups and parallel-route slots are not part of the URL).
+ */
+export function routeOfAppDir(dir: string): string {
+  const parts = dir.split("/").filter((p) => p && !(p.startsWith("(") && p.endsWith(")")) && !p.startsWith("@"));
+  return `/${parts.join("/")}`;
+}
+
+/**
+ * What a first visit downloads: the route's first-load chunks, plus the chunks of the largest
+ * `next/dynamic` entry it renders (the wizard renders exactly one step, on the server and in the
+ * browser; counting the largest is the worst case). Code behind React.lazy (components/ui/lazy.tsx)
+ * loads on a click and is not in `dynamicEntries`.
+ */
+export function firstVisitBytes(
+  firstLoad: readonly string[],
+  dynamicEntries: readonly (readonly string[])[],
+  bytesOf: (file: string) => number,
+): number {
+  const base = new Set(firstLoad);
+  const sum = (files: Iterable<string>) => [...files].reduce((total, f) => total + bytesOf(f), 0);
+  const extra = dynamicEntries.map((files) => sum(new Set(files.filter((f) => !base.has(f)))));
+  return sum(base) + Math.max(0, ...extra);
+}

@@ -8,9 +8,17 @@
  *   npm run budget          prints the table; exits 1 when a route is over its budget
  *   npm run routes:size     the same table, never fails (--report-only)
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { compareToBudget, parseBudget, unknownBudgetRoutes, type RouteBytes } from "./js-budget-check";
+import {
+  compareToBudget,
+  firstVisitBytes,
+  parseBudget,
+  routeOfAppDir,
+  unknownBudgetRoutes,
+  type RouteBytes,
+} from "./js-budget-check";
 
 const STATS = ".next/diagnostics/route-bundle-stats.json";
 const reportOnly = process.argv.includes("--report-only");
@@ -38,9 +46,23 @@ const gzipBytes = (file: string): number => {
   return bytes;
 };
 
+/** Route → the chunk lists of each next/dynamic entry its page renders. */
+function dynamicEntriesByRoute(): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  const appDir = ".next/server/app";
+  for (const file of readdirSync(appDir, { recursive: true, encoding: "utf8" })) {
+    if (!file.endsWith(`page${path.sep}react-loadable-manifest.json`)) continue;
+    const manifest = JSON.parse(readFileSync(path.join(appDir, file), "utf8")) as Record<string, { files: string[] }>;
+    const entries = Object.values(manifest).map((e) => e.files.map((f) => path.join(".next", f)));
+    if (entries.length) out.set(routeOfAppDir(path.dirname(path.dirname(file))), entries);
+  }
+  return out;
+}
+
+const dynamic = dynamicEntriesByRoute();
 const routes: RouteBytes[] = stats.map((r) => ({
   route: r.route,
-  bytes: r.firstLoadChunkPaths.reduce((sum, file) => sum + gzipBytes(file), 0),
+  bytes: firstVisitBytes(r.firstLoadChunkPaths, dynamic.get(r.route) ?? [], gzipBytes),
 }));
 const verdicts = compareToBudget(routes, budget);
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { budgetFor, compareToBudget, parseBudget, unknownBudgetRoutes } from "@/scripts/js-budget-check";
+import {
+  budgetFor,
+  compareToBudget,
+  firstVisitBytes,
+  parseBudget,
+  routeOfAppDir,
+  unknownBudgetRoutes,
+} from "@/scripts/js-budget-check";
 
 const budget = { default: 1000, routes: { "/sign-in": 800 } };
 
@@ -24,6 +31,32 @@ describe("JS budget", () => {
       { route: "/account", bytes: 1001, budget: 1000, margin: -1, over: true },
       { route: "/sign-in", bytes: 801, budget: 800, margin: -1, over: true },
     ]);
+  });
+
+  it("maps a server build folder to its URL: route groups and slots are not in it", () => {
+    expect(routeOfAppDir("(app)/onboarding/[step]")).toBe("/onboarding/[step]");
+    expect(routeOfAppDir("(auth)/sign-in")).toBe("/sign-in");
+    expect(routeOfAppDir("(app)/team/(admin)/import")).toBe("/team/import");
+    expect(routeOfAppDir("(app)")).toBe("/");
+    expect(routeOfAppDir("@modal/x")).toBe("/x");
+  });
+
+  it("a first visit is the first-load chunks plus the largest next/dynamic entry's own chunks", () => {
+    const sizes: Record<string, number> = { a: 100, b: 50, s1: 30, s2: 70, shared: 20 };
+    const bytesOf = (f: string) => sizes[f]!;
+    expect(firstVisitBytes(["a", "b"], [], bytesOf)).toBe(150);
+    // s2 + shared (90) beats s1 + shared (50); "a" is already counted, a duplicate file counts once.
+    expect(
+      firstVisitBytes(
+        ["a", "b"],
+        [
+          ["s1", "shared", "a"],
+          ["s2", "shared", "shared"],
+        ],
+        bytesOf,
+      ),
+    ).toBe(240);
+    expect(firstVisitBytes(["a"], [["a"]], bytesOf)).toBe(100);
   });
 
   it("names budget routes the build does not have", () => {
