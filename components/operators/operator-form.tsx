@@ -7,7 +7,6 @@
  * (edit) and the optional chat login/password (`operatorLogin`). The server's refusals land on
  * their fields (the provider's per-field `fieldErrors` included); the rest shows above the form.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, useForm, type Path } from "react-hook-form";
@@ -20,16 +19,17 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useFieldError, useServerErrors } from "@/lib/forms/server-errors";
 import type { TAnyOperatorCreateInput } from "@/lib/validation/onboarding";
-import {
-  nameCreateInput,
-  namePatch,
-  ZEmailOperatorForm,
-  ZNameOperatorForm,
-  type TEmailOperatorForm,
-  type TNameOperatorForm,
-  type TOperatorPatch,
-} from "@/lib/validation/operator-form";
-import { defaultRoleOf, roleFor, roleLabel } from "@/lib/validation/role-codes";
+import { nameCreateInput, namePatch, type TOperatorPatch } from "@/lib/operators/form-values";
+import type { TEmailOperatorForm, TNameOperatorForm } from "@/lib/validation/operator-form";
+import { defaultRoleOf, roleFor, roleLabel } from "@/lib/role-codes";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const emailOperatorFormResolver = lazyZodResolver<TEmailOperatorForm>(() =>
+  import("@/lib/validation/operator-form").then((m) => m.ZEmailOperatorForm),
+);
+const nameOperatorFormResolver = lazyZodResolver<TNameOperatorForm>(() =>
+  import("@/lib/validation/operator-form").then((m) => m.ZNameOperatorForm),
+);
 
 /** What the backend can do with operators (`provider.capabilities`). */
 export interface OperatorFormCapabilities {
@@ -196,7 +196,7 @@ function EmailOperatorFields(props: OperatorFormProps) {
   const t = useTranslations("team.operators");
   const fieldError = useFieldError();
   const defaults = emailDefaults(operator, roleCodes);
-  const form = useForm<TEmailOperatorForm>({ resolver: zodResolver(ZEmailOperatorForm), defaultValues: defaults });
+  const form = useForm<TEmailOperatorForm>({ resolver: emailOperatorFormResolver, defaultValues: defaults });
   const { failure, run } = useSubmit(props, form, EMAIL_FIELDS, emailDefaults(null, roleCodes));
   // A code no longer configured stays visible (not silently replaced); saving it is refused on the field.
   const roleChoices = roleCodes.includes(defaults.roleCode) ? roleCodes : [...roleCodes, defaults.roleCode];
@@ -264,7 +264,7 @@ function NameOperatorFields(props: OperatorFormProps) {
   const t = useTranslations("team.operators");
   const fieldError = useFieldError();
   const form = useForm<TNameOperatorForm>({
-    resolver: zodResolver(ZNameOperatorForm),
+    resolver: nameOperatorFormResolver,
     defaultValues: nameDefaults(operator),
   });
   const { failure, run } = useSubmit(props, form, NAME_FIELDS, nameDefaults(null));

@@ -6,6 +6,9 @@ import { z } from "zod/mini";
 import { ZCompanyName, ZEmail, ZPersonName } from "./fields";
 import { ZRoleCode } from "./role-codes";
 import { singleLineText } from "./text";
+import { MAX_SEATS, MIN_SEATS } from "@/lib/onboarding/seats";
+
+export { MAX_SEATS, MIN_SEATS };
 
 export const ZSessionName = singleLineText().check(
   z.minLength(2, { error: "onboarding.validation.sessionNameTooShort" }),
@@ -121,8 +124,6 @@ export type TEmailOperatorCreateInput = z.infer<typeof ZEmailOperatorCreateInput
 export const ZAnyOperatorCreateInput = z.union([ZOperatorCreateInput, ZEmailOperatorCreateInput]);
 export type TAnyOperatorCreateInput = z.infer<typeof ZAnyOperatorCreateInput>;
 
-export const MIN_SEATS = 2;
-export const MAX_SEATS = 500;
 export const ZSubscribeInput = z.strictObject({
   seats: z
     .number({ error: "validation.required" })

@@ -1,6 +1,7 @@
 /**
  * The one operator form (wizard and team dialog): its values, derived from the procedures'
- * input schemas, and how they become operators.create / operators.update inputs.
+ * input schemas. How they become operators.create / operators.update inputs is in
+ * lib/operators/form-values.ts (zod-free, for the form itself).
  */
 import { z } from "zod/mini";
 import {
@@ -8,9 +9,8 @@ import {
   PASSWORD_NEEDS_LOGIN,
   ZEmailOperatorCreateInput,
   ZOperatorCreateFields,
-  type TAnyOperatorCreateInput,
 } from "./onboarding";
-import { ZEmailOperatorForm, type TEmailOperatorForm, type TOperatorUpdateInput } from "./team";
+import { ZEmailOperatorForm, type TEmailOperatorForm } from "./team";
 
 export { ZEmailOperatorForm, type TEmailOperatorForm };
 
@@ -33,34 +33,9 @@ export type TNameOperatorForm = z.infer<typeof ZNameOperatorForm>;
 export const ZOperatorEmailForm = z.pick(ZEmailOperatorForm, { email: true });
 export type TOperatorEmailForm = z.infer<typeof ZOperatorEmailForm>;
 
-/** What the backend lets the form show and send. */
-export interface OperatorFormCapabilities {
-  departments: boolean;
-  operatorLogin: boolean;
-}
-
-/** The fields operators.update takes besides id and version. */
-export type TOperatorPatch = Omit<TOperatorUpdateInput, "id" | "version">;
-
-/** A new operator from the name form: departments and login/password only where the backend has them. */
-export function nameCreateInput(v: TNameOperatorForm, caps: OperatorFormCapabilities): TAnyOperatorCreateInput {
-  return {
-    name: v.name,
-    isAdmin: v.isAdmin,
-    departmentIds: caps.departments ? v.departmentIds : [],
-    ...(caps.operatorLogin && v.login ? { login: v.login } : {}),
-    ...(caps.operatorLogin && v.password ? { password: v.password } : {}),
-  };
-}
-
-/** An edit from the name form: an empty login clears it; an empty password keeps the current one. */
-export function namePatch(v: TNameOperatorForm, caps: OperatorFormCapabilities): TOperatorPatch {
-  return {
-    name: v.name,
-    isAdmin: v.isAdmin,
-    active: v.active,
-    ...(caps.departments ? { departmentIds: v.departmentIds } : {}),
-    ...(caps.operatorLogin ? { login: v.login === "" ? null : v.login } : {}),
-    ...(caps.operatorLogin && v.password ? { password: v.password } : {}),
-  };
-}
+export {
+  nameCreateInput,
+  namePatch,
+  type OperatorFormCapabilities,
+  type TOperatorPatch,
+} from "@/lib/operators/form-values";

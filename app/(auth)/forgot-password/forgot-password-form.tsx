@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
@@ -9,8 +8,13 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useErrorMessage } from "@/lib/errors/messages";
 import { validatedSubmit } from "@/lib/forms/validated-submit";
-import { ZRequestPasswordResetInput, type TRequestPasswordResetInput } from "@/lib/validation/auth";
+import type { TRequestPasswordResetInput } from "@/lib/validation/auth";
 import { requestPasswordResetAction, type ForgotPasswordState } from "./actions";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const requestPasswordResetInputResolver = lazyZodResolver<TRequestPasswordResetInput>(() =>
+  import("@/lib/validation/auth").then((m) => m.ZRequestPasswordResetInput),
+);
 
 const initial: ForgotPasswordState = { failure: null, sentTo: null, email: "" };
 
@@ -21,7 +25,7 @@ export function ForgotPasswordForm() {
   // "Send to another e-mail" goes back to the form without losing what was typed.
   const [dismissed, setDismissed] = useState<ForgotPasswordState | null>(null);
   const form = useForm<TRequestPasswordResetInput>({
-    resolver: zodResolver(ZRequestPasswordResetInput),
+    resolver: requestPasswordResetInputResolver,
     mode: "onTouched",
     values: { email: state.email },
     resetOptions: { keepDirtyValues: true },

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -11,8 +10,13 @@ import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { signInWithCredentials } from "@/lib/auth/browser";
 import { useErrorMessage } from "@/lib/errors/messages";
-import { ZSignInInput, type TSignInInput } from "@/lib/validation/auth";
+import type { TSignInInput } from "@/lib/validation/auth";
 import { TwoFactorStep } from "./two-factor-step";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const signInInputResolver = lazyZodResolver<TSignInInput>(() =>
+  import("@/lib/validation/auth").then((m) => m.ZSignInInput),
+);
 
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const t = useTranslations("auth.signIn");
@@ -21,7 +25,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   // Right password, two-factor on: the code step, with the e-mail and password kept for its resubmission.
   const [secondStep, setSecondStep] = useState<TSignInInput | null>(null);
-  const form = useForm<TSignInInput>({ resolver: zodResolver(ZSignInInput), mode: "onTouched" });
+  const form = useForm<TSignInInput>({ resolver: signInInputResolver, mode: "onTouched" });
   const { isSubmitting } = form.formState;
 
   const onValid = async (values: TSignInInput) => {

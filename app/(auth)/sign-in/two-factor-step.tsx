@@ -3,7 +3,6 @@
  * The sign-in's second step for accounts with two-factor on: the authenticator app's code (or
  * a recovery code), sent again with the e-mail and password; the session opens only then.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -15,7 +14,11 @@ import { signInWithCredentials } from "@/lib/auth/browser";
 import { useErrorMessage } from "@/lib/errors/messages";
 import type { TSignInInput } from "@/lib/validation/auth";
 import type { TSignInSecondFactorForm } from "@/lib/validation/two-factor";
-import { ZSignInSecondFactorForm } from "@/lib/validation/two-factor";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const signInSecondFactorFormResolver = lazyZodResolver<TSignInSecondFactorForm>(() =>
+  import("@/lib/validation/two-factor").then((m) => m.ZSignInSecondFactorForm),
+);
 
 type Mode = "code" | "recoveryCode";
 
@@ -35,7 +38,7 @@ export function TwoFactorStep({
   const [failure, setFailure] = useState<string | null>(null);
   // One field at a time; the hidden one's value is dropped (shouldUnregister).
   const form = useForm<TSignInSecondFactorForm>({
-    resolver: zodResolver(ZSignInSecondFactorForm),
+    resolver: signInSecondFactorFormResolver,
     mode: "onSubmit",
     shouldUnregister: true,
   });

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
@@ -10,8 +9,13 @@ import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { useErrorMessage } from "@/lib/errors/messages";
 import { validatedSubmit } from "@/lib/forms/validated-submit";
-import { ZSignUpInput, type TSignUpInput } from "@/lib/validation/auth";
+import type { TSignUpInput } from "@/lib/validation/auth";
 import { signUpFormAction, type SignUpState } from "./actions";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const signUpInputResolver = lazyZodResolver<TSignUpInput>(() =>
+  import("@/lib/validation/auth").then((m) => m.ZSignUpInput),
+);
 
 const initial: SignUpState = { failure: null, values: { name: "", email: "", companyName: "" } };
 
@@ -20,7 +24,7 @@ export function SignUpForm() {
   const errors = useErrorMessage();
   const [state, formAction, pending] = useActionState(signUpFormAction, initial);
   const form = useForm<TSignUpInput>({
-    resolver: zodResolver(ZSignUpInput),
+    resolver: signUpInputResolver,
     mode: "onTouched",
     values: { ...state.values, password: "" },
     resetOptions: { keepDirtyValues: true },

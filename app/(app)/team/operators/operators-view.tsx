@@ -13,7 +13,7 @@ import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { roleFor, roleLabel } from "@/lib/validation/role-codes";
+import { roleFor, roleLabel } from "@/lib/role-codes";
 import type { AppRouter } from "@/server/api/root";
 import { Pagination } from "../pagination";
 import { DEFAULT_OPERATOR_FILTERS, type OperatorFilters } from "./filters";

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { useForm } from "react-hook-form";
@@ -9,8 +8,11 @@ import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { useErrorMessage } from "@/lib/errors/messages";
 import { validatedSubmit } from "@/lib/forms/validated-submit";
-import { ZJoinForm, type TJoinForm } from "@/lib/validation/team";
+import type { TJoinForm } from "@/lib/validation/team";
 import { acceptInvitationAction, type AcceptState } from "./actions";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const joinFormResolver = lazyZodResolver<TJoinForm>(() => import("@/lib/validation/team").then((m) => m.ZJoinForm));
 
 const initial: AcceptState = { failure: null, values: { name: "" } };
 
@@ -20,7 +22,7 @@ export function JoinForm({ token }: { token: string }) {
   const errors = useErrorMessage();
   const [state, formAction, pending] = useActionState(acceptInvitationAction, initial);
   const form = useForm<TJoinForm>({
-    resolver: zodResolver(ZJoinForm),
+    resolver: joinFormResolver,
     mode: "onTouched",
     values: { name: state.values.name, password: "" },
     resetOptions: { keepDirtyValues: true },

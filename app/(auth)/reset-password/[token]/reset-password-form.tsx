@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
@@ -9,8 +8,13 @@ import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";
 import { useErrorMessage } from "@/lib/errors/messages";
 import { validatedSubmit } from "@/lib/forms/validated-submit";
-import { ZResetPasswordForm, type TResetPasswordForm } from "@/lib/validation/auth";
+import type { TResetPasswordForm } from "@/lib/validation/auth";
 import { resetPasswordAction, type ResetPasswordState } from "./actions";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const resetPasswordFormResolver = lazyZodResolver<TResetPasswordForm>(() =>
+  import("@/lib/validation/auth").then((m) => m.ZResetPasswordForm),
+);
 
 const initial: ResetPasswordState = { failure: null };
 
@@ -19,7 +23,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   const t = useTranslations("auth.resetPassword");
   const errors = useErrorMessage();
   const [state, formAction, pending] = useActionState(resetPasswordAction, initial);
-  const form = useForm<TResetPasswordForm>({ resolver: zodResolver(ZResetPasswordForm), mode: "onTouched" });
+  const form = useForm<TResetPasswordForm>({ resolver: resetPasswordFormResolver, mode: "onTouched" });
 
   const local = form.formState.errors.password?.message;
   const server = state.failure?.fieldErrors?.password?.[0];

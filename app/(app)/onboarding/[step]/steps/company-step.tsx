@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -9,16 +8,19 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import {
-  ZAttachAccountInput,
-  ZCompanyStepInput,
-  type TAttachAccountInput,
-  type TCompanyStepInput,
-} from "@/lib/validation/onboarding";
+import type { TAttachAccountInput, TCompanyStepInput } from "@/lib/validation/onboarding";
 import { VerifyEmailPanel } from "../../../_email/verify-email-panel";
 import { SpaceStep } from "./space-step";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const companyStepInputResolver = lazyZodResolver<TCompanyStepInput>(() =>
+  import("@/lib/validation/onboarding").then((m) => m.ZCompanyStepInput),
+);
+const attachAccountInputResolver = lazyZodResolver<TAttachAccountInput>(() =>
+  import("@/lib/validation/onboarding").then((m) => m.ZAttachAccountInput),
+);
 
 /** Step 1: create the account (backends with `accounts`) or connect an existing chat space. */
 export function CompanyStep() {
@@ -36,7 +38,7 @@ function AccountStep() {
   const [waitingForEmail, setWaitingForEmail] = useState(false);
   const account = data.account;
   const form = useForm<TCompanyStepInput>({
-    resolver: zodResolver(ZCompanyStepInput),
+    resolver: companyStepInputResolver,
     mode: "onTouched",
     defaultValues: {
       companyName: data.wizard.data.companyName ?? data.organization.name,
@@ -179,7 +181,7 @@ function NeedsAttention({
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
   const attachForm = useForm<TAttachAccountInput>({
-    resolver: zodResolver(ZAttachAccountInput),
+    resolver: attachAccountInputResolver,
     defaultValues: { vendorAccountId: "" },
   });
   const onDone = (acc: { state: string }) => (acc.state === "synced" ? onResolved() : onChanged());

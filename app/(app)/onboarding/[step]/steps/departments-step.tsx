@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
@@ -13,14 +12,17 @@ import { SUGGESTED_DEPARTMENTS } from "@/lib/onboarding/steps";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { useFieldError } from "@/lib/forms/server-errors";
-import {
-  ZDepartmentCreateInput,
-  ZDepartmentRenameForm,
-  type TDepartmentCreateInput,
-  type TDepartmentRenameForm,
-} from "@/lib/validation/onboarding";
+import type { TDepartmentCreateInput, TDepartmentRenameForm } from "@/lib/validation/onboarding";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const departmentCreateInputResolver = lazyZodResolver<TDepartmentCreateInput>(() =>
+  import("@/lib/validation/onboarding").then((m) => m.ZDepartmentCreateInput),
+);
+const departmentRenameFormResolver = lazyZodResolver<TDepartmentRenameForm>(() =>
+  import("@/lib/validation/onboarding").then((m) => m.ZDepartmentRenameForm),
+);
 
 interface Dept {
   id: string;
@@ -75,7 +77,7 @@ export function DepartmentsStep() {
     trpc.onboarding.completeStep.mutationOptions({ onSuccess: () => goTo(next("departments")), onError }),
   );
   const form = useForm<TDepartmentCreateInput>({
-    resolver: zodResolver(ZDepartmentCreateInput),
+    resolver: departmentCreateInputResolver,
     defaultValues: { name: "" },
   });
 
@@ -185,7 +187,7 @@ function DepartmentRow({
   const fieldError = useFieldError();
   const [editing, setEditing] = useState(false);
   const form = useForm<TDepartmentRenameForm>({
-    resolver: zodResolver(ZDepartmentRenameForm),
+    resolver: departmentRenameFormResolver,
     defaultValues: { name: dept.name },
   });
   return (

@@ -5,7 +5,6 @@
  * e-mail — the provider may refuse it (e.g. the e-mail belongs to another platform user) and
  * its message appears under the field.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -15,7 +14,12 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, type ServerErrorData } from "@/lib/errors/messages";
 import { useFieldError, useServerErrors } from "@/lib/forms/server-errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { ZOperatorEmailForm, type TOperatorEmailForm } from "@/lib/validation/operator-form";
+import type { TOperatorEmailForm } from "@/lib/validation/operator-form";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const operatorEmailFormResolver = lazyZodResolver<TOperatorEmailForm>(() =>
+  import("@/lib/validation/operator-form").then((m) => m.ZOperatorEmailForm),
+);
 
 interface Row {
   id: string;
@@ -41,7 +45,7 @@ export function OperatorRowActions({
   const trpc = useTRPC();
   const [editing, setEditing] = useState(false);
   const form = useForm<TOperatorEmailForm>({
-    resolver: zodResolver(ZOperatorEmailForm),
+    resolver: operatorEmailFormResolver,
     defaultValues: { email: operator.email ?? "" },
   });
   const putOnFields = useServerErrors(form, ["email"]);

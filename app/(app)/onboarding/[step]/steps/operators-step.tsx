@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { adminRoleOf, roleLabel } from "@/lib/validation/role-codes";
+import { adminRoleOf, roleLabel } from "@/lib/role-codes";
 import { OperatorRowActions } from "./operator-row-actions";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";

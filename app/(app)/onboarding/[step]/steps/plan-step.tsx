@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -10,9 +9,15 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { useFieldError, useServerErrors } from "@/lib/forms/server-errors";
-import { MIN_SEATS, ZSubscribeForm, type TSubscribeInput } from "@/lib/validation/onboarding";
+import { MIN_SEATS } from "@/lib/onboarding/seats";
+import type { TSubscribeInput } from "@/lib/validation/onboarding";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const subscribeFormResolver = lazyZodResolver<TSubscribeInput>(() =>
+  import("@/lib/validation/onboarding").then((m) => m.ZSubscribeForm),
+);
 
 export function PlanStep() {
   const t = useTranslations("onboarding.plan");
@@ -23,7 +28,7 @@ export function PlanStep() {
   const suggested = Math.max(MIN_SEATS, ops.data?.items.filter((o) => o.active).length ?? 0);
   // The suggestion follows the operator count until the field is edited.
   const form = useForm<TSubscribeInput>({
-    resolver: zodResolver(ZSubscribeForm),
+    resolver: subscribeFormResolver,
     values: { seats: wizard.wizard.data.seats ?? suggested },
     resetOptions: { keepDirtyValues: true },
   });

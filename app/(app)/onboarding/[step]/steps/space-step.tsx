@@ -4,7 +4,6 @@
  * gateway): the company name and the project + live-chat item, checked with the provider.
  * When the integrator configured the space, the fields come filled in and the person confirms.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -14,10 +13,15 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { ZSpaceStepInput, type TSpaceStepInput } from "@/lib/validation/onboarding";
+import type { TSpaceStepInput } from "@/lib/validation/onboarding";
 import { VerifyEmailPanel } from "../../../_email/verify-email-panel";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
+import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+
+const spaceStepInputResolver = lazyZodResolver<TSpaceStepInput>(() =>
+  import("@/lib/validation/onboarding").then((m) => m.ZSpaceStepInput),
+);
 
 type SpaceField = keyof TSpaceStepInput;
 
@@ -34,7 +38,7 @@ export function SpaceStep() {
   const preset = data.provider.defaultSpace;
   const [project, item] = account?.vendorAccountId?.split("/") ?? [];
   const form = useForm<TSpaceStepInput>({
-    resolver: zodResolver(ZSpaceStepInput),
+    resolver: spaceStepInputResolver,
     mode: "onTouched",
     defaultValues: {
       companyName: data.wizard.data.companyName ?? data.organization.name,
