@@ -1,4 +1,5 @@
 /** What benches need to drive a running portal over HTTP: tRPC calls as the browser makes them, the e-mailed link. */
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -54,4 +55,57 @@ export async function verificationTokenFor(mailDir: string, address: string): Pr
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no verification e-mail to ${address}`);
+}
+
+export interface Tenants {
+  /** Onboarding finished, 30 operators. */
+  done: string;
+  /** E-mail confirmed, chat account created, at the departments step. */
+  midway: string;
+}
+
+async function signUp(origin: string, mailDir: string, label: string): Promise<string> {
+  const email = `ref.${label}.${randomBytes(4).toString("hex")}@example.com`;
+  const res = await trpc(origin, null, "mutation", "auth.signUp", {
+    name: "Ana Souza",
+    email,
+    password: "uma frase secreta bem longa",
+    companyName: `Padaria ${label}`,
+  });
+  const cookie = cookieHeader(res.setCookie);
+  await trpc(origin, cookie, "mutation", "verification.confirm", { token: await verificationTokenFor(mailDir, email) });
+  await trpc(origin, cookie, "mutation", "onboarding.createAccount", {
+    companyName: `Padaria ${label}`,
+    sessionName: label,
+  });
+  return cookie;
+}
+
+/** Two organizations: one at the departments step, one with onboarding finished and 30 operators. */
+export async function setUpTenants(origin: string, dir: string): Promise<Tenants> {
+  const mailDir = path.join(dir, "e2e-artifacts/mail");
+  const midway = await signUp(origin, mailDir, "midway");
+  const done = await signUp(origin, mailDir, "done");
+  const depts = (await trpc(origin, done, "mutation", "departments.refresh")).data as { items: Array<{ id: string }> };
+  const departmentIds = [depts.items[0]!.id];
+  await trpc(origin, done, "mutation", "operators.create", {
+    name: "Ana Souza",
+    departmentIds,
+    isAdmin: true,
+    linkToMe: true,
+  });
+  for (let i = 1; i < 30; i++) {
+    await trpc(origin, done, "mutation", "operators.create", {
+      name: `Operador ${String(i).padStart(2, "0")}`,
+      departmentIds,
+      isAdmin: false,
+    });
+  }
+  await trpc(origin, done, "mutation", "onboarding.completeStep", { step: "departments" });
+  await trpc(origin, done, "mutation", "onboarding.completeStep", { step: "operators" });
+  await trpc(origin, done, "mutation", "plan.continueTrial");
+  await trpc(origin, done, "mutation", "onboarding.completeStep", { step: "whatsapp", skipped: true });
+  const summary = (await trpc(origin, done, "query", "dashboard.summary")).data as { onboardingCompleted: boolean };
+  if (!summary.onboardingCompleted) throw new Error("the test organization did not finish onboarding");
+  return { done, midway };
 }

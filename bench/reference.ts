@@ -26,11 +26,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { E2E_SECRETS } from "../e2e/secrets";
-import { cookieHeader, trpc, verificationTokenFor } from "./portal-client";
+import { setUpTenants } from "./portal-client";
 import { percentile } from "./support";
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
@@ -139,60 +138,6 @@ function portalFullServer(dir: string): Proc {
   };
   delete env.DATABASE_URL;
   return start([process.execPath, "--import", "tsx", "scripts/e2e-server.ts"], dir, env);
-}
-
-// ---------- the portal's test organizations ----------
-
-interface Tenants {
-  /** Onboarding finished, 30 operators. */
-  done: string;
-  /** E-mail confirmed, chat account created, at the departments step. */
-  midway: string;
-}
-
-async function signUp(origin: string, mailDir: string, label: string): Promise<string> {
-  const email = `ref.${label}.${randomBytes(4).toString("hex")}@example.com`;
-  const res = await trpc(origin, null, "mutation", "auth.signUp", {
-    name: "Ana Souza",
-    email,
-    password: "uma frase secreta bem longa",
-    companyName: `Padaria ${label}`,
-  });
-  const cookie = cookieHeader(res.setCookie);
-  await trpc(origin, cookie, "mutation", "verification.confirm", { token: await verificationTokenFor(mailDir, email) });
-  await trpc(origin, cookie, "mutation", "onboarding.createAccount", {
-    companyName: `Padaria ${label}`,
-    sessionName: label,
-  });
-  return cookie;
-}
-
-async function setUpTenants(origin: string, dir: string): Promise<Tenants> {
-  const mailDir = path.join(dir, "e2e-artifacts/mail");
-  const midway = await signUp(origin, mailDir, "midway");
-  const done = await signUp(origin, mailDir, "done");
-  const depts = (await trpc(origin, done, "mutation", "departments.refresh")).data as { items: Array<{ id: string }> };
-  const departmentIds = [depts.items[0]!.id];
-  await trpc(origin, done, "mutation", "operators.create", {
-    name: "Ana Souza",
-    departmentIds,
-    isAdmin: true,
-    linkToMe: true,
-  });
-  for (let i = 1; i < 30; i++) {
-    await trpc(origin, done, "mutation", "operators.create", {
-      name: `Operador ${String(i).padStart(2, "0")}`,
-      departmentIds,
-      isAdmin: false,
-    });
-  }
-  await trpc(origin, done, "mutation", "onboarding.completeStep", { step: "departments" });
-  await trpc(origin, done, "mutation", "onboarding.completeStep", { step: "operators" });
-  await trpc(origin, done, "mutation", "plan.continueTrial");
-  await trpc(origin, done, "mutation", "onboarding.completeStep", { step: "whatsapp", skipped: true });
-  const summary = (await trpc(origin, done, "query", "dashboard.summary")).data as { onboardingCompleted: boolean };
-  if (!summary.onboardingCompleted) throw new Error("the test organization did not finish onboarding");
-  return { done, midway };
 }
 
 // ---------- the browser ----------
