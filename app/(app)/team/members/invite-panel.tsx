@@ -93,7 +93,7 @@ export function InvitePanel({ onChanged }: { onChanged: () => void }) {
             {pending.data.map((inv) => (
               <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
                 <span className="min-w-0">
-                  <span className="font-medium text-slate-900">{inv.email}</span>{" "}
+                  <span className="font-medium break-all text-slate-900">{inv.email}</span>{" "}
                   <span className="text-slate-600">· {tr(inv.role)} · </span>
                   <span className={inv.expired ? "font-medium text-danger-700" : "text-slate-600"}>
                     {inv.expired ? t("expired") : t("expiresOn", { date: when(inv.expiresAt) })}
