@@ -154,9 +154,17 @@ test.describe("team: departments and operators", () => {
       const geral = page.getByTestId("department-row").filter({ hasText: "Geral" });
       await expect(geral).toContainText("não pode ser excluído");
       await expect(geral.getByRole("button", { name: /Excluir/ })).toHaveCount(0);
+      // The form's code loads when the dialog opens: held back here, the dialog shows the placeholder
+      // first, and the first field still takes focus when the form arrives.
+      await page.route("**/_next/static/chunks/**", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
       await page.getByRole("button", { name: "Novo departamento" }).click();
       const create = page.getByRole("dialog", { name: "Novo departamento" });
+      await expect(create.getByRole("status")).toHaveText("Carregando…");
       await expect(create.getByLabel("Nome do novo departamento")).toBeFocused();
+      await page.unroute("**/_next/static/chunks/**");
       await create.getByRole("button", { name: "Criar departamento" }).click();
       await expect(create.getByText("pelo menos 2 caracteres")).toBeVisible();
       await create.getByLabel("Nome do novo departamento").fill("Financeiro");
