@@ -26,6 +26,18 @@ test.describe("team: members and invitations", () => {
       await expect(page.getByRole("list", { name: "Convites pendentes" })).toContainText(invitee.email);
       await expectAccessible(page);
       await shot(page, "team-members-owner");
+      await page.setViewportSize({ width: 360, height: 780 });
+      await shot(page, "team-members-owner-360");
+      // The invite form answers by the field before anything is sent; Cancelar closes it.
+      await page.getByRole("button", { name: "Convidar pessoa" }).click();
+      const inviteDialog = page.getByRole("dialog", { name: "Convidar pessoa" });
+      await inviteDialog.getByRole("button", { name: "Criar convite" }).click();
+      await expect(inviteDialog.getByLabel("E-mail da pessoa")).toHaveAttribute("aria-invalid", "true");
+      await shot(page, "team-invite-dialog-360");
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await shot(page, "team-invite-dialog-1280");
+      await inviteDialog.getByRole("button", { name: "Cancelar" }).click();
+      await expect(inviteDialog).toBeHidden();
     });
 
     const context = await browser.newContext({ locale: "pt-BR" });
@@ -45,7 +57,7 @@ test.describe("team: members and invitations", () => {
 
       await test.step("the member sees the team read-only", async () => {
         await expect(guest.getByText("só proprietários e administradores podem fazer alterações")).toBeVisible();
-        await expect(guest.getByRole("button", { name: "Criar convite" })).toHaveCount(0);
+        await expect(guest.getByRole("button", { name: "Convidar pessoa" })).toHaveCount(0);
         await expect(guest.getByRole("combobox")).toHaveCount(0);
         await expect(guest.getByRole("button", { name: /Remover/ })).toHaveCount(0);
         await expect(guest.getByTestId("member-row").filter({ hasText: "João Convidado" })).toContainText("Membro");
@@ -142,12 +154,29 @@ test.describe("team: departments and operators", () => {
       const geral = page.getByTestId("department-row").filter({ hasText: "Geral" });
       await expect(geral).toContainText("não pode ser excluído");
       await expect(geral.getByRole("button", { name: /Excluir/ })).toHaveCount(0);
-      await page.getByLabel("Nome do novo departamento").fill("Financeiro");
-      await page.getByRole("button", { name: "Criar departamento" }).click();
+      // The form's code loads when the dialog opens: held back here, the dialog shows the placeholder
+      // first, and the first field still takes focus when the form arrives.
+      await page.route("**/_next/static/chunks/**", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      await page.getByRole("button", { name: "Novo departamento" }).click();
+      const create = page.getByRole("dialog", { name: "Novo departamento" });
+      await expect(create.getByRole("status")).toHaveText("Carregando…");
+      await expect(create.getByLabel("Nome do novo departamento")).toBeFocused();
+      await page.unroute("**/_next/static/chunks/**");
+      await create.getByRole("button", { name: "Criar departamento" }).click();
+      await expect(create.getByText("pelo menos 2 caracteres")).toBeVisible();
+      await create.getByLabel("Nome do novo departamento").fill("Financeiro");
+      await shot(page, "team-department-create");
+      await create.getByRole("button", { name: "Criar departamento" }).click();
+      await expect(create).toBeHidden();
       await expect(page.getByTestId("department-row").filter({ hasText: "Financeiro" })).toBeVisible();
       await page.getByRole("button", { name: "Renomear Financeiro" }).click();
-      await page.getByLabel("Novo nome").fill("Cobrança");
-      await page.getByRole("button", { name: "Salvar" }).click();
+      const rename = page.getByRole("dialog", { name: "Renomear departamento" });
+      await expect(rename.getByLabel("Novo nome")).toHaveValue("Financeiro");
+      await rename.getByLabel("Novo nome").fill("Cobrança");
+      await rename.getByRole("button", { name: "Salvar" }).click();
       await expect(page.getByTestId("department-row").filter({ hasText: "Cobrança" })).toBeVisible();
       await page.getByRole("button", { name: "Excluir Cobrança" }).click();
       const dialog = page.getByRole("dialog", { name: "Excluir o departamento Cobrança?" });
@@ -161,6 +190,9 @@ test.describe("team: departments and operators", () => {
       await withoutToasts(page);
       await expectAccessible(page);
       await shot(page, "team-departments");
+      await page.setViewportSize({ width: 360, height: 780 });
+      await shot(page, "team-departments-360");
+      await page.setViewportSize({ width: 1280, height: 720 });
     });
 
     await test.step("operators: create, edit, deactivate, reactivate", async () => {
@@ -168,6 +200,7 @@ test.describe("team: departments and operators", () => {
       await expect(page.getByText("O serviço de chat não permite excluir operadores.")).toBeVisible();
       await page.getByRole("button", { name: "Novo operador" }).click();
       const dialog = page.getByRole("dialog", { name: "Novo operador" });
+      await expect(dialog.getByLabel("Nome do operador")).toBeFocused();
       // The form's own rules answer next to the field, before anything is sent.
       await dialog.getByRole("button", { name: "Salvar" }).click();
       await expect(dialog.getByLabel("Nome do operador")).toHaveAttribute("aria-invalid", "true");

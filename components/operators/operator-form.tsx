@@ -78,6 +78,9 @@ export function OperatorForm(props: OperatorFormProps) {
   return props.capabilities.operatorEmail ? <EmailOperatorFields {...props} /> : <NameOperatorFields {...props} />;
 }
 
+/** The team page's dialog loads the form lazily (lazyWithPreload takes a default export). */
+export default OperatorForm;
+
 /** Submits through onCreate/onUpdate; a failure goes on its fields, else above the form. */
 function useSubmit<T extends Record<string, unknown>>(
   props: OperatorFormProps,

@@ -5,7 +5,7 @@
  * button calls on pointer-enter or focus so the chunk is usually there before the click lands.
  * `LazyBoundary` shows a quiet placeholder while the chunk arrives.
  */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from "react";
 import { useTranslations } from "next-intl";
 
 export type Preloadable<P> = LazyExoticComponent<ComponentType<P>> & { preload: () => Promise<unknown> };
@@ -23,7 +23,31 @@ export function preloadOn(target: { preload: () => Promise<unknown> }) {
 }
 
 export function LazyBoundary({ children }: { children: React.ReactNode }) {
-  return <Suspense fallback={<LazyPlaceholder />}>{children}</Suspense>;
+  return (
+    <Suspense fallback={<LazyPlaceholder />}>
+      {children}
+      <FocusFirstFieldOnArrival />
+    </Suspense>
+  );
+}
+
+const FIRST_FIELD = "input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled)";
+
+/**
+ * A modal dialog opened on the placeholder (nothing to focus) gives focus to the dialog itself;
+ * when the content arrives, the first field takes it, as showModal() would have done had the
+ * content been there. Focus the user already moved inside the dialog is left alone.
+ */
+function FocusFirstFieldOnArrival() {
+  const marker = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const dialog = marker.current?.closest("dialog");
+    if (!dialog?.open) return;
+    const active = document.activeElement;
+    if (active !== dialog && dialog.contains(active)) return;
+    dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+  }, []);
+  return <span ref={marker} hidden />;
 }
 
 function LazyPlaceholder() {

@@ -1,5 +1,5 @@
 /** Page objects for the team pages (Portuguese labels: the default language). */
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export class MembersPage {
   constructor(private readonly page: Page) {}
@@ -8,11 +8,15 @@ export class MembersPage {
     await this.page.goto("/team/members");
   }
 
-  /** Creates an invitation and returns the link shown to copy. */
+  /** Creates an invitation (its form opens in a dialog) and returns the link shown to copy. */
   async invite(email: string, role: "Membro" | "Administrador" = "Membro"): Promise<string> {
-    await this.page.getByLabel("E-mail da pessoa").fill(email);
-    await this.page.getByLabel("Papel", { exact: true }).selectOption({ label: role });
-    await this.page.getByRole("button", { name: "Criar convite" }).click();
+    await this.page.getByRole("button", { name: "Convidar pessoa" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Convidar pessoa" });
+    await expect(dialog.getByLabel("E-mail da pessoa")).toBeFocused();
+    await dialog.getByLabel("E-mail da pessoa").fill(email);
+    await dialog.getByLabel("Papel", { exact: true }).selectOption({ label: role });
+    await dialog.getByRole("button", { name: "Criar convite" }).click();
+    await expect(dialog).toBeHidden();
     const link = this.page.getByLabel("Link do convite");
     await link.waitFor();
     return link.inputValue();

@@ -1,29 +1,22 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
 import { Alert } from "@/components/ui/alert";
 import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
+import { LazyBoundary, lazyWithPreload, preloadOn } from "@/components/ui/lazy";
 import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
-import { APP_FIELD_ERROR, useFieldError, useServerErrors } from "@/lib/forms/server-errors";
 import { useTRPC } from "@/lib/trpc/react";
-import {
-  ZDepartmentCreateInput,
-  ZDepartmentRenameForm,
-  type TDepartmentCreateInput,
-  type TDepartmentRenameForm,
-} from "@/lib/validation/onboarding";
 import type { AppRouter } from "@/server/api/root";
 
 type DepartmentRow = inferRouterOutputs<AppRouter>["departments"]["summary"][number];
+
+const DepartmentForm = lazyWithPreload(() => import("./department-form"));
 
 export function DepartmentsView({ canManage }: { canManage: boolean }) {
   const t = useTranslations("team.departments");
@@ -33,18 +26,8 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const summaryKey = trpc.departments.summary.queryKey();
   const { data } = useQuery(trpc.departments.summary.queryOptions());
-  const fieldError = useFieldError();
-  const createForm = useForm<TDepartmentCreateInput>({
-    resolver: zodResolver(ZDepartmentCreateInput),
-    defaultValues: { name: "" },
-  });
-  const createErrorsOn = useServerErrors(createForm, ["name"]);
-  const [renaming, setRenaming] = useState<DepartmentRow | null>(null);
-  const renameForm = useForm<TDepartmentRenameForm>({
-    resolver: zodResolver(ZDepartmentRenameForm),
-    defaultValues: { name: "" },
-  });
-  const renameErrorsOn = useServerErrors(renameForm, ["name"]);
+  // The name dialog: "new" creates a department, a row renames it.
+  const [editing, setEditing] = useState<DepartmentRow | "new" | null>(null);
   const [deleting, setDeleting] = useState<DepartmentRow | null>(null);
 
   const refresh = () => {
@@ -70,8 +53,6 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
       onError: (error) => toast.error(say(error)),
     });
 
-  const create = useMutation(trpc.departments.create.mutationOptions());
-  const rename = useMutation(trpc.departments.update.mutationOptions());
   const remove = useMutation(trpc.departments.remove.mutationOptions());
   // Optimistic (de)activation with rollback.
   const toggle = useMutation(
@@ -94,62 +75,18 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
     }),
   );
 
-  const onCreate = createForm.handleSubmit((values) =>
-    create.mutate(values, {
-      onSuccess: (row) => {
-        toast.success(t("created", { name: row.name }));
-        createForm.reset({ name: "" });
-        refresh();
-      },
-      onError: (error) => {
-        const info = errorDataOf(error);
-        if (!createErrorsOn(info))
-          createForm.setError("name", { type: APP_FIELD_ERROR, message: errors.message(info) });
-      },
-    }),
-  );
-
-  const onRename = renameForm.handleSubmit(({ name }) => {
-    if (!renaming) return;
-    rename.mutate(
-      { id: renaming.id, version: renaming.version, name },
-      {
-        onSuccess: (row) => {
-          toast.success(t("renamed", { name: row.name }));
-          setRenaming(null);
-          refresh();
-        },
-        onError: (error) => {
-          if (!renameErrorsOn(errorDataOf(error)))
-            renameForm.setError("name", { type: APP_FIELD_ERROR, message: say(error) }, { shouldFocus: true });
-        },
-      },
-    );
-  });
-
   return (
     <div className="flex flex-col gap-4">
       {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
       {canManage && (
-        <form
-          onSubmit={(e) => void onCreate(e)}
-          noValidate
-          className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-start"
-        >
-          <TextField
-            className="flex-1"
-            label={t("newLabel")}
-            error={fieldError(createForm.formState.errors.name)}
-            autoComplete="off"
-            {...createForm.register("name")}
-          />
-          <Button type="submit" busy={create.isPending} className="sm:mt-7">
-            {t("create")}
+        <div className="flex flex-wrap gap-3">
+          <Button type="button" onClick={() => setEditing("new")} {...preloadOn(DepartmentForm)}>
+            {t("new")}
           </Button>
-          <Button type="button" variant="secondary" busy={sync.isPending} onClick={onSync} className="sm:mt-7">
+          <Button type="button" variant="secondary" busy={sync.isPending} onClick={onSync}>
             {t("refresh")}
           </Button>
-        </form>
+        </div>
       )}
       <Table
         caption={t("table")}
@@ -199,10 +136,8 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
               <RowActions>
                 <RowAction
                   aria-label={t("renameLabel", { name: d.name })}
-                  onClick={() => {
-                    setRenaming(d);
-                    renameForm.reset({ name: d.name });
-                  }}
+                  onClick={() => setEditing(d)}
+                  {...preloadOn(DepartmentForm)}
                 >
                   {t("rename")}
                 </RowAction>
@@ -224,23 +159,21 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
           },
         ]}
       />
-      <Dialog open={renaming !== null} onClose={() => setRenaming(null)} title={t("renameTitle")}>
-        <form onSubmit={(e) => void onRename(e)} noValidate className="flex flex-col gap-4">
-          <TextField
-            label={t("newName")}
-            error={fieldError(renameForm.formState.errors.name)}
-            autoComplete="off"
-            {...renameForm.register("name")}
+      <Dialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === "new" ? t("createTitle") : t("renameTitle")}
+      >
+        <LazyBoundary>
+          <DepartmentForm
+            department={editing === "new" ? null : editing}
+            onCancel={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              refresh();
+            }}
           />
-          <div className="flex justify-end gap-3">
-            <Button type="button" variant="secondary" onClick={() => setRenaming(null)}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" busy={rename.isPending}>
-              {tc("save")}
-            </Button>
-          </div>
-        </form>
+        </LazyBoundary>
       </Dialog>
       <ConfirmDialog
         open={deleting !== null}

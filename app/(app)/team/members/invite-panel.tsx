@@ -1,47 +1,29 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { SelectField } from "@/components/ui/select-field";
-import { TextField } from "@/components/ui/text-field";
+import { Dialog } from "@/components/ui/dialog";
+import { LazyBoundary, lazyWithPreload, preloadOn } from "@/components/ui/lazy";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { ZInviteInput, type TInviteInput } from "@/lib/validation/team";
+import type { CreatedInvitation } from "./invite-form";
 
-/** Invite form, the link just created (to copy), and the invitations still open. */
+const InviteForm = lazyWithPreload(() => import("./invite-form"));
+
+/** The invite button (its form in a dialog), the link just created (to copy), and the invitations still open. */
 export function InvitePanel({ onChanged }: { onChanged: () => void }) {
   const t = useTranslations("team.invite");
   const tr = useTranslations("team.roles");
   const format = useFormatter();
   const errors = useErrorMessage();
   const trpc = useTRPC();
-  const [created, setCreated] = useState<{ link: string; email: string; expiresAt: Date } | null>(null);
-  const form = useForm<TInviteInput>({
-    resolver: zodResolver(ZInviteInput),
-    defaultValues: { email: "", role: "member" },
-  });
-  const invite = useMutation(trpc.invitations.create.mutationOptions());
+  const [inviting, setInviting] = useState(false);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const revoke = useMutation(trpc.invitations.revoke.mutationOptions());
   const pending = useQuery(trpc.invitations.list.queryOptions());
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      const res = await invite.mutateAsync(values);
-      setCreated({ link: `${window.location.origin}${res.path}`, email: values.email, expiresAt: res.expiresAt });
-      toast.success(t("created", { email: values.email }));
-      form.reset({ email: "", role: values.role });
-      onChanged();
-    } catch (error) {
-      const data = errorDataOf(error);
-      if (data.appError?.field === "email") form.setError("email", { message: errors.message(data) });
-      else toast.error(errors.message(data));
-    }
-  });
 
   const copy = async () => {
     if (!created) return;
@@ -58,25 +40,26 @@ export function InvitePanel({ onChanged }: { onChanged: () => void }) {
   return (
     <Card className="flex flex-col gap-5">
       <div>
-        <h2 className="text-lg font-semibold text-slate-900">{t("title")}</h2>
+        <h2 className="text-lg font-semibold text-slate-900">{t("heading")}</h2>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
       </div>
-      <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
-        <TextField
-          label={t("email")}
-          type="email"
-          autoComplete="off"
-          error={errors.field(form.formState.errors.email?.message)}
-          {...form.register("email")}
-        />
-        <SelectField label={t("role")} hint={t("roleHelp")} {...form.register("role")}>
-          <option value="member">{tr("member")}</option>
-          <option value="admin">{tr("admin")}</option>
-        </SelectField>
-        <Button type="submit" busy={invite.isPending} className="sm:mt-7">
-          {invite.isPending ? t("submitting") : t("submit")}
+      <div>
+        <Button type="button" onClick={() => setInviting(true)} {...preloadOn(InviteForm)}>
+          {t("open")}
         </Button>
-      </form>
+      </div>
+      <Dialog open={inviting} onClose={() => setInviting(false)} title={t("title")}>
+        <LazyBoundary>
+          <InviteForm
+            onCancel={() => setInviting(false)}
+            onCreated={(invitation) => {
+              setInviting(false);
+              setCreated(invitation);
+              onChanged();
+            }}
+          />
+        </LazyBoundary>
+      </Dialog>
       {created && (
         <div className="rounded-lg border border-brand-200 bg-brand-50 p-4" data-testid="invite-link-box">
           <label htmlFor="invite-link" className="text-sm font-medium text-brand-900">
@@ -110,7 +93,7 @@ export function InvitePanel({ onChanged }: { onChanged: () => void }) {
             {pending.data.map((inv) => (
               <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
                 <span className="min-w-0">
-                  <span className="font-medium text-slate-900">{inv.email}</span>{" "}
+                  <span className="font-medium break-all text-slate-900">{inv.email}</span>{" "}
                   <span className="text-slate-600">· {tr(inv.role)} · </span>
                   <span className={inv.expired ? "font-medium text-danger-700" : "text-slate-600"}>
                     {inv.expired ? t("expired") : t("expiresOn", { date: when(inv.expiresAt) })}

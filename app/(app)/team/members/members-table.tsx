@@ -8,13 +8,14 @@ import { toast } from "@/components/ui/toast";
 import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { preloadOn } from "@/components/ui/lazy";
 import { SelectField } from "@/components/ui/select-field";
 import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TAssignableRole } from "@/lib/validation/team";
 import type { AppRouter } from "@/server/api/root";
-import { LinkOperatorDialog } from "./link-operator-dialog";
+import { LinkOperatorDialog, LinkOperatorForm } from "./link-operator-dialog";
 
 type MembersData = inferRouterOutputs<AppRouter>["members"]["list"];
 type Member = MembersData["members"][number];
@@ -185,6 +186,7 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
                 <RowActions>
                   <RowAction
                     onClick={() => setLinking(m)}
+                    {...preloadOn(LinkOperatorForm)}
                     aria-label={`${m.operator ? t("changeLink") : t("link")}: ${m.name}`}
                   >
                     {m.operator ? t("changeLink") : t("link")}

@@ -1,18 +1,21 @@
 "use client";
 /**
  * The team's operator dialog (create / edit): the shared operator form (components/operators)
- * in a dialog. The edit names the version it read; the password is write-only.
+ * in a dialog. The edit names the version it read; the password is write-only. The form (with
+ * react-hook-form and the zod schemas) loads when the dialog opens, warmed by the opening button.
  */
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
-import { OperatorForm } from "@/components/operators/operator-form";
 import { Dialog } from "@/components/ui/dialog";
+import { LazyBoundary, lazyWithPreload } from "@/components/ui/lazy";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TProviderInfoOutput } from "@/server/api/routers/provider/capabilities";
 import type { OperatorRow } from "./operators-view";
 
 export type Capabilities = TProviderInfoOutput["capabilities"];
+
+export const OperatorForm = lazyWithPreload(() => import("@/components/operators/operator-form"));
 
 interface DialogProps {
   operator: OperatorRow | null;
@@ -38,24 +41,26 @@ export function OperatorDialog({ operator, departments, capabilities, roleCodes,
   };
   return (
     <Dialog open onClose={onClose} title={operator ? t("editTitle") : t("createTitle")}>
-      <OperatorForm
-        capabilities={capabilities}
-        roleCodes={roleCodes}
-        departments={departments}
-        operator={operator}
-        onCreate={async (input) => saved(t("created", { name: (await create.mutateAsync(input)).name }))}
-        onUpdate={async (patch) =>
-          operator &&
-          saved(
-            t("saved", {
-              name: (await update.mutateAsync({ id: operator.id, version: operator.version, ...patch })).name,
-            }),
-          )
-        }
-        submitLabel={tc("save")}
-        onCancel={onClose}
-        cancelLabel={tc("cancel")}
-      />
+      <LazyBoundary>
+        <OperatorForm
+          capabilities={capabilities}
+          roleCodes={roleCodes}
+          departments={departments}
+          operator={operator}
+          onCreate={async (input) => saved(t("created", { name: (await create.mutateAsync(input)).name }))}
+          onUpdate={async (patch) =>
+            operator &&
+            saved(
+              t("saved", {
+                name: (await update.mutateAsync({ id: operator.id, version: operator.version, ...patch })).name,
+              }),
+            )
+          }
+          submitLabel={tc("save")}
+          onCancel={onClose}
+          cancelLabel={tc("cancel")}
+        />
+      </LazyBoundary>
     </Dialog>
   );
 }

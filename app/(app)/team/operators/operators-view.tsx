@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
 import { RowAction, RowActions, Table } from "@/components/ui/table";
+import { preloadOn } from "@/components/ui/lazy";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
@@ -17,7 +18,7 @@ import { roleFor, roleLabel } from "@/lib/role-codes";
 import type { AppRouter } from "@/server/api/root";
 import { Pagination } from "../pagination";
 import { DEFAULT_OPERATOR_FILTERS, type OperatorFilters } from "./filters";
-import { OperatorDialog, type Capabilities } from "./operator-dialog";
+import { OperatorDialog, OperatorForm, type Capabilities } from "./operator-dialog";
 
 export type OperatorRow = inferRouterOutputs<AppRouter>["operators"]["page"]["items"][number];
 type SortChoice = "name-asc" | "name-desc" | "createdAt-desc" | "createdAt-asc";
@@ -177,7 +178,7 @@ export function OperatorsView({
       </Card>
       {canManage && (
         <div>
-          <Button type="button" onClick={() => setEditing("new")}>
+          <Button type="button" onClick={() => setEditing("new")} {...preloadOn(OperatorForm)}>
             {t("new")}
           </Button>
         </div>
@@ -233,7 +234,11 @@ export function OperatorsView({
             actions: true,
             cell: (o) => (
               <RowActions>
-                <RowAction aria-label={t("editLabel", { name: o.name })} onClick={() => setEditing(o)}>
+                <RowAction
+                  aria-label={t("editLabel", { name: o.name })}
+                  onClick={() => setEditing(o)}
+                  {...preloadOn(OperatorForm)}
+                >
                   {t("edit")}
                 </RowAction>
                 <RowAction
