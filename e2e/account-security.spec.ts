@@ -108,6 +108,7 @@ test.describe("segurança da conta", () => {
       await dialog.getByRole("button", { name: "Desativar verificação" }).click();
       await expect(dialog.getByText("Preencha este campo.")).toBeVisible();
       await expect(dialog.getByText("Digite o código de 6 dígitos.")).toBeVisible();
+      await page.screenshot({ path: "e2e-artifacts/screenshots/security-disable-dialog.png" });
       await dialog.getByRole("button", { name: "Cancelar" }).click();
       await expect(dialog).toBeHidden();
       await expect(disable).toBeFocused();

@@ -109,6 +109,7 @@ test.describe("minha conta", () => {
     await page.getByRole("button", { name: "Salvar nova senha" }).click();
     await expect(page.getByText("A senha atual não confere.")).toBeVisible();
     await expect(page.getByLabel("Senha atual", { exact: true })).toBeFocused();
+    await page.screenshot({ path: "e2e-artifacts/screenshots/account-password-form.png", fullPage: true });
 
     await page.getByLabel("Senha atual", { exact: true }).fill(user.password);
     await page.getByRole("button", { name: "Salvar nova senha" }).click();
