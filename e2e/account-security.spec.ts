@@ -99,6 +99,22 @@ test.describe("segurança da conta", () => {
       await expect(section.getByText(/Ativada em/)).toBeVisible();
     });
 
+    await test.step("Desativar: its dialog loads on request, checks the fields, and Cancelar gives focus back", async () => {
+      const section = page.locator("#two-factor");
+      const disable = section.getByRole("button", { name: "Desativar" });
+      await disable.click();
+      const dialog = page.getByRole("dialog", { name: "Desativar a verificação em duas etapas" });
+      await expect(dialog.getByLabel("Sua senha", { exact: true })).toBeFocused();
+      await dialog.getByRole("button", { name: "Desativar verificação" }).click();
+      await expect(dialog.getByText("Preencha este campo.")).toBeVisible();
+      await expect(dialog.getByText("Digite o código de 6 dígitos.")).toBeVisible();
+      await page.screenshot({ path: "e2e-artifacts/screenshots/security-disable-dialog.png" });
+      await dialog.getByRole("button", { name: "Cancelar" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(disable).toBeFocused();
+      await expect(section.getByText(/Ativada em/)).toBeVisible();
+    });
+
     await test.step("sign out, then sign in: the password alone is not enough", async () => {
       await signOut(page);
       await new SignInPage(page).signIn(user.email, user.password);
@@ -160,6 +176,37 @@ test.describe("segurança da conta", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(page);
     await page.screenshot({ path: "e2e-artifacts/screenshots/security-account-phone.png", fullPage: true });
+  });
+
+  test("the e-mail form opens on request: it takes focus, checks the address, and shows the server's answer by its field", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    const user = await signUpViaApi(page, uniqueUser("troca-email"));
+    await page.goto("/account");
+    await expect(page.getByText(`E-mail atual: ${user.email}`)).toBeVisible();
+    await expect(page.getByLabel("Novo e-mail")).toHaveCount(0);
+
+    const open = page.getByRole("button", { name: "Alterar e-mail" });
+    await open.click();
+    const newEmail = page.getByLabel("Novo e-mail");
+    await expect(newEmail).toBeFocused();
+    await newEmail.fill("nao-e-um-email");
+    await newEmail.blur();
+    await expect(page.getByText("Informe um e-mail válido, como nome@empresa.com.br.")).toBeVisible();
+
+    await newEmail.fill(user.email);
+    await page.getByLabel("Sua senha atual (para confirmar a troca)").fill(user.password);
+    await page.getByRole("button", { name: "Enviar link de confirmação" }).click();
+    await expect(page.getByText("Este já é o e-mail da sua conta.")).toBeVisible();
+    await expect(newEmail).toBeFocused();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page);
+    await page.screenshot({ path: "e2e-artifacts/screenshots/account-email-form-phone.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Cancelar" }).click();
+    await expect(newEmail).toHaveCount(0);
+    await expect(open).toBeFocused();
   });
 
   test("in English: confirm the e-mail, turn on two-step verification, see the sessions", async ({ page }) => {

@@ -100,14 +100,21 @@ test.describe("minha conta", () => {
     await expect(page.getByRole("heading", { name: "Minha conta" })).toBeVisible();
     await expectAccessible(page);
 
+    // The form loads on request and takes focus; once saved it closes and focus is back on its button.
+    const open = page.getByRole("button", { name: "Alterar senha" });
+    await open.click();
+    await expect(page.getByLabel("Senha atual", { exact: true })).toBeFocused();
     await page.getByLabel("Senha atual", { exact: true }).fill("esta nao e a senha atual");
     await page.getByLabel("Nova senha", { exact: true }).fill(E2E_PASSWORDS.afterReset);
-    await page.getByRole("button", { name: "Alterar senha" }).click();
+    await page.getByRole("button", { name: "Salvar nova senha" }).click();
     await expect(page.getByText("A senha atual não confere.")).toBeVisible();
+    await expect(page.getByLabel("Senha atual", { exact: true })).toBeFocused();
+    await page.screenshot({ path: "e2e-artifacts/screenshots/account-password-form.png", fullPage: true });
 
     await page.getByLabel("Senha atual", { exact: true }).fill(user.password);
-    await page.getByRole("button", { name: "Alterar senha" }).click();
+    await page.getByRole("button", { name: "Salvar nova senha" }).click();
     await expect(page.getByText("Senha alterada. Outros dispositivos precisarão entrar de novo.")).toBeVisible();
+    await expect(open).toBeFocused();
     await page.screenshot({ path: "e2e-artifacts/screenshots/account-password-changed.png", fullPage: true });
 
     await page.reload();

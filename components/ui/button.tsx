@@ -9,7 +9,7 @@ const styles: Record<Variant, string> = {
   danger: "bg-danger-600 text-white hover:bg-danger-700",
 };
 
-export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElement> {
+export interface ButtonProps extends React.ComponentPropsWithRef<"button"> {
   variant?: Variant;
   /** Shows a spinner and blocks a second submit while an action runs. */
   busy?: boolean;

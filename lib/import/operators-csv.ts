@@ -22,11 +22,9 @@ import { z } from "zod/mini";
 import { nameKey } from "@/lib/names";
 import { ZEmail, ZPersonName } from "@/lib/validation/fields";
 import { isSingleLineText, visibleText } from "@/lib/validation/text";
+import { IMPORT_MAX_DEPARTMENTS, IMPORT_MAX_ROWS } from "./limits";
 
-export const IMPORT_MAX_ROWS = 5000;
-export const IMPORT_MAX_BYTES = 1_000_000;
-/** At most this many departments per operator (the same bound as the operator form). */
-export const IMPORT_MAX_DEPARTMENTS = 50;
+export { IMPORT_MAX_BYTES, IMPORT_MAX_DEPARTMENTS, IMPORT_MAX_ROWS } from "./limits";
 
 export type ImportColumn = "name" | "departments" | "admin" | "login" | "email" | "firstName" | "lastName";
 export type ImportErrorCode =

@@ -2,6 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
 import { Alert } from "@/components/ui/alert";
@@ -11,9 +12,13 @@ import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZChangePasswordInput, type TChangePasswordInput } from "@/lib/validation/auth";
 
-/** Current + new password; a password manager sees the account (`username`) it belongs to. */
-export function ChangePasswordForm({ email }: { email: string }) {
+/**
+ * Current + new password; a password manager sees the account (`username`) it belongs to.
+ * Opened on request (./change-password-section.tsx): it takes focus, and closes once saved.
+ */
+export default function ChangePasswordForm({ email, onClose }: { email: string; onClose: () => void }) {
   const t = useTranslations("auth.account");
+  const tc = useTranslations("common");
   const errors = useErrorMessage();
   const trpc = useTRPC();
   const change = useMutation(trpc.me.changePassword.mutationOptions());
@@ -22,12 +27,13 @@ export function ChangePasswordForm({ email }: { email: string }) {
     mode: "onTouched",
     defaultValues: { currentPassword: "", newPassword: "" },
   });
+  useEffect(() => form.setFocus("currentPassword"), [form]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await change.mutateAsync(values);
-      form.reset();
       toast.success(t("changed"));
+      onClose();
     } catch (error) {
       const data = errorDataOf(error);
       const field = data.appError?.field;
@@ -58,9 +64,14 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={errors.field(form.formState.errors.newPassword?.message)}
         {...form.register("newPassword")}
       />
-      <Button type="submit" busy={change.isPending} className="self-start">
-        {change.isPending ? t("submitting") : t("submit")}
-      </Button>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" busy={change.isPending}>
+          {change.isPending ? t("submitting") : t("submit")}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onClose}>
+          {tc("cancel")}
+        </Button>
+      </div>
     </form>
   );
 }

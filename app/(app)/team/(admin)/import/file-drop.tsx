@@ -3,7 +3,8 @@ import { clsx } from "clsx";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/import/operators-csv";
+import { preloadOn } from "@/components/ui/lazy";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/import/limits";
 import { readCsvText } from "@/lib/import/read-csv-text";
 
 export interface LoadedFile {
@@ -15,15 +16,20 @@ function looksLikeCsv(file: File): boolean {
   return /\.csv$/i.test(file.name) || file.type === "text/csv";
 }
 
-/** A drop zone that is also the file picker's label (click, keyboard or drag-and-drop). */
+/**
+ * A drop zone that is also the file picker's label (click, keyboard or drag-and-drop). Pointing
+ * at it or focusing it warms `warm` (the parser), so the preview is quick once a file is chosen.
+ */
 export function FileDrop({
   fileName,
   onFile,
   onClear,
+  warm,
 }: {
   fileName: string | null;
-  onFile: (file: LoadedFile) => void;
+  onFile: (file: LoadedFile) => void | Promise<void>;
   onClear: () => void;
+  warm: { preload: () => Promise<unknown> };
 }) {
   const t = useTranslations("import.file");
   const tHow = useTranslations("import.howTo");
@@ -46,7 +52,8 @@ export function FileDrop({
     if (file.size > IMPORT_MAX_BYTES)
       return setError(t("tooBig", { name: file.name, size: megabytes(file.size), max: megabytes(IMPORT_MAX_BYTES) }));
     try {
-      onFile({ name: file.name, text: await readCsvText(file) });
+      const text = await readCsvText(file);
+      void onFile({ name: file.name, text });
     } catch {
       setError(t("unreadable", { name: file.name }));
     }
@@ -56,6 +63,8 @@ export function FileDrop({
     <div className="flex flex-col gap-3">
       <label
         htmlFor={inputId}
+        {...preloadOn(warm)}
+        onDragEnter={() => void warm.preload().catch(() => undefined)}
         onDragOver={(e) => {
           e.preventDefault();
           e.dataTransfer.dropEffect = "copy";

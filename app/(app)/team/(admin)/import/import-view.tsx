@@ -7,13 +7,18 @@ import { toast } from "@/components/ui/toast";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LazyBoundary, lazyWithPreload } from "@/components/ui/lazy";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
-import { type ImportCaps, type ImportPreview, previewOperatorsCsv } from "@/lib/import/operators-csv";
+import type { ImportCaps, ImportPreview } from "@/lib/import/operators-csv";
 import { useTRPC } from "@/lib/trpc/react";
 import { FileDrop, type LoadedFile } from "./file-drop";
 import { JobProgress } from "./job-progress";
-import { PreviewTable } from "./preview-table";
 import { useRowErrorMessage } from "./row-error";
+
+// The parser (papaparse, the row schemas) and the preview's table load once a file is on its way.
+const loadParser = () => import("@/lib/import/operators-csv");
+const PreviewTable = lazyWithPreload(() => import("./preview-table"));
+const warmPreview = { preload: () => Promise.all([loadParser(), PreviewTable.preload()]) };
 
 /** The address of a job's progress, so a reload (or a shared link) finds it again. */
 function showJobInAddress(jobId: string | null) {
@@ -35,7 +40,8 @@ export function ImportView({
 }) {
   const [jobId, setJobId] = useState<string | null>(initialJobId);
   const [file, setFile] = useState<LoadedFile | null>(null);
-  const [instant, setInstant] = useState<ImportPreview | null>(null);
+  /** The browser's preview, with the file it is of: a parse that ends after another file was picked is not shown. */
+  const [instant, setInstant] = useState<{ of: LoadedFile; preview: ImportPreview } | null>(null);
   const t = useTranslations("import");
   const errors = useErrorMessage();
   const rowError = useRowErrorMessage();
@@ -61,16 +67,24 @@ export function ImportView({
     }),
   );
 
-  const onFile = (loaded: LoadedFile) => {
+  const onFile = async (loaded: LoadedFile) => {
     setFile(loaded);
-    setInstant(
-      previewOperatorsCsv(loaded.text, {
-        caps,
-        departmentNames: (departments.data?.items ?? []).map((d) => d.name),
-        existingNames: [],
-      }),
-    );
+    setInstant(null);
     check.mutate({ csv: loaded.text });
+    void PreviewTable.preload().catch(() => undefined);
+    try {
+      const { previewOperatorsCsv } = await loadParser();
+      setInstant({
+        of: loaded,
+        preview: previewOperatorsCsv(loaded.text, {
+          caps,
+          departmentNames: (departments.data?.items ?? []).map((d) => d.name),
+          existingNames: [],
+        }),
+      });
+    } catch {
+      // The parser did not arrive (network): the server's preview still comes.
+    }
   };
 
   const clear = () => {
@@ -92,7 +106,7 @@ export function ImportView({
   }
 
   const confirmed = check.data ?? null;
-  const preview = confirmed ?? instant;
+  const preview = confirmed ?? (instant && instant.of === file ? instant.preview : null);
   const checking = check.isPending;
 
   return (
@@ -116,7 +130,7 @@ export function ImportView({
       {/* Phones: picker, preview, then the columns' explanation; wide screens: the explanation beside the picker. */}
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="flex flex-col gap-4 lg:col-start-1 lg:row-start-1">
-          <FileDrop fileName={file?.name ?? null} onFile={onFile} onClear={clear} />
+          <FileDrop fileName={file?.name ?? null} onFile={onFile} onClear={clear} warm={warmPreview} />
         </Card>
         <div className="order-last lg:order-none lg:col-start-2 lg:row-start-1">{help}</div>
 
@@ -164,7 +178,11 @@ export function ImportView({
                 </Alert>
               )}
             </div>
-            {preview.rows.length > 0 && <PreviewTable preview={preview} />}
+            {preview.rows.length > 0 && (
+              <LazyBoundary>
+                <PreviewTable preview={preview} />
+              </LazyBoundary>
+            )}
             <div className="flex flex-col gap-3 border-t border-slate-200 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
               <p className="text-sm text-slate-700">
                 {preview.valid === 0

@@ -16,7 +16,7 @@ const PAGE = 100;
 const MOBILE_ERRORS = 10;
 
 /** The file's rows as they will be read: line number, the columns, each error in words beside its cell. */
-export function PreviewTable({ preview }: { preview: ImportPreview }) {
+export default function PreviewTable({ preview }: { preview: ImportPreview }) {
   const t = useTranslations("import");
   const rowError = useRowErrorMessage();
   const [onlyErrors, setOnlyErrors] = useState(false);
