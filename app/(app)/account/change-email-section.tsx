@@ -14,7 +14,7 @@ import { Card } from "@/components/ui/card";
 import { lazyWithPreload } from "@/components/ui/lazy";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { FormOnRequest } from "./form-on-request";
+import { FormOnRequest } from "@/components/ui/form-on-request";
 
 const ChangeEmailForm = lazyWithPreload(() => import("./change-email-form"));
 

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { lazyWithPreload } from "@/components/ui/lazy";
-import { FormOnRequest } from "./form-on-request";
+import { FormOnRequest } from "@/components/ui/form-on-request";
 
 const ChangePasswordForm = lazyWithPreload(() => import("./change-password-form"));
 

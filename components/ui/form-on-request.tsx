@@ -6,8 +6,8 @@
  * back to the button so a keyboard user keeps their place.
  */
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { LazyBoundary, preloadOn } from "@/components/ui/lazy";
+import { Button } from "./button";
+import { LazyBoundary, preloadOn } from "./lazy";
 
 export function FormOnRequest({
   label,
