@@ -1,13 +1,36 @@
 /**
- * Runs once when the server starts: refuse to start in production with missing secrets,
- * then open (and migrate) the database so the first request doesn't pay for it.
+ * Runs once when the server starts: refuse to start in production with missing secrets, then
+ * have the database opened (and migrated when behind) WITHOUT holding Next back. Next serves
+ * nothing until register() returns, and the embedded database's start keeps the main thread
+ * busy for about a second (PGlite unpacks and boots Postgres in WASM): an anonymous first visit
+ * (sign-in, sign-up) needs no database and should not queue behind it. So it opens right after
+ * the first response (scripts/serve.mjs calls `__portalOpenDatabase`), or 2 s after start,
+ * whichever comes first; a request that needs it earlier opens it at once (server/db/client.ts
+ * keeps one promise), which is no later than if the server had waited for it before listening.
+ * The background workers start once it is open; a database that cannot be opened ends the process.
  */
+declare global {
+  var __portalOpenDatabase: (() => void) | undefined;
+}
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { assertProductionConfig } = await import("./server/config/secrets");
   assertProductionConfig();
   const { getDb } = await import("./server/db/client");
-  await getDb();
-  const { startBackgroundWork } = await import("./server/background");
-  startBackgroundWork();
+  let opening: Promise<void> | undefined;
+  const open = () => {
+    opening ??= getDb().then(
+      async () => {
+        const { startBackgroundWork } = await import("./server/background");
+        startBackgroundWork();
+      },
+      (error: unknown) => {
+        console.error("The database could not be opened:", error);
+        process.exit(1);
+      },
+    );
+  };
+  globalThis.__portalOpenDatabase = open;
+  setTimeout(open, 2_000).unref();
 }

@@ -9,6 +9,7 @@
  *   PORTALS         label=dir,… production builds of the portal (default `portal=.`); e.g.
  *                   `before=../wt-before,after=.` compares two commits.
  *   BENCH_ROUNDS    rounds (5); each round visits every app, in a rotated order.
+ *   BENCH_ONLY=cold only the cold start (quick).
  *
  * Per round and app:
  *   cold start   spawn → first 200 (reference `/` with `next start`; portal /sign-in with
@@ -55,6 +56,7 @@ const median = (values: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const COLD_ONLY = process.env.BENCH_ONLY === "cold";
 
 // ---------- processes ----------
 
@@ -249,6 +251,7 @@ async function measureReference(browser: Browser): Promise<void> {
   } finally {
     await cold.stop();
   }
+  if (COLD_ONLY) return;
   const server = referenceServer();
   try {
     await untilOk(`${origin}/`, server, 60_000);
@@ -278,6 +281,7 @@ async function measurePortal(browser: Browser, label: string, dir: string): Prom
   } finally {
     await cold.stop();
   }
+  if (COLD_ONLY) return;
   const server = portalFullServer(dir);
   try {
     await untilOk(`${origin}/sign-in`, server, 180_000);

@@ -27,9 +27,9 @@ const hostname = values.hostname;
 
 // As the `next` command does, before Next is loaded.
 process.env.NODE_ENV ||= dev ? "development" : "production";
-// Production: Next would run instrumentation.ts's register() (which opens and migrates the
-// database) on the first request, so that request waited for it. Start it first, let Next
-// load and prepare meanwhile, and listen only once both are done. Next keeps one registration
+// Production: Next would run instrumentation.ts's register() (the configuration check, and the
+// database's opening scheduled) on the first request. Start it first, let Next load and
+// prepare meanwhile, and listen only once both are done. Next keeps one registration
 // per process (the same module this calls), so register() still runs once. Development
 // compiles instrumentation.ts on demand: left to Next.
 const registered = dev ? undefined : registerInstrumentation();
@@ -54,8 +54,14 @@ async function registerInstrumentation() {
   await ensureInstrumentationRegistered(process.cwd(), ".next");
 }
 
+// The database opens once the first response is out (instrumentation.ts says why).
+let firstResponse = true;
 const server = createServer((req, res) => {
   stampClientPeer(req);
+  if (firstResponse) {
+    firstResponse = false;
+    res.once("close", () => setImmediate(() => globalThis.__portalOpenDatabase?.()));
+  }
   void handle(req, res);
 });
 // Development: Next attaches its hot-reload WebSocket to this server on the first request.

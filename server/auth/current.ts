@@ -7,6 +7,9 @@ import { sessionCookieName } from "./cookies";
 import { resolveSession, type SessionUser } from "./session";
 
 export const currentSession = cache(async (): Promise<SessionUser | null> => {
-  const [{ db }, jar] = await Promise.all([getDb(), cookies()]);
-  return resolveSession(db, jar.get(sessionCookieName())?.value);
+  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  // No cookie, no session: an anonymous page (sign-in) never waits for the database to open.
+  if (!cookie) return null;
+  const { db } = await getDb();
+  return resolveSession(db, cookie);
 });
