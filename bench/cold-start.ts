@@ -13,7 +13,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { E2E_SECRETS } from "../e2e/secrets";
+import { coldStartEnv } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3650);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
@@ -30,21 +30,7 @@ const chosen = (process.env.BENCH_VARIANTS ?? "serve,next-start")
   .map((v) => v.trim())
   .filter((v) => v in VARIANTS);
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  NEXT_TELEMETRY_DISABLED: "1",
-  DATA_DIR,
-  PUBLIC_URL: ORIGIN,
-  NEXTAUTH_URL: ORIGIN,
-  NEXTAUTH_SECRET: E2E_SECRETS.NEXTAUTH_SECRET,
-  ENCRYPTION_KEYS: `e2e1:${E2E_SECRETS.ENCRYPTION_KEY}`,
-  PLUGCHAT_TOKEN: E2E_SECRETS.PLUGCHAT_TOKEN,
-  // Nothing is asked of the vendor at start or on /sign-in.
-  PLUGCHAT_BASE_URL: "http://127.0.0.1:9/integrator",
-  LOG_LEVEL: "error",
-};
-delete env.DATABASE_URL;
+const env = coldStartEnv(ORIGIN, DATA_DIR);
 
 /** Milliseconds from spawning `args` to the first 200 on /sign-in; the process is stopped after. */
 async function startToFirst200(args: string[]): Promise<number> {

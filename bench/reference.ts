@@ -29,9 +29,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
-import { E2E_SECRETS } from "../e2e/secrets";
 import { setUpTenants } from "./portal-client";
-import { percentile } from "./support";
+import { coldStartEnv, percentile } from "./support";
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const CONNECTIONS = 20;
@@ -108,20 +107,7 @@ function referenceServer(): Proc {
 /** The portal as `npm start` runs it, on its own embedded data folder (the vendor is not needed on /sign-in). */
 function portalColdServer(dir: string): Proc {
   const origin = `http://127.0.0.1:${PORT}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATA_DIR: path.join(dir, ".data/reference-cold"),
-    PUBLIC_URL: origin,
-    NEXTAUTH_URL: origin,
-    NEXTAUTH_SECRET: E2E_SECRETS.NEXTAUTH_SECRET,
-    ENCRYPTION_KEYS: `e2e1:${E2E_SECRETS.ENCRYPTION_KEY}`,
-    PLUGCHAT_TOKEN: E2E_SECRETS.PLUGCHAT_TOKEN,
-    PLUGCHAT_BASE_URL: "http://127.0.0.1:9/integrator",
-    LOG_LEVEL: "error",
-  };
-  delete env.DATABASE_URL;
+  const env = coldStartEnv(origin, path.join(dir, ".data/reference-cold"));
   return start([process.execPath, "scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], dir, env);
 }
 

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { E2E_SECRETS } from "../e2e/secrets";
 
 /** Server modules import `server-only`; the benches re-run themselves under this condition. */
 export const REACT_SERVER_CONDITION = "--conditions=react-server";
@@ -49,4 +50,26 @@ export async function startEmulatorChild(options: {
   });
   child.stdout?.resume();
   return { child, origin };
+}
+
+/**
+ * `npm start`'s environment for a cold start on /sign-in: production, test-only secrets, its own
+ * embedded data folder, and a vendor address nothing answers (nothing is asked of it at start).
+ */
+export function coldStartEnv(origin: string, dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dataDir,
+    PUBLIC_URL: origin,
+    NEXTAUTH_URL: origin,
+    NEXTAUTH_SECRET: E2E_SECRETS.NEXTAUTH_SECRET,
+    ENCRYPTION_KEYS: `e2e1:${E2E_SECRETS.ENCRYPTION_KEY}`,
+    PLUGCHAT_TOKEN: E2E_SECRETS.PLUGCHAT_TOKEN,
+    PLUGCHAT_BASE_URL: "http://127.0.0.1:9/integrator",
+    LOG_LEVEL: "error",
+  };
+  delete env.DATABASE_URL;
+  return env;
 }
