@@ -8,6 +8,7 @@ import { ZInviteInput } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { invitations, memberships, users } from "@/server/db/schema";
+import { publicOrigin } from "@/server/http/public-origin";
 import { newLinkToken } from "@/server/security/link-tokens";
 import { deliverInvitationEmail, INVITATION_TTL_MS, invitationPath } from "@/server/team/invitations";
 
@@ -58,7 +59,7 @@ export const create = adminProcedure
       to: input.email,
       organizationName: ctx.org.name,
       inviterName: ctx.session.name,
-      link: `${process.env.PUBLIC_URL ?? ""}${path}`,
+      link: `${publicOrigin(ctx.requestOrigin)}${path}`,
     });
     ctx.log.info(
       { event: "invitation_created", invitationId: row.id, organizationId: ctx.org.id },
