@@ -1,5 +1,5 @@
 import { SignInPage, SignUpPage } from "./pages/auth";
-import { expect, expectAccessible, test, uniqueUser } from "./fixtures";
+import { expect, expectAccessible, portalOrigin, test, uniqueUser } from "./fixtures";
 
 test.describe("sign up, sign out, sign in", () => {
   test("a new company signs up, signs out, signs in again and the session survives a reload", async ({ page }) => {
@@ -17,7 +17,8 @@ test.describe("sign up, sign out, sign in", () => {
     await test.step("sign out", async () => {
       await page.getByRole("button", { name: "Menu do usuário" }).click();
       await page.getByRole("menuitem", { name: "Sair", exact: true }).click();
-      await expect(page).toHaveURL(/\/sign-in/);
+      // The portal's own origin and port (PUBLIC_URL), not next-auth's default http://localhost:3000.
+      await expect(page).toHaveURL(`${portalOrigin()}/sign-in`);
       await page.goto("/");
       await expect(page).toHaveURL(/\/sign-in/);
     });
@@ -27,6 +28,12 @@ test.describe("sign up, sign out, sign in", () => {
       await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
       await page.reload();
       await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
+    });
+
+    await test.step("sign out on all devices: back on this portal's sign-in page", async () => {
+      await page.getByRole("button", { name: "Menu do usuário" }).click();
+      await page.getByRole("menuitem", { name: "Sair de todos os dispositivos" }).click();
+      await expect(page).toHaveURL(`${portalOrigin()}/sign-in`);
     });
   });
 
