@@ -100,7 +100,8 @@ export function authOptions({ origin }: { origin?: string } = {}): NextAuthOptio
         if (url.startsWith("/") && !url.startsWith("//")) return `${base}${url}`;
         try {
           const target = new URL(url);
-          if (target.origin === base || target.origin === baseUrl) return `${base}${target.pathname}${target.search}${target.hash}`;
+          if (target.origin === base || target.origin === baseUrl)
+            return `${base}${target.pathname}${target.search}${target.hash}`;
         } catch {
           /* not a URL: fall through */
         }

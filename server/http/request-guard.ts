@@ -15,9 +15,7 @@ export const MAX_BATCH_SIZE = 10;
 
 function expectedOrigin(req: Request): string {
   const url = new URL(req.url);
-  return (
-    configuredOrigin() ?? requestOrigin(req.headers, url.protocol === "https:" ? "https" : "http") ?? url.origin
-  );
+  return configuredOrigin() ?? requestOrigin(req.headers, url.protocol === "https:" ? "https" : "http") ?? url.origin;
 }
 
 /** A Response refusing the request, or null when it may proceed. */

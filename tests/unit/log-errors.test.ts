@@ -28,7 +28,11 @@ describe("failed procedures in the server log", () => {
     ["CONFLICT", appError("ALREADY_MEMBER", { field: "email" })],
   ] as const)("%s: a debug line, no stack, not an error", async (code, cause) => {
     const { log, lines } = capture();
-    logProcedureError(log, { error: new TRPCError({ code, cause }), path: "x.y", requestId: "r1" }, "tRPC procedure failed");
+    logProcedureError(
+      log,
+      { error: new TRPCError({ code, cause }), path: "x.y", requestId: "r1" },
+      "tRPC procedure failed",
+    );
     await new Promise((r) => setImmediate(r));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 20, code, path: "x.y", requestId: "r1" });

@@ -51,7 +51,9 @@ describe("the request's origin", () => {
   it("is what Next forwards (X-Forwarded-Host/Proto), else the Host header over http", () => {
     expect(requestOrigin(headers({ host: "localhost:3201" }))).toBe("http://localhost:3201");
     expect(
-      requestOrigin(headers({ host: "10.0.0.2:3000", "x-forwarded-host": "127.0.0.1:3000", "x-forwarded-proto": "http" })),
+      requestOrigin(
+        headers({ host: "10.0.0.2:3000", "x-forwarded-host": "127.0.0.1:3000", "x-forwarded-proto": "http" }),
+      ),
     ).toBe("http://127.0.0.1:3000");
     expect(requestOrigin(headers({ "x-forwarded-host": "portal.test", "x-forwarded-proto": "https" }))).toBe(
       "https://portal.test",
@@ -73,9 +75,7 @@ describe("next-auth's redirects (sign out, the sign-in's callback)", () => {
 
   it("land on the origin they were asked from, port included", () => {
     expect(redirect("http://localhost:3201", "/sign-in")).toBe("http://localhost:3201/sign-in");
-    expect(redirect("http://127.0.0.1:3000", "http://127.0.0.1:3000/team?x=1")).toBe(
-      "http://127.0.0.1:3000/team?x=1",
-    );
+    expect(redirect("http://127.0.0.1:3000", "http://127.0.0.1:3000/team?x=1")).toBe("http://127.0.0.1:3000/team?x=1");
     expect(redirect("https://portal.example.com.br", `${baseUrl}/sign-in`)).toBe(
       "https://portal.example.com.br/sign-in",
     );

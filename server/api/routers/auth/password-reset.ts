@@ -16,7 +16,11 @@ export const requestPasswordReset = publicProcedure
   .mutation(async ({ ctx, input }) => {
     throwIfRefused(await hit("passwordResetIp", ctx.clientIp));
     throwIfRefused(await hit("passwordResetEmail", input.email));
-    await issuePasswordReset(ctx.db, ctx.log, { email: input.email, locale: ctx.locale, publicUrl: publicOrigin(ctx.requestOrigin) });
+    await issuePasswordReset(ctx.db, ctx.log, {
+      email: input.email,
+      locale: ctx.locale,
+      publicUrl: publicOrigin(ctx.requestOrigin),
+    });
     return { sent: true as const };
   });
 
