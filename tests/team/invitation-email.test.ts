@@ -38,13 +38,14 @@ describe("invitation e-mail", () => {
     delete process.env.PUBLIC_URL;
     try {
       const since = mailSink().messages.length;
-      const { path } = await callerFor({
+      const { path, link } = await callerFor({
         db: handle.db,
         member: owner,
         requestOrigin: "http://127.0.0.1:3201",
       }).invitations.create({ email: "dev-link@example.com", role: "member" });
       const mail = await mailSink().waitFor("dev-link@example.com", { since });
-      expect(mail.text).toContain(`http://127.0.0.1:3201${path}`);
+      expect(link).toBe(`http://127.0.0.1:3201${path}`);
+      expect(mail.text).toContain(link);
     } finally {
       process.env.PUBLIC_URL = saved;
     }
