@@ -11,7 +11,7 @@ import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
-import { isRefusal } from "./refusal";
+import { isFaultAnswer } from "./refusal";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -36,15 +36,7 @@ export function TRPCReactProvider({
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        // Development: faults go to the console (console.error, which the overlay counts as an issue);
-        // refusals (a 409 on a form, a 403) are answered on the page and are not faults.
-        loggerLink({
-          enabled: (op) =>
-            process.env.NODE_ENV === "development" &&
-            op.direction === "down" &&
-            op.result instanceof Error &&
-            !isRefusal(op.result),
-        }),
+        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && isFaultAnswer(op) }),
         httpBatchLink({
           url: "/api/trpc",
           transformer: superjson,

@@ -25,6 +25,14 @@ const REFUSAL_CODES = new Set([
   "CLIENT_CLOSED_REQUEST",
 ]);
 
+/**
+ * What the browser's development loggerLink writes to the console (console.error, which Next's
+ * overlay counts as an issue): answers that are faults. A 409 on a form is said on the page.
+ */
+export function isFaultAnswer(op: { direction: "up" | "down"; result?: unknown }): boolean {
+  return op.direction === "down" && op.result instanceof Error && !isRefusal(op.result);
+}
+
 /** A TRPCClientError (browser: `data.httpStatus`) or a TRPCError (server: `code`) that is a refusal. */
 export function isRefusal(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;

@@ -9,7 +9,7 @@ import { isHTTPAccessFallbackError } from "next/dist/client/components/http-acce
 import { isRedirectError } from "next/dist/client/components/redirect-error.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchForPage } from "@/lib/trpc/server";
-import { isRefusal } from "@/lib/trpc/refusal";
+import { isFaultAnswer, isRefusal } from "@/lib/trpc/refusal";
 import { makeQueryClient } from "@/lib/trpc/query-client";
 
 const refused = (code: TRPCError["code"]) => () => Promise.reject(new TRPCError({ code, message: code }));
@@ -53,6 +53,14 @@ describe("what counts as a refusal", () => {
       expect(isRefusal(new TRPCError({ code })), code).toBe(false);
     expect(isRefusal(new Error("boom"))).toBe(false);
     expect(isRefusal(null)).toBe(false);
+  });
+
+  it("the browser's development log (console.error, an overlay issue) shows faults, not refusals", () => {
+    expect(isFaultAnswer({ direction: "down", result: clientError(409) })).toBe(false);
+    expect(isFaultAnswer({ direction: "down", result: clientError(400) })).toBe(false);
+    expect(isFaultAnswer({ direction: "down", result: clientError(500) })).toBe(true);
+    expect(isFaultAnswer({ direction: "down", result: { result: { data: 1 } } })).toBe(false);
+    expect(isFaultAnswer({ direction: "up" })).toBe(false);
   });
 
   it("a refused query is not retried; a failed one is, once", async () => {
