@@ -35,7 +35,8 @@ test.describe("page titles and the icon", () => {
       expect(favicon.status()).toBe(200);
       expect(favicon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
       await page.goto("/sign-in");
-      const icons = page.locator('head link[rel="icon"], head link[rel="apple-touch-icon"]');
+      // React may stream them after the first bytes of <body>: wherever they are, not only in <head>.
+      const icons = page.locator('link[rel="icon"], link[rel="apple-touch-icon"]');
       const hrefs = await icons.evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
       expect(hrefs.some((h) => h.startsWith("/icon.svg"))).toBe(true);
       expect(hrefs.some((h) => h.startsWith("/apple-icon.png"))).toBe(true);
