@@ -4,10 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { AuditView } from "./audit-view";
 import { parseAuditFilters } from "./filters";
-import { adminPageMetadata } from "../admin-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return adminPageMetadata(async () => (await getTranslations("team.audit"))("title"));
+  return { title: (await getTranslations("team.audit"))("title") };
 }
 
 /** Owners and admins only: ../layout.tsx is the gate (the procedures refuse members too). */

@@ -6,10 +6,9 @@ import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importColumnsFor, requiredColumnsFor
 import { fetchForPage, getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { ZImportJobInput } from "@/lib/validation/import";
 import { ImportView } from "./import-view";
-import { adminPageMetadata } from "../admin-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return adminPageMetadata(async () => (await getTranslations("import"))("title"));
+  return { title: (await getTranslations("import"))("title") };
 }
 
 /**

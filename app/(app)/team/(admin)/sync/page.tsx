@@ -4,10 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentProviderInfo } from "@/server/providers/info";
 import { SyncView } from "./sync-view";
-import { adminPageMetadata } from "../admin-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return adminPageMetadata(async () => (await getTranslations("sync"))("title"));
+  return { title: (await getTranslations("sync"))("title") };
 }
 
 /**
