@@ -7,6 +7,9 @@ const nextConfig = {
   // Native/WASM server packages are loaded from node_modules at run time, never bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino", "rate-limiter-flexible"],
   typedRoutes: false,
+  // Development: Next serves its scripts and hot reload only to the host it started on (localhost);
+  // a page opened at http://127.0.0.1:3000 would never become interactive. Loopback only.
+  allowedDevOrigins: ["127.0.0.1", "[::1]"],
   // forbidden() + forbidden.tsx: a member on a team page for admins gets "Sem acesso" with HTTP 403.
   experimental: { authInterrupts: true },
   // Security headers are set per request by proxy.ts from the running process's environment

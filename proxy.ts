@@ -10,9 +10,12 @@ import { chatSdkUrl } from "@/server/config/sdk";
 import { buildCsp } from "@/server/http/csp";
 import { isHttpsDeployment, securityHeaders } from "@/server/http/security-headers";
 
+/** The icons (app/favicon.ico, app/icon.svg, app/apple-icon.png) are files, not pages. */
+const ICONS = new Set(["/favicon.ico", "/icon.svg", "/apple-icon.png"]);
+
 /** API routes answer JSON and /_next/ serves files: they get the headers, not a page's CSP. */
 function isPage(pathname: string): boolean {
-  return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && pathname !== "/favicon.ico";
+  return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !ICONS.has(pathname);
 }
 
 export function proxy(request: NextRequest) {

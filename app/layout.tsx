@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { Toaster } from "@/components/ui/toast";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { productName } from "@/server/config/product-name";
 import { inter } from "./fonts";
 import "./globals.css";
 
+/** Every page names itself ("Operadores · Portal PlugChat"); the icons are app/icon.svg, app/favicon.ico, app/apple-icon.tsx. */
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` } };
+  const product = await productName();
+  return { title: { default: product, template: `%s · ${product}` }, applicationName: product };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

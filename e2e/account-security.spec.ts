@@ -7,7 +7,16 @@
 import type { Browser, Page } from "@playwright/test";
 import { generateSync } from "otplib";
 import { SignInPage, SignUpPage, VerifyEmailPage } from "./pages/auth";
-import { expect, expectAccessible, mailsTo, signUpViaApi, test, uniqueUser, verificationLinkFor } from "./fixtures";
+import {
+  expect,
+  expectAccessible,
+  mailsTo,
+  portalOrigin,
+  signUpViaApi,
+  test,
+  uniqueUser,
+  verificationLinkFor,
+} from "./fixtures";
 
 const STEP_SECONDS = 30;
 const currentStep = () => Math.floor(Date.now() / 1000 / STEP_SECONDS);
@@ -34,7 +43,7 @@ function authenticator(secret: string) {
 async function signOut(page: Page, menuName = "Menu do usuário", itemName = "Sair") {
   await page.getByRole("button", { name: menuName }).click();
   await page.getByRole("menuitem", { name: itemName, exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(`${portalOrigin()}/sign-in`);
 }
 
 async function newPage(browser: Browser): Promise<Page> {

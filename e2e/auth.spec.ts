@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { SignInPage, SignUpPage } from "./pages/auth";
-import { expect, expectAccessible, test, uniqueUser } from "./fixtures";
+import { expect, expectAccessible, portalOrigin, test, uniqueUser } from "./fixtures";
+import { SERVER_LOG_DIR } from "./secrets";
 
 test.describe("sign up, sign out, sign in", () => {
   test("a new company signs up, signs out, signs in again and the session survives a reload", async ({ page }) => {
@@ -17,7 +20,8 @@ test.describe("sign up, sign out, sign in", () => {
     await test.step("sign out", async () => {
       await page.getByRole("button", { name: "Menu do usuário" }).click();
       await page.getByRole("menuitem", { name: "Sair", exact: true }).click();
-      await expect(page).toHaveURL(/\/sign-in/);
+      // The portal's own origin and port (PUBLIC_URL), not next-auth's default http://localhost:3000.
+      await expect(page).toHaveURL(`${portalOrigin()}/sign-in`);
       await page.goto("/");
       await expect(page).toHaveURL(/\/sign-in/);
     });
@@ -27,6 +31,12 @@ test.describe("sign up, sign out, sign in", () => {
       await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
       await page.reload();
       await expect(page.getByTestId("org-name")).toHaveText(user.companyName);
+    });
+
+    await test.step("sign out on all devices: back on this portal's sign-in page", async () => {
+      await page.getByRole("button", { name: "Menu do usuário" }).click();
+      await page.getByRole("menuitem", { name: "Sair de todos os dispositivos" }).click();
+      await expect(page).toHaveURL(`${portalOrigin()}/sign-in`);
     });
   });
 
@@ -70,9 +80,16 @@ test.describe("sign up, sign out, sign in", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 
-  test("anonymous visitors are sent to sign in", async ({ page }) => {
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/sign-in/);
+  test("anonymous visitors are sent to sign in, and the server log has no error for it", async ({ page }) => {
+    for (const url of ["/", "/team/members", "/team/import", "/team/operators", "/account", "/onboarding"]) {
+      await page.goto(url);
+      await expect(page, url).toHaveURL(`${portalOrigin()}/sign-in`);
+    }
+    // An expected refusal is not an error: no "⨯ Error [TRPCError]: UNAUTHENTICATED" with its
+    // stack (a page's query refused while its layout redirected). Give a late one time to arrive.
+    await page.waitForTimeout(2_000);
+    const log = readFileSync(path.join(SERVER_LOG_DIR, "plugchat.log"), "utf8");
+    expect(log.match(/^⨯ .*TRPCError.*$/gm) ?? []).toEqual([]);
   });
 
   test("sign-in and sign-up pages have no serious accessibility violations", async ({ page }) => {

@@ -41,8 +41,9 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: dataDir,
+  // Only PUBLIC_URL, as README's production set-up: every absolute URL (sign-out redirect
+  // included) must follow it without next-auth's NEXTAUTH_URL.
   PUBLIC_URL: origin,
-  NEXTAUTH_URL: origin,
   NEXTAUTH_SECRET: E2E_SECRETS.NEXTAUTH_SECRET,
   ENCRYPTION_KEYS: `e2e1:${E2E_SECRETS.ENCRYPTION_KEY}`,
   PLUGCHAT_TOKEN: E2E_SECRETS.PLUGCHAT_TOKEN,
@@ -63,7 +64,6 @@ export const e2eCdpEnv: NodeJS.ProcessEnv = {
   ...e2eEnv,
   DATA_DIR: cdpDataDir,
   PUBLIC_URL: cdpOrigin,
-  NEXTAUTH_URL: cdpOrigin,
   CHAT_PROVIDER: "cdp",
   CDP_BASE_URL: `http://127.0.0.1:${cdpEmulatorPort}`,
   CDP_TOKEN: E2E_SECRETS.CDP_TOKEN,

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -7,6 +8,10 @@ import { serverCaller } from "@/lib/trpc/server";
 import { currentSession } from "@/server/auth/current";
 import { ReconcileCard } from "./_dashboard/reconcile-card";
 import { WhatsAppCard } from "./_dashboard/whatsapp-card";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("metaTitle") };
+}
 
 /** The dashboard; while onboarding is not completed, admins are taken to the wizard's current step. */
 export default async function DashboardPage() {

@@ -1,12 +1,12 @@
-import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { productName } from "@/server/config/product-name";
 
 /** What the sign-in, sign-up, invitation, password and e-mail forms read in the browser. */
 const CLIENT_NAMESPACES = ["auth", "twoFactor.signIn", "twoFactor.validation", "team.accept", "email.verifyPage"];
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
-  const t = await getTranslations("common");
+  const product = await productName();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center justify-between px-6 py-4">
@@ -14,7 +14,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
           <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 text-white">
             P
           </span>
-          {t("appName")}
+          {product}
         </span>
         <LanguageSwitcher />
       </header>

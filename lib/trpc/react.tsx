@@ -11,6 +11,7 @@ import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
+import { isFaultAnswer } from "./refusal";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -35,10 +36,7 @@ export function TRPCReactProvider({
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({
-          enabled: (op) =>
-            process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
-        }),
+        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && isFaultAnswer(op) }),
         httpBatchLink({
           url: "/api/trpc",
           transformer: superjson,

@@ -8,18 +8,15 @@ import { experimental_createServerActionHandler } from "@trpc/next/app-dir/serve
 import superjson, { type SuperJSONResult } from "superjson";
 import type { AppErrorInfo } from "@/server/errors";
 import { logger } from "@/server/log";
+import { logProcedureError } from "./log-errors";
 import { createServerContext } from "./context";
 import { trpcInstance, type FieldErrors } from "./trpc";
 
 export const createAction = experimental_createServerActionHandler(trpcInstance, {
   createContext: createServerContext,
   onError({ error, ctx }) {
-    if (error.code === "INTERNAL_SERVER_ERROR") {
-      logger.error(
-        { requestId: (ctx as { requestId?: string } | undefined)?.requestId, err: error.cause ?? error },
-        "server action failed",
-      );
-    }
+    const requestId = (ctx as { requestId?: string } | undefined)?.requestId;
+    logProcedureError(logger, { error, requestId }, "server action failed");
   },
 });
 

@@ -9,6 +9,7 @@ import { resolveSession } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 import type { Timings } from "@/server/http/server-timing";
+import { requestOrigin } from "@/server/http/public-origin";
 import { clientIpFrom } from "@/server/security/client-address";
 import { createContextInner, ORG_COOKIE, ORG_HEADER, type ContextInner, type CookieOptions } from "./trpc";
 
@@ -52,6 +53,7 @@ export async function createFetchContext(
     orgHint: req.headers.get(ORG_HEADER) ?? readCookie(cookieHeader, ORG_COOKIE) ?? null,
     clientIp: clientIpFrom((name) => req.headers.get(name)),
     userAgent: req.headers.get("user-agent"),
+    requestOrigin: requestOrigin(req.headers),
     locale: localeOf(readCookie(cookieHeader, LOCALE_COOKIE)),
     setCookie: (name, value, options) => resHeaders.append("set-cookie", serializeCookie(name, value, options)),
   });
@@ -67,6 +69,7 @@ export async function createServerContext(): Promise<ContextInner> {
     orgHint: hdrs.get(ORG_HEADER) ?? jar.get(ORG_COOKIE)?.value ?? null,
     clientIp: clientIpFrom((name) => hdrs.get(name)),
     userAgent: hdrs.get("user-agent"),
+    requestOrigin: requestOrigin(hdrs),
     locale: localeOf(jar.get(LOCALE_COOKIE)?.value),
     setCookie: (name, value, options) => {
       // Server Components cannot set cookies; server actions and route handlers can.

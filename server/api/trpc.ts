@@ -59,6 +59,11 @@ export interface ContextInner {
   userAgent: string | null;
   /** The caller's UI language (NEXT_LOCALE cookie), for what the server writes to them (e-mails). */
   locale: Locale;
+  /**
+   * The origin the browser used (null outside a request): links in e-mails start with it in
+   * development; production always uses PUBLIC_URL (server/http/public-origin.ts).
+   */
+  requestOrigin: string | null;
   requestId: string;
   log: Logger;
   /** Profiling spans (SERVER_TIMING=1, HTTP requests only). */
@@ -67,8 +72,9 @@ export interface ContextInner {
 
 export type ContextInput = Omit<
   ContextInner,
-  "requestId" | "log" | "provider" | "clientIp" | "userAgent" | "locale"
+  "requestId" | "log" | "provider" | "clientIp" | "userAgent" | "locale" | "requestOrigin"
 > & {
+  requestOrigin?: string | null;
   requestId?: string;
   clientIp?: string;
   userAgent?: string | null;
@@ -84,6 +90,7 @@ export function createContextInner(opts: ContextInput): ContextInner {
     clientIp: rest.clientIp ?? "local",
     userAgent: rest.userAgent ?? null,
     locale: rest.locale ?? defaultLocale,
+    requestOrigin: rest.requestOrigin ?? null,
     requestId,
     log: logger.child({ requestId }),
     provider: resolveProvider(provider),

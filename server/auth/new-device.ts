@@ -11,7 +11,7 @@ import type { Db } from "@/server/db/client";
 import { sessions } from "@/server/db/schema";
 import type { Logger } from "@/server/log";
 import { enqueueEmail } from "@/server/mail/outbox";
-import { portalPublicUrl } from "@/server/mail/public-url";
+import { publicOrigin } from "@/server/http/public-origin";
 import { renderEmail } from "@/server/mail/templates";
 import { userAgentLabel } from "./user-agent";
 
@@ -28,6 +28,8 @@ export interface SignInFacts {
   ip: string;
   /** The request's Cookie header (for the language of the e-mail). */
   cookieHeader?: string;
+  /** The origin the browser signed in at (the e-mail's link, in development: see server/http/public-origin.ts). */
+  origin?: string | null;
   now?: Date;
 }
 
@@ -63,7 +65,7 @@ export async function warnOfNewDevice(db: Db, log: Logger, facts: SignInFacts): 
     when,
     device: userAgentLabel(userAgent) ?? "?",
     address: facts.ip === "local" ? "?" : facts.ip,
-    link: `${portalPublicUrl()}/account`,
+    link: `${publicOrigin(facts.origin ?? null)}/account`,
   });
   await enqueueEmail(db, { event: "new_sign_in_email", to: user.email, ...mail });
   log.info({ event: "new_sign_in_warned", userId: user.id }, "sign-in from a new browser: e-mail queued");

@@ -24,7 +24,12 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function authOptions(): NextAuthOptions {
+/**
+ * `origin`: where the redirects next-auth answers with (sign-out, the sign-in's callback) point —
+ * the portal's public origin for this request (server/http/public-origin.ts). next-auth v4 itself
+ * would use NEXTAUTH_URL, or http://localhost:3000 when it is unset.
+ */
+export function authOptions({ origin }: { origin?: string } = {}): NextAuthOptions {
   const secure = usesSecureCookies();
   return {
     secret: getSecrets().nextAuthSecret,
@@ -75,6 +80,7 @@ export function authOptions(): NextAuthOptions {
             userAgent,
             ip,
             cookieHeader: headerValue(req.headers?.cookie),
+            origin,
           }).catch((err: unknown) => logger.error({ err }, "new sign-in e-mail could not be queued"));
           return { id: user.id, email: user.email, name: user.name, sid: sessionId };
         },
@@ -89,14 +95,17 @@ export function authOptions(): NextAuthOptions {
         return { ...session, user: { name: token.name, email: token.email } };
       },
       redirect({ url, baseUrl }) {
+        const base = origin ?? baseUrl;
         // callbackUrl never leaves this site.
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        if (url.startsWith("/") && !url.startsWith("//")) return `${base}${url}`;
         try {
-          if (new URL(url).origin === baseUrl) return url;
+          const target = new URL(url);
+          if (target.origin === base || target.origin === baseUrl)
+            return `${base}${target.pathname}${target.search}${target.hash}`;
         } catch {
           /* not a URL: fall through */
         }
-        return baseUrl;
+        return base;
       },
     },
     events: {
@@ -111,8 +120,9 @@ export function authOptions(): NextAuthOptions {
       error: (code, metadata) =>
         logger.warn({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
       warn: (code) => {
-        // Development runs on whatever host the browser uses; PUBLIC_URL/NEXTAUTH_URL is a production setting.
-        if (code === "NEXTAUTH_URL" && process.env.NODE_ENV !== "production") return;
+        // next-auth's own base URL is not used for anything the browser follows: the redirect callback
+        // above points at PUBLIC_URL (production) or the browser's origin (development).
+        if (code === "NEXTAUTH_URL" && origin) return;
         logger.warn({ code }, "next-auth warning");
       },
       debug: () => undefined,

@@ -22,6 +22,8 @@ export const env = createEnv({
     /** The portal's public origin, e.g. https://portal.example.com (webhook URLs, auth callbacks). */
     PUBLIC_URL: optionalUrl,
     NEXTAUTH_URL: optionalUrl,
+    /** The portal's name in tab titles and on the sign-in page (default "Portal PlugChat"). */
+    PORTAL_PRODUCT_NAME: z.string().trim().min(1).max(80).optional(),
     /** Signs session JWTs. Generated once in development. */
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     /** Operator accessToken encryption keys: "kid:base64key[,kid:base64key…]", first one encrypts. */

@@ -4,6 +4,7 @@
  * preflight: mutations (POST) must be JSON from our own origin.
  */
 import { IMPORT_MAX_BYTES } from "@/lib/import/operators-csv";
+import { configuredOrigin, requestOrigin } from "./public-origin";
 
 /**
  * The largest request body: room for the biggest CSV the import accepts once it is written as
@@ -13,11 +14,8 @@ export const MAX_BODY_BYTES = 2 * IMPORT_MAX_BYTES + 64 * 1024;
 export const MAX_BATCH_SIZE = 10;
 
 function expectedOrigin(req: Request): string {
-  const configured = process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  return host ? `${proto}://${host}` : new URL(req.url).origin;
+  const url = new URL(req.url);
+  return configuredOrigin() ?? requestOrigin(req.headers, url.protocol === "https:" ? "https" : "http") ?? url.origin;
 }
 
 /** A Response refusing the request, or null when it may proceed. */

@@ -72,7 +72,12 @@ export interface CallerOptions {
   userAgent?: string | null;
   /** The caller's UI language (what the server writes to them, e.g. e-mails); pt-BR by default. */
   locale?: "pt-BR" | "en";
+  /** The origin the caller's browser used (links in e-mails when PUBLIC_URL is unset). */
+  requestOrigin?: string | null;
 }
+
+/** Where the test callers' browsers are: links in e-mails start with it unless PUBLIC_URL is set. */
+export const TEST_REQUEST_ORIGIN = "http://portal.test:3210";
 
 export type SetCookie = { name: string; value: string; options: CookieOptions };
 
@@ -91,6 +96,7 @@ export function callerWithCookies(opts: CallerOptions) {
     clientIp: opts.clientIp ?? `10.${randomBytes(3).join(".")}`,
     userAgent: opts.userAgent ?? null,
     locale: opts.locale,
+    requestOrigin: opts.requestOrigin !== undefined ? opts.requestOrigin : TEST_REQUEST_ORIGIN,
     provider:
       opts.provider ??
       (() => {

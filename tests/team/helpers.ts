@@ -15,6 +15,7 @@ export function teamCaller(db: Db, member: TestMember | null, orgHint?: string, 
     orgHint: orgHint ?? member?.organizationId ?? null,
     // A fresh address per caller, as in tests/helpers/context.ts: rate limits count per address.
     clientIp: `10.${randomBytes(3).join(".")}`,
+    requestOrigin: "http://portal.test:3210",
     // Pointed at a closed loopback port: team procedures never call the vendor.
     provider:
       provider ?? createChatProvider({ baseUrl: "http://127.0.0.1:9/integrator", token: "unused", timeoutMs: 200 }),

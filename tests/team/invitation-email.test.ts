@@ -31,4 +31,23 @@ describe("invitation e-mail", () => {
       expect(mail.text).toContain(`Dona Rosa ${phrase}`);
     }
   });
+
+  it("without PUBLIC_URL (development), the link starts with the origin the admin's browser used", async () => {
+    const owner = await createMember(handle.db, { role: "owner" });
+    const saved = process.env.PUBLIC_URL;
+    delete process.env.PUBLIC_URL;
+    try {
+      const since = mailSink().messages.length;
+      const { path, link } = await callerFor({
+        db: handle.db,
+        member: owner,
+        requestOrigin: "http://127.0.0.1:3201",
+      }).invitations.create({ email: "dev-link@example.com", role: "member" });
+      const mail = await mailSink().waitFor("dev-link@example.com", { since });
+      expect(link).toBe(`http://127.0.0.1:3201${path}`);
+      expect(mail.text).toContain(link);
+    } finally {
+      process.env.PUBLIC_URL = saved;
+    }
+  });
 });

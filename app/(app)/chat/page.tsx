@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +8,10 @@ import { ChatClient } from "./chat-client";
 
 /** The emulator's SDK in development; production must configure PLUGCHAT_SDK_URL. */
 const DEV_SDK_URL = "http://127.0.0.1:4010/sdk/index.js";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("chat"))("title") };
+}
 
 export default async function ChatPage() {
   const t = await getTranslations("chat");

@@ -1,6 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("team.forbidden"))("title") };
+}
 
 /** What a member sees on a team page for owners and administrators (forbidden() in (admin)/layout.tsx). */
 export default async function TeamForbidden() {

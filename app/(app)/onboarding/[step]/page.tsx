@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
@@ -5,6 +6,12 @@ import { isOnboardingStep, stepIndex } from "@/lib/onboarding/steps";
 import { HydrateClient, getQueryClient, serverCaller, trpc } from "@/lib/trpc/server";
 import { Stepper } from "./stepper";
 import { StepView } from "./step-view";
+
+export async function generateMetadata({ params }: { params: Promise<{ step: string }> }): Promise<Metadata> {
+  const { step } = await params;
+  const t = await getTranslations("onboarding");
+  return isOnboardingStep(step) ? { title: t("metaTitle", { step: t(`steps.${step}`) }) } : {};
+}
 
 /** A wizard step: the server loads the state (and resumes at the right step); the client form does the rest. */
 export default async function OnboardingStepPage({ params }: { params: Promise<{ step: string }> }) {

@@ -44,7 +44,7 @@ export default function InviteForm({
     try {
       const res = await invite.mutateAsync(values);
       toast.success(t("created", { email: values.email }));
-      onCreated({ link: `${window.location.origin}${res.path}`, email: values.email, expiresAt: res.expiresAt });
+      onCreated({ link: res.link, email: values.email, expiresAt: res.expiresAt });
     } catch (error) {
       const data = errorDataOf(error);
       if (data.appError?.field === "email")

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
+import { fetchForPage, getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { MembersView } from "./members-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage() {
   const t = await getTranslations("team.members");
   const queryClient = getQueryClient();
-  const data = await queryClient.fetchQuery(trpc.members.list.queryOptions());
+  const data = await fetchForPage(trpc.members.list.queryOptions());
   if (data.myRole !== "member") await queryClient.prefetchQuery(trpc.invitations.list.queryOptions());
   return (
     <HydrateClient>

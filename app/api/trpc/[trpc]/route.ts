@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createFetchContext } from "@/server/api/context";
+import { logProcedureError } from "@/server/api/log-errors";
 import { logger } from "@/server/log";
 import { guardTrpcRequest, MAX_BATCH_SIZE } from "@/server/http/request-guard";
 import { requestTimings } from "@/server/http/server-timing";
@@ -17,9 +18,7 @@ async function handler(req: Request): Promise<Response> {
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: ({ resHeaders }) => createFetchContext(req, resHeaders, timings),
     onError({ error, path, ctx }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        logger.error({ requestId: ctx?.requestId, path, err: error.cause ?? error }, "tRPC procedure failed");
-      }
+      logProcedureError(logger, { error, path, requestId: ctx?.requestId }, "tRPC procedure failed");
     },
     responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
   });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { ZPasswordResetLinkInput, ZRequestPasswordResetInput, ZResetPasswordInput } from "@/lib/validation/auth";
 import { publicProcedure } from "@/server/api/trpc";
 import { issuePasswordReset, resetPasswordWithToken, usablePasswordReset } from "@/server/auth/password-reset";
-import { portalPublicUrl as publicUrl } from "@/server/mail/public-url";
+import { publicOrigin } from "@/server/http/public-origin";
 import { check, clear, hit, throwIfRefused } from "@/server/security/rate-limit";
 
 export const requestPasswordReset = publicProcedure
@@ -16,7 +16,11 @@ export const requestPasswordReset = publicProcedure
   .mutation(async ({ ctx, input }) => {
     throwIfRefused(await hit("passwordResetIp", ctx.clientIp));
     throwIfRefused(await hit("passwordResetEmail", input.email));
-    await issuePasswordReset(ctx.db, ctx.log, { email: input.email, locale: ctx.locale, publicUrl: publicUrl() });
+    await issuePasswordReset(ctx.db, ctx.log, {
+      email: input.email,
+      locale: ctx.locale,
+      publicUrl: publicOrigin(ctx.requestOrigin),
+    });
     return { sent: true as const };
   });
 

@@ -9,7 +9,7 @@ import { issueEmailVerification } from "@/server/auth/email-verification";
 import { sessionCookieName, sessionCookieOptions } from "@/server/auth/cookies";
 import { encodeSessionToken, openSession } from "@/server/auth/session";
 import { ORG_COOKIE, publicProcedure } from "@/server/api/trpc";
-import { portalPublicUrl } from "@/server/mail/public-url";
+import { publicOrigin } from "@/server/http/public-origin";
 import { hit, throwIfRefused } from "@/server/security/rate-limit";
 import { z } from "zod";
 
@@ -27,7 +27,7 @@ export const signUp = publicProcedure
       email: user.email,
       purpose: "sign_up",
       locale: ctx.locale,
-      publicUrl: portalPublicUrl(),
+      publicUrl: publicOrigin(ctx.requestOrigin),
     });
     const sessionId = await openSession(ctx.db, user.id, { userAgent: ctx.userAgent, ip: ctx.clientIp });
     ctx.setCookie(sessionCookieName(), await encodeSessionToken(user, sessionId), sessionCookieOptions());

@@ -1,6 +1,6 @@
 /**
- * invitations.create — an admin invites someone by e-mail. Returns the link path once (only its
- * hash is stored); a still-open invitation to the same e-mail is replaced.
+ * invitations.create — an admin invites someone by e-mail. Returns the link once (only its hash
+ * is stored), the same one the e-mail carries; a still-open invitation to the same e-mail is replaced.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -8,10 +8,11 @@ import { ZInviteInput } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { invitations, memberships, users } from "@/server/db/schema";
+import { publicOrigin } from "@/server/http/public-origin";
 import { newLinkToken } from "@/server/security/link-tokens";
 import { deliverInvitationEmail, INVITATION_TTL_MS, invitationPath } from "@/server/team/invitations";
 
-export const ZInviteOutput = z.object({ id: z.string(), path: z.string(), expiresAt: z.date() });
+export const ZInviteOutput = z.object({ id: z.string(), path: z.string(), link: z.string(), expiresAt: z.date() });
 
 export const create = adminProcedure
   .input(ZInviteInput)
@@ -54,15 +55,16 @@ export const create = adminProcedure
       return created;
     });
     const path = invitationPath(token);
+    const link = `${publicOrigin(ctx.requestOrigin)}${path}`;
     void deliverInvitationEmail(ctx.log, ctx.locale, {
       to: input.email,
       organizationName: ctx.org.name,
       inviterName: ctx.session.name,
-      link: `${process.env.PUBLIC_URL ?? ""}${path}`,
+      link,
     });
     ctx.log.info(
       { event: "invitation_created", invitationId: row.id, organizationId: ctx.org.id },
       "invitation created",
     );
-    return { id: row.id, path, expiresAt };
+    return { id: row.id, path, link, expiresAt };
   });

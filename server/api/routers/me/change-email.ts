@@ -9,7 +9,7 @@ import { appError } from "@/server/errors";
 import { protectedProcedure } from "@/server/api/trpc";
 import { findUserByEmail, verifyCredentials } from "@/server/auth/accounts";
 import { issueEmailVerification } from "@/server/auth/email-verification";
-import { portalPublicUrl } from "@/server/mail/public-url";
+import { publicOrigin } from "@/server/http/public-origin";
 import { check, hit, throwIfRefused } from "@/server/security/rate-limit";
 
 export const ZChangeEmailOutput = z.object({ pendingEmail: z.string() });
@@ -36,7 +36,7 @@ export const changeEmail = protectedProcedure
       email: newEmail,
       purpose: "change",
       locale: ctx.locale,
-      publicUrl: portalPublicUrl(),
+      publicUrl: publicOrigin(ctx.requestOrigin),
     });
     return { pendingEmail: newEmail };
   });

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { issueEmailVerification, pendingEmailChange } from "@/server/auth/email-verification";
-import { portalPublicUrl } from "@/server/mail/public-url";
+import { publicOrigin } from "@/server/http/public-origin";
 import { hit, throwIfRefused } from "@/server/security/rate-limit";
 
 export const ZResendVerificationOutput = z.object({
@@ -27,7 +27,7 @@ export const resend = protectedProcedure.output(ZResendVerificationOutput).mutat
     email: target,
     purpose: change ? "change" : "sign_up",
     locale: ctx.locale,
-    publicUrl: portalPublicUrl(),
+    publicUrl: publicOrigin(ctx.requestOrigin),
   });
   return { status: "sent" as const, email: target };
 });

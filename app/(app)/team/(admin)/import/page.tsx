@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importColumnsFor, requiredColumnsFor } from "@/lib/import/operators-csv";
-import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
+import { fetchForPage, getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { ZImportJobInput } from "@/lib/validation/import";
 import { ImportView } from "./import-view";
 
@@ -27,8 +27,8 @@ export default async function ImportPage({
 
   const queryClient = getQueryClient();
   const [provider, jobs] = await Promise.all([
-    queryClient.fetchQuery(trpc.provider.capabilities.queryOptions()),
-    queryClient.fetchQuery(trpc.imports.list.queryOptions({})),
+    fetchForPage(trpc.provider.capabilities.queryOptions()),
+    fetchForPage(trpc.imports.list.queryOptions({})),
     queryClient.prefetchQuery(trpc.departments.list.queryOptions()),
   ]);
   const running = jobs.find((j) => j.status === "running");
