@@ -90,8 +90,11 @@ describe("next-auth's redirects (sign out, the sign-in's callback)", () => {
 describe("development on a loopback address", () => {
   let nextConfig: NextConfig;
   beforeAll(async () => {
-    nextConfig = ((await import(new URL("../../next.config.mjs", import.meta.url).href)) as { default: NextConfig })
-      .default;
+    // next.config.mjs exports a function of the phase (the production server skips next-intl's plugin).
+    const { default: config } = (await import(new URL("../../next.config.mjs", import.meta.url).href)) as {
+      default: (phase: string) => Promise<NextConfig>;
+    };
+    nextConfig = await config("phase-development-server");
   });
 
   /** Next's check of a request for its development scripts, as a page at `pageOrigin` makes it. */
