@@ -11,26 +11,37 @@
  */
 declare global {
   var __portalOpenDatabase: (() => void) | undefined;
+  /** Shutdown (scripts/serve.mjs): no worker starts any more; resolves once the running ones have stopped. */
+  var __portalStopBackgroundWork: (() => Promise<void>) | undefined;
 }
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { assertProductionConfig } = await import("./server/config/secrets");
   assertProductionConfig();
-  const { getDb } = await import("./server/db/client");
   let opening: Promise<void> | undefined;
+  let stopping = false;
+  let workers: Promise<typeof import("./server/background")> | undefined;
+  // The database module (drizzle, the schema, the logger) loads here too, not before Next listens.
   const open = () => {
-    opening ??= getDb().then(
-      async () => {
-        const { startBackgroundWork } = await import("./server/background");
-        startBackgroundWork();
-      },
-      (error: unknown) => {
-        console.error("The database could not be opened:", error);
-        process.exit(1);
-      },
-    );
+    opening ??= import("./server/db/client")
+      .then(({ getDb }) => getDb())
+      .then(
+        async () => {
+          if (stopping) return;
+          workers = import("./server/background");
+          (await workers).startBackgroundWork();
+        },
+        (error: unknown) => {
+          console.error("The database could not be opened:", error);
+          process.exit(1);
+        },
+      );
   };
   globalThis.__portalOpenDatabase = open;
+  globalThis.__portalStopBackgroundWork = async () => {
+    stopping = true;
+    await (await workers)?.stopBackgroundWork();
+  };
   setTimeout(open, 2_000).unref();
 }

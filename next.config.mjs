@@ -11,7 +11,12 @@ const nextConfig = {
   // a page opened at http://127.0.0.1:3000 would never become interactive. Loopback only.
   allowedDevOrigins: ["127.0.0.1", "[::1]"],
   // forbidden() + forbidden.tsx: a member on a team page for admins gets "Sem acesso" with HTTP 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Next loads every route's server module right after start by default; on two cores that holds the
+    // first request back by ~0.4 s (issue 13's cold start). Each route now loads on its first request.
+    preloadEntriesOnStart: false,
+  },
   // Security headers are set per request by proxy.ts from the running process's environment
   // (HSTS follows the PUBLIC_URL given at start); only what never changes stays here.
   async headers() {

@@ -76,9 +76,13 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     if (closing) return;
     closing = true;
     server.close();
-    // The embedded database closes cleanly (server/db/client.ts keeps it on globalThis), so the
-    // next start opens it without recovery; whatever hangs, the process ends within 3 s.
-    const closeDb = globalThis.__portalDb?.then((db) => db.close());
+    // The background workers stop first (their runs in flight end), then the embedded database
+    // closes cleanly (server/db/client.ts keeps it on globalThis), so the next start opens it
+    // without recovery; whatever hangs, the process ends within 3 s.
+    const closeDb = Promise.resolve(globalThis.__portalStopBackgroundWork?.())
+      .catch(() => undefined)
+      .then(() => globalThis.__portalDb)
+      .then((db) => db?.close());
     setTimeout(() => process.exit(0), 3_000).unref();
     void Promise.allSettled([app.close(), closeDb]).finally(() => process.exit(0));
   });

@@ -1,30 +1,36 @@
 /**
  * Long-running work of the server process (workers, reconcilers), started once from
- * instrumentation.ts. Each feature registers its starter here.
+ * instrumentation.ts and stopped before the database closes on shutdown (scripts/serve.mjs),
+ * so no run is cut off mid-query. Each feature registers its starter and stopper here.
  */
 import "server-only";
 import { logger } from "@/server/log";
-import { startMailWorker } from "@/server/mail/worker";
-import { startImportWorker } from "@/server/provisioning/import-runner";
-import { startReconcilerWorker } from "@/server/provisioning/reconciler-worker";
-import { startWebhookWorker } from "@/server/webhooks/worker";
+import { startMailWorker, stopMailWorker } from "@/server/mail/worker";
+import { startImportWorker, stopImportWorker } from "@/server/provisioning/import-runner";
+import { startReconcilerWorker, stopReconcilerWorker } from "@/server/provisioning/reconciler-worker";
+import { startWebhookWorker, stopWebhookWorker } from "@/server/webhooks/worker";
 
-type Starter = { name: string; start: () => void };
-const starters: Starter[] = [
-  { name: "webhooks", start: startWebhookWorker },
-  { name: "reconciler", start: startReconcilerWorker },
-  { name: "imports", start: startImportWorker },
-  { name: "mail", start: startMailWorker },
+type Worker = { name: string; start: () => void; stop: () => Promise<void> };
+const workers: Worker[] = [
+  { name: "webhooks", start: startWebhookWorker, stop: stopWebhookWorker },
+  { name: "reconciler", start: startReconcilerWorker, stop: stopReconcilerWorker },
+  { name: "imports", start: startImportWorker, stop: stopImportWorker },
+  { name: "mail", start: startMailWorker, stop: stopMailWorker },
 ];
 
 export function startBackgroundWork(): void {
   if (process.env.PORTAL_BACKGROUND_WORK === "off") return;
-  for (const s of starters) {
+  for (const w of workers) {
     try {
-      s.start();
-      logger.info({ worker: s.name }, "background worker started");
+      w.start();
+      logger.info({ worker: w.name }, "background worker started");
     } catch (err) {
-      logger.error({ worker: s.name, err }, "background worker failed to start");
+      logger.error({ worker: w.name, err }, "background worker failed to start");
     }
   }
+}
+
+/** Ends every worker's timer and waits for the runs in flight. */
+export async function stopBackgroundWork(): Promise<void> {
+  await Promise.allSettled(workers.map((w) => w.stop()));
 }

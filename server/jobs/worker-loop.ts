@@ -5,16 +5,21 @@
  */
 
 export interface IntervalWorker {
-  /** Runs the task now, unless a run is already in flight. */
+  /** Runs the task now, unless a run is already in flight (or the worker was stopped). */
   kick(): void;
   /** Runs the task now and then every `intervalMs`. */
   start(intervalMs: number): void;
+  /** No more runs; resolves once the run in flight (if any) has ended. */
+  stop(): Promise<void>;
 }
 
 /** `task` as an interval worker; its failures go to `onError` (a worker never throws). */
 export function intervalWorker(task: () => Promise<void>, onError: (err: unknown) => void): IntervalWorker {
   let running: Promise<void> | null = null;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
   const kick = () => {
+    if (stopped) return;
     running ??= (async () => {
       try {
         await task();
@@ -28,8 +33,16 @@ export function intervalWorker(task: () => Promise<void>, onError: (err: unknown
   return {
     kick,
     start(intervalMs) {
-      setInterval(kick, intervalMs).unref();
+      stopped = false;
+      clearInterval(timer);
+      timer = setInterval(kick, intervalMs);
+      timer.unref();
       kick();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
     },
   };
 }

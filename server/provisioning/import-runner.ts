@@ -9,8 +9,10 @@ import { logger } from "@/server/log";
 import { getChatProvider } from "@/server/providers";
 import { ImportWorker, setProcessImportWorker } from "./import-worker";
 
+let started: Promise<ImportWorker | null> | null = null;
+
 export function startImportWorker(): void {
-  void (async () => {
+  started = (async () => {
     try {
       const { db } = await getDb();
       const worker = new ImportWorker({
@@ -21,8 +23,19 @@ export function startImportWorker(): void {
       setProcessImportWorker(worker);
       worker.start();
       logger.info({ instanceId: worker.instanceId, concurrency: worker.concurrency }, "import worker running");
+      return worker;
     } catch (err) {
       logger.error({ err }, "import worker failed to start");
+      return null;
     }
   })();
+}
+
+/** Stops claiming rows and waits for the rows in flight (their leases free them otherwise). */
+export async function stopImportWorker(): Promise<void> {
+  const worker = await started;
+  started = null;
+  if (!worker) return;
+  setProcessImportWorker(null);
+  await worker.stop();
 }

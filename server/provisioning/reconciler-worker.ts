@@ -39,3 +39,7 @@ export function kickReconciler(): void {
 export function startReconcilerWorker(): void {
   worker.start(RECONCILE_INTERVAL_MS);
 }
+
+export function stopReconcilerWorker(): Promise<void> {
+  return worker.stop();
+}

@@ -22,6 +22,10 @@ export function startWebhookWorker(): void {
   worker.start(30_000);
 }
 
+export function stopWebhookWorker(): Promise<void> {
+  return worker.stop();
+}
+
 /** The webhook route's whole job: store the delivery on the app's database, then wake the processor. */
 export async function receiveWebhookRequest(req: Request, token: string, event: string): Promise<Response> {
   const { db } = await getDb();

@@ -42,4 +42,30 @@ describe("intervalWorker", () => {
     expect(runs).toBe(2);
     expect(errors.map((e) => (e as Error).message)).toEqual(["run 1", "run 2"]);
   });
+
+  it("stop() waits for the run in flight, and no run starts after it", async () => {
+    let runs = 0;
+    let finish = () => {};
+    const worker = intervalWorker(
+      () =>
+        new Promise<void>((resolve) => {
+          runs++;
+          finish = resolve;
+        }),
+      () => {},
+    );
+    worker.start(60_000);
+    expect(runs).toBe(1);
+    let stopped = false;
+    const stopping = worker.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(stopped).toBe(false);
+    finish();
+    await stopping;
+    expect(stopped).toBe(true);
+    worker.kick();
+    expect(runs).toBe(1);
+  });
 });
