@@ -5,7 +5,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { sessionCookieName } from "@/server/auth/cookies";
-import { resolveSession } from "@/server/auth/session";
+import { resolveSession, resolveSessionAndScope } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 import type { Timings } from "@/server/http/server-timing";
@@ -44,13 +44,20 @@ export async function createFetchContext(
   const started = performance.now();
   const { db } = await getDb();
   const cookieHeader = req.headers.get("cookie");
-  const session = await resolveSession(db, readCookie(cookieHeader, sessionCookieName()), timings);
+  const orgHint = req.headers.get(ORG_HEADER) ?? readCookie(cookieHeader, ORG_COOKIE) ?? null;
+  const { session, scope } = await resolveSessionAndScope(
+    db,
+    readCookie(cookieHeader, sessionCookieName()),
+    orgHint,
+    timings,
+  );
   timings?.add("context", performance.now() - started);
   return createContextInner({
     db,
     session,
     timings,
-    orgHint: req.headers.get(ORG_HEADER) ?? readCookie(cookieHeader, ORG_COOKIE) ?? null,
+    orgHint,
+    orgScope: scope,
     clientIp: clientIpFrom((name) => req.headers.get(name)),
     userAgent: req.headers.get("user-agent"),
     requestOrigin: requestOrigin(req.headers),

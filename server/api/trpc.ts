@@ -12,14 +12,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
-import { and, asc, eq } from "drizzle-orm";
 import superjson from "superjson";
 import { $ZodError } from "zod/v4/core";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { loadOrgScope, type OrgScope } from "@/server/auth/org-scope";
 import type { SessionUser } from "@/server/auth/session";
 import { mustEnrolTwoFactor } from "@/server/auth/two-factor-rule";
 import type { Db } from "@/server/db/client";
-import { memberships, organizations, type Membership, type MemberRole, type Organization } from "@/server/db/schema";
+import type { Membership, MemberRole } from "@/server/db/schema";
 import type { Timings } from "@/server/http/server-timing";
 import { logger, type Logger } from "@/server/log";
 import { isProviderError } from "@/server/providers/errors";
@@ -53,6 +53,11 @@ export interface ContextInner {
   session: SessionUser | null;
   /** The organization the caller says it acts for; checked against memberships before use. */
   orgHint: string | null;
+  /**
+   * The organization scope for `orgHint`, when it was resolved together with the session
+   * (server/auth/session.ts's resolveSessionAndScope); undefined: orgProcedure loads it.
+   */
+  orgScope?: OrgScope | null;
   /** The caller's address, for rate limits ("local" when unknown). */
   clientIp: string;
   /** The caller's User-Agent header (null when absent): stored with the sessions it opens. */
@@ -210,30 +215,10 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { session: ctx.session } });
 });
 
-export interface OrgScope {
-  org: Organization;
-  membership: Membership;
-}
-
-/** The organization the session acts for: the hinted one if the user belongs to it, else their first. */
-export async function loadOrgScope(db: Db, userId: string, orgHint: string | null): Promise<OrgScope | null> {
-  const rows = await db
-    .select({ org: organizations, membership: memberships })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(
-      orgHint && /^[0-9a-f-]{36}$/i.test(orgHint)
-        ? and(eq(memberships.userId, userId), eq(memberships.organizationId, orgHint))
-        : eq(memberships.userId, userId),
-    )
-    .orderBy(asc(memberships.createdAt))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, next }) => {
   const scopeStarted = ctx.timings ? performance.now() : 0;
-  const scope = await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
+  // HTTP requests resolved it with the session (one query); callers and server components load it here.
+  const scope = ctx.orgScope !== undefined ? ctx.orgScope : await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
   ctx.timings?.add("org-scope", performance.now() - scopeStarted);
   // Not a member (or a hint naming someone else's organization): same answer either way.
   if (!scope) throw appError("FORBIDDEN");

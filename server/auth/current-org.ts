@@ -2,7 +2,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { loadOrgScope, ORG_COOKIE, type OrgScope } from "@/server/api/trpc";
+import { ORG_COOKIE } from "@/server/api/trpc";
+import { loadOrgScope, type OrgScope } from "@/server/auth/org-scope";
 import { getDb } from "@/server/db/client";
 
 export const currentOrgScope = cache(async (userId: string): Promise<OrgScope | null> => {

@@ -9,8 +9,9 @@ import { decode, encode } from "next-auth/jwt";
 import { getSecrets } from "@/server/config/secrets";
 import type { Db } from "@/server/db/client";
 import type { Timings } from "@/server/http/server-timing";
-import { sessions, users } from "@/server/db/schema";
+import { memberships, organizations, sessions, users } from "@/server/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "./cookies";
+import { scopeMembership, type OrgScope } from "./org-scope";
 
 /** A session unused for this long ends, whatever its absolute expiry. */
 export const SESSION_IDLE_SECONDS = 2 * 24 * 60 * 60;
@@ -95,12 +96,11 @@ async function decodeCookie(value: string, secret: string): Promise<Decoded | nu
   return token;
 }
 
-/** The signed-in user behind a cookie value, or null (missing, tampered, expired or revoked). */
-export async function resolveSession(
-  db: Db,
+/** The session id and user a cookie names, if its signature holds (the row is checked after). */
+async function cookieClaims(
   cookieValue: string | undefined,
   timings?: Timings | null,
-): Promise<SessionUser | null> {
+): Promise<{ sid: string; sub: string } | null> {
   if (!cookieValue || cookieValue.length > 8_192) return null;
   let token;
   const decodeStarted = performance.now();
@@ -113,23 +113,33 @@ export async function resolveSession(
   }
   const sid = typeof token?.sid === "string" ? token.sid : undefined;
   if (!token?.sub || !sid || !/^[0-9a-f-]{36}$/i.test(sid)) return null;
-  const now = Date.now();
-  const rowStarted = performance.now();
-  const [row] = await db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      emailVerifiedAt: users.emailVerifiedAt,
-      twoFactorEnabledAt: users.twoFactorEnabledAt,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sid), eq(sessions.userId, token.sub), liveSession(now)))
-    .limit(1);
-  timings?.add("session-row", performance.now() - rowStarted);
-  if (!row) return null;
+  return { sid, sub: token.sub };
+}
+
+const sessionUserColumns = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  emailVerifiedAt: users.emailVerifiedAt,
+  twoFactorEnabledAt: users.twoFactorEnabledAt,
+  lastSeenAt: sessions.lastSeenAt,
+};
+interface SessionUserRow {
+  userId: string;
+  email: string;
+  name: string;
+  emailVerifiedAt: Date | null;
+  twoFactorEnabledAt: Date | null;
+  lastSeenAt: Date;
+}
+
+/** The live session row of a cookie's claims, the user joined. */
+function liveSessionOf(claims: { sid: string; sub: string }, now: number) {
+  return and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.sub), liveSession(now));
+}
+
+/** The row as the rest of the app sees it; touches the row when it was last seen a while ago. */
+async function sessionUserOf(db: Db, sid: string, row: SessionUserRow, now: number): Promise<SessionUser> {
   // Idle expiry needs to know the session is in use; a touch every few minutes is enough.
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db
@@ -144,6 +154,59 @@ export async function resolveSession(
     name: row.name,
     emailVerified: row.emailVerifiedAt !== null,
     twoFactorEnabled: row.twoFactorEnabledAt !== null,
+  };
+}
+
+/** The signed-in user behind a cookie value, or null (missing, tampered, expired or revoked). */
+export async function resolveSession(
+  db: Db,
+  cookieValue: string | undefined,
+  timings?: Timings | null,
+): Promise<SessionUser | null> {
+  const claims = await cookieClaims(cookieValue, timings);
+  if (!claims) return null;
+  const now = Date.now();
+  const rowStarted = performance.now();
+  const [row] = await db
+    .select(sessionUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(liveSessionOf(claims, now))
+    .limit(1);
+  timings?.add("session-row", performance.now() - rowStarted);
+  return row ? sessionUserOf(db, claims.sid, row, now) : null;
+}
+
+/**
+ * resolveSession and the organization the request acts for (server/auth/org-scope.ts) in one
+ * query: every tRPC request of a signed-in page needs both, and on PostgreSQL each round trip
+ * costs both processes CPU. `scope` is null when the user belongs to no (or not the hinted)
+ * organization.
+ */
+export async function resolveSessionAndScope(
+  db: Db,
+  cookieValue: string | undefined,
+  orgHint: string | null,
+  timings?: Timings | null,
+): Promise<{ session: SessionUser | null; scope: OrgScope | null }> {
+  const claims = await cookieClaims(cookieValue, timings);
+  if (!claims) return { session: null, scope: null };
+  const now = Date.now();
+  const rowStarted = performance.now();
+  const [row] = await db
+    .select({ ...sessionUserColumns, org: organizations, membership: memberships })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, scopeMembership(sessions.userId, orgHint))
+    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(liveSessionOf(claims, now))
+    .limit(1);
+  timings?.add("session-row", performance.now() - rowStarted);
+  if (!row) return { session: null, scope: null };
+  const { org, membership, ...user } = row;
+  return {
+    session: await sessionUserOf(db, claims.sid, user, now),
+    scope: org && membership ? { org, membership } : null,
   };
 }
 

@@ -6,7 +6,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { OrgScope } from "@/server/api/trpc";
+import type { OrgScope } from "@/server/auth/org-scope";
 import type { SessionUser } from "./session";
 import { mustEnrolTwoFactor } from "./two-factor-rule";
 

@@ -8,6 +8,7 @@ import {
   encodeSessionToken,
   openSession,
   resolveSession,
+  resolveSessionAndScope,
   revokeAllSessions,
   revokeSession,
   SESSION_IDLE_SECONDS,
@@ -123,6 +124,34 @@ describe.each(testDbKinds())("sign-up and sessions on %s", (kind) => {
     await revokeAllSessions(handle.db, user!.id);
     expect(await resolveSession(handle.db, a)).toBeNull();
     expect(await resolveSession(handle.db, b)).toBeNull();
+  });
+
+  it("resolves the session and the organization scope in one query: the hinted one, else the oldest, never a stranger's", async () => {
+    const first = callerWithCookies({ db: handle.db, member: null });
+    const { organizationId: ownOrg } = await first.caller.auth.signUp(input("scope@example.com"));
+    const cookie = first.cookies.find((c) => c.name === sessionCookieName())!.value;
+    const [user] = await handle.db.select().from(users).where(eq(users.email, "scope@example.com"));
+    // A second organization the user joined later, as a member, and one they never joined.
+    const [later] = await handle.db.insert(organizations).values({ name: "Filial" }).returning();
+    await handle.db.insert(memberships).values({ organizationId: later!.id, userId: user!.id, role: "member" });
+    const [stranger] = await handle.db.insert(organizations).values({ name: "Outra loja" }).returning();
+
+    const oldest = await resolveSessionAndScope(handle.db, cookie, null);
+    expect(oldest.session).toMatchObject({ userId: user!.id, email: "scope@example.com" });
+    expect(oldest.scope).toMatchObject({ org: { id: ownOrg }, membership: { role: "owner", userId: user!.id } });
+
+    const hinted = await resolveSessionAndScope(handle.db, cookie, later!.id);
+    expect(hinted.scope).toMatchObject({ org: { id: later!.id, name: "Filial" }, membership: { role: "member" } });
+
+    for (const hint of [stranger!.id, "not-a-uuid"]) {
+      const result = await resolveSessionAndScope(handle.db, cookie, hint);
+      expect(result.session?.userId).toBe(user!.id);
+      // A foreign organization resolves to nothing (FORBIDDEN); garbage falls back to the oldest.
+      expect(result.scope?.org.id ?? null).toBe(hint === "not-a-uuid" ? ownOrg : null);
+    }
+
+    await revokeSession(handle.db, oldest.session!.sessionId);
+    expect(await resolveSessionAndScope(handle.db, cookie, ownOrg)).toEqual({ session: null, scope: null });
   });
 
   it("tampered, foreign or garbage cookies resolve to no session (never throw)", async () => {

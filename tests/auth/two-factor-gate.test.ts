@@ -1,6 +1,6 @@
 /** The pages' two-factor gate: who is sent to Minha conta, and from which paths. */
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { OrgScope } from "@/server/api/trpc";
+import type { OrgScope } from "@/server/auth/org-scope";
 import type { SessionUser } from "@/server/auth/session";
 
 const state = vi.hoisted(() => ({ path: "/" as string | null }));

@@ -145,6 +145,10 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
     expect(first.items[0]!.name).toBe("Operador 000");
     const last = await c.operators.page({ pageSize: 25, page: 5 });
     expect(last.items).toHaveLength(20);
+    expect(last.total).toBe(120);
+    // A page past the end (a filter narrowed the list) still says how many there are.
+    const beyond = await c.operators.page({ pageSize: 25, page: 9 });
+    expect(beyond).toMatchObject({ items: [], total: 120, page: 9 });
     expect((await c.operators.page({ sort: "name", dir: "desc" })).items[0]!.name).toBe("Operador 119");
     expect((await c.operators.page({ sort: "createdAt", dir: "desc" })).items[0]!.name).toBe("Operador 119");
     expect((await c.operators.page({ status: "inactive" })).total).toBe(30);

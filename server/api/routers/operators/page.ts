@@ -9,6 +9,7 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm
 import { z } from "zod";
 import { ZOperatorsPageInput } from "@/lib/validation/team";
 import { orgProcedure } from "@/server/api/trpc";
+import type { Db } from "@/server/db/client";
 import { operators, users } from "@/server/db/schema";
 import { operatorOutput, ZOperatorOutput } from "@/server/api/outputs";
 
@@ -21,6 +22,11 @@ export const ZOperatorsPageOutput = z.object({
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+async function countOperators(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(operators).where(where);
+  return row?.n ?? 0;
 }
 
 export const page = orgProcedure
@@ -40,19 +46,18 @@ export const page = orgProcedure
     const where = and(...conditions);
     const order = input.dir === "asc" ? asc : desc;
     const primary = input.sort === "name" ? order(sql`lower(${operators.name})`) : order(operators.createdAt);
-    const [[totalRow], rows] = await Promise.all([
-      ctx.db.select({ n: count() }).from(operators).where(where),
-      ctx.db
-        .select({ operator: operators, linkedUserName: users.name })
-        .from(operators)
-        .leftJoin(users, eq(users.id, operators.userId))
-        .where(where)
-        .orderBy(primary, order(operators.id))
-        .limit(input.pageSize)
-        .offset((input.page - 1) * input.pageSize),
-    ]);
+    // The total rides along with the page (one query); only a page past the end asks for it apart.
+    const rows = await ctx.db
+      .select({ operator: operators, linkedUserName: users.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(operators)
+      .leftJoin(users, eq(users.id, operators.userId))
+      .where(where)
+      .orderBy(primary, order(operators.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize);
+    const total = rows[0]?.total ?? (input.page > 1 ? await countOperators(ctx.db, where) : 0);
     return {
-      total: totalRow?.n ?? 0,
+      total,
       page: input.page,
       pageSize: input.pageSize,
       items: rows.map((r) => ({
