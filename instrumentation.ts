@@ -21,7 +21,7 @@ export async function register(): Promise<void> {
   assertProductionConfig();
   let opening: Promise<void> | undefined;
   let stopping = false;
-  let workers: Promise<typeof import("./server/background")> | undefined;
+  let workers: Promise<{ stopBackgroundWork(): Promise<void> }> | undefined;
   // The database module (drizzle, the schema, the logger) loads here too, not before Next listens.
   const open = () => {
     opening ??= import("./server/db/client")
@@ -29,8 +29,9 @@ export async function register(): Promise<void> {
       .then(
         async () => {
           if (stopping) return;
-          workers = import("./server/background");
-          (await workers).startBackgroundWork();
+          const background = import("./server/background");
+          workers = background;
+          (await background).startBackgroundWork();
         },
         (error: unknown) => {
           console.error("The database could not be opened:", error);
