@@ -95,7 +95,7 @@ test.describe("page titles and the icon", () => {
       await expectTitle(page, "/team/operators", "Operators · PlugChat Portal", errors);
     });
 
-    await test.step("a member: the dashboard (Início)", async () => {
+    await test.step("a member: the dashboard (Início), and 'Sem acesso' on an admin page", async () => {
       const invitee = uniqueUser("titulos");
       const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
         email: invitee.email,
@@ -110,6 +110,8 @@ test.describe("page titles and the icon", () => {
         await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest.getByTestId("org-name")).toHaveText(owner.companyName);
         await expectTitle(guest, "/", `Início · ${PRODUCT}`, errors);
+        // A page for owners and administrators names what the member sees there.
+        await expectTitle(guest, "/team/audit", `Sem acesso · ${PRODUCT}`, []);
       } finally {
         await context.close();
       }

@@ -1,4 +1,5 @@
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { BrandMark } from "@/components/ui/brand-mark";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { productName } from "@/server/config/product-name";
 
@@ -11,9 +12,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center justify-between px-6 py-4">
         <span className="flex items-center gap-2 text-lg font-bold text-brand-800">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 text-white">
-            P
-          </span>
+          <BrandMark />
           {product}
         </span>
         <LanguageSwitcher />

@@ -1,5 +1,6 @@
 /**
- * The texts of the portal's e-mails, in the recipient's language (messages/<locale>/mail.json).
+ * The texts of the portal's e-mails, in the recipient's language (messages/<locale>/mail.json),
+ * signed with the portal's product name (PORTAL_PRODUCT_NAME, server/config/product-name.ts).
  * use-intl/core (next-intl's own engine, without React): scripts and benches that run the
  * server code under the react-server condition load it too.
  */
@@ -7,6 +8,7 @@ import "server-only";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/config";
 import { messages } from "@/messages";
+import { productNameIn } from "@/server/config/product-name";
 
 type Template = keyof (typeof messages)["pt-BR"]["mail"];
 
@@ -16,5 +18,6 @@ export function renderEmail(
   params: Record<string, string | number>,
 ): { subject: string; text: string } {
   const t = createTranslator({ locale, messages: messages[locale], namespace: `mail.${template}` });
-  return { subject: t("subject", params), text: t("body", params) };
+  const withProduct = { product: productNameIn(locale), ...params };
+  return { subject: t("subject", withProduct), text: t("body", withProduct) };
 }

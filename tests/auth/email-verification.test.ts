@@ -86,7 +86,7 @@ describe.each(testDbKinds())("verified e-mail on %s", (kind) => {
     const [outbox] = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
     expect(outbox).toMatchObject({
       event: "email_verification_email",
-      subject: "Confirme seu e-mail no Portal PlugChat",
+      subject: "Confirme seu e-mail em Portal PlugChat",
     });
     expect(outbox!.sentAt).not.toBeNull();
     expect(outbox!.bodyEnc).not.toContain(token);
@@ -351,7 +351,7 @@ describe.each(testDbKinds())("verified e-mail on %s", (kind) => {
         .messages.slice(since)
         .filter((m) => m.to.includes(user.email));
       expect(toUser).toHaveLength(2);
-      expect(toUser[1]!.text).toContain("Sua conta do Portal PlugChat foi acessada de um navegador");
+      expect(toUser[1]!.text).toContain("Sua conta em Portal PlugChat foi acessada de um navegador");
     });
   });
 });

@@ -4,9 +4,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { AuditView } from "./audit-view";
 import { parseAuditFilters } from "./filters";
+import { adminPageMetadata } from "../metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("team.audit"))("title") };
+export function generateMetadata(): Promise<Metadata> {
+  return adminPageMetadata("team.audit");
 }
 
 /** Owners and admins only: ../layout.tsx is the gate (the procedures refuse members too). */

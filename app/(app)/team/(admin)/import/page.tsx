@@ -6,9 +6,10 @@ import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importColumnsFor, requiredColumnsFor
 import { fetchForPage, getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { ZImportJobInput } from "@/lib/validation/import";
 import { ImportView } from "./import-view";
+import { adminPageMetadata } from "../metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("import"))("title") };
+export function generateMetadata(): Promise<Metadata> {
+  return adminPageMetadata("import");
 }
 
 /**

@@ -4,9 +4,10 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentProviderInfo } from "@/server/providers/info";
 import { SyncView } from "./sync-view";
+import { adminPageMetadata } from "../metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("sync"))("title") };
+export function generateMetadata(): Promise<Metadata> {
+  return adminPageMetadata("sync");
 }
 
 /**
