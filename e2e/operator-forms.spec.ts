@@ -113,7 +113,7 @@ test.describe("operator forms: wizard step", () => {
     await expect(page.getByText(/Já existe um operador/)).toHaveCount(0);
     await add.click();
     await expect(list.getByText("Rita Alves", { exact: true })).toBeVisible();
-    await expect(list.getByText(/jo[aã]o concei[cç][aã]o/i)).toHaveCount(1);
+    await expect(list.getByText(/^jo[aã]o concei[cç][aã]o$/i)).toHaveCount(1);
   });
 
   test("6: no department → asked first; back to the form, or saved once confirmed", async ({ page }) => {
@@ -205,7 +205,7 @@ test.describe("operator forms: team dialog", () => {
     await checkWidths(page, "team-operator-edit-inactive-department");
     await edit.getByRole("button", { name: "Salvar" }).click();
     await expect(edit).toBeHidden();
-    await expect(rowOf("Ana Lima")).toContainText("Entregas");
+    await expect(rowOf("Ana Lima")).toContainText("Suporte, Entregas (inativo)");
   });
 
   test("5: the same name in other letters is refused next to the name field, cleared on edit", async ({ page }) => {

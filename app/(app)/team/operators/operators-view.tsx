@@ -62,7 +62,10 @@ export function OperatorsView({
     if (o.state === "uncertain") return t("uncertainNote");
     return o.lastError?.reason ? t("failedReason", { reason: o.lastError.reason }) : t("needsAttention");
   };
-  const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name;
+  const departmentName = (id: string) => {
+    const d = departments.data?.items.find((x) => x.id === id);
+    return d && (d.active ? d.name : t("departmentInactive", { name: d.name }));
+  };
   const roleOf = (o: OperatorRow) => roleLabel(o.roleCode ?? roleFor(o.isAdmin, roleCodes), t);
 
   // Optimistic (de)activation: the row flips at once; a refusal flips it back with a toast.

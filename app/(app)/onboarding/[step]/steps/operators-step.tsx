@@ -16,6 +16,7 @@ import { useWizard } from "./use-wizard";
 
 export function OperatorsStep() {
   const t = useTranslations("onboarding.operators");
+  const tOperators = useTranslations("team.operators");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errors = useErrorMessage();
@@ -40,7 +41,9 @@ export function OperatorsStep() {
 
   const operators = ops.data?.items ?? [];
   const departments = (depts.data?.items ?? []).filter((d) => d.state === "synced");
-  const deptName = new Map(departments.map((d) => [d.id, d.name]));
+  const deptName = new Map(
+    departments.map((d) => [d.id, d.active ? d.name : tOperators("departmentInactive", { name: d.name })]),
+  );
   const meIsOperator = operators.some((o) => o.userId === wizard.me.id);
   const [meFirst = wizard.me.name, ...meRest] = wizard.me.name.trim().split(/\s+/);
   const addMe = () => {
