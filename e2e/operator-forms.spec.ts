@@ -116,6 +116,37 @@ test.describe("operator forms: wizard step", () => {
     await expect(list.getByText(/^jo[aã]o concei[cç][aã]o$/i)).toHaveCount(1);
   });
 
+  test("5: departments too: the same name in other letters is refused next to the field, cleared on edit", async ({
+    page,
+  }) => {
+    await organizationWithDepartments(page);
+    await page.goto("/onboarding/departments");
+    const list = page.getByTestId("departments");
+    await expect(list.getByText("Suporte", { exact: true })).toBeVisible();
+    const name = page.getByLabel("Nome do novo departamento");
+    await name.fill("SUPORTE");
+    await page.getByRole("button", { name: "Adicionar departamento" }).click();
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(name).toHaveAccessibleDescription(/Já existe um departamento com o nome Suporte/);
+    await expect(page.getByRole("alert").filter({ hasText: /Já existe|item/ })).toHaveCount(0);
+    await checkWidths(page, "wizard-department-name-taken");
+    await name.fill("Financeiro");
+    await expect(name).not.toHaveAttribute("aria-invalid", "true");
+    await page.getByRole("button", { name: "Adicionar departamento" }).click();
+    await expect(list.getByText("Financeiro", { exact: true })).toBeVisible();
+
+    await page.getByRole("button", { name: "Renomear Financeiro" }).click();
+    const rename = page.getByLabel("Novo nome para Financeiro");
+    await rename.fill("súporte");
+    await page.getByRole("button", { name: "Salvar" }).click();
+    await expect(rename).toHaveAccessibleDescription(/Já existe um departamento com o nome Suporte/);
+    await expect(page.getByText(/Já existe/)).toHaveCount(1);
+    await rename.fill("Cobrança");
+    await expect(rename).not.toHaveAttribute("aria-invalid", "true");
+    await page.getByRole("button", { name: "Salvar" }).click();
+    await expect(list.getByText("Cobrança", { exact: true })).toBeVisible();
+  });
+
   test("6: no department → asked first; back to the form, or saved once confirmed", async ({ page }) => {
     const { name, departments, add, list } = await wizardOperatorsStep(page);
     await name.fill("João Conceição");
