@@ -258,8 +258,11 @@ test.describe("team: departments and operators", () => {
       await page.getByRole("button", { name: "Novo operador" }).click();
       const dialog = page.getByRole("dialog", { name: "Novo operador" });
       await dialog.getByLabel("Nome do operador").fill("ana lima SOUZA");
+      await dialog.getByRole("group", { name: "Departamentos que atende" }).getByLabel("Suporte").check();
       await dialog.getByRole("button", { name: "Salvar" }).click();
-      await expect(dialog.getByText("Já existe um item com este nome. Escolha outro nome.")).toBeVisible();
+      await expect(
+        dialog.getByText("Já existe um operador com o nome Ana Lima Souza. Escolha outro nome."),
+      ).toBeVisible();
       await shot(page, "team-operator-name-taken");
       await dialog.getByRole("button", { name: "Cancelar" }).click();
       await expect(page.getByTestId("operator-row").filter({ hasText: /ana lima souza/i })).toHaveCount(1);
@@ -270,6 +273,7 @@ test.describe("team: departments and operators", () => {
       await page.getByRole("button", { name: "Novo operador" }).click();
       const dialog = page.getByRole("dialog", { name: "Novo operador" });
       await dialog.getByLabel("Nome do operador").fill("Bruno Dias");
+      await dialog.getByRole("group", { name: "Departamentos que atende" }).getByLabel("Suporte").check();
       const answered = page.waitForResponse((response) => response.url().includes("operators.create"));
       await dialog.getByRole("button", { name: "Salvar" }).click();
       await answered;

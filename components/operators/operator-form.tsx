@@ -8,18 +8,20 @@
  * their fields (the provider's per-field `fieldErrors` included); the rest shows above the form.
  */
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Controller, useForm, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, CheckboxGroup } from "@/components/ui/checkbox";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { PasswordField } from "@/components/ui/password-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useFieldError, useServerErrors } from "@/lib/forms/server-errors";
 import type { TAnyOperatorCreateInput } from "@/lib/validation/onboarding";
-import { nameCreateInput, namePatch, type TOperatorPatch } from "@/lib/operators/form-values";
+import { nameCreateInput, namePatch, receivesNoChats, type TOperatorPatch } from "@/lib/operators/form-values";
+import { departmentChoices, type DepartmentChoiceSource } from "@/lib/operators/department-choices";
 import type { TEmailOperatorForm, TNameOperatorForm } from "@/lib/validation/operator-form";
 import { defaultRoleOf, roleFor, roleLabel } from "@/lib/role-codes";
 import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
@@ -57,8 +59,8 @@ export interface OperatorFormProps {
   capabilities: OperatorFormCapabilities;
   /** The backend's role codes (`provider.roleCodes`, CDP_ROLE_CODES). */
   roleCodes: readonly string[];
-  /** The departments offered (the caller decides which). */
-  departments: ReadonlyArray<{ id: string; name: string }>;
+  /** The organization's departments (synced); inactive ones are offered only where the operator already is. */
+  departments: readonly DepartmentChoiceSource[];
   /** Set: edit this operator (`onUpdate`); unset: create one (`onCreate`), then the form empties. */
   operator?: OperatorFormRow | null;
   onCreate?: (input: TAnyOperatorCreateInput) => Promise<unknown>;
@@ -67,6 +69,8 @@ export interface OperatorFormProps {
   heading?: string;
   headingId?: string;
   submitLabel: string;
+  /** The confirm button of "Este operador não receberá atendimentos" (default "Salvar mesmo assim"). */
+  anywayLabel?: string;
   /** Shown as a Cancel button beside submit (dialogs). */
   onCancel?: () => void;
   cancelLabel?: string;
@@ -263,7 +267,7 @@ function nameDefaults(o: OperatorFormRow | null | undefined): TNameOperatorForm 
 
 /** Backends that name operators (PlugChat): departments and login/password where the backend has them. */
 function NameOperatorFields(props: OperatorFormProps) {
-  const { operator, capabilities, departments, onCreate, onUpdate } = props;
+  const { operator, capabilities, departments, onCreate, onUpdate, anywayLabel } = props;
   const t = useTranslations("team.operators");
   const fieldError = useFieldError();
   const form = useForm<TNameOperatorForm>({
@@ -272,28 +276,61 @@ function NameOperatorFields(props: OperatorFormProps) {
   });
   const { failure, run } = useSubmit(props, form, NAME_FIELDS, nameDefaults(null));
   const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit((v) =>
-    run(() => (operator ? onUpdate!(namePatch(v, capabilities)) : onCreate!(nameCreateInput(v, capabilities)))),
-  );
+  const save = (v: TNameOperatorForm) =>
+    run(() => (operator ? onUpdate!(namePatch(v, capabilities)) : onCreate!(nameCreateInput(v, capabilities))));
+  // Saving an active operator with no department asks first (it would receive no chats).
+  const [unrouted, setUnrouted] = useState<TNameOperatorForm | null>(null);
+  const [savingUnrouted, setSavingUnrouted] = useState(false);
+  // "Escolher departamentos": once the question has closed (and given focus back), the first department takes it.
+  const backToDepartments = useRef(false);
+  const departmentsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (unrouted || !backToDepartments.current) return;
+    backToDepartments.current = false;
+    departmentsRef.current?.querySelector("input")?.focus();
+  }, [unrouted]);
+  const onSubmit = form.handleSubmit((v) => (receivesNoChats(v, capabilities) ? setUnrouted(v) : save(v)));
+  const saveUnrouted = async () => {
+    const v = unrouted;
+    setUnrouted(null);
+    if (!v) return;
+    setSavingUnrouted(true);
+    try {
+      await save(v);
+    } finally {
+      setSavingUnrouted(false);
+    }
+  };
+  const choices = departmentChoices(departments, operator?.departmentIds);
   return (
-    <FormFrame props={props} failure={failure} busy={form.formState.isSubmitting} onSubmit={(e) => void onSubmit(e)}>
+    <FormFrame
+      props={props}
+      failure={failure}
+      busy={form.formState.isSubmitting || savingUnrouted}
+      onSubmit={(e) => void onSubmit(e)}
+    >
       <TextField label={t("fieldName")} autoComplete="off" error={fieldError(fe.name)} {...form.register("name")} />
       {capabilities.departments && (
-        <Controller
-          control={form.control}
-          name="departmentIds"
-          render={({ field }) => (
-            <CheckboxGroup
-              legend={t("fieldDepartments")}
-              empty={t("noDepartments")}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldError(fe.departmentIds)}
-            />
-          )}
-        />
+        <div ref={departmentsRef}>
+          <Controller
+            control={form.control}
+            name="departmentIds"
+            render={({ field }) => (
+              <CheckboxGroup
+                legend={t("fieldDepartments")}
+                empty={t("noDepartments")}
+                options={choices.map((d) => ({
+                  value: d.id,
+                  label: d.inactive ? t("departmentInactive", { name: d.name }) : d.name,
+                }))}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldError(fe.departmentIds)}
+              />
+            )}
+          />
+        </div>
       )}
       <Checkbox label={t("fieldAdmin")} error={fieldError(fe.isAdmin)} {...form.register("isAdmin")} />
       {operator && <Checkbox label={t("fieldActive")} error={fieldError(fe.active)} {...form.register("active")} />}
@@ -315,6 +352,21 @@ function NameOperatorFields(props: OperatorFormProps) {
           />
         </div>
       )}
+      <ConfirmDialog
+        open={unrouted !== null}
+        tone="primary"
+        title={t("noDepartmentTitle")}
+        body={t("noDepartmentBody")}
+        confirmLabel={anywayLabel ?? t("saveAnyway")}
+        cancelLabel={t("noDepartmentChoose")}
+        onConfirm={() => void saveUnrouted()}
+        onClose={() => {
+          // Also called by the native close that follows "Salvar mesmo assim": only a real "back" refocuses.
+          if (!unrouted) return;
+          backToDepartments.current = true;
+          setUnrouted(null);
+        }}
+      />
     </FormFrame>
   );
 }

@@ -43,6 +43,9 @@ export function useErrorMessage() {
           requestId: data.requestId ?? "—",
           reason: "",
           minutes: 1,
+          // NAME_TAKEN names what is in the way ({kind} {name}); without them it says the name is in use.
+          kind: "other",
+          name: "",
           ...info.params,
         };
         if (t.has(info.code as never)) return t(info.code as never, params as never);

@@ -37,3 +37,14 @@ export function namePatch(v: TNameOperatorForm, caps: OperatorFormCapabilities):
     ...(caps.operatorLogin && v.password ? { password: v.password } : {}),
   };
 }
+
+/**
+ * Whether the operator, saved as the form stands, would be active with no department: chats reach
+ * operators through departments, so the form asks "Este operador não receberá atendimentos" first.
+ */
+export function receivesNoChats(
+  v: Pick<TNameOperatorForm, "active" | "departmentIds">,
+  caps: Pick<OperatorFormCapabilities, "departments">,
+): boolean {
+  return caps.departments && v.active && v.departmentIds.length === 0;
+}

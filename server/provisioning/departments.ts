@@ -13,6 +13,7 @@ import type { ChatProvider, ProviderDepartment } from "@/server/providers/types"
 import { requireSyncedAccount } from "./accounts";
 import { audit } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
+import { nameTaken } from "./name-taken";
 
 const DEFAULT_DEPARTMENT_NAME = "geral";
 
@@ -165,7 +166,7 @@ export async function createDepartment(
   if (!row) {
     const existing = await findByName(db, scope.organizationId, name);
     if (!existing) throw appError("CONFLICT");
-    if (existing.state === "synced" || existing.state === "pending") throw appError("NAME_TAKEN", { field: "name" });
+    if (existing.state === "synced" || existing.state === "pending") throw nameTaken("department", existing.name);
     // Claim first (only one caller — request or reconciler — wins the transition), then list:
     // a list read before the claim could be stale by the time we POST.
     const [reclaimed] = await db
@@ -173,7 +174,7 @@ export async function createDepartment(
       .set({ state: "pending", active, updatedAt: new Date() })
       .where(and(eq(departments.id, existing.id), eq(departments.state, existing.state)))
       .returning();
-    if (!reclaimed) throw appError("NAME_TAKEN", { field: "name" });
+    if (!reclaimed) throw nameTaken("department", existing.name);
     row = reclaimed;
     if (existing.state === "uncertain") {
       // The earlier create may have happened: the next vendor call is a list read.
@@ -254,7 +255,7 @@ export async function updateDepartment(
   const active = input.active ?? current.active;
   if (!sameName(name, current.name)) {
     const clash = await findByName(db, scope.organizationId, name);
-    if (clash && clash.id !== current.id) throw appError("NAME_TAKEN", { field: "name" });
+    if (clash && clash.id !== current.id) throw nameTaken("department", clash.name);
   }
   // Take the version first: of two concurrent edits of the same version only one proceeds.
   const [taken] = await db

@@ -23,7 +23,7 @@ export {
   syncDepartmentsFromVendor,
   updateDepartment,
 } from "./departments";
-export { createOperator, getOperator, listOperators, updateOperator } from "./operators";
+export { assertAssignableDepartments, createOperator, getOperator, listOperators, updateOperator } from "./operators";
 export type { CreateOperatorInput, UpdateOperatorInput } from "./operators";
 export { audit } from "./audit";
 export { refreshWhatsAppStatus, whatsAppStatusOf, WHATSAPP_CHECK_EVERY_MS } from "./whatsapp-status";

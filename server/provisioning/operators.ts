@@ -25,6 +25,7 @@ import type { ChatProvider, OperatorInput, ProviderOperator } from "@/server/pro
 import { requireSyncedAccount } from "./accounts";
 import { audit, auditInsert, type AuditInput } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
+import { nameTaken } from "./name-taken";
 import { operatorFields } from "./operator-fields";
 
 export interface CreateOperatorInput {
@@ -105,6 +106,36 @@ export async function vendorDepartmentIds(db: Db, organizationId: string, ids: s
   if (rows.length !== unique.length || rows.some((r) => !r.vendorId))
     throw appError("NOT_FOUND", { field: "departmentIds" });
   return unique.map((id) => rows.find((r) => r.id === id)!.vendorId!);
+}
+
+/**
+ * A department newly given to an operator must be active: an inactive one routes no chats, and
+ * the forms do not offer it. One the operator already has (`kept`) may stay. The operator
+ * procedures apply it (operators.create, and updateOperator for the departments it adds); the
+ * CSV import and the sync keep their own rules.
+ */
+export async function assertAssignableDepartments(
+  db: Db,
+  organizationId: string,
+  ids: readonly string[],
+  kept: readonly string[] = [],
+): Promise<void> {
+  const added = [...new Set(ids)].filter((id) => !kept.includes(id));
+  if (added.length === 0) return;
+  const [inactive] = await db
+    .select({ name: departments.name })
+    .from(departments)
+    .where(
+      and(
+        eq(departments.organizationId, organizationId),
+        inArray(departments.id, added),
+        isNull(departments.deletedAt),
+        eq(departments.active, false),
+      ),
+    )
+    .orderBy(asc(departments.name))
+    .limit(1);
+  if (inactive) throw appError("DEPARTMENT_INACTIVE", { field: "departmentIds", params: { name: inactive.name } });
 }
 
 /**
@@ -351,7 +382,7 @@ export async function createOperator(
     (await claimUnderLock(db, scope, input, values, lockKey));
   if ("linked" in claimed) throw appError("ALREADY_OPERATOR");
   if ("emailTaken" in claimed) throw appError("OPERATOR_EMAIL_TAKEN", { field: "email" });
-  if ("existing" in claimed) throw appError("NAME_TAKEN", { field: "name" });
+  if ("existing" in claimed) throw nameTaken("operator", claimed.existing.name);
   const row = claimed.row;
 
   const upsert = provider.capabilities.operatorUpsert;
@@ -510,7 +541,7 @@ export async function updateOperator(
   };
   if (!sameName(next.name, current.name)) {
     const [clash] = await db
-      .select({ id: operators.id })
+      .select({ name: operators.name })
       .from(operators)
       .where(
         and(
@@ -519,8 +550,10 @@ export async function updateOperator(
           ne(operators.id, current.id),
         ),
       );
-    if (clash) throw appError("NAME_TAKEN", { field: "name" });
+    if (clash) throw nameTaken("operator", clash.name);
   }
+  if (input.departmentIds)
+    await assertAssignableDepartments(db, scope.organizationId, input.departmentIds, current.departmentIds);
   const vendorDepartments = await vendorDepartmentIds(db, scope.organizationId, next.departmentIds);
   const [taken] = await db
     .update(operators)

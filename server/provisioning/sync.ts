@@ -31,6 +31,7 @@ import { requireSyncedAccount } from "./accounts";
 import { audit } from "./audit";
 import { createDepartment, dropFromOperators, listDepartments, updateDepartment } from "./departments";
 import { errorInfo, type ProvisioningScope } from "./errors";
+import { nameTaken } from "./name-taken";
 import { operatorFields } from "./operator-fields";
 import { createOperator, listOperators, updateOperator } from "./operators";
 import {
@@ -205,7 +206,8 @@ export async function adoptFromVendor(
       const item = compareDepartments(view).onlyVendor.find((d) => d.vendorId === input.vendorId);
       if (!item) throw appError("CONFLICT");
       // Another live department already has this name: adopting would make two with one name.
-      if (view.localDepartments.some((l) => sameName(l.name, item.name))) throw appError("NAME_TAKEN");
+      const clash = view.localDepartments.find((l) => sameName(l.name, item.name));
+      if (clash) throw nameTaken("department", clash.name, { onField: false });
       const [row] = await adoptDepartmentRows(db, scope.organizationId, [
         view.remoteDepartments.find((r) => r.id === input.vendorId)!,
       ]);
@@ -417,11 +419,10 @@ export async function pullFromVendor(
     if (!different) throw appError("CONFLICT");
     if (target.kind === "department") {
       const remote = view.remoteDepartments.find((r) => r.id === different.vendorId)!;
-      if (
-        !sameName(remote.name, local.name) &&
-        view.localDepartments.some((l) => l.id !== local.id && sameName(l.name, remote.name))
-      )
-        throw appError("NAME_TAKEN");
+      const clash = sameName(remote.name, local.name)
+        ? undefined
+        : view.localDepartments.find((l) => l.id !== local.id && sameName(l.name, remote.name));
+      if (clash) throw nameTaken("department", clash.name, { onField: false });
       const row = written(
         await db
           .update(departments)

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
 import type { Db } from "@/server/db/client";
+import { appErrorOf } from "@/server/errors";
 import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
@@ -78,6 +79,33 @@ describe.each(testDbKinds())("the same name (%s)", (kind) => {
         .map((d) => d.name)
         .sort(),
     ).toEqual(["Atendimento Técnico", "cobranca"]);
+  }, 60_000);
+
+  it("the refusal names the kind and the name in the way (the form says it next to the name field)", async () => {
+    await as().operators.create({ name: "Luíza Araújo", isAdmin: false, departmentIds: [] });
+    const other = await as().operators.create({ name: "Paulo Reis", isAdmin: false, departmentIds: [] });
+    await as().departments.create({ name: "Pós-venda" });
+    const dept = await as().departments.create({ name: "Vendas" });
+    const refusals = [
+      as().operators.create({ name: "LUIZA  araujo", isAdmin: false, departmentIds: [] }),
+      as().operators.update({ id: other.id, version: other.version, name: "luiza araujo" }),
+      as().departments.create({ name: "pos-venda" }),
+      as().departments.update({ id: dept.id, version: dept.version, name: "PÓS-VENDA" }),
+    ];
+    const infos = await Promise.all(
+      refusals.map((call) =>
+        call.then(
+          () => null,
+          (e: unknown) => appErrorOf(e)?.info,
+        ),
+      ),
+    );
+    expect(infos).toEqual([
+      { code: "NAME_TAKEN", field: "name", params: { kind: "operator", name: "Luíza Araújo" } },
+      { code: "NAME_TAKEN", field: "name", params: { kind: "operator", name: "Luíza Araújo" } },
+      { code: "NAME_TAKEN", field: "name", params: { kind: "department", name: "Pós-venda" } },
+      { code: "NAME_TAKEN", field: "name", params: { kind: "department", name: "Pós-venda" } },
+    ]);
   }, 60_000);
 
   it("the import: preview marks the row, start refuses a file whose only row is taken", async () => {

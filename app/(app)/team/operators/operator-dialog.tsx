@@ -19,7 +19,7 @@ export const OperatorForm = lazyWithPreload(() => import("@/components/operators
 
 interface DialogProps {
   operator: OperatorRow | null;
-  departments: ReadonlyArray<{ id: string; name: string }>;
+  departments: ReadonlyArray<{ id: string; name: string; active: boolean }>;
   capabilities: Capabilities;
   /** The backend's role codes (`provider.roleCodes`, CDP_ROLE_CODES). */
   roleCodes: readonly string[];

@@ -15,6 +15,7 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { roleFor, roleLabel } from "@/lib/role-codes";
+import { refetchWhileSettling } from "@/lib/operators/settling";
 import type { AppRouter } from "@/server/api/root";
 import { Pagination } from "../pagination";
 import { DEFAULT_OPERATOR_FILTERS, type OperatorFilters } from "./filters";
@@ -41,7 +42,12 @@ export function OperatorsView({
   const [searchText, setSearchText] = useState("");
   const search = useDeferredValue(searchText.trim());
   const input = { ...filters, search };
-  const pageQuery = useQuery({ ...trpc.operators.page.queryOptions(input), placeholderData: keepPreviousData });
+  // Rows still being created or confirmed are read again until they settle (no manual reload).
+  const pageQuery = useQuery({
+    ...trpc.operators.page.queryOptions(input),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => refetchWhileSettling(query.state.data?.items),
+  });
   const departments = useQuery({ ...trpc.departments.list.queryOptions(), enabled: capabilities.departments });
   const byEmail = capabilities.operatorEmail;
   const roles = capabilities.operatorRoles;
@@ -56,7 +62,10 @@ export function OperatorsView({
     if (o.state === "uncertain") return t("uncertainNote");
     return o.lastError?.reason ? t("failedReason", { reason: o.lastError.reason }) : t("needsAttention");
   };
-  const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name;
+  const departmentName = (id: string) => {
+    const d = departments.data?.items.find((x) => x.id === id);
+    return d && (d.active ? d.name : t("departmentInactive", { name: d.name }));
+  };
   const roleOf = (o: OperatorRow) => roleLabel(o.roleCode ?? roleFor(o.isAdmin, roleCodes), t);
 
   // Optimistic (de)activation: the row flips at once; a refusal flips it back with a toast.

@@ -11,7 +11,7 @@ import {
 import { adminRoleOf } from "@/lib/validation/role-codes";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
-import { createOperator } from "@/server/provisioning";
+import { assertAssignableDepartments, createOperator } from "@/server/provisioning";
 import type { CreateOperatorInput } from "@/server/provisioning";
 import { operatorOutput, ZOperatorOutput } from "@/server/api/outputs";
 import { assertKnownRole, roleCodesOf } from "./role-code";
@@ -47,5 +47,6 @@ export const create = adminProcedure
           ...(input.password ? { password: input.password } : {}),
           userId,
         };
+    await assertAssignableDepartments(ctx.db, ctx.scope.organizationId, data.departmentIds);
     return operatorOutput(await createOperator(ctx.db, ctx.provider, ctx.scope, data));
   });

@@ -11,7 +11,7 @@ import { nameKey } from "@/lib/names";
 import { SUGGESTED_DEPARTMENTS } from "@/lib/onboarding/steps";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
-import { useFieldError } from "@/lib/forms/server-errors";
+import { useFieldError, useServerErrors } from "@/lib/forms/server-errors";
 import type { TDepartmentCreateInput, TDepartmentRenameForm } from "@/lib/validation/onboarding";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
@@ -59,18 +59,21 @@ export function DepartmentsStep() {
     setFailure(errorDataOf(err));
     void invalidate();
   };
+  // A refusal that names a field (NAME_TAKEN) goes next to it; the rest above the step.
+  const onErrorOr = (putOnField: (data: ServerErrorData) => boolean) => (err: unknown) => {
+    if (putOnField(errorDataOf(err))) void invalidate();
+    else onError(err);
+  };
   const create = useMutation(
     trpc.departments.create.mutationOptions({
       onMutate: () => setFailure(null),
       onSuccess: () => invalidate(),
-      onError,
     }),
   );
   const update = useMutation(
     trpc.departments.update.mutationOptions({
       onMutate: () => setFailure(null),
       onSuccess: () => invalidate(),
-      onError,
     }),
   );
   const complete = useMutation(
@@ -80,12 +83,13 @@ export function DepartmentsStep() {
     resolver: departmentCreateInputResolver,
     defaultValues: { name: "" },
   });
+  const putOnName = useServerErrors(form, ["name"]);
 
   const items: Dept[] = list.data?.items ?? [];
   const loading = list.isPending || (refresh.isPending && items.length === 0);
   const existing = new Set(items.map((d) => nameKey(d.name)));
   const suggestions = SUGGESTED_DEPARTMENTS.filter((s) => !existing.has(nameKey(s)));
-  const nameError = form.formState.errors.name?.message;
+  const fieldError = useFieldError();
 
   return (
     <StepCard heading={t("heading")} intro={t("intro")}>
@@ -108,8 +112,13 @@ export function DepartmentsStep() {
                 dept={d}
                 disabled={!wizard.canEdit}
                 busy={update.isPending && update.variables?.id === d.id}
-                onToggle={() => update.mutate({ id: d.id, version: d.version, active: !d.active })}
-                onRename={(name) => update.mutate({ id: d.id, version: d.version, name })}
+                onToggle={() => update.mutate({ id: d.id, version: d.version, active: !d.active }, { onError })}
+                onRename={(name, done) =>
+                  update.mutate(
+                    { id: d.id, version: d.version, name },
+                    { onSuccess: done.saved, onError: onErrorOr(done.putOnName) },
+                  )
+                }
               />
             ))}
           </ul>
@@ -127,7 +136,7 @@ export function DepartmentsStep() {
                     type="button"
                     variant="secondary"
                     busy={create.isPending && create.variables?.name === s}
-                    onClick={() => create.mutate({ name: s })}
+                    onClick={() => create.mutate({ name: s }, { onError })}
                   >
                     {t("suggest", { name: s })}
                   </Button>
@@ -138,12 +147,14 @@ export function DepartmentsStep() {
           <form
             noValidate
             className="flex flex-col gap-2 sm:flex-row sm:items-end"
-            onSubmit={form.handleSubmit((v) => create.mutate(v, { onSuccess: () => form.reset({ name: "" }) }))}
+            onSubmit={form.handleSubmit((v) =>
+              create.mutate(v, { onSuccess: () => form.reset({ name: "" }), onError: onErrorOr(putOnName) }),
+            )}
           >
             <TextField
               className="flex-1"
               label={t("addField")}
-              error={errors.field(nameError)}
+              error={fieldError(form.formState.errors.name)}
               {...form.register("name")}
             />
             <Button
@@ -181,7 +192,8 @@ function DepartmentRow({
   disabled: boolean;
   busy: boolean;
   onToggle: () => void;
-  onRename: (name: string) => void;
+  /** Renames; `saved` closes the field, `putOnName` puts a refusal naming the field next to it. */
+  onRename: (name: string, done: { saved: () => void; putOnName: (data: ServerErrorData) => boolean }) => void;
 }) {
   const t = useTranslations("onboarding.departments");
   const fieldError = useFieldError();
@@ -190,6 +202,7 @@ function DepartmentRow({
     resolver: departmentRenameFormResolver,
     defaultValues: { name: dept.name },
   });
+  const putOnName = useServerErrors(form, ["name"]);
   return (
     <li className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
       {editing ? (
@@ -197,8 +210,7 @@ function DepartmentRow({
           noValidate
           className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-end"
           onSubmit={form.handleSubmit(({ name }) => {
-            onRename(name);
-            setEditing(false);
+            onRename(name, { saved: () => setEditing(false), putOnName });
           })}
         >
           <TextField

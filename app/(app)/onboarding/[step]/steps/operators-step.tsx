@@ -9,19 +9,25 @@ import { Button } from "@/components/ui/button";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { adminRoleOf, roleLabel } from "@/lib/role-codes";
+import { refetchWhileSettling } from "@/lib/operators/settling";
 import { OperatorRowActions } from "./operator-row-actions";
 import { StepCard } from "./step-card";
 import { useWizard } from "./use-wizard";
 
 export function OperatorsStep() {
   const t = useTranslations("onboarding.operators");
+  const tOperators = useTranslations("team.operators");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errors = useErrorMessage();
   const { data: wizard, goTo, next } = useWizard();
   const [failure, setFailure] = useState<ServerErrorData | null>(null);
   const caps = wizard.provider.capabilities;
-  const ops = useQuery(trpc.operators.list.queryOptions());
+  // A row still being created (e.g. when the page was reloaded mid-create) is read again until it settles.
+  const ops = useQuery({
+    ...trpc.operators.list.queryOptions(),
+    refetchInterval: (query) => refetchWhileSettling(query.state.data?.items),
+  });
   const depts = useQuery({ ...trpc.departments.list.queryOptions(), enabled: caps.departments });
   const invalidate = () => queryClient.invalidateQueries(trpc.operators.list.queryFilter());
   const onError = (err: unknown) => {
@@ -35,7 +41,9 @@ export function OperatorsStep() {
 
   const operators = ops.data?.items ?? [];
   const departments = (depts.data?.items ?? []).filter((d) => d.state === "synced");
-  const deptName = new Map(departments.map((d) => [d.id, d.name]));
+  const deptName = new Map(
+    departments.map((d) => [d.id, d.active ? d.name : tOperators("departmentInactive", { name: d.name })]),
+  );
   const meIsOperator = operators.some((o) => o.userId === wizard.me.id);
   const [meFirst = wizard.me.name, ...meRest] = wizard.me.name.trim().split(/\s+/);
   const addMe = () => {
@@ -153,6 +161,7 @@ export function OperatorsStep() {
           capabilities={caps}
           roleCodes={wizard.provider.roleCodes}
           departments={departments}
+          anywayLabel={t("addAnyway")}
           onCreate={async (input) => {
             setFailure(null);
             await create.mutateAsync(input);
