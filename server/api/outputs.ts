@@ -1,8 +1,9 @@
 /** Output shapes shared across routers: accounts, departments, operators (vendor data leaves only through these). */
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { ONBOARDING_STEPS } from "@/lib/onboarding/steps";
 import { trialDaysLeft } from "@/server/provisioning";
-import type { Department, Operator, VendorAccount } from "@/server/db/schema";
+import { operators, type Department, type Operator, type VendorAccount } from "@/server/db/schema";
 
 export const ZProvisioningState = z.enum(["pending", "synced", "failed", "uncertain"]);
 
@@ -98,6 +99,29 @@ export const ZOperatorOutput = z.object({
   lastError: ZErrorFacts,
   hasAccessToken: z.boolean(),
 });
+
+/**
+ * ZOperatorOutput's fields as columns, for lists: each row is already the output, and the
+ * access token's ciphertext never leaves the database (only whether there is one).
+ */
+export const operatorOutputColumns = {
+  id: operators.id,
+  name: operators.name,
+  active: operators.active,
+  isAdmin: operators.isAdmin,
+  departmentIds: operators.departmentIds,
+  login: operators.login,
+  email: operators.email,
+  firstName: operators.firstName,
+  lastName: operators.lastName,
+  roleCode: operators.roleCode,
+  onlyAssignedConversations: operators.onlyAssignedConversations,
+  userId: operators.userId,
+  state: operators.state,
+  version: operators.version,
+  lastError: operators.lastError,
+  hasAccessToken: sql<boolean>`(${operators.accessTokenCiphertext} is not null)`,
+};
 
 export function operatorOutput(o: Operator): z.infer<typeof ZOperatorOutput> {
   return {

@@ -137,12 +137,16 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
         departmentIds: i % 3 === 0 ? [deptA] : [],
         state: "synced" as const,
         createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
+        accessTokenCiphertext: i === 0 ? "v1:e2e1:ciphertext-never-listed" : null,
       })),
     );
     const c = as(viewer);
     const first = await c.operators.page({ pageSize: 25 });
     expect(first.total).toBe(120);
-    expect(first.items[0]!.name).toBe("Operador 000");
+    expect(first.items[0]).toMatchObject({ name: "Operador 000", hasAccessToken: true, departmentIds: [deptA] });
+    expect(first.items[1]).toMatchObject({ name: "Operador 001", hasAccessToken: false, departmentIds: [] });
+    // A list says whether there is a token, never the token's ciphertext.
+    expect(JSON.stringify(first)).not.toContain("ciphertext");
     const last = await c.operators.page({ pageSize: 25, page: 5 });
     expect(last.items).toHaveLength(20);
     expect(last.total).toBe(120);

@@ -11,7 +11,7 @@ import { ZOperatorsPageInput } from "@/lib/validation/team";
 import { orgProcedure } from "@/server/api/trpc";
 import type { Db } from "@/server/db/client";
 import { operators, users } from "@/server/db/schema";
-import { operatorOutput, ZOperatorOutput } from "@/server/api/outputs";
+import { operatorOutputColumns, ZOperatorOutput } from "@/server/api/outputs";
 
 export const ZOperatorsPageOutput = z.object({
   total: z.number(),
@@ -48,7 +48,10 @@ export const page = orgProcedure
     const primary = input.sort === "name" ? order(sql`lower(${operators.name})`) : order(operators.createdAt);
     // The total rides along with the page (one query); only a page past the end asks for it apart.
     const rows = await ctx.db
-      .select({ operator: operators, linkedUserName: users.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .select({
+        item: { ...operatorOutputColumns, createdAt: operators.createdAt, linkedUserName: users.name },
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
       .from(operators)
       .leftJoin(users, eq(users.id, operators.userId))
       .where(where)
@@ -60,10 +63,6 @@ export const page = orgProcedure
       total,
       page: input.page,
       pageSize: input.pageSize,
-      items: rows.map((r) => ({
-        ...operatorOutput(r.operator),
-        linkedUserName: r.linkedUserName,
-        createdAt: r.operator.createdAt,
-      })),
+      items: rows.map((row) => row.item),
     };
   });
