@@ -54,7 +54,12 @@ const PARTS: Array<[string, RegExp]> = [
   ["tRPC", /node_modules\/@trpc\//],
   ["Next.js / React", /node_modules\/(next|react|react-dom|@next)\//],
   ["pino (logging)", /node_modules\/pino/],
-  ["our server code", /(^|\/)(server|lib|app)\/[^]*\.(ts|tsx)$/],
+  [
+    "our server code",
+    new RegExp(
+      `^${PORTAL_DIR.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/(?!node_modules/)(server|lib|app)/[^]*\\.(ts|tsx)$`,
+    ),
+  ],
 ];
 
 /** Original source of a generated position, through the file's source map (cached per file). */
@@ -76,7 +81,22 @@ function originalSource(url: string, line: number, column: number): string {
   }
   if (!map) return file;
   const entry = map.findEntry(line, column) as { originalSource?: string };
-  return entry.originalSource ?? file;
+  return entry.originalSource ? absoluteSource(entry.originalSource, file) : file;
+}
+
+/**
+ * A source map's source as an absolute path: Next's own maps say `webpack://next/./src/…` or
+ * `../../src/server/…` (relative to the generated file, inside node_modules/next), bundled
+ * packages `../node_modules/%40trpc/server/src/…` (URL-encoded), Turbopack `turbopack:///[project]/…`.
+ * Without this, Next's and tRPC's own `src/server/*.ts` read as ours.
+ */
+function absoluteSource(source: string, generatedFile: string): string {
+  const webpack = /^webpack:\/\/([^/]+)\/(.*)$/.exec(source);
+  if (webpack) return path.join(PORTAL_DIR, "node_modules", webpack[1]!, webpack[2]!);
+  const decoded = decodeURIComponent(source);
+  if (decoded.startsWith("turbopack:///[project]/")) return path.join(PORTAL_DIR, decoded.slice(23));
+  if (/^[a-z]+:/i.test(decoded)) return decoded;
+  return path.resolve(path.dirname(generatedFile), decoded);
 }
 
 function partOf(node: ProfileNode): string | null {
