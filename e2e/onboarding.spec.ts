@@ -67,6 +67,9 @@ async function atEveryWidth(page: Page, name: string): Promise<void> {
 
 test.describe("onboarding wizard", () => {
   test("a new customer goes through every step and opens the chat logged in", async ({ page, emulator, browser }) => {
+    // The whole journey, then the WhatsApp page as owner, in English and as a member, with
+    // three widths each: longer than the default on a 2-core machine.
+    test.setTimeout(420_000);
     const user = await signUp(page);
     const orgId = await orgIdOf(page);
 
@@ -283,7 +286,18 @@ test.describe("onboarding wizard", () => {
       );
       await atEveryWidth(page, "onboarding-4-plan-en");
       await page.getByRole("dialog").getByRole("button", { name: "Go back" }).click();
+      await page.goto("/onboarding/whatsapp");
+      await expect(page.getByRole("heading", { name: "Connect WhatsApp" })).toBeVisible();
+      await expect(page.getByTestId("whatsapp-countdown")).toHaveText(/^Expires in \d+ seconds$/);
+      await expect(page.getByRole("button", { name: "I have connected, continue" })).toBeEnabled();
+      await atEveryWidth(page, "onboarding-5-whatsapp-en");
+      await page.goto("/");
+      await expect(page.getByTestId("summary-whatsapp")).toContainText("Connection reported");
+      await expect(page.getByTestId("summary-whatsapp-reported")).toHaveText(/^You reported connecting on .+\.$/);
+      await atEveryWidth(page, "onboarding-8-dashboard-en");
       await page.getByRole("button", { name: "Português" }).click();
+      await expect(page.getByRole("button", { name: "Português" })).toHaveAttribute("aria-pressed", "true");
+      await page.goto("/onboarding/plan");
       await expect(page.getByTestId("plan-price")).toHaveText("Preço por operador: R$ 49,90 por mês");
     });
 
@@ -301,6 +315,7 @@ test.describe("onboarding wizard", () => {
         await guest.getByLabel("Crie uma senha").fill(invitee.password);
         await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest.getByTestId("org-name")).toHaveText(user.companyName);
+        await guest.goto(`${portalOrigin()}/`);
         await expect(guest.getByTestId("summary-whatsapp-reported")).toHaveText(
           new RegExp(`^${user.name} informou que conectou em .+\\.$`),
         );

@@ -40,7 +40,10 @@ export function WhatsAppView() {
               : t("statusNoInstance")}
         </p>
         {status.checkedAt && (
-          <p className="text-xs text-slate-700">{t("checked", { when: format.relativeTime(status.checkedAt, now) })}</p>
+          <p className="text-xs text-slate-700">
+            {/* Never "in 1 second": the server's clock may be a little ahead of the browser's. */}
+            {t("checked", { when: format.relativeTime(Math.min(status.checkedAt.getTime(), now.getTime()), now) })}
+          </p>
         )}
         <p className="mt-3 text-sm text-slate-900" role="status" data-testid="whatsapp-reported">
           {!reported
