@@ -109,7 +109,11 @@ export function PlanStep() {
           </p>
         )}
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" busy={subscribe.isPending} disabled={!wizard.canEdit || trial.isPending}>
+          <Button
+            type="submit"
+            busy={subscribe.isPending}
+            disabled={!wizard.canEdit || trial.isPending || pricing.isPending}
+          >
             {subscribe.isPending ? t("subscribing") : t("subscribe")}
           </Button>
           <Button
