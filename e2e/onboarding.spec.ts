@@ -69,7 +69,7 @@ test.describe("onboarding wizard", () => {
   test("a new customer goes through every step and opens the chat logged in", async ({ page, emulator, browser }) => {
     // The whole journey, then the WhatsApp page as owner, in English and as a member, with
     // three widths each: longer than the default on a 2-core machine.
-    test.setTimeout(420_000);
+    test.setTimeout(600_000);
     const user = await signUp(page);
     const orgId = await orgIdOf(page);
 
