@@ -17,6 +17,7 @@ import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
 import enTwoFactor from "./en/twoFactor.json";
 import enValidation from "./en/validation.json";
+import enWhatsapp from "./en/whatsapp.json";
 import ptAuth from "./pt-BR/auth.json";
 import ptChat from "./pt-BR/chat.json";
 import ptCommon from "./pt-BR/common.json";
@@ -31,6 +32,7 @@ import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
 import ptTwoFactor from "./pt-BR/twoFactor.json";
 import ptValidation from "./pt-BR/validation.json";
+import ptWhatsapp from "./pt-BR/whatsapp.json";
 
 const ptBR = {
   common: ptCommon,
@@ -47,6 +49,7 @@ const ptBR = {
   sessions: ptSessions,
   twoFactor: ptTwoFactor,
   email: ptEmail,
+  whatsapp: ptWhatsapp,
 };
 
 const en: typeof ptBR = {
@@ -64,6 +67,7 @@ const en: typeof ptBR = {
   sessions: enSessions,
   twoFactor: enTwoFactor,
   email: enEmail,
+  whatsapp: enWhatsapp,
 };
 
 export type Messages = typeof ptBR;

@@ -52,6 +52,8 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   PLUGCHAT_TIMEOUT_MS: "3000",
   SMTP_URL: mailSink.url,
   MAIL_FROM: "Portal PlugChat <no-reply@portal.test>",
+  // The plan step shows seats × this price (e2e/onboarding.spec.ts checks "R$ 49,90").
+  PLAN_PRICE_PER_SEAT: "49.90",
   // Every e2e test signs up from 127.0.0.1.
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
   // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the

@@ -39,9 +39,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     requestHeaders.get("sec-ch-ua-mobile") === "?1" || /Mobi|Android/i.test(requestHeaders.get("user-agent") ?? "");
   // Without a chat SDK (CDP) there is no chat to open in the portal.
   const chatInPortal = provider?.capabilities.chatSdk ?? true;
+  // Without connection codes (CDP) WhatsApp is linked in the chat platform; /whatsapp says so.
+  const whatsappInPortal = provider?.capabilities.whatsappCode ?? true;
   const nav = [
     { href: "/", label: t("nav.dashboard") },
     ...(chatInPortal ? [{ href: "/chat", label: t("nav.chat") }] : []),
+    ...(whatsappInPortal ? [{ href: "/whatsapp", label: t("nav.whatsapp") }] : []),
     ...team,
   ];
   return (

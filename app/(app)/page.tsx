@@ -91,6 +91,7 @@ export default async function DashboardPage() {
         {caps.whatsappCode && (
           <WhatsAppCard
             initial={{ available: summary.whatsappAvailable, checkedAt: summary.whatsappCheckedAt }}
+            reported={summary.whatsappReported}
             accountReady={summary.account?.state === "synced"}
             canConnect={me.role !== "member"}
           />

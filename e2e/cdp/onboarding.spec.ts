@@ -130,4 +130,24 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
     await expectAccessible(page);
     await shot(page, "cdp-6-dashboard");
   });
+
+  await test.step("WhatsApp: not in the navigation; the page explains where it is linked", async () => {
+    const nav = page.getByRole("navigation", { name: "Navegação principal" });
+    await expect(nav.getByRole("link", { name: "Operadores" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "WhatsApp" })).toHaveCount(0);
+    await page.goto("/whatsapp");
+    await expect(page.getByTestId("whatsapp-unsupported")).toContainText(
+      "o WhatsApp é ligado na própria plataforma de atendimento",
+    );
+    await expect(page.getByRole("button", { name: "Gerar novo código" })).toHaveCount(0);
+    for (const [width, height] of [
+      [390, 844],
+      [360, 780],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+      await expectAccessible(page);
+      await shot(page, `cdp-7-whatsapp-${width}`);
+    }
+  });
 });

@@ -54,6 +54,7 @@ export const ZOnboardingStateOutput = z.object({
     planChoice: z.enum(["trial", "subscription"]).optional(),
     seats: z.number().optional(),
     whatsappSkipped: z.boolean().optional(),
+    whatsappReported: z.object({ at: z.string(), userId: z.string(), name: z.string() }).optional(),
   }),
   completedAt: z.date().nullable(),
 });

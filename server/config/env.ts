@@ -5,6 +5,7 @@
  */
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { parsePlanPrice } from "@/lib/plan/price";
 import { parseRoleCodes } from "@/lib/validation/role-codes";
 
 const optionalUrl = z.url().optional();
@@ -52,6 +53,21 @@ export const env = createEnv({
       .superRefine((v, ctx) => {
         try {
           parseRoleCodes(v);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
+    /**
+     * The price the integrator charges per seat per month, in reais ("49.90" or "49,90"): the plan
+     * step shows seats × price. Unset: the page says the price is agreed with the provider.
+     */
+    PLAN_PRICE_PER_SEAT: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        if (v === undefined) return;
+        try {
+          parsePlanPrice(v);
         } catch (error) {
           ctx.addIssue({ code: "custom", message: (error as Error).message });
         }

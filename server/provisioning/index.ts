@@ -26,8 +26,13 @@ export {
 export { assertAssignableDepartments, createOperator, getOperator, listOperators, updateOperator } from "./operators";
 export type { CreateOperatorInput, UpdateOperatorInput } from "./operators";
 export { audit } from "./audit";
-export { refreshWhatsAppStatus, whatsAppStatusOf, WHATSAPP_CHECK_EVERY_MS } from "./whatsapp-status";
-export type { WhatsAppStatus } from "./whatsapp-status";
+export {
+  refreshWhatsAppStatus,
+  requestWhatsAppCode,
+  whatsAppStatusOf,
+  WHATSAPP_CHECK_EVERY_MS,
+} from "./whatsapp-status";
+export type { WhatsAppCodeResult, WhatsAppStatus } from "./whatsapp-status";
 export { errorInfo, isUncertainCreate } from "./errors";
 export type { ProvisioningScope } from "./errors";
 export { listNeedsAttention, reconcileAll, reconcileOrganization, reliabilityStatus, INSTANCE_ID } from "./reconciler";

@@ -209,6 +209,10 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
       operators: { active: 1, inactive: 1 },
       whatsappAvailable: null,
     });
+    // No connection codes here: the WhatsApp page explains instead, and asking for one is refused.
+    expect(await caller.whatsapp.status()).toMatchObject({ supported: false, available: null, reported: null });
+    await expect(caller.whatsapp.newCode()).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(caller.whatsapp.reportConnected()).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 
   it("provider fieldErrors reach data.fieldErrors, keyed by the form's field names", async () => {

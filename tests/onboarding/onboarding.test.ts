@@ -58,7 +58,7 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
       anon.operators.list(),
       anon.operators.create({ name: "Ana", departmentIds: [], isAdmin: false }),
       anon.plan.subscribe({ seats: 2 }),
-      anon.whatsapp.code(),
+      anon.whatsapp.newCode(),
       anon.chat.session(),
       anon.dashboard.summary(),
     ];

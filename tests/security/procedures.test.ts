@@ -92,7 +92,8 @@ const ADMIN_ONLY = new Set([
   "sync.pull",
   "sync.push",
   "sync.recreate",
-  "whatsapp.code",
+  "whatsapp.newCode",
+  "whatsapp.reportConnected",
 ]);
 
 /** Organization procedures only an owner may call. */

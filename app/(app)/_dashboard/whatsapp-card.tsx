@@ -18,14 +18,17 @@ interface Status {
 /**
  * WhatsApp on the dashboard: the last known answer (from dashboard.summary, no vendor call)
  * with its age, refreshed through dashboard.refreshWhatsApp once the page is interactive
- * when that answer is older than a few minutes.
+ * when that answer is older than a few minutes; who said they connected, and when (what was
+ * said, not something the portal checked); a link to the WhatsApp page.
  */
 export function WhatsAppCard({
   initial,
+  reported,
   accountReady,
   canConnect,
 }: {
   initial: Status;
+  reported: { at: Date; byMe: boolean; name: string } | null;
   /** The chat account exists at the provider (before that there is nothing to ask). */
   accountReady: boolean;
   canConnect: boolean;
@@ -35,6 +38,7 @@ export function WhatsAppCard({
   const now = useNow({ updateInterval: 30_000 });
   const trpc = useTRPC();
   const [status, setStatus] = useState<Status>(initial);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
   const refresh = useMutation(trpc.dashboard.refreshWhatsApp.mutationOptions({ onSuccess: setStatus }));
   const { mutate } = refresh;
   const checkedMs = initial.checkedAt?.getTime() ?? null;
@@ -46,24 +50,31 @@ export function WhatsAppCard({
     <Card data-testid="summary-whatsapp">
       <h2 className="text-sm font-medium text-slate-700">{t("whatsapp")}</h2>
       <p className="mt-1 text-lg font-semibold text-slate-900">
-        {status.available === null
-          ? refresh.isPending
-            ? t("whatsappChecking")
-            : t("whatsappUnknown")
-          : status.available
-            ? t("whatsappYes")
-            : t("whatsappNo")}
+        {reported
+          ? t("whatsappReported")
+          : status.available === null
+            ? refresh.isPending
+              ? t("whatsappChecking")
+              : t("whatsappUnknown")
+            : status.available
+              ? t("whatsappYes")
+              : t("whatsappNo")}
       </p>
-      {status.checkedAt && (
+      {status.checkedAt && !reported && (
         <p className="text-xs text-slate-700" data-testid="summary-whatsapp-age">
           {t("whatsappChecked", { when: format.relativeTime(status.checkedAt, now) })}
         </p>
       )}
-      {canConnect && (
-        <Link href="/onboarding/whatsapp" className="mt-2 inline-block text-sm font-semibold text-brand-800 underline">
-          {t("connectWhatsapp")}
-        </Link>
+      {reported && (
+        <p className="mt-1 text-sm text-slate-800" data-testid="summary-whatsapp-reported">
+          {reported.byMe
+            ? t("whatsappReportedByMe", { when: when(reported.at) })
+            : t("whatsappReportedBy", { name: reported.name, when: when(reported.at) })}
+        </p>
       )}
+      <Link href="/whatsapp" className="mt-2 inline-block text-sm font-semibold text-brand-800 underline">
+        {canConnect && !reported ? t("connectWhatsapp") : t("openWhatsapp")}
+      </Link>
     </Card>
   );
 }

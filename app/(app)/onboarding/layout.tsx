@@ -4,6 +4,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 const CLIENT_NAMESPACES = [
   "onboarding",
   "dashboard",
+  "whatsapp",
   "email.panel",
   "team.operators",
   "auth.showPassword",

@@ -13,6 +13,8 @@ export interface OnboardingData {
   planChoice?: "trial" | "subscription";
   seats?: number;
   whatsappSkipped?: boolean;
+  /** When someone said WhatsApp was connected (the portal cannot check it), and who. */
+  whatsappReported?: { at: string; userId: string; name: string };
 }
 
 export const onboardingStates = pgTable("onboarding_states", {

@@ -22,6 +22,7 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
   if (stepIndex(step) > stepIndex(state.wizard.currentStep) || !state.steps.includes(step))
     redirect(`/onboarding/${state.wizard.currentStep}`);
   await getQueryClient().prefetchQuery(trpc.onboarding.get.queryOptions());
+  if (step === "plan") await getQueryClient().prefetchQuery(trpc.plan.pricing.queryOptions());
   const t = await getTranslations("onboarding");
   return (
     <HydrateClient>

@@ -9,6 +9,7 @@ import {
   trialDaysLeft,
   whatsAppStatusOf,
 } from "@/server/provisioning";
+import { reportFor, ZWhatsAppReportOutput } from "../whatsapp/status";
 
 export const ZDashboardSummaryOutput = z.object({
   onboardingCompleted: z.boolean(),
@@ -19,6 +20,8 @@ export const ZDashboardSummaryOutput = z.object({
   /** The last known answer (null: never asked, or the vendor did not answer) and when it was given. */
   whatsappAvailable: z.boolean().nullable(),
   whatsappCheckedAt: z.date().nullable(),
+  /** Who said WhatsApp is connected, and when (what the person said, not something the portal checked). */
+  whatsappReported: ZWhatsAppReportOutput,
   hasOwnOperator: z.boolean(),
   attention: z.array(
     z.object({
@@ -64,6 +67,7 @@ export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async 
     },
     whatsappAvailable: whatsapp.available,
     whatsappCheckedAt: whatsapp.checkedAt,
+    whatsappReported: reportFor(wizard.data.whatsappReported, ctx.session.userId),
     hasOwnOperator: ops.some((o) => o.userId === ctx.session.userId && o.state === "synced"),
     attention,
   };

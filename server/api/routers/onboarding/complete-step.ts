@@ -1,4 +1,7 @@
-/** onboarding.completeStep — "Continuar" on the departments, operators and WhatsApp steps. */
+/**
+ * onboarding.completeStep — "Continuar" on the departments and operators steps; on the WhatsApp
+ * step "Já conectei, continuar" (kept as the person's report, with when and who) or "Pular".
+ */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appError } from "@/server/errors";
@@ -6,6 +9,7 @@ import { adminProcedure } from "@/server/api/trpc";
 import { operators } from "@/server/db/schema";
 import { stepsFor } from "@/lib/onboarding/steps";
 import { completeStep as complete } from "@/server/onboarding/state";
+import { whatsAppReport } from "@/server/onboarding/whatsapp-report";
 import { requireSyncedAccount } from "@/server/provisioning";
 import { ZOnboardingStateOutput } from "@/server/api/outputs";
 
@@ -33,7 +37,11 @@ export const completeStep = adminProcedure
       ctx.db,
       ctx.org.id,
       input.step,
-      input.step === "whatsapp" ? { whatsappSkipped: input.skipped ?? false } : {},
+      input.step !== "whatsapp"
+        ? {}
+        : input.skipped
+          ? { whatsappSkipped: true }
+          : { whatsappSkipped: false, whatsappReported: whatsAppReport(ctx.session) },
       steps,
     );
     return {

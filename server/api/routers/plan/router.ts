@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "@/server/api/trpc";
 import { continueTrial } from "./continue-trial";
+import { pricing } from "./pricing";
 import { subscribe } from "./subscribe";
 
-export const planRouter = createTRPCRouter({ subscribe, continueTrial });
+export const planRouter = createTRPCRouter({ pricing, subscribe, continueTrial });

@@ -1,4 +1,6 @@
 import { createTRPCRouter } from "@/server/api/trpc";
-import { code } from "./code";
+import { newCode } from "./new-code";
+import { reportConnected } from "./report-connected";
+import { status } from "./status";
 
-export const whatsappRouter = createTRPCRouter({ code });
+export const whatsappRouter = createTRPCRouter({ status, newCode, reportConnected });
