@@ -271,6 +271,12 @@ test.describe("every page at phone and desktop widths", () => {
         await open(page, path);
         expect.soft(await namesNotStartingWithText(page), `${path} at ${viewport.width} px`).toEqual([]);
       }
+      // The language buttons' short codes are what a phone shows, so their names start with them
+      // (aria-hidden text is left out above, so these are asserted by name).
+      const languages = page.getByRole("form", { name: "Idioma" });
+      const [pt, en] = viewport.width < 640 ? ["PT", "EN"] : ["Português", "English"];
+      await expect(languages.getByRole("button", { name: new RegExp(`^${pt}`) })).toBeVisible();
+      await expect(languages.getByRole("button", { name: new RegExp(`^${en}`) })).toBeVisible();
       await context.close();
     }
   });

@@ -15,10 +15,12 @@ export interface ButtonProps extends React.ComponentPropsWithRef<"button"> {
   busy?: boolean;
   /**
    * Words only a screen reader hears, after the visible label: whose row the button acts on
-   * ("Editar" + "Maria Souza"). The accessible name then starts with the visible text, so
-   * voice control ("clique em Editar") finds it; an aria-label would replace the text instead.
+   * ("Editar" + "Maria Souza" is named "Editar Maria Souza"). The name starts with the visible text,
+   * so voice control ("clique em Editar") finds it. With a text label it is an aria-label built from
+   * both (so the page's text has the name once, for getByText and for find-in-page); otherwise a
+   * visually hidden span after the label.
    */
-  context?: React.ReactNode;
+  context?: string;
 }
 
 export function Button({
@@ -30,8 +32,11 @@ export function Button({
   disabled,
   ...props
 }: ButtonProps) {
+  const textLabel = typeof children === "string" ? children : undefined;
+  const named = context ? (textLabel !== undefined ? `${textLabel} ${context}` : undefined) : undefined;
   return (
     <button
+      aria-label={named}
       {...props}
       disabled={disabled || busy}
       aria-busy={busy || undefined}
@@ -45,7 +50,7 @@ export function Button({
         <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
       )}
       {children}
-      {context != null && context !== "" && <span className="sr-only"> {context}</span>}
+      {context && textLabel === undefined && <span className="sr-only"> {context}</span>}
     </button>
   );
 }
