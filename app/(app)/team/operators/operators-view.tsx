@@ -81,8 +81,18 @@ export function OperatorsView({
         const data = errorDataOf(error);
         toast.error(data.appError?.code === "CONFLICT" ? t("conflict") : errors.message(data));
       },
-      onSuccess: (row) =>
-        toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name })),
+      onSuccess: (row) => {
+        // The row's new version at once: a second click before the refetch would otherwise send the old one (409).
+        queryClient.setQueryData(pageKey, (old) =>
+          old
+            ? {
+                ...old,
+                items: old.items.map((o) => (o.id === row.id ? { ...o, active: row.active, version: row.version } : o)),
+              }
+            : old,
+        );
+        toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name }));
+      },
       onSettled: refresh,
     }),
   );
