@@ -98,7 +98,7 @@ test.describe("onboarding wizard", () => {
       await page.getByRole("button", { name: "Adicionar departamento" }).click();
       await expect(list.getByText("Entregas", { exact: true })).toBeVisible();
       await page.getByRole("button", { name: "Desativar Entregas" }).click();
-      await expect(page.getByRole("button", { name: "Ativar Entregas" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Reativar Entregas" })).toBeVisible();
       await expectAccessible(page);
       await shot(page, "onboarding-2-departamentos");
     });
@@ -118,7 +118,7 @@ test.describe("onboarding wizard", () => {
     });
 
     await test.step("3 operadores", async () => {
-      await expect(page.getByText(`${user.name} será o primeiro operador`)).toBeVisible();
+      await expect(page.getByText(`O primeiro operador do chat será ${user.name}`)).toBeVisible();
       await page.getByRole("button", { name: "Adicionar-me como operador" }).click();
       const list = page.getByTestId("operators");
       await expect(list.getByText(user.name, { exact: true })).toBeVisible();

@@ -89,9 +89,9 @@ test.describe("team: Sincronizar com o PlugChat", () => {
       await expect(page.getByText("O portal agora tem os dados do PlugChat para Ana Paula Lima.")).toBeVisible();
       await page.getByRole("button", { name: "Usar os dados do portal para Suporte" }).click();
       await expect(page.getByText("O PlugChat agora tem os dados do portal para Suporte.")).toBeVisible();
-      await page.getByRole("button", { name: "Trazer Bruno Criado no PlugChat para o portal" }).click();
+      await page.getByRole("button", { name: "Trazer para o portal Bruno Criado no PlugChat" }).click();
       await expect(page.getByText("Bruno Criado no PlugChat agora está no portal.")).toBeVisible();
-      await page.getByRole("button", { name: "Trazer Financeiro para o portal" }).click();
+      await page.getByRole("button", { name: "Trazer para o portal Financeiro" }).click();
       await expect(page.getByText("Financeiro agora está no portal.")).toBeVisible();
       const deps = await vendor<Array<{ name: string; active: boolean }>>("GET", `/account/${acc}/departments`);
       expect(deps.find((d) => d.name === "Suporte")!.active).toBe(true);

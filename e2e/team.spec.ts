@@ -20,7 +20,7 @@ test.describe("team: members and invitations", () => {
       await page.getByRole("link", { name: "Membros" }).click();
       await expect(page.getByRole("heading", { name: "Membros", level: 1 })).toBeVisible();
       await expect(members.row(owner.email)).toContainText("Proprietário");
-      await expect(page.getByTestId("last-owner-hint")).toContainText("único proprietário");
+      await expect(page.getByTestId("last-owner-hint")).toContainText("Só você tem o papel de proprietário");
       link = await members.invite(invitee.email);
       expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
       await expect(page.getByRole("list", { name: "Convites pendentes" })).toContainText(invitee.email);
@@ -224,7 +224,7 @@ test.describe("team: departments and operators", () => {
 
       await renamed.getByRole("button", { name: "Desativar Ana Lima Souza" }).click();
       await expect(renamed).toContainText("Inativo");
-      await expect(page.getByText("Ana Lima Souza foi desativado.")).toBeVisible();
+      await expect(page.getByText("Desativamos o acesso de Ana Lima Souza ao chat.")).toBeVisible();
       await renamed.getByRole("button", { name: "Reativar Ana Lima Souza" }).click();
       await expect(renamed.getByRole("button", { name: "Desativar Ana Lima Souza" })).toBeVisible();
       await expect(renamed).toContainText("Ativo");

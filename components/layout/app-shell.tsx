@@ -35,22 +35,21 @@ export async function AppShell({
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3 sm:gap-4 sm:px-6 md:pb-0">
-          <div className="flex min-w-0 items-center gap-2">
-            <MainNavMenu items={nav} label={t("mainNav")} buttonLabel={t("menu")} />
-            <Link href="/" className="flex min-w-0 items-center gap-2">
-              <span
-                aria-hidden
-                className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white"
-              >
-                P
-              </span>
-              <span className="truncate text-base font-semibold text-slate-900" data-testid="org-name">
-                {orgName}
-              </span>
-            </Link>
-          </div>
-          <div className="flex shrink-0 items-center gap-1 sm:gap-3">
+        {/* Below md the organization gets a row of its own under the buttons: a long name wraps, never cut short. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:gap-x-4 sm:px-6 md:flex-nowrap md:pb-0">
+          <MainNavMenu items={nav} label={t("mainNav")} buttonLabel={t("menu")} />
+          <Link href="/" className="flex min-w-0 items-center gap-2 max-md:order-last max-md:basis-full">
+            <span
+              aria-hidden
+              className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white"
+            >
+              P
+            </span>
+            <span className="min-w-0 break-words text-base font-semibold text-slate-900" data-testid="org-name">
+              {orgName}
+            </span>
+          </Link>
+          <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-3">
             <LanguageSwitcher />
             <UserMenu name={user.name} email={user.email} />
           </div>

@@ -23,11 +23,12 @@ export async function LanguageSwitcher() {
             locale === current ? "bg-slate-200 font-semibold text-slate-900" : "text-slate-600 hover:bg-slate-100",
           )}
         >
-          {/* A phone shows the short code; the name stays the button's accessible name. */}
-          <span aria-hidden className="sm:hidden">
+          {/* A phone shows the short code, and its name starts with it ("PT Português") for voice control. */}
+          <span className="sm:hidden">
             {SHORT[locale]}
+            <span className="sr-only"> {t(`languages.${locale}`)}</span>
           </span>
-          <span className="max-sm:sr-only">{t(`languages.${locale}`)}</span>
+          <span className="max-sm:hidden">{t(`languages.${locale}`)}</span>
         </button>
       ))}
     </form>

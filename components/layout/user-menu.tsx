@@ -36,7 +36,6 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
   return (
     <PopoverMenu
       align="end"
-      triggerLabel={t("userMenu")}
       menuLabel={t("userMenu")}
       triggerClassName="flex items-center gap-2 rounded-full p-1 text-sm hover:bg-slate-100 sm:pr-3"
       trigger={
@@ -47,7 +46,9 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           >
             {initials}
           </span>
-          <span className="hidden font-medium text-slate-800 sm:inline">{name}</span>
+          {/* The name is the button's name too (read after the visible part): "Maria Souza, Menu do usuário". */}
+          <span className="font-medium text-slate-800 max-sm:sr-only">{name}</span>
+          <span className="sr-only">, {t("userMenu")}</span>
         </>
       }
       header={

@@ -137,7 +137,7 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     const row = page.getByTestId("operator-row").filter({ hasText: "bia.lima@example.com" });
     await row.getByRole("button", { name: "Desativar Bia Lima Souza" }).click();
     await expect(row).toContainText("Inativo");
-    await expect(page.getByText("Bia Lima Souza foi desativado.")).toBeVisible();
+    await expect(page.getByText("Desativamos o acesso de Bia Lima Souza ao chat.")).toBeVisible();
     expect((await bindingsOf(page, space.itemUuid)).find((o) => o.email === "bia.lima@example.com")?.access).toBe(
       false,
     );
@@ -145,7 +145,7 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
     await expect(row.getByRole("button", { name: "Desativar Bia Lima Souza" })).toBeVisible();
     await expect(row).toContainText("Ativo");
     // The row flips at once (optimistic); the toast says the chat service confirmed it.
-    await expect(page.getByText("Bia Lima Souza foi reativado.")).toBeVisible();
+    await expect(page.getByText("Bia Lima Souza voltou a ter acesso ao chat.")).toBeVisible();
     const bindings = await bindingsOf(page, space.itemUuid);
     expect(bindings).toHaveLength(2);
     expect(bindings.find((o) => o.email === "bia.lima@example.com")?.access).toBe(true);

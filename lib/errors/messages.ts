@@ -6,6 +6,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
+import { parseRuleMessage } from "@/lib/i18n/rule-message";
 
 export interface ErrorInfo {
   code: string;
@@ -53,11 +54,12 @@ export function useErrorMessage() {
       },
       [t],
     ),
-    /** A field's message from a key such as "validation.email" (or a plain text, shown as is). */
+    /** A field's message from a key such as "validation.email" or "validation.tooLong?max=60" (or a plain text, shown as is). */
     field: useCallback(
-      (key: string | undefined): string | undefined => {
-        if (!key) return undefined;
-        return tv.has(key as never) ? tv(key as never) : key;
+      (message: string | undefined): string | undefined => {
+        if (!message) return undefined;
+        const { key, params } = parseRuleMessage(message);
+        return tv.has(key as never) ? tv(key as never, params as never) : message;
       },
       [tv],
     ),

@@ -190,6 +190,12 @@ function zodCode(r: z.util.SafeParseResult<unknown>, other: ImportErrorCode): Im
   return r.error.issues.some((i) => i.code === "too_big") ? "tooLong" : other;
 }
 
+/** What a tooLong error quotes: the limit, so the message can say it ("no máximo 120 caracteres"). */
+function limitOf(r: z.util.SafeParseResult<unknown>): string | undefined {
+  const big = r.success ? undefined : r.error.issues.find((i) => i.code === "too_big");
+  return big && "maximum" in big ? String(big.maximum) : undefined;
+}
+
 /** Bound on a single cell we keep, so a pathological file cannot blow up the preview. */
 const MAX_CELL = 1000;
 
@@ -309,8 +315,9 @@ export function previewOperatorsCsv(text: string, ctx: ImportContext): ImportPre
         /* flagged */
       } else if (email === "") err("email", "required");
       else {
-        const code = zodCode(ZEmail.safeParse(email), "badEmail");
-        if (code) err("email", code, code === "tooLong" ? undefined : email);
+        const parsed = ZEmail.safeParse(email);
+        const code = zodCode(parsed, "badEmail");
+        if (code) err("email", code, code === "tooLong" ? limitOf(parsed) : email);
         else {
           const key = nameKey(email);
           if (existingKeys.has(key)) err("email", "alreadyExists", email);
@@ -321,17 +328,19 @@ export function previewOperatorsCsv(text: string, ctx: ImportContext): ImportPre
       const first = values.firstName ?? "";
       if (check("firstName")) {
         if (first === "") err("firstName", "required");
-        else if (zodCode(ZNamePart.safeParse(first), "badValue")) err("firstName", "tooLong");
+        else if (zodCode(ZNamePart.safeParse(first), "badValue"))
+          err("firstName", "tooLong", limitOf(ZNamePart.safeParse(first)));
       }
-      if (check("lastName") && (values.lastName ?? "").length > 100) err("lastName", "tooLong");
+      if (check("lastName") && (values.lastName ?? "").length > 100) err("lastName", "tooLong", "100");
     } else {
       const name = values.name ?? "";
       if (!check("name")) {
         /* flagged */
       } else if (name === "") err("name", "required");
       else {
-        const code = zodCode(ZPersonName.safeParse(name), "badValue");
-        if (code) err("name", code, code === "tooLong" ? undefined : name);
+        const parsed = ZPersonName.safeParse(name);
+        const code = zodCode(parsed, "badValue");
+        if (code) err("name", code, code === "tooLong" ? limitOf(parsed) : name);
         else {
           const key = nameKey(name);
           if (existingKeys.has(key)) err("name", "alreadyExists", name);
@@ -341,7 +350,7 @@ export function previewOperatorsCsv(text: string, ctx: ImportContext): ImportPre
       }
       if (check("departments")) {
         const names = splitDepartments(values.departments);
-        if (names.length > IMPORT_MAX_DEPARTMENTS) err("departments", "tooLong");
+        if (names.length > IMPORT_MAX_DEPARTMENTS) err("departments", "tooLong", String(IMPORT_MAX_DEPARTMENTS));
         else {
           const seen = new Set<string>();
           for (const d of names) {
@@ -354,8 +363,9 @@ export function previewOperatorsCsv(text: string, ctx: ImportContext): ImportPre
       }
       const login = values.login ?? "";
       if (check("login") && login !== "") {
-        const code = zodCode(ZLogin.safeParse(login), "badValue");
-        if (code) err("login", code, code === "tooLong" ? undefined : login);
+        const parsed = ZLogin.safeParse(login);
+        const code = zodCode(parsed, "badValue");
+        if (code) err("login", code, code === "tooLong" ? limitOf(parsed) : login);
         else {
           const k = login.toLowerCase();
           if (seenLogins.has(k)) err("login", "duplicateInFile", login);

@@ -7,14 +7,15 @@
 import { z } from "zod/mini";
 import { isCommonPassword } from "./common-passwords";
 import { singleLineText } from "./text";
+import { tooLong } from "@/lib/i18n/rule-message";
 
 export const ZPersonName = singleLineText().check(
   z.minLength(2, { error: "validation.nameTooShort" }),
-  z.maxLength(120, { error: "validation.tooLong" }),
+  z.maxLength(120, tooLong(120)),
 );
 
 export const ZEmail = z.pipe(
-  singleLineText().check(z.toLowerCase(), z.maxLength(254, { error: "validation.tooLong" })),
+  singleLineText().check(z.toLowerCase(), z.maxLength(254, tooLong(254))),
   z.email({ error: "validation.email" }),
 );
 
@@ -38,5 +39,5 @@ export const ZPassword = singleLineText({ trim: false }).check(
 
 export const ZCompanyName = singleLineText().check(
   z.minLength(2, { error: "validation.companyTooShort" }),
-  z.maxLength(120, { error: "validation.tooLong" }),
+  z.maxLength(120, tooLong(120)),
 );

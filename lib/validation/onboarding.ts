@@ -7,12 +7,13 @@ import { ZCompanyName, ZEmail, ZPersonName } from "./fields";
 import { ZRoleCode } from "./role-codes";
 import { singleLineText } from "./text";
 import { MAX_SEATS, MIN_SEATS } from "@/lib/onboarding/seats";
+import { tooLong } from "@/lib/i18n/rule-message";
 
 export { MAX_SEATS, MIN_SEATS };
 
 export const ZSessionName = singleLineText().check(
   z.minLength(2, { error: "onboarding.validation.sessionNameTooShort" }),
-  z.maxLength(60, { error: "validation.tooLong" }),
+  z.maxLength(60, tooLong(60)),
 );
 
 /** Step 1: the company and the name shown on WhatsApp. */
@@ -24,10 +25,7 @@ export type TCompanyStepInput = z.infer<typeof ZCompanyStepInput>;
 
 /** A chat-space identifier (CDP project / live-chat item): a uuid of any version. */
 export const ZSpaceUuid = z.pipe(
-  singleLineText().check(
-    z.minLength(1, { error: "validation.required" }),
-    z.maxLength(64, { error: "validation.tooLong" }),
-  ),
+  singleLineText().check(z.minLength(1, { error: "validation.required" }), z.maxLength(64, tooLong(64))),
   z.guid({ error: "onboarding.validation.uuid" }),
 );
 
@@ -43,7 +41,7 @@ export type TSpaceStepInput = z.infer<typeof ZSpaceStepInput>;
 export const ZAttachAccountInput = z.strictObject({
   vendorAccountId: singleLineText().check(
     z.minLength(1, { error: "validation.required" }),
-    z.maxLength(200, { error: "validation.tooLong" }),
+    z.maxLength(200, tooLong(200)),
     z.regex(/^[A-Za-z0-9._:/-]+$/, { error: "validation.invalid" }),
   ),
 });
@@ -51,7 +49,7 @@ export type TAttachAccountInput = z.infer<typeof ZAttachAccountInput>;
 
 export const ZDepartmentName = singleLineText().check(
   z.minLength(2, { error: "validation.nameTooShort" }),
-  z.maxLength(60, { error: "validation.tooLong" }),
+  z.maxLength(60, tooLong(60)),
 );
 
 export const ZDepartmentCreateInput = z.strictObject({ name: ZDepartmentName });
@@ -69,7 +67,7 @@ export const ZDepartmentUpdateInput = z.strictObject({
 export type TDepartmentUpdateInput = z.infer<typeof ZDepartmentUpdateInput>;
 
 export const ZOperatorLogin = singleLineText().check(
-  z.maxLength(60, { error: "validation.tooLong" }),
+  z.maxLength(60, tooLong(60)),
   z.regex(/^[A-Za-z0-9._@-]*$/, { error: "onboarding.validation.login" }),
 );
 
@@ -100,7 +98,7 @@ export type TOperatorCreateInput = z.infer<typeof ZOperatorCreateInput>;
 /** A first or last name as the CDP gateway takes it (≤ 100). */
 export const ZNamePart = singleLineText().check(
   z.minLength(1, { error: "validation.required" }),
-  z.maxLength(100, { error: "validation.tooLong" }),
+  z.maxLength(100, tooLong(100)),
 );
 
 /**

@@ -2,13 +2,14 @@
 import { z } from "zod/mini";
 import { singleLineText } from "./text";
 import { DEFAULT_ROLE_CODES } from "@/lib/role-codes";
+import { tooLong } from "@/lib/i18n/rule-message";
 
 export * from "@/lib/role-codes";
 
 /** One role code: not blank, no surrounding spaces, no comma (it separates codes in the list). */
 export const ZRoleCode = singleLineText({ trim: false }).check(
   z.regex(/^[^\s,](?:[^,]*[^\s,])?$/, { error: "validation.required" }),
-  z.maxLength(64, { error: "validation.tooLong" }),
+  z.maxLength(64, tooLong(64)),
 );
 
 /**

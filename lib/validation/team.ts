@@ -3,6 +3,7 @@ import { z } from "zod/mini";
 import { ZEmail, ZLinkToken, ZNewPassword, ZPersonName } from "./fields";
 import { ZRoleCode } from "./role-codes";
 import { singleLineText } from "./text";
+import { tooLong } from "@/lib/i18n/rule-message";
 import {
   PASSWORD_NEEDS_LOGIN,
   ZEmailOperatorCreateInput,
@@ -38,7 +39,7 @@ export type TAcceptInvitationInput = z.infer<typeof ZAcceptInvitationInput>;
 /** The operators table: search, filters, sorting and a page (all bounded). */
 export const OPERATOR_PAGE_SIZES = [25, 50, 100] as const;
 export const ZOperatorsPageInput = z.strictObject({
-  search: z._default(singleLineText().check(z.maxLength(120, { error: "validation.tooLong" })), ""),
+  search: z._default(singleLineText().check(z.maxLength(120, tooLong(120))), ""),
   status: z._default(z.enum(["all", "active", "inactive"]), "all"),
   departmentId: z.optional(z.uuid()),
   admin: z._default(z.enum(["all", "yes", "no"]), "all"),
@@ -86,7 +87,7 @@ export type TOperatorUpdateInput = z.infer<typeof ZOperatorUpdateInput>;
 
 /** operators.options: operators matching a name, to link a member to. */
 export const ZOperatorOptionsInput = z.strictObject({
-  search: z._default(singleLineText().check(z.maxLength(120, { error: "validation.tooLong" })), ""),
+  search: z._default(singleLineText().check(z.maxLength(120, tooLong(120))), ""),
 });
 
 /** members.linkOperator: the member acts as this operator; null unlinks. */

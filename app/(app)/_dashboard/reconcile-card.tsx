@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
+import { notAfter } from "@/lib/i18n/past";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -42,8 +43,12 @@ export function ReconcileCard() {
             : !last
               ? t("never")
               : last.error
-                ? t("lastFailed", { when: format.relativeTime(last.startedAt, now) })
-                : t("last", { when: format.relativeTime(last.startedAt, now), fixed, attention: last.needsAttention })}
+                ? t("lastFailed", { when: format.relativeTime(notAfter(last.startedAt, now), now) })
+                : t("last", {
+                    when: format.relativeTime(notAfter(last.startedAt, now), now),
+                    fixed,
+                    attention: last.needsAttention,
+                  })}
         </p>
       </div>
       <Button type="button" variant="secondary" onClick={() => run.mutate()} busy={run.isPending}>

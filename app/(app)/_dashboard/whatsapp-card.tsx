@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
+import { notAfter } from "@/lib/i18n/past";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -62,7 +63,7 @@ export function WhatsAppCard({
       </p>
       {status.checkedAt && !reported && (
         <p className="text-xs text-slate-700" data-testid="summary-whatsapp-age">
-          {t("whatsappChecked", { when: format.relativeTime(status.checkedAt, now) })}
+          {t("whatsappChecked", { when: format.relativeTime(notAfter(status.checkedAt, now), now) })}
         </p>
       )}
       {reported && (

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
+import { notAfter } from "@/lib/i18n/past";
 import { toast } from "@/components/ui/toast";
 import { signOutHere } from "@/components/layout/user-menu";
 import { Badge } from "@/components/ui/badge";
@@ -112,7 +113,9 @@ function SessionCard({ session, ending, onEnd }: { session: SessionRow; ending: 
           {t("startedAt", { date: format.dateTime(session.createdAt, { dateStyle: "long", timeStyle: "short" }) })}
         </p>
         <p className="text-sm text-slate-600">
-          {activeNow ? t("activeNow") : t("lastActive", { when: format.relativeTime(session.lastSeenAt, now) })}
+          {activeNow
+            ? t("activeNow")
+            : t("lastActive", { when: format.relativeTime(notAfter(session.lastSeenAt, now), now) })}
         </p>
       </div>
       {session.current ? (

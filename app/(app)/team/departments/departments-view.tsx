@@ -134,23 +134,17 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
             actions: true,
             cell: (d) => (
               <RowActions>
-                <RowAction
-                  aria-label={t("renameLabel", { name: d.name })}
-                  onClick={() => setEditing(d)}
-                  {...preloadOn(DepartmentForm)}
-                >
+                <RowAction context={d.name} onClick={() => setEditing(d)} {...preloadOn(DepartmentForm)}>
                   {t("rename")}
                 </RowAction>
                 <RowAction
-                  aria-label={
-                    d.active ? t("deactivateLabel", { name: d.name }) : t("reactivateLabel", { name: d.name })
-                  }
+                  context={d.name}
                   onClick={() => toggle.mutate({ id: d.id, version: d.version, active: !d.active })}
                 >
                   {d.active ? t("deactivate") : t("reactivate")}
                 </RowAction>
                 {!d.isDefault && (
-                  <RowAction danger aria-label={t("deleteLabel", { name: d.name })} onClick={() => setDeleting(d)}>
+                  <RowAction danger context={d.name} onClick={() => setDeleting(d)}>
                     {t("delete")}
                   </RowAction>
                 )}

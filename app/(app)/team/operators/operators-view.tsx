@@ -7,7 +7,7 @@ import { toast } from "@/components/ui/toast";
 import { Alert } from "@/components/ui/alert";
 import { Badge, toneOf } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { SelectField } from "@/components/ui/select-field";
 import { RowAction, RowActions, Table } from "@/components/ui/table";
 import { preloadOn } from "@/components/ui/lazy";
@@ -35,6 +35,7 @@ export function OperatorsView({
   roleCodes: readonly string[];
 }) {
   const t = useTranslations("team.operators");
+  const tc = useTranslations("team.common");
   const errors = useErrorMessage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -89,21 +90,40 @@ export function OperatorsView({
         const data = errorDataOf(error);
         toast.error(data.appError?.code === "CONFLICT" ? t("conflict") : errors.message(data));
       },
-      onSuccess: (row) =>
-        toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name })),
+      onSuccess: (row) => {
+        // The row's new version at once: a second click before the refetch would otherwise send the old one (409).
+        queryClient.setQueryData(pageKey, (old) =>
+          old
+            ? {
+                ...old,
+                items: old.items.map((o) => (o.id === row.id ? { ...o, active: row.active, version: row.version } : o)),
+              }
+            : old,
+        );
+        toast.success(row.active ? t("reactivated", { name: row.name }) : t("deactivated", { name: row.name }));
+      },
       onSettled: refresh,
     }),
   );
 
   const sortValue: SortChoice = `${filters.sort}-${filters.dir}`;
+  // The ones that narrow the list (order and page size do not).
+  const activeFilters = [
+    search !== "",
+    filters.status !== DEFAULT_OPERATOR_FILTERS.status,
+    filters.departmentId !== undefined,
+    filters.admin !== DEFAULT_OPERATOR_FILTERS.admin,
+    filters.role !== DEFAULT_OPERATOR_FILTERS.role,
+  ].filter(Boolean).length;
   const data = pageQuery.data;
 
   return (
     <div className="flex flex-col gap-4">
       <Alert tone="info">{t("noDelete")}</Alert>
       {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
-      <Card
-        padding="md"
+      <FilterPanel
+        label={tc("filters")}
+        activeSummary={activeFilters > 0 ? tc("filtersInUse", { count: activeFilters }) : undefined}
         className={`grid gap-3 sm:grid-cols-2 ${capabilities.departments ? "lg:grid-cols-[1fr_9rem_12rem_9rem_10rem_6rem]" : "lg:grid-cols-[1fr_9rem_11rem_10rem_6rem]"}`}
       >
         <TextField
@@ -184,7 +204,7 @@ export function OperatorsView({
           <option value="50">50</option>
           <option value="100">100</option>
         </SelectField>
-      </Card>
+      </FilterPanel>
       {canManage && (
         <div>
           <Button type="button" onClick={() => setEditing("new")} {...preloadOn(OperatorForm)}>
@@ -243,18 +263,12 @@ export function OperatorsView({
             actions: true,
             cell: (o) => (
               <RowActions>
-                <RowAction
-                  aria-label={t("editLabel", { name: o.name })}
-                  onClick={() => setEditing(o)}
-                  {...preloadOn(OperatorForm)}
-                >
+                <RowAction context={o.name} onClick={() => setEditing(o)} {...preloadOn(OperatorForm)}>
                   {t("edit")}
                 </RowAction>
                 <RowAction
                   danger={o.active}
-                  aria-label={
-                    o.active ? t("deactivateLabel", { name: o.name }) : t("reactivateLabel", { name: o.name })
-                  }
+                  context={o.name}
                   busy={setActive.isPending && setActive.variables?.id === o.id}
                   onClick={() => setActive.mutate({ id: o.id, version: o.version, active: !o.active })}
                 >

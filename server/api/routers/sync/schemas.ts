@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { singleLineText } from "@/lib/validation/text";
 import { ZId, ZVersion } from "@/lib/validation/onboarding";
+import { tooLong } from "@/lib/i18n/rule-message";
 
 export const ZSyncKind = z.enum(["operator", "department"]);
 
@@ -12,10 +13,7 @@ export type TSyncTargetInput = z.infer<typeof ZSyncTargetInput>;
 /** Adoption of a record that exists only at the provider, named by its vendor id. */
 export const ZSyncAdoptInput = z.strictObject({
   kind: ZSyncKind,
-  vendorId: singleLineText().check(
-    z.minLength(1, { error: "validation.required" }),
-    z.maxLength(200, { error: "validation.tooLong" }),
-  ),
+  vendorId: singleLineText().check(z.minLength(1, { error: "validation.required" }), z.maxLength(200, tooLong(200))),
 });
 export type TSyncAdoptInput = z.infer<typeof ZSyncAdoptInput>;
 

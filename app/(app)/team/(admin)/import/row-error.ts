@@ -8,10 +8,18 @@ export function useRowErrorMessage() {
   const t = useTranslations("import.errors");
   return useCallback(
     (e: ImportRowError): string => {
-      // An admin cell says which values work; other bad values just quote what was typed.
-      const key = e.code === "badValue" && e.field === "admin" ? "badAdmin" : e.code;
+      // A bad value says what the column accepts; a long one its limit (the error's value is the limit then).
+      const key = messageKey(e);
       return t(key, { value: e.value ?? "", max: e.value ?? "" });
     },
     [t],
   );
+}
+
+function messageKey(e: ImportRowError) {
+  if (e.code === "badValue" && e.field === "admin") return "badAdmin";
+  if (e.code === "badValue" && e.field === "name") return "badName";
+  if (e.code === "badValue" && e.field === "login") return "badLogin";
+  if (e.code === "tooLong" && e.field === "departments") return "tooManyDepartments";
+  return e.code;
 }

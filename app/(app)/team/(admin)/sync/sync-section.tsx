@@ -159,12 +159,18 @@ export function SyncSection({
   const onlyVendor: readonly OnlyVendor[] = section.onlyVendor;
   const onlyLocal: readonly OnlyLocal[] = section.onlyLocal;
   const clean = counts.onlyVendor + counts.onlyLocal + counts.different + counts.checking === 0;
-  const action = (label: string, aria: string, fix: Fix, variant: "primary" | "secondary" | "ghost" = "secondary") => (
+  // `context` (which record) is heard after the visible label, never instead of it.
+  const action = (
+    label: string,
+    context: string,
+    fix: Fix,
+    variant: "primary" | "secondary" | "ghost" = "secondary",
+  ) => (
     <Button
       type="button"
       variant={variant}
       className="px-3 py-1.5 text-sm"
-      aria-label={aria}
+      context={context}
       disabled={busy}
       onClick={() => onFix(fix)}
     >
@@ -193,14 +199,14 @@ export function SyncSection({
         vendor={(d) => <FieldList side={d.vendor} fields={d.fields} />}
         actions={(d) => (
           <div className="flex flex-wrap gap-2">
-            {action(t("actions.push"), t("actions.pushLabel", { name: d.portal.name }), {
+            {action(t("actions.push"), t("actions.forName", { name: d.portal.name }), {
               verb: "push",
               kind,
               id: d.id,
               version: d.version,
               name: d.portal.name,
             })}
-            {action(t("actions.pull"), t("actions.pullLabel", { name: d.portal.name }), {
+            {action(t("actions.pull"), t("actions.forName", { name: d.portal.name }), {
               verb: "pull",
               kind,
               id: d.id,
@@ -230,7 +236,7 @@ export function SyncSection({
         portal={() => <Missing>{t("missing.portal")}</Missing>}
         vendor={(v) => <Summary side={v} kind={kind} />}
         actions={(v) =>
-          action(t("actions.adopt"), t("actions.adoptLabel", { name: v.name }), {
+          action(t("actions.adopt"), v.name, {
             verb: "adopt",
             kind,
             vendorId: v.vendorId,
@@ -267,7 +273,7 @@ export function SyncSection({
           return (
             <>
               <div className="flex flex-wrap gap-2">
-                {action(t("actions.recreate"), t("actions.recreateLabel", { name: l.name }), {
+                {action(t("actions.recreate"), l.name, {
                   verb: "recreate",
                   kind,
                   id: l.id,
@@ -277,7 +283,7 @@ export function SyncSection({
                 {!isDefault &&
                   action(
                     t("actions.forget"),
-                    t("actions.forgetLabel", { name: l.name }),
+                    l.name,
                     { verb: "forget", kind, id: l.id, version: l.version, name: l.name },
                     "ghost",
                   )}
