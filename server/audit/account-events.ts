@@ -29,12 +29,16 @@ export async function auditAccountEvent(
     .from(memberships)
     .where(eq(memberships.userId, userId));
   for (const { organizationId } of orgs) {
-    await auditInsert(db as Db, { organizationId, actorUserId: userId }, {
-      action,
-      targetType: "user",
-      targetId: userId,
-      result: "success",
-      details,
-    });
+    await auditInsert(
+      db as Db,
+      { organizationId, actorUserId: userId },
+      {
+        action,
+        targetType: "user",
+        targetId: userId,
+        result: "success",
+        details,
+      },
+    );
   }
 }

@@ -42,13 +42,17 @@ async function consume(tx: Tx, invitationId: string): Promise<void> {
 
 /** The person who accepted is the actor: the entry reads "Ana entrou na equipe como Membro". */
 function auditAccepted(tx: Tx, invitation: Invitation, userId: string, name: string) {
-  return audit(tx, { organizationId: invitation.organizationId, actorUserId: userId }, {
-    action: "invitation.accept",
-    targetType: "invitation",
-    targetId: invitation.id,
-    result: "success",
-    details: { name, email: invitation.email, role: invitation.role },
-  });
+  return audit(
+    tx,
+    { organizationId: invitation.organizationId, actorUserId: userId },
+    {
+      action: "invitation.accept",
+      targetType: "invitation",
+      targetId: invitation.id,
+      result: "success",
+      details: { name, email: invitation.email, role: invitation.role },
+    },
+  );
 }
 
 export const accept = publicProcedure
