@@ -324,7 +324,7 @@ export async function removeDepartment(
           targetType: "department",
           targetId: current.id,
           result: "failure",
-          details: { ...errorInfo(error) },
+          details: { name: current.name, ...errorInfo(error) },
         });
         throw error;
       }

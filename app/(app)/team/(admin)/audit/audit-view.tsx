@@ -26,7 +26,7 @@ function AuditEntrySentence({ description }: { description: AuditDescription }) 
   const t = useTranslations("team.audit");
   return (
     <div className="flex flex-col gap-1">
-      <p className="text-slate-900">{description.sentence}</p>
+      <p className="break-words text-slate-900">{description.sentence}</p>
       {description.changes.length > 0 && (
         <ul aria-label={t("changesLabel")} className="flex flex-col gap-0.5 text-sm text-slate-700">
           {description.changes.map((c) => (
