@@ -27,6 +27,11 @@ export const ZPasswordResetLinkInput = z.strictObject({ token: ZLinkToken });
 export const ZResetPasswordInput = z.extend(ZResetPasswordForm, { token: ZLinkToken });
 export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
 
-/** Signed in, changing the password: the current one proves it is really them. */
-export const ZChangePasswordInput = z.strictObject({ currentPassword: ZPassword, newPassword: ZNewPassword });
+/** Signed in, changing the password: the current one proves it is really them; the new one must differ. */
+export const ZChangePasswordInput = z.strictObject({ currentPassword: ZPassword, newPassword: ZNewPassword }).check(
+  z.refine((v) => v.newPassword !== v.currentPassword, {
+    error: "validation.passwordSameAsCurrent",
+    path: ["newPassword"],
+  }),
+);
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;

@@ -17,6 +17,7 @@ import type { Logger } from "@/server/log";
 import { enqueueEmail, kickMailDelivery } from "@/server/mail/outbox";
 import { renderEmail } from "@/server/mail/templates";
 import { hashLinkToken, newLinkToken } from "@/server/security/link-tokens";
+import { auditAccountEvent } from "@/server/audit/account-events";
 
 export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -160,6 +161,9 @@ export async function confirmEmailVerification(
         .update(users)
         .set({ email: link.email, emailVerifiedAt: now, updatedAt: now })
         .where(eq(users.id, user.id));
+      await auditAccountEvent(tx, user.id, "user.email_change", {
+        changes: { email: { from: user.email, to: link.email } },
+      });
       // Reset links went to the old address: they die with it, as do other pending changes.
       await tx
         .update(passwordResets)

@@ -17,6 +17,7 @@ import { hashLinkToken, newLinkToken } from "@/server/security/link-tokens";
 import { findUserByEmail } from "./accounts";
 import { cancelEmailChanges } from "./email-verification";
 import { hashPassword } from "./password";
+import { auditAccountEvent } from "@/server/audit/account-events";
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -99,6 +100,7 @@ export async function resetPasswordWithToken(
       .set({ passwordHash, updatedAt: now })
       .where(eq(users.id, used.userId))
       .returning();
+    await auditAccountEvent(tx, used.userId, "user.password_reset");
     await tx
       .update(sessions)
       .set({ revokedAt: now })

@@ -21,6 +21,7 @@ import type { Db } from "@/server/db/client";
 import { recoveryCodes, users } from "@/server/db/schema";
 import { keyRing } from "@/server/crypto";
 import { decryptSecret, encryptSecret } from "@/server/crypto/tokens";
+import { auditAccountEvent } from "@/server/audit/account-events";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const RECOVERY_CODE_COUNT = 10;
@@ -175,6 +176,7 @@ export async function confirmEnrolment(db: Db, userId: string, code: string): Pr
       .where(and(eq(users.id, userId), isNull(users.twoFactorEnabledAt), eq(users.twoFactorSecret, row.secret!)))
       .returning({ id: users.id });
     if (!enabled) return null;
+    await auditAccountEvent(tx, userId, "user.two_factor_enable");
     return issueRecoveryCodes(tx, userId);
   });
   if (!codes) throw appError("TWO_FACTOR_CODE_INVALID", { field: "code" });
@@ -238,6 +240,7 @@ export async function disableTwoFactor(db: Db, userId: string): Promise<void> {
       .set({ twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorLastStep: null, updatedAt: new Date() })
       .where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await auditAccountEvent(tx, userId, "user.two_factor_disable");
   });
 }
 

@@ -11,7 +11,7 @@ import type { Db } from "@/server/db/client";
 import { departments, operators, type Department } from "@/server/db/schema";
 import type { ChatProvider, ProviderDepartment } from "@/server/providers/types";
 import { requireSyncedAccount } from "./accounts";
-import { audit } from "./audit";
+import { audit, changesBetween } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
 import { nameTaken } from "./name-taken";
 
@@ -294,7 +294,7 @@ export async function updateDepartment(
     targetType: "department",
     targetId: current.id,
     result: "success",
-    details: { name, active },
+    details: { name, changes: changesBetween({ name: current.name, active: current.active }, { name, active }) },
   });
   return updated!;
 }
@@ -325,7 +325,7 @@ export async function removeDepartment(
           targetType: "department",
           targetId: current.id,
           result: "failure",
-          details: { ...errorInfo(error) },
+          details: { name: current.name, ...errorInfo(error) },
         });
         throw error;
       }

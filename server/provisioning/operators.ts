@@ -23,7 +23,7 @@ import { pgErrorCode } from "@/server/db/errors";
 import { auditLog, departments, operators, type Operator } from "@/server/db/schema";
 import type { ChatProvider, OperatorInput, ProviderOperator } from "@/server/providers/types";
 import { requireSyncedAccount } from "./accounts";
-import { audit, auditInsert, type AuditInput } from "./audit";
+import { audit, auditInsert, changesBetween, type AuditInput } from "./audit";
 import { errorInfo, isUncertainCreate, type ProvisioningScope } from "./errors";
 import { nameTaken } from "./name-taken";
 import { operatorFields } from "./operator-fields";
@@ -500,6 +500,37 @@ export async function createOperator(
   }
 }
 
+const AUDITED_OPERATOR_FIELDS = [
+  "name",
+  "email",
+  "firstName",
+  "lastName",
+  "roleCode",
+  "onlyAssignedConversations",
+  "active",
+  "isAdmin",
+  "login",
+] as const;
+type AuditedOperator = Pick<Operator, (typeof AUDITED_OPERATOR_FIELDS)[number] | "departmentIds">;
+
+/** What an update changed, for the audit log (before → after); department ids become names a person reads. */
+async function operatorChanges(db: Db, organizationId: string, current: AuditedOperator, next: AuditedOperator) {
+  const audited = (row: AuditedOperator) => Object.fromEntries(AUDITED_OPERATOR_FIELDS.map((k) => [k, row[k] ?? null]));
+  const changes = changesBetween(audited(current), audited(next));
+  const sorted = (ids: string[]) => JSON.stringify([...ids].sort());
+  if (sorted(current.departmentIds) !== sorted(next.departmentIds)) {
+    const ids = [...new Set([...current.departmentIds, ...next.departmentIds])];
+    const rows = await db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(and(eq(departments.organizationId, organizationId), inArray(departments.id, ids)));
+    const nameOf = new Map(rows.map((r) => [r.id, r.name]));
+    const names = (list: string[]) => list.map((id) => nameOf.get(id) ?? "?");
+    changes.departments = { from: names(current.departmentIds), to: names(next.departmentIds) };
+  }
+  return changes;
+}
+
 /**
  * Updates an operator (the vendor needs every field); `version` must match (else CONFLICT).
  * On an upsert backend (`operatorUpsert`) the row keeps what was asked for: an update with an
@@ -617,13 +648,7 @@ export async function updateOperator(
     targetType: "operator",
     targetId: current.id,
     result: "success",
-    details: {
-      name: next.name,
-      active: next.active,
-      isAdmin: next.isAdmin,
-      ...(next.roleCode ? { roleCode: next.roleCode } : {}),
-      passwordChanged: Boolean(input.password),
-    },
+    details: { name: next.name, changes: await operatorChanges(db, scope.organizationId, current, next) },
   });
   return row!;
 }

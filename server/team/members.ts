@@ -3,7 +3,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { appError } from "@/server/errors";
 import type { Db } from "@/server/db/client";
-import { memberships, type Membership } from "@/server/db/schema";
+import { memberships, users, type Membership } from "@/server/db/schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -35,6 +35,12 @@ export async function lockOwners(tx: Tx, organizationId: string): Promise<string
 export async function assertNotLastOwner(tx: Tx, organizationId: string, membershipId: string): Promise<void> {
   const owners = await lockOwners(tx, organizationId);
   if (owners.length <= 1 && owners.includes(membershipId)) throw appError("LAST_OWNER");
+}
+
+/** A member's name and e-mail, as the audit log names them. */
+export async function personOf(db: Db | Tx, userId: string): Promise<{ name: string; email: string }> {
+  const [row] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId));
+  return row ?? { name: "", email: "" };
 }
 
 export type { Tx };

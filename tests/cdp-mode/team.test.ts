@@ -167,7 +167,9 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
     const updates = await caller.audit.list({ action: "operator.update" });
     expect(updates.items).toHaveLength(3);
     expect(updates.items.every((e) => e.result === "success" && e.action === "operator.update")).toBe(true);
-    expect(updates.items.some((e) => e.details?.roleCode === "ADMIN")).toBe(true);
+    // The update that made Bia an administrator says so, before → after.
+    const roleChanges = updates.items.map((e) => (e.details?.changes as { roleCode?: unknown } | undefined)?.roleCode);
+    expect(roleChanges).toContainEqual({ from: "SUPERVISOR", to: "ADMIN" });
   });
 
   it("PlugChat-only fields are refused by capability, on their field", async () => {

@@ -4,11 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";
+import { ServerForm, useServerFormFieldError } from "@/components/ui/server-form";
 import { TextField } from "@/components/ui/text-field";
-import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
+import { APP_FIELD_ERROR } from "@/lib/forms/server-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZChangeEmailInput, type TChangeEmailInput } from "@/lib/validation/email";
 
@@ -27,7 +26,6 @@ export default function ChangeEmailForm({
 }) {
   const t = useTranslations("email.account");
   const tc = useTranslations("common");
-  const errors = useErrorMessage();
   const trpc = useTRPC();
   const change = useMutation(trpc.me.changeEmail.mutationOptions());
   const form = useForm<TChangeEmailInput>({
@@ -35,53 +33,42 @@ export default function ChangeEmailForm({
     mode: "onTouched",
     defaultValues: { newEmail: "", currentPassword: "" },
   });
+  const fieldError = useServerFormFieldError(form);
   useEffect(() => form.setFocus("newEmail"), [form]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    onSubmitting();
-    try {
-      const res = await change.mutateAsync(values);
-      onClose();
-      await onRequested(res.pendingEmail);
-    } catch (error) {
-      const data = errorDataOf(error);
-      const field = data.appError?.field;
-      if (field === "newEmail" && data.appError?.code === "VALIDATION")
-        form.setError("newEmail", { message: t("sameEmail") }, { shouldFocus: true });
-      else if (field === "currentPassword" || field === "newEmail")
-        form.setError(field, { message: errors.message(data) }, { shouldFocus: true });
-      for (const [name, keys] of Object.entries(data.fieldErrors ?? {})) {
-        if (name === "currentPassword" || name === "newEmail") form.setError(name, { message: keys[0] });
-      }
-      if (!field && !data.fieldErrors) form.setError("root", { message: errors.message(data) });
-    }
-  });
-
-  const rootError = form.formState.errors.root?.message;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {rootError && <Alert>{rootError}</Alert>}
+    <ServerForm
+      form={form}
+      fields={["newEmail", "currentPassword"]}
+      onSubmit={async (values) => {
+        onSubmitting();
+        const res = await change.mutateAsync(values);
+        onClose();
+        await onRequested(res.pendingEmail);
+      }}
+      onRefusal={(data) => {
+        // The address the account already has: said in this form's own words.
+        if (data.appError?.code !== "VALIDATION" || data.appError.field !== "newEmail") return false;
+        form.setError("newEmail", { type: APP_FIELD_ERROR, message: t("sameEmail") }, { shouldFocus: true });
+        return true;
+      }}
+      submitLabel={t("submit")}
+      busyLabel={t("submitting")}
+      cancel={{ label: tc("cancel"), onClick: onClose }}
+    >
       <TextField
         label={t("newEmail")}
         type="email"
         autoComplete="email"
-        error={errors.field(form.formState.errors.newEmail?.message)}
+        error={fieldError("newEmail")}
         {...form.register("newEmail")}
       />
       <PasswordField
         label={t("currentPassword")}
         autoComplete="current-password"
-        error={errors.field(form.formState.errors.currentPassword?.message)}
+        error={fieldError("currentPassword")}
         {...form.register("currentPassword")}
       />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" busy={change.isPending}>
-          {change.isPending ? t("submitting") : t("submit")}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onClose}>
-          {tc("cancel")}
-        </Button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

@@ -5,21 +5,19 @@ import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";
-import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
+import { ServerForm, useServerFormFieldError } from "@/components/ui/server-form";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZChangePasswordInput, type TChangePasswordInput } from "@/lib/validation/auth";
 
 /**
- * Current + new password; a password manager sees the account (`username`) it belongs to.
- * Opened on request (./change-password-section.tsx): it takes focus, and closes once saved.
+ * Current + new password (which must differ from the current one); a password manager sees the
+ * account (`username`) it belongs to. Opened on request (./change-password-section.tsx): it takes
+ * focus, and closes once saved.
  */
 export default function ChangePasswordForm({ email, onClose }: { email: string; onClose: () => void }) {
   const t = useTranslations("auth.account");
   const tc = useTranslations("common");
-  const errors = useErrorMessage();
   const trpc = useTRPC();
   const change = useMutation(trpc.me.changePassword.mutationOptions());
   const form = useForm<TChangePasswordInput>({
@@ -27,51 +25,36 @@ export default function ChangePasswordForm({ email, onClose }: { email: string; 
     mode: "onTouched",
     defaultValues: { currentPassword: "", newPassword: "" },
   });
+  const fieldError = useServerFormFieldError(form);
   useEffect(() => form.setFocus("currentPassword"), [form]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await change.mutateAsync(values);
-      toast.success(t("changed"));
-      onClose();
-    } catch (error) {
-      const data = errorDataOf(error);
-      const field = data.appError?.field;
-      if (field === "currentPassword" || field === "newPassword")
-        form.setError(field, { message: errors.message(data) }, { shouldFocus: true });
-      for (const [name, keys] of Object.entries(data.fieldErrors ?? {})) {
-        if (name === "currentPassword" || name === "newPassword") form.setError(name, { message: keys[0] });
-      }
-      if (!field && !data.fieldErrors) form.setError("root", { message: errors.message(data) });
-    }
-  });
-
-  const rootError = form.formState.errors.root?.message;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {rootError && <Alert>{rootError}</Alert>}
+    <ServerForm
+      form={form}
+      fields={["currentPassword", "newPassword"]}
+      onSubmit={async (values) => {
+        await change.mutateAsync(values);
+        toast.success(t("changed"));
+        onClose();
+      }}
+      submitLabel={t("submit")}
+      busyLabel={t("submitting")}
+      cancel={{ label: tc("cancel"), onClick: onClose }}
+    >
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <PasswordField
         label={t("currentPassword")}
         autoComplete="current-password"
-        error={errors.field(form.formState.errors.currentPassword?.message)}
+        error={fieldError("currentPassword")}
         {...form.register("currentPassword")}
       />
       <PasswordField
         label={t("newPassword")}
         autoComplete="new-password"
         hint={t("newPasswordHint")}
-        error={errors.field(form.formState.errors.newPassword?.message)}
+        error={fieldError("newPassword")}
         {...form.register("newPassword")}
       />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" busy={change.isPending}>
-          {change.isPending ? t("submitting") : t("submit")}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onClose}>
-          {tc("cancel")}
-        </Button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

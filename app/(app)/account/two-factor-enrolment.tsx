@@ -4,10 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ServerForm, useServerFormFieldError } from "@/components/ui/server-form";
 import { TextField } from "@/components/ui/text-field";
-import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZConfirmTwoFactorInput, type TConfirmTwoFactorInput } from "@/lib/validation/two-factor";
 
@@ -27,27 +26,13 @@ export default function Enrolment({
   onEnabled: (codes: string[]) => void;
 }) {
   const t = useTranslations("twoFactor.section");
-  const errors = useErrorMessage();
   const trpc = useTRPC();
   const confirm = useMutation(trpc.twoFactor.confirmEnrolment.mutationOptions());
   const form = useForm<TConfirmTwoFactorInput>({
     resolver: zodResolver(ZConfirmTwoFactorInput),
     defaultValues: { code: "" },
   });
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      const { recoveryCodes } = await confirm.mutateAsync({ code: values.code });
-      onEnabled(recoveryCodes);
-    } catch (error) {
-      const data = errorDataOf(error);
-      const fieldKey = data.fieldErrors?.code?.[0];
-      if (fieldKey) form.setError("code", { message: fieldKey }, { shouldFocus: true });
-      else if (data.appError?.field === "code")
-        form.setError("code", { message: errors.message(data) }, { shouldFocus: true });
-      else form.setError("root", { message: errors.message(data) });
-    }
-  });
+  const fieldError = useServerFormFieldError(form);
 
   const copyKey = async () => {
     await navigator.clipboard.writeText(pending.manualKey.replace(/\s/g, "")).then(
@@ -82,27 +67,28 @@ export default function Enrolment({
           </Button>
         </div>
       </div>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-        <h3 className="font-semibold text-slate-900">{t("confirmTitle")}</h3>
-        {form.formState.errors.root?.message && <Alert>{form.formState.errors.root.message}</Alert>}
+      <ServerForm
+        form={form}
+        fields={["code"]}
+        onSubmit={async (values) => {
+          const { recoveryCodes } = await confirm.mutateAsync({ code: values.code });
+          onEnabled(recoveryCodes);
+        }}
+        intro={<h3 className="font-semibold text-slate-900">{t("confirmTitle")}</h3>}
+        submitLabel={t("confirm")}
+        busyLabel={t("confirming")}
+        cancel={{ label: t("cancel"), onClick: onCancel }}
+      >
         <TextField
           label={t("code")}
           autoComplete="one-time-code"
           inputMode="numeric"
           pattern="[0-9]*"
           maxLength={7}
-          error={errors.field(form.formState.errors.code?.message)}
+          error={fieldError("code")}
           {...form.register("code")}
         />
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" busy={confirm.isPending}>
-            {confirm.isPending ? t("confirming") : t("confirm")}
-          </Button>
-          <Button type="button" variant="ghost" onClick={onCancel}>
-            {t("cancel")}
-          </Button>
-        </div>
-      </form>
+      </ServerForm>
     </div>
   );
 }

@@ -14,7 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; reset?: string; verified?: string; emailChanged?: string }>;
+  searchParams: Promise<{
+    callbackUrl?: string;
+    reset?: string;
+    verified?: string;
+    emailChanged?: string;
+    deleted?: string;
+  }>;
 }) {
   const query = await searchParams;
   const callbackPath = safeCallbackPath(query.callbackUrl);
@@ -27,6 +33,11 @@ export default async function SignInPage({
       {query.reset === "1" && (
         <Alert tone="info" className="mb-4">
           {t("passwordChanged")}
+        </Alert>
+      )}
+      {query.deleted === "1" && (
+        <Alert tone="info" className="mb-4">
+          {t("accountDeleted")}
         </Alert>
       )}
       {(query.verified === "1" || query.emailChanged === "1") && (

@@ -34,6 +34,8 @@ export const ZAuditLogOutput = z.object({
       targetType: z.string(),
       targetId: z.string().nullable(),
       result: z.enum(["success", "failure", "uncertain"]),
+      /** "deleted": a person whose account no longer exists (their name is gone with it). */
+      actorKind: z.enum(["user", "system", "deleted"]),
       actorName: z.string().nullable(),
       details: z.record(z.string(), z.unknown()).nullable(),
     }),
@@ -63,6 +65,7 @@ export const list = adminProcedure
         targetType: auditLog.targetType,
         targetId: auditLog.targetId,
         result: auditLog.result,
+        actorKind: auditLog.actorKind,
         actorName: users.name,
         details: auditLog.details,
       })
@@ -72,5 +75,9 @@ export const list = adminProcedure
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize);
-    return { total: totalRow?.n ?? 0, page: input.page, pageSize: input.pageSize, items: rows };
+    const items = rows.map((row) => ({
+      ...row,
+      actorKind: row.actorKind === "user" && row.actorName === null ? ("deleted" as const) : row.actorKind,
+    }));
+    return { total: totalRow?.n ?? 0, page: input.page, pageSize: input.pageSize, items };
   });

@@ -8,12 +8,13 @@ import { z } from "zod";
 import { ZAcceptInvitationInput } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { ORG_COOKIE, publicProcedure } from "@/server/api/trpc";
+import { audit } from "@/server/audit/writer";
 import { findUserByEmail } from "@/server/auth/accounts";
 import { markEmailVerified } from "@/server/auth/email-verification";
 import { sessionCookieName, sessionCookieOptions } from "@/server/auth/cookies";
 import { hashPassword } from "@/server/auth/password";
 import { encodeSessionToken, openSession } from "@/server/auth/session";
-import { invitations, memberships, users } from "@/server/db/schema";
+import { invitations, memberships, users, type Invitation } from "@/server/db/schema";
 import { isUniqueViolation } from "@/server/db/errors";
 import { hashLinkToken } from "@/server/security/link-tokens";
 import { hit, throwIfRefused } from "@/server/security/rate-limit";
@@ -39,6 +40,21 @@ async function consume(tx: Tx, invitationId: string): Promise<void> {
   if (rows.length === 0) throw appError("INVITATION_USED");
 }
 
+/** The person who accepted is the actor: the entry reads "Ana entrou na equipe como Membro". */
+function auditAccepted(tx: Tx, invitation: Invitation, userId: string, name: string) {
+  return audit(
+    tx,
+    { organizationId: invitation.organizationId, actorUserId: userId },
+    {
+      action: "invitation.accept",
+      targetType: "invitation",
+      targetId: invitation.id,
+      result: "success",
+      details: { name, email: invitation.email, role: invitation.role },
+    },
+  );
+}
+
 export const accept = publicProcedure
   .input(ZAcceptInvitationInput)
   .output(ZAcceptOutput)
@@ -52,12 +68,13 @@ export const accept = publicProcedure
 
     if (ctx.session) {
       if (ctx.session.email.toLowerCase() !== invitation.email) throw appError("INVITATION_EMAIL_MISMATCH");
-      const userId = ctx.session.userId;
+      const { userId, name } = ctx.session;
       await ctx.db.transaction(async (tx) => {
         await consume(tx, invitation.id);
         await tx.insert(memberships).values({ organizationId, userId, role: invitation.role }).onConflictDoNothing();
         // The invitation reached this address: it is proven.
         await markEmailVerified(tx, userId, invitation.email);
+        await auditAccepted(tx, invitation, userId, name);
       });
       ctx.setCookie(ORG_COOKIE, organizationId, { ...cookieOptions, httpOnly: true });
       ctx.log.info(
@@ -81,6 +98,7 @@ export const accept = publicProcedure
           .returning();
         if (!created) throw new Error("user insert returned nothing");
         await tx.insert(memberships).values({ organizationId, userId: created.id, role: invitation.role });
+        await auditAccepted(tx, invitation, created.id, created.name);
         return created;
       })
       .catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ZInviteInput } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
+import { audit } from "@/server/audit/writer";
 import { invitations, memberships, users } from "@/server/db/schema";
 import { publicOrigin } from "@/server/http/public-origin";
 import { newLinkToken } from "@/server/security/link-tokens";
@@ -52,6 +53,13 @@ export const create = adminProcedure
         })
         .returning({ id: invitations.id });
       if (!created) throw new Error("invitation insert returned nothing");
+      await audit(tx, ctx.scope, {
+        action: "invitation.create",
+        targetType: "invitation",
+        targetId: created.id,
+        result: "success",
+        details: { email: input.email, role: input.role },
+      });
       return created;
     });
     const path = invitationPath(token);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ZId } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
+import { audit } from "@/server/audit/writer";
 import { invitations } from "@/server/db/schema";
 
 export const ZRevokeInvitationInput = z.strictObject({ id: ZId });
@@ -20,7 +21,15 @@ export const revoke = adminProcedure.input(ZRevokeInvitationInput).mutation(asyn
         isNull(invitations.revokedAt),
       ),
     )
-    .returning({ id: invitations.id });
-  if (rows.length === 0) throw appError("NOT_FOUND");
+    .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
+  const [revoked] = rows;
+  if (!revoked) throw appError("NOT_FOUND");
+  await audit(ctx.db, ctx.scope, {
+    action: "invitation.revoke",
+    targetType: "invitation",
+    targetId: revoked.id,
+    result: "success",
+    details: { email: revoked.email, role: revoked.role },
+  });
   return { ok: true as const };
 });

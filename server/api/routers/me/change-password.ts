@@ -13,6 +13,7 @@ import { cancelEmailChanges } from "@/server/auth/email-verification";
 import { hashPassword } from "@/server/auth/password";
 import { passwordResets, sessions, users } from "@/server/db/schema";
 import { check, hit, throwIfRefused } from "@/server/security/rate-limit";
+import { auditAccountEvent } from "@/server/audit/account-events";
 
 export const changePassword = protectedProcedure
   .input(ZChangePasswordInput)
@@ -30,6 +31,7 @@ export const changePassword = protectedProcedure
     const ended = await ctx.db.transaction(async (tx) => {
       const now = new Date();
       await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId));
+      await auditAccountEvent(tx, userId, "user.password_change");
       await tx
         .update(passwordResets)
         .set({ expiresAt: now })

@@ -8,7 +8,8 @@ import { ZAssignableRole, ZId } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { memberships } from "@/server/db/schema";
-import { assertNotLastOwner, membershipInOrg } from "@/server/team/members";
+import { audit } from "@/server/audit/writer";
+import { assertNotLastOwner, membershipInOrg, personOf } from "@/server/team/members";
 
 export const ZChangeRoleInput = z.strictObject({ membershipId: ZId, role: ZAssignableRole });
 
@@ -20,7 +21,15 @@ export const changeRole = adminProcedure.input(ZChangeRoleInput).mutation(async 
       // The last owner cannot be demoted.
       await assertNotLastOwner(tx, ctx.org.id, target.id);
     }
+    if (target.role === input.role) return;
     await tx.update(memberships).set({ role: input.role }).where(eq(memberships.id, target.id));
+    await audit(tx, ctx.scope, {
+      action: "member.change_role",
+      targetType: "member",
+      targetId: target.userId,
+      result: "success",
+      details: { ...(await personOf(tx, target.userId)), changes: { role: { from: target.role, to: input.role } } },
+    });
   });
   return { ok: true as const };
 });

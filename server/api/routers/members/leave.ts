@@ -2,6 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { orgProcedure } from "@/server/api/trpc";
 import { memberships, operators } from "@/server/db/schema";
+import { audit } from "@/server/audit/writer";
 import { assertNotLastOwner } from "@/server/team/members";
 
 export const leave = orgProcedure.mutation(async ({ ctx }) => {
@@ -14,6 +15,13 @@ export const leave = orgProcedure.mutation(async ({ ctx }) => {
     await tx
       .delete(memberships)
       .where(and(eq(memberships.id, ctx.membership.id), eq(memberships.organizationId, ctx.org.id)));
+    await audit(tx, ctx.scope, {
+      action: "member.leave",
+      targetType: "member",
+      targetId: ctx.session.userId,
+      result: "success",
+      details: { name: ctx.session.name, email: ctx.session.email, role: ctx.membership.role },
+    });
   });
   return { ok: true as const };
 });

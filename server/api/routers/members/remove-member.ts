@@ -8,7 +8,8 @@ import { ZId } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { adminProcedure } from "@/server/api/trpc";
 import { memberships, operators } from "@/server/db/schema";
-import { assertNotLastOwner, membershipInOrg } from "@/server/team/members";
+import { audit } from "@/server/audit/writer";
+import { assertNotLastOwner, membershipInOrg, personOf } from "@/server/team/members";
 
 export const ZRemoveMemberInput = z.strictObject({ membershipId: ZId });
 
@@ -25,6 +26,13 @@ export const removeMember = adminProcedure.input(ZRemoveMemberInput).mutation(as
       .set({ userId: null, updatedAt: new Date() })
       .where(and(eq(operators.organizationId, ctx.org.id), eq(operators.userId, target.userId)));
     await tx.delete(memberships).where(eq(memberships.id, target.id));
+    await audit(tx, ctx.scope, {
+      action: "member.remove",
+      targetType: "member",
+      targetId: target.userId,
+      result: "success",
+      details: { ...(await personOf(tx, target.userId)), role: target.role },
+    });
   });
   return { ok: true as const };
 });

@@ -5,7 +5,8 @@ import { ZId } from "@/lib/validation/team";
 import { appError } from "@/server/errors";
 import { ownerProcedure } from "@/server/api/trpc";
 import { memberships } from "@/server/db/schema";
-import { lockOwners, membershipInOrg } from "@/server/team/members";
+import { audit } from "@/server/audit/writer";
+import { lockOwners, membershipInOrg, personOf } from "@/server/team/members";
 
 export const ZTransferOwnershipInput = z.strictObject({ membershipId: ZId });
 
@@ -16,6 +17,13 @@ export const transferOwnership = ownerProcedure.input(ZTransferOwnershipInput).m
     if (target.id === ctx.membership.id) throw appError("VALIDATION", { field: "membershipId" });
     await tx.update(memberships).set({ role: "owner" }).where(eq(memberships.id, target.id));
     await tx.update(memberships).set({ role: "admin" }).where(eq(memberships.id, ctx.membership.id));
+    await audit(tx, ctx.scope, {
+      action: "member.transfer_ownership",
+      targetType: "member",
+      targetId: target.userId,
+      result: "success",
+      details: { ...(await personOf(tx, target.userId)), changes: { role: { from: target.role, to: "owner" } } },
+    });
   });
   return { ok: true as const };
 });

@@ -9,7 +9,37 @@ import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { useTRPC } from "@/lib/trpc/react";
 import { Pagination } from "../../pagination";
+import { auditMessageKey, describeAuditEntry } from "@/lib/audit/describe";
+import type { AuditDescription, AuditTranslator } from "@/lib/audit/describe";
 import { auditFiltersToParams, parseAuditFilters, type AuditFilters } from "./filters";
+
+function useAuditTranslator(): AuditTranslator {
+  const t = useTranslations("team");
+  return {
+    t: (key, values) => t(key as never, values as never),
+    has: (key) => t.has(key as never),
+  };
+}
+
+/** One entry: the sentence, then what changed (before → after) and why an attempt failed. */
+function AuditEntrySentence({ description }: { description: AuditDescription }) {
+  const t = useTranslations("team.audit");
+  return (
+    <div className="flex flex-col gap-1">
+      <p className="break-words text-slate-900">{description.sentence}</p>
+      {description.changes.length > 0 && (
+        <ul aria-label={t("changesLabel")} className="flex flex-col gap-0.5 text-sm text-slate-700">
+          {description.changes.map((c) => (
+            <li key={c.field} className="break-words" data-testid="audit-change">
+              {t("changeLine", { field: c.field, from: c.from, to: c.to })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {description.reason && <p className="text-sm text-slate-600">{description.reason}</p>}
+    </div>
+  );
+}
 
 export function AuditView() {
   const t = useTranslations("team.audit");
@@ -30,10 +60,11 @@ export function AuditView() {
     const qs = auditFiltersToParams(next).toString();
     router.push(qs ? `${pathname}?${qs}` : pathname);
   };
-  // Message keys cannot contain dots: "operator.create" is stored as "operator_create".
+  const translator = useAuditTranslator();
+  // An action without a label of its own is offered under a generic one, never by its code.
   const actionLabel = (action: string) => {
-    const key = `actions.${action.replace(/\./g, "_")}`;
-    return t.has(key as never) ? t(key as never) : action;
+    const key = `actions.${auditMessageKey(action)}`;
+    return t.has(key as never) ? t(key as never) : t("otherAction");
   };
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -95,7 +126,7 @@ export function AuditView() {
 
       <Table
         caption={t("table")}
-        minWidth="sm:min-w-[48rem]"
+        minWidth="sm:min-w-[40rem]"
         busy={isFetching}
         rows={data?.items ?? []}
         rowKey={(e) => e.id}
@@ -105,36 +136,24 @@ export function AuditView() {
           {
             key: "when",
             header: t("when"),
-            className: "sm:whitespace-nowrap",
-            cell: (e) => format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" }),
-          },
-          { key: "who", header: t("who"), cell: (e) => e.actorName ?? t("system") },
-          {
-            key: "action",
-            header: t("action"),
-            primary: true,
+            className: "sm:whitespace-nowrap sm:w-40",
             cell: (e) => (
-              <>
-                <div className="font-medium text-slate-900">{actionLabel(e.action)}</div>
-                <div className="break-all font-mono text-xs text-slate-600">{e.action}</div>
-              </>
+              <time dateTime={new Date(e.createdAt).toISOString()}>
+                {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </time>
             ),
+          },
+          {
+            key: "what",
+            header: t("what"),
+            primary: true,
+            cell: (e) => <AuditEntrySentence description={describeAuditEntry(translator, e)} />,
           },
           {
             key: "result",
             header: t("result"),
+            className: "sm:w-28",
             cell: (e) => <Badge tone={toneOf.result(e.result)}>{t(`results.${e.result}`)}</Badge>,
-          },
-          {
-            key: "details",
-            header: t("details"),
-            className: "max-w-xs",
-            cell: (e) =>
-              e.details && (
-                <code className="block truncate text-xs text-slate-700" title={JSON.stringify(e.details)}>
-                  {JSON.stringify(e.details)}
-                </code>
-              ),
           },
         ]}
       />
