@@ -3,6 +3,7 @@
  * file to both languages and a line to each object below; `tests/i18n.test.ts` checks that
  * both languages have exactly the same keys.
  */
+import enAttendances from "./en/attendances.json";
 import enAuth from "./en/auth.json";
 import enChat from "./en/chat.json";
 import enCommon from "./en/common.json";
@@ -17,6 +18,7 @@ import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
 import enTwoFactor from "./en/twoFactor.json";
 import enValidation from "./en/validation.json";
+import ptAttendances from "./pt-BR/attendances.json";
 import ptAuth from "./pt-BR/auth.json";
 import ptChat from "./pt-BR/chat.json";
 import ptCommon from "./pt-BR/common.json";
@@ -47,6 +49,7 @@ const ptBR = {
   sessions: ptSessions,
   twoFactor: ptTwoFactor,
   email: ptEmail,
+  attendances: ptAttendances,
 };
 
 const en: typeof ptBR = {
@@ -64,6 +67,7 @@ const en: typeof ptBR = {
   sessions: enSessions,
   twoFactor: enTwoFactor,
   email: enEmail,
+  attendances: enAttendances,
 };
 
 export type Messages = typeof ptBR;
