@@ -78,8 +78,11 @@ test.describe("Atendimentos", () => {
     await expect(page.getByTestId("attendance-row")).toHaveCount(12);
     const all = await fired();
 
-    await test.step("desktop 1280: screenshot and axe", async () => {
+    await test.step("desktop 1280: tiles for today, screenshot and axe", async () => {
       await page.setViewportSize({ width: 1280, height: 900 });
+      await expect(page.getByTestId("tiles-today")).toContainText(/Atendimentos\s*12/);
+      await expect(page.getByTestId("tiles-today")).toContainText("Avaliação média");
+      await expect(page.getByTestId("tiles-period")).toContainText(/Atendimentos\s*12/);
       await shot(page, "attendances-owner-1280");
       await expectAccessible(page);
     });

@@ -16,7 +16,18 @@ interface Fired {
   operator: string | null;
   rating: number;
   startTime: number;
+  durationMs: number;
 }
+
+/** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
+function percentileCont(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = p * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
+}
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 describe.each(testDbKinds())("attendances from the emulator's webhooks on %s", (kind) => {
   let handle: DbHandle;
@@ -49,6 +60,7 @@ describe.each(testDbKinds())("attendances from the emulator's webhooks on %s", (
         operator: a.entry.finishBy ? (operators.get(a.entry.finishBy) ?? null) : null,
         rating: a.entry.ratingValue!,
         startTime: a.entry.startTime!,
+        durationMs: a.entry.endTime - a.entry.startTime!,
       }));
     expect(fired).toHaveLength(30);
     // A fresh embedded database plus 60 deliveries over HTTP: slow on a busy 2-core machine.
@@ -170,6 +182,38 @@ describe.each(testDbKinds())("attendances from the emulator's webhooks on %s", (
     const hinted = callerFor({ db: handle.db, member: stranger, orgHint: owner.organizationId });
     expect(await trpcCodeOf(hinted.attendances.list({}))).toBe("FORBIDDEN");
     expect(await trpcCodeOf(as(owner).attendances.list({ cursor: "bm90LWEtY3Vyc29y" }))).toBe("BAD_REQUEST");
+  });
+
+  it("tiles: today and the period — count, average rating, average and p90 duration — from SQL", async () => {
+    const tiles = await as(member).attendances.tiles({});
+    for (const figures of [tiles.today, tiles.period]) {
+      expect(figures.attendances).toBe(30);
+      expect(figures.averageRating).toBeCloseTo(mean(fired.map((f) => f.rating)), 6);
+      expect(figures.averageDurationMs).toBeCloseTo(mean(fired.map((f) => f.durationMs)), 3);
+      expect(figures.p90DurationMs).toBeCloseTo(
+        percentileCont(
+          fired.map((f) => f.durationMs),
+          0.9,
+        ),
+        3,
+      );
+    }
+    // The period follows the list's filters.
+    const suporte = fired.filter((f) => f.department === "Suporte");
+    const filtered = await as(owner).attendances.tiles({ department: "Suporte" });
+    expect(filtered.period.attendances).toBe(suporte.length);
+    if (suporte.length > 0) expect(filtered.period.averageRating).toBeCloseTo(mean(suporte.map((f) => f.rating)), 6);
+    const empty = await as(owner).attendances.tiles({ from: "2020-01-01", to: "2020-01-31" });
+    expect(empty.period).toEqual({
+      attendances: 0,
+      averageRating: null,
+      averageDurationMs: null,
+      p90DurationMs: null,
+      from: "2020-01-01",
+      to: "2020-01-31",
+    });
+    expect((await as(stranger).attendances.tiles({})).today.attendances).toBe(0);
+    expect(await trpcCodeOf(as(null).attendances.tiles({}))).toBe("UNAUTHORIZED");
   });
 
   it("is idempotent: a second processing run adds nothing", async () => {

@@ -10,8 +10,10 @@ import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { useTRPC } from "@/lib/trpc/react";
 import { AttendanceDrawer } from "./attendance-drawer";
-import { attendanceFiltersToParams, parseAttendanceFilters, type AttendanceUrlState } from "./filters";
+import { attendanceFiltersToParams, parseAttendanceFilters, withoutCursor } from "./filters";
+import type { AttendanceUrlState } from "./filters";
 import { LiveIndicator } from "./live-indicator";
+import { AttendanceTiles } from "./tiles";
 import { useDuration } from "./use-duration";
 
 /** How often the first page asks for new attendances (the issue asks for under 5 s). */
@@ -52,9 +54,11 @@ export function AttendancesView() {
     go(parseAttendanceFilters(params));
   };
   const filtered = Object.keys(filters).some((k) => k !== "cursor");
+  const tileFilters = withoutCursor(filters);
 
   return (
     <div className="flex flex-col gap-4">
+      <AttendanceTiles filters={tileFilters} live={live} />
       <form
         key={searchParams.toString()}
         onSubmit={onSubmit}

@@ -43,3 +43,10 @@ export function attendanceFiltersToParams(f: AttendanceUrlState): URLSearchParam
   if (f.cursor) p.set("after", f.cursor);
   return p;
 }
+
+/** The filters without the page position: what the tiles summarise. */
+export function withoutCursor(f: AttendanceUrlState): Omit<AttendanceUrlState, "cursor"> {
+  const rest = { ...f };
+  delete rest.cursor;
+  return rest;
+}

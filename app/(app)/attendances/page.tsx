@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/lib/trpc/server";
 import { AttendancesView } from "./attendances-view";
-import { parseAttendanceFilters } from "./filters";
+import { parseAttendanceFilters, withoutCursor } from "./filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("attendances"))("title") };
@@ -31,10 +31,12 @@ export default async function AttendancesPage({
       Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
     ),
   );
+  const tileFilters = withoutCursor(filters);
   const queryClient = getQueryClient();
   await Promise.all([
     queryClient.prefetchQuery(trpc.attendances.list.queryOptions(filters)),
     queryClient.prefetchQuery(trpc.attendances.options.queryOptions()),
+    queryClient.prefetchQuery(trpc.attendances.tiles.queryOptions(tileFilters)),
   ]);
   return (
     <HydrateClient>
