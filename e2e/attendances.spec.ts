@@ -112,9 +112,15 @@ test.describe("Atendimentos", () => {
       await filters.getByLabel("Buscar cliente").fill(target.name);
       await filters.getByRole("button", { name: "Filtrar" }).click();
       const rows = page.getByTestId("attendance-row");
+      await expect(page).toHaveURL(/q=/);
       await expect(rows.filter({ hasText: target.name })).not.toHaveCount(0);
-      // Any part of a name matches ("Ana Silva" also finds "Luana Silva").
-      for (const text of await rows.allInnerTexts()) expect(text.toLowerCase()).toContain(target.name.toLowerCase());
+      // The previous list stays on screen until the new one arrives; any part of a name matches
+      // ("Ana Silva" also finds "Luana Silva").
+      await expect
+        .poll(async () =>
+          (await rows.allInnerTexts()).every((t) => t.toLowerCase().includes(target.name.toLowerCase())),
+        )
+        .toBe(true);
       await filters.getByLabel("Buscar cliente").fill(target.phone.slice(-8));
       await filters.getByRole("button", { name: "Filtrar" }).click();
       await expect(rows).toHaveCount(1);

@@ -12,11 +12,11 @@ export function LiveIndicator({ state }: { state: "live" | "paused" | "offline" 
       <span
         aria-hidden
         className={clsx(
-          "size-2.5 rounded-full",
+          "size-2.5 shrink-0 rounded-full",
           state === "live" ? "animate-pulse bg-brand-600" : state === "paused" ? "bg-slate-400" : "bg-warning-600",
         )}
       />
-      <span className="font-semibold text-slate-900">{label}</span>
+      <span className="whitespace-nowrap font-semibold text-slate-900">{label}</span>
       {help && <span className="text-slate-600">{help}</span>}
     </p>
   );
