@@ -3,6 +3,7 @@
  * file to both languages and a line to each object below; `tests/i18n.test.ts` checks that
  * both languages have exactly the same keys.
  */
+import enAttendances from "./en/attendances.json";
 import enAuth from "./en/auth.json";
 import enChat from "./en/chat.json";
 import enCommon from "./en/common.json";
@@ -18,6 +19,7 @@ import enTeam from "./en/team.json";
 import enTwoFactor from "./en/twoFactor.json";
 import enValidation from "./en/validation.json";
 import enWhatsapp from "./en/whatsapp.json";
+import ptAttendances from "./pt-BR/attendances.json";
 import ptAuth from "./pt-BR/auth.json";
 import ptChat from "./pt-BR/chat.json";
 import ptCommon from "./pt-BR/common.json";
@@ -50,6 +52,7 @@ const ptBR = {
   twoFactor: ptTwoFactor,
   email: ptEmail,
   whatsapp: ptWhatsapp,
+  attendances: ptAttendances,
 };
 
 const en: typeof ptBR = {
@@ -68,6 +71,7 @@ const en: typeof ptBR = {
   twoFactor: enTwoFactor,
   email: enEmail,
   whatsapp: enWhatsapp,
+  attendances: enAttendances,
 };
 
 export type Messages = typeof ptBR;

@@ -32,7 +32,12 @@ if (!env.PLUGCHAT_BASE_URL && (env.CHAT_PROVIDER ?? "plugchat") === "plugchat") 
   env.PLUGCHAT_BASE_URL = `http://127.0.0.1:${port}/integrator`;
   env.PLUGCHAT_SDK_URL ??= `http://127.0.0.1:${port}/sdk/index.js`;
   console.log(`[dev] PlugChat emulator on http://127.0.0.1:${port} (set PLUGCHAT_BASE_URL to use the real vendor)`);
-  run(process.execPath, ["--import", "tsx", "emulators/plugchat/main.ts"], { ...env, PLUGCHAT_EMULATOR_PORT: port });
+  // A few attendances a minute, so the Atendimentos page has a live feed right after the wizard.
+  run(process.execPath, ["--import", "tsx", "emulators/plugchat/main.ts"], {
+    ...env,
+    PLUGCHAT_EMULATOR_PORT: port,
+    EMULATOR_ATTENDANCES_PER_MINUTE: env.EMULATOR_ATTENDANCES_PER_MINUTE ?? "3",
+  });
 }
 
 if (!env.CDP_BASE_URL && env.CHAT_PROVIDER === "cdp") {

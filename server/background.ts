@@ -4,6 +4,7 @@
  * so no run is cut off mid-query. Each feature registers its starter and stopper here.
  */
 import "server-only";
+import { startAttendanceRetentionWorker, stopAttendanceRetentionWorker } from "@/server/attendances/retention-worker";
 import { logger } from "@/server/log";
 import { startMailWorker, stopMailWorker } from "@/server/mail/worker";
 import { startImportWorker, stopImportWorker } from "@/server/provisioning/import-runner";
@@ -16,6 +17,7 @@ const workers: Worker[] = [
   { name: "reconciler", start: startReconcilerWorker, stop: stopReconcilerWorker },
   { name: "imports", start: startImportWorker, stop: stopImportWorker },
   { name: "mail", start: startMailWorker, stop: stopMailWorker },
+  { name: "attendance-retention", start: startAttendanceRetentionWorker, stop: stopAttendanceRetentionWorker },
 ];
 
 export function startBackgroundWork(): void {

@@ -28,8 +28,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!session) redirect("/sign-in");
   const scope = await currentOrgScope(session.userId);
   if (!scope) redirect("/sign-in");
-  const [t, provider, team, requestHeaders] = await Promise.all([
+  const [t, tAttendances, provider, team, requestHeaders] = await Promise.all([
     getTranslations("common"),
+    getTranslations("attendances"),
     currentProviderInfo(),
     teamNavItems(scope.membership.role),
     headers(),
@@ -45,6 +46,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/", label: t("nav.dashboard") },
     ...(chatInPortal ? [{ href: "/chat", label: t("nav.chat") }] : []),
     ...(whatsappInPortal ? [{ href: "/whatsapp", label: t("nav.whatsapp") }] : []),
+    ...(provider?.capabilities.attendanceWebhooks ? [{ href: "/attendances", label: tAttendances("nav") }] : []),
     ...team,
   ];
   return (

@@ -1,15 +1,17 @@
 /**
  * The emulator's control surface (`/__emulator/…`, loopback only, no vendor auth): inspect
  * and reset state, switch faults and latency, move the clock, toggle WhatsApp, simulate
- * attendances (delivering the documented webhooks) and verify operator accessTokens.
+ * attendances (delivering the documented webhooks; one at a time or N random ones) and verify
+ * operator accessTokens.
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { TSatisfactionEntry } from "../../server/providers/plugchat/contract";
 import { handleFaultControl } from "./faults";
 import type { Faults } from "./faults";
 import { verifyJwt } from "./jwt";
-import type { EmuAccount, EmuAttendance, EmuOperator } from "./state";
+import { pick, randomCustomer, randomDurationMs, randomMessageCount, randomObservation, randomRating } from "./people";
+import type { Random } from "./people";
+import type { EmuAccount, EmuAttendance, EmuDepartment, EmuOperator } from "./state";
 import type { Reply, World } from "./vendor";
 
 export interface ControlDeps {
@@ -35,6 +37,8 @@ const ZAttendance = z.strictObject({
   /** Skip webhook delivery (record only). */
   deliver: z.boolean().optional(),
 });
+/** At most 500 a call: each is two HTTP deliveries, one after the other. */
+const ZFire = z.strictObject({ count: z.number().int().min(1).max(500) });
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
 const bad = (reason: string): Reply => ({ status: 400, body: { reason } });
@@ -93,24 +97,25 @@ async function deliver(
   }
 }
 
-async function simulateAttendance(deps: ControlDeps, acc: EmuAccount, body: unknown): Promise<Reply> {
-  const parsed = parse(ZAttendance, body);
-  if ("error" in parsed) return parsed.error;
-  const input = parsed.data;
-  const { state } = deps.world;
-  const operator = input.operatorId
-    ? state.operators[input.operatorId]
-    : Object.values(state.operators).find((o) => o.accountId === acc.id);
-  if (input.operatorId && (!operator || operator.accountId !== acc.id)) return bad("unknown operator");
-  const departmentId = input.departmentId ?? acc.geralDepartmentId;
-  const department = state.departments[departmentId];
-  if (!department || department.accountId !== acc.id) return bad("unknown department");
+interface AttendancePlan {
+  operator: EmuOperator | undefined;
+  department: EmuDepartment;
+  customer: { name: string; phone: string };
+  ratingValue: number;
+  ratingObservation: string;
+  durationMs: number;
+  /** Chat messages in the finish payload (at least 1: the customer's first). */
+  messages: number;
+}
 
+/** Records one finished attendance (what the satisfaction calls answer) and builds its two webhook payloads. */
+function recordAttendance(deps: ControlDeps, acc: EmuAccount, plan: AttendancePlan) {
+  const { state } = deps.world;
+  const { operator, department, customer } = plan;
   const end = deps.world.now();
-  const start = end - (input.durationMs ?? 60_000);
-  const customer = input.customer ?? { name: "Cliente Teste", phone: "554499999999" };
+  const start = end - plan.durationMs;
   const attendanceNumber = state.nextTicket++;
-  const entry: TSatisfactionEntry & { id: string; attendanceNumber: number; endTime: number } = {
+  const entry: EmuAttendance["entry"] = {
     id: randomUUID(),
     attendanceNumber,
     customer,
@@ -122,12 +127,11 @@ async function simulateAttendance(deps: ControlDeps, acc: EmuAccount, body: unkn
     operatorReport: "",
     operators: operator ? { [operator.id]: true } : {},
     operatorsData: operator ? [{ id: operator.id, name: operator.name }] : [],
-    ratingValue: input.ratingValue ?? 5,
-    ratingObservation: input.ratingObservation ?? "",
+    ratingValue: plan.ratingValue,
+    ratingObservation: plan.ratingObservation,
     status: "FINISH",
   };
-  const attendance: EmuAttendance = { accountId: acc.id, departmentId, entry };
-  state.attendances.push(attendance);
+  state.attendances.push({ accountId: acc.id, departmentId: department.id, entry });
   deps.world.changed();
 
   const firstMessage = {
@@ -137,6 +141,17 @@ async function simulateAttendance(deps: ControlDeps, acc: EmuAccount, body: unkn
     momment: start,
     status: "RECEIVED",
   };
+  const chat: Record<string, unknown> = { [randomUUID()]: firstMessage };
+  for (let i = 1; i < plan.messages; i++) {
+    const fromMe = i % 2 === 1;
+    chat[randomUUID()] = {
+      fromMe,
+      phone: customer.phone,
+      senderName: fromMe ? (operator?.name ?? "Operador") : customer.name,
+      momment: start + Math.round(((end - 500 - start) * i) / plan.messages),
+      status: fromMe ? "SENT" : "RECEIVED",
+    };
+  }
   const startPayload = {
     attendance: {
       attendanceNumber,
@@ -165,25 +180,85 @@ async function simulateAttendance(deps: ControlDeps, acc: EmuAccount, body: unkn
       // The vendor's example carries this key with a trailing space.
       "operatorReport ": "",
     },
-    chat: {
-      [randomUUID()]: firstMessage,
-      [randomUUID()]: {
-        fromMe: true,
-        phone: customer.phone,
-        senderName: operator?.name ?? "Operador",
-        momment: end - 500,
-        status: "SENT",
-      },
-    },
+    chat,
   };
-  const deliveries =
-    input.deliver === false
-      ? []
-      : [
-          { event: "onStartAttendance", ...(await deliver(acc.webhooks.onStartAttendance, startPayload)) },
-          { event: "onFinishAttendance", ...(await deliver(acc.webhooks.onFinishAttendance, finishPayload)) },
-        ];
-  return ok({ attendance: entry, payloads: { start: startPayload, finish: finishPayload }, deliveries });
+  return { entry, startPayload, finishPayload };
+}
+
+/** POSTs the start, then the finish payload to the account's webhook URLs. */
+async function deliverBoth(acc: EmuAccount, payloads: { startPayload: unknown; finishPayload: unknown }) {
+  return [
+    { event: "onStartAttendance", ...(await deliver(acc.webhooks.onStartAttendance, payloads.startPayload)) },
+    { event: "onFinishAttendance", ...(await deliver(acc.webhooks.onFinishAttendance, payloads.finishPayload)) },
+  ];
+}
+
+async function simulateAttendance(deps: ControlDeps, acc: EmuAccount, body: unknown): Promise<Reply> {
+  const parsed = parse(ZAttendance, body);
+  if ("error" in parsed) return parsed.error;
+  const input = parsed.data;
+  const { state } = deps.world;
+  const operator = input.operatorId
+    ? state.operators[input.operatorId]
+    : Object.values(state.operators).find((o) => o.accountId === acc.id);
+  if (input.operatorId && (!operator || operator.accountId !== acc.id)) return bad("unknown operator");
+  const departmentId = input.departmentId ?? acc.geralDepartmentId;
+  const department = state.departments[departmentId];
+  if (!department || department.accountId !== acc.id) return bad("unknown department");
+
+  const built = recordAttendance(deps, acc, {
+    operator,
+    department,
+    customer: input.customer ?? { name: "Cliente Teste", phone: "554499999999" },
+    ratingValue: input.ratingValue ?? 5,
+    ratingObservation: input.ratingObservation ?? "",
+    durationMs: input.durationMs ?? 60_000,
+    messages: 2,
+  });
+  const deliveries = input.deliver === false ? [] : await deliverBoth(acc, built);
+  return ok({
+    attendance: built.entry,
+    payloads: { start: built.startPayload, finish: built.finishPayload },
+    deliveries,
+  });
+}
+
+/**
+ * Fires `count` attendances at the account's webhook URLs: random Brazilian customers, the
+ * account's own active departments and operators (an operator of the chosen department when
+ * there is one), ratings and message counts; each start is delivered before its finish.
+ */
+export async function fireAttendances(
+  deps: ControlDeps,
+  acc: EmuAccount,
+  count: number,
+  random: Random = Math.random,
+): Promise<{ fired: number; attendanceNumbers: number[]; failedDeliveries: number }> {
+  const { state } = deps.world;
+  const departments = Object.values(state.departments).filter((d) => d.accountId === acc.id && d.active);
+  const operators = Object.values(state.operators).filter((o) => o.accountId === acc.id && o.active);
+  const geral = state.departments[acc.geralDepartmentId];
+  const attendanceNumbers: number[] = [];
+  let failedDeliveries = 0;
+  for (let i = 0; i < count; i++) {
+    const department = departments.length > 0 ? pick(departments, random) : geral;
+    if (!department) break;
+    const ofDepartment = operators.filter((o) => o.departments.includes(department.id));
+    const pool = ofDepartment.length > 0 ? ofDepartment : operators;
+    const built = recordAttendance(deps, acc, {
+      operator: pool.length > 0 ? pick(pool, random) : undefined,
+      department,
+      customer: randomCustomer(random),
+      ratingValue: randomRating(random),
+      ratingObservation: randomObservation(random),
+      durationMs: randomDurationMs(random),
+      messages: randomMessageCount(random),
+    });
+    attendanceNumbers.push(built.entry.attendanceNumber);
+    const deliveries = await deliverBoth(acc, built);
+    failedDeliveries += deliveries.filter((d) => d.status === undefined || d.status >= 300).length;
+  }
+  return { fired: attendanceNumbers.length, attendanceNumbers, failedDeliveries };
 }
 
 /** Handles one control request; `sub` is the path after /__emulator. */
@@ -226,6 +301,11 @@ export async function handleControl(deps: ControlDeps, method: string, sub: stri
       const acc = world.state.accounts[parts[1] ?? ""];
       if (!acc) return notFound;
       if (parts[2] === "attendances" && parts.length === 3) return simulateAttendance(deps, acc, body);
+      if (parts[2] === "attendances" && parts[3] === "fire" && parts.length === 4) {
+        const p = parse(ZFire, body);
+        if ("error" in p) return p.error;
+        return ok(await fireAttendances(deps, acc, p.data.count));
+      }
       if (parts[2] === "whatsapp" && parts.length === 3) {
         const p = parse(ZWhatsapp, body);
         if ("error" in p) return p.error;

@@ -1,5 +1,6 @@
 /** The app router: wiring only. */
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { attendancesRouter } from "./routers/attendances/router";
 import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { chatRouter } from "./routers/chat/router";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   invitations: invitationsRouter,
   audit: auditRouter,
+  attendances: attendancesRouter,
   reliability: reliabilityRouter,
   provider: providerRouter,
   imports: importsRouter,

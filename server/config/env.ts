@@ -74,6 +74,8 @@ export const env = createEnv({
       }),
     /** How many vendor calls the CSV operator import makes at once, per portal instance. */
     IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    /** Days an attendance (and its webhook deliveries) is kept; older ones are purged by a background job. */
+    ATTENDANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("PlugChat Portal <no-reply@localhost>"),
     /**

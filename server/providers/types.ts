@@ -29,6 +29,8 @@ export interface ChatProviderCapabilities {
   listOperators: boolean;
   /** The provider serves a browser SDK that logs an operator into the chat with an access token. */
   chatSdk: boolean;
+  /** The provider posts attendance start/finish webhooks (the Atendimentos page is built from them). */
+  attendanceWebhooks: boolean;
 }
 
 /** Identifies a tenant's chat space at the provider (PlugChat: the accountId). Opaque to callers. */

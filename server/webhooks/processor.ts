@@ -1,12 +1,18 @@
 /**
  * Processes stored webhook deliveries outside the request: parses the raw payload with
- * the provider contract and keeps a summary. Safe on several instances at once (each row
+ * the provider contract, keeps a summary and upserts the attendance it describes
+ * (server/attendances/projection). Safe on several instances at once (each row
  * is claimed — server/jobs `claimDue`: FOR UPDATE SKIP LOCKED, attempts + 1 — inside a short
  * transaction that also writes the result; no vendor calls).
  */
 import "server-only";
 import { and, asc, eq, isNull, lt } from "drizzle-orm";
-import { ZFinishAttendanceWebhook, ZStartAttendanceWebhook } from "@/server/providers/plugchat/contract";
+import {
+  ZFinishAttendanceWebhook,
+  ZStartAttendanceWebhook,
+  type TFinishAttendanceWebhook,
+} from "@/server/providers/plugchat/contract";
+import { attendanceFromDelivery, upsertAttendance } from "@/server/attendances/projection";
 import type { Db } from "@/server/db/client";
 import { webhookDeliveries } from "@/server/db/schema";
 import { claimDue, type ClaimSpec } from "@/server/jobs/claim";
@@ -23,9 +29,12 @@ const PENDING: ClaimSpec<typeof webhookDeliveries> = {
   orderBy: [asc(webhookDeliveries.receivedAt)],
 };
 
-function summarise(event: string, rawBody: string): Record<string, unknown> {
+function parseDelivery(event: string, rawBody: string): TFinishAttendanceWebhook {
   const schema = event === "finish" ? ZFinishAttendanceWebhook : ZStartAttendanceWebhook;
-  const parsed = schema.parse(JSON.parse(rawBody));
+  return schema.parse(JSON.parse(rawBody));
+}
+
+function summarise(parsed: TFinishAttendanceWebhook): Record<string, unknown> {
   const a = parsed.attendance;
   return {
     attendanceNumber: a.attendanceNumber ?? null,
@@ -48,7 +57,16 @@ export async function processPendingWebhooks(db: Db, limit = 50): Promise<number
       const [row] = await claimDue(tx, PENDING, 1);
       if (!row) return false;
       try {
-        const summary = summarise(row.event, row.rawBody);
+        const parsed = parseDelivery(row.event, row.rawBody);
+        const summary = summarise(parsed);
+        const attendance = attendanceFromDelivery(
+          row.organizationId,
+          row.event === "finish" ? "finish" : "start",
+          parsed,
+          row.receivedAt,
+        );
+        // In a savepoint: a failed upsert must not abort the transaction that records the error.
+        if (attendance) await tx.transaction((sp) => upsertAttendance(sp, attendance));
         await tx
           .update(webhookDeliveries)
           .set({ processedAt: new Date(), summary, lastError: null })

@@ -73,6 +73,7 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
       operatorRoles: true,
       operatorUpsert: true,
       chatSdk: false,
+      attendanceWebhooks: false,
     });
     // CDP_ROLE_CODES unset: the default codes, the form's choices.
     expect(info.roleCodes).toEqual(["ADMIN", "SUPERVISOR", "AGENT"]);

@@ -49,6 +49,7 @@ describe("capabilities", () => {
       operatorUpsert: true,
       listOperators: false,
       chatSdk: false,
+      attendanceWebhooks: false,
     });
     expect(provider.capabilities).toBe(CDP_CAPABILITIES);
     expect(hasSpaceVerification(provider)).toBe(true);

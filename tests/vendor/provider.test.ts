@@ -29,6 +29,7 @@ describe("capabilities and normalisation", () => {
     expect(provider.capabilities).toMatchObject({
       accounts: true,
       chatSdk: true,
+      attendanceWebhooks: true,
       operatorEmail: false,
       operatorRoles: false,
       operatorUpsert: false,

@@ -8,3 +8,4 @@ export * from "./webhooks";
 export * from "./reliability";
 export * from "./imports";
 export * from "./mail";
+export * from "./attendances";

@@ -25,6 +25,7 @@ export const CDP_CAPABILITIES: ChatProviderCapabilities = Object.freeze({
   operatorRoles: true,
   operatorUpsert: true,
   listOperators: false,
+  attendanceWebhooks: false,
   chatSdk: false,
 });
 

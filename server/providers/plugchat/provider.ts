@@ -28,6 +28,7 @@ export const PLUGCHAT_CAPABILITIES: ChatProviderCapabilities = Object.freeze({
   operatorRoles: false,
   operatorUpsert: false,
   listOperators: true,
+  attendanceWebhooks: true,
   chatSdk: true,
 });
 

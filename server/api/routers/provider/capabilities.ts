@@ -16,6 +16,7 @@ export const ZCapabilitiesOutput = z.object({
   operatorUpsert: z.boolean(),
   listOperators: z.boolean(),
   chatSdk: z.boolean(),
+  attendanceWebhooks: z.boolean(),
 });
 
 export const ZProviderInfoOutput = z.object({
