@@ -64,7 +64,21 @@ function sample(schema: unknown): unknown {
   switch (d.type) {
     case "object": {
       const shape = d.shape as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, sample(v)]));
+      const value: Record<string, unknown> = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, sample(v)]));
+      // A rule across fields (e.g. the new password must differ from the current one): try the
+      // other plausible values of one field at a time until the whole object passes.
+      for (const [key, field] of Object.entries(shape)) {
+        if ((schema as AnySchema).safeParse(value).success) break;
+        const first = value[key];
+        const other = leafCandidates().find(
+          (c) =>
+            c !== first &&
+            (field as AnySchema).safeParse(c).success &&
+            (schema as AnySchema).safeParse({ ...value, [key]: c }).success,
+        );
+        if (other !== undefined) value[key] = other;
+      }
+      return value;
     }
     case "optional":
     case "nullable":
