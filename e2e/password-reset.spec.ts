@@ -27,7 +27,7 @@ test.describe("esqueci minha senha", () => {
       await page.screenshot({ path: "e2e-artifacts/screenshots/forgot-password-sent.png", fullPage: true });
     });
 
-    const mail = await latestMailTo(user.email);
+    const mail = await latestMailTo(user.email, /\/reset-password\//);
     const link = /(https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]{43})/.exec(mail)?.[1];
     expect(link, mail).toBeDefined();
     expect(mail).toContain("Olá, Maria Souza.");
