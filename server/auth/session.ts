@@ -4,14 +4,14 @@
  * signature AND a live row, so revocation takes effect at the next request.
  */
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql, type Placeholder } from "drizzle-orm";
 import { decode, encode } from "next-auth/jwt";
 import { getSecrets } from "@/server/config/secrets";
 import type { Db } from "@/server/db/client";
 import type { Timings } from "@/server/http/server-timing";
 import { memberships, organizations, sessions, users } from "@/server/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "./cookies";
-import { scopeMembership, type OrgScope } from "./org-scope";
+import { scopeMembership, usableOrgHint, type OrgScope } from "./org-scope";
 
 /** A session unused for this long ends, whatever its absolute expiry. */
 export const SESSION_IDLE_SECONDS = 2 * 24 * 60 * 60;
@@ -53,11 +53,11 @@ export async function openSession(db: Db, userId: string, client: SessionClient 
 
 /** A session row that still lets its cookie in: not revoked, not expired, not idle too long. */
 export function liveSession(now: number = Date.now()) {
-  return and(
-    isNull(sessions.revokedAt),
-    gt(sessions.expiresAt, new Date(now)),
-    gt(sessions.lastSeenAt, new Date(now - SESSION_IDLE_SECONDS * 1000)),
-  );
+  return liveSessionAt(new Date(now), new Date(now - SESSION_IDLE_SECONDS * 1000));
+}
+
+function liveSessionAt(now: Date | Placeholder, idleSince: Date | Placeholder) {
+  return and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince));
 }
 
 /** The cookie value for a session: next-auth's own JWT format, so next-auth reads it too. */
@@ -177,6 +177,38 @@ export async function resolveSession(
   return row ? sessionUserOf(db, claims.sid, row, now) : null;
 }
 
+function prepareSessionAndScope(db: Db, hinted: boolean) {
+  return db
+    .select({ ...sessionUserColumns, org: organizations, membership: memberships })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, scopeMembership(sessions.userId, hinted ? sql.placeholder("orgHint") : null))
+    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("sid")),
+        eq(sessions.userId, sql.placeholder("sub")),
+        liveSessionAt(sql.placeholder("now"), sql.placeholder("idleSince")),
+      ),
+    )
+    .limit(1)
+    .prepare(hinted ? "session_and_scope_hinted" : "session_and_scope_first");
+}
+
+type SessionAndScopeQuery = ReturnType<typeof prepareSessionAndScope>;
+/**
+ * Built once per database and kind of hint: every signed-in request runs this query, and a
+ * prepared statement skips building it each time (and PostgreSQL parses and plans it once per
+ * connection).
+ */
+const sessionAndScopeQueries = new WeakMap<Db, { hinted?: SessionAndScopeQuery; first?: SessionAndScopeQuery }>();
+
+function sessionAndScopeQuery(db: Db, hinted: boolean): SessionAndScopeQuery {
+  const forDb = sessionAndScopeQueries.get(db) ?? sessionAndScopeQueries.set(db, {}).get(db)!;
+  const key = hinted ? "hinted" : "first";
+  return (forDb[key] ??= prepareSessionAndScope(db, hinted));
+}
+
 /**
  * resolveSession and the organization the request acts for (server/auth/org-scope.ts) in one
  * query: every tRPC request of a signed-in page needs both, and on PostgreSQL each round trip
@@ -193,14 +225,14 @@ export async function resolveSessionAndScope(
   if (!claims) return { session: null, scope: null };
   const now = Date.now();
   const rowStarted = performance.now();
-  const [row] = await db
-    .select({ ...sessionUserColumns, org: organizations, membership: memberships })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(memberships, scopeMembership(sessions.userId, orgHint))
-    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(liveSessionOf(claims, now))
-    .limit(1);
+  const hinted = usableOrgHint(orgHint);
+  const [row] = await sessionAndScopeQuery(db, hinted).execute({
+    sid: claims.sid,
+    sub: claims.sub,
+    now: new Date(now).toISOString(),
+    idleSince: new Date(now - SESSION_IDLE_SECONDS * 1000).toISOString(),
+    ...(hinted ? { orgHint } : {}),
+  });
   timings?.add("session-row", performance.now() - rowStarted);
   if (!row) return { session: null, scope: null };
   const { org, membership, ...user } = row;

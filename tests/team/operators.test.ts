@@ -158,6 +158,12 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
     expect((await c.operators.page({ status: "inactive" })).total).toBe(30);
     expect((await c.operators.page({ status: "active", admin: "yes" })).total).toBe(6);
     expect((await c.operators.page({ departmentId: deptA })).total).toBe(40);
+    // Past the end of a filtered list, the count apart applies the same filters.
+    expect(await c.operators.page({ departmentId: deptA, status: "active", page: 3 })).toMatchObject({
+      items: [],
+      total: 30,
+    });
+    expect(await c.operators.page({ search: "operador 11", page: 2 })).toMatchObject({ items: [], total: 10 });
     expect((await c.operators.page({ search: "operador 11" })).total).toBe(10);
     expect((await c.operators.page({ search: "%" })).total).toBe(0);
     expect(await appCodeOf(c.operators.page({ pageSize: 1000 as 25 }))).toBe("BAD_REQUEST");

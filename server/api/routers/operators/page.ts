@@ -5,7 +5,7 @@
  * department filter uses the GIN index on department_ids. The role filter and the e-mail
  * search serve backends with `operatorRoles` / `operatorEmail` (CDP).
  */
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { ZOperatorsPageInput } from "@/lib/validation/team";
 import { orgProcedure } from "@/server/api/trpc";
@@ -29,36 +29,102 @@ async function countOperators(db: Db, where: SQL | undefined): Promise<number> {
   return row?.n ?? 0;
 }
 
+type PageInput = z.output<typeof ZOperatorsPageInput>;
+
+/** Which conditions and order a page query has: its values are placeholders, filled per request. */
+function shapeOf(input: PageInput): string {
+  return [
+    input.search ? "search" : "",
+    input.status,
+    input.admin,
+    input.role === "all" ? "all" : "role",
+    input.departmentId ? "department" : "",
+    input.sort,
+    input.dir,
+  ].join(":");
+}
+
+/** A page's filter values: placeholders in a prepared statement, values for the count apart. */
+interface FilterValues {
+  organizationId: string | Placeholder;
+  pattern: string | Placeholder;
+  role: string | Placeholder;
+  departmentId: string | Placeholder;
+}
+
+function whereOf(input: PageInput, values: FilterValues): SQL | undefined {
+  const conditions: SQL[] = [eq(operators.organizationId, values.organizationId)];
+  if (input.search) {
+    // By name, or by e-mail on backends that identify operators by it (null elsewhere).
+    conditions.push(or(ilike(operators.name, values.pattern), ilike(operators.email, values.pattern))!);
+  }
+  if (input.status !== "all") conditions.push(eq(operators.active, input.status === "active"));
+  if (input.admin !== "all") conditions.push(eq(operators.isAdmin, input.admin === "yes"));
+  if (input.role !== "all") conditions.push(eq(operators.roleCode, values.role));
+  if (input.departmentId) conditions.push(sql`${operators.departmentIds} @> array[${values.departmentId}]::uuid[]`);
+  return and(...conditions);
+}
+
+const placeholders: FilterValues = {
+  organizationId: sql.placeholder("organizationId"),
+  pattern: sql.placeholder("pattern"),
+  role: sql.placeholder("role"),
+  departmentId: sql.placeholder("departmentId"),
+};
+
+function preparePage(db: Db, input: PageInput, name: string) {
+  const order = input.dir === "asc" ? asc : desc;
+  const primary = input.sort === "name" ? order(sql`lower(${operators.name})`) : order(operators.createdAt);
+  // The total rides along with the page (one query); only a page past the end asks for it apart.
+  return db
+    .select({
+      item: { ...operatorOutputColumns, createdAt: operators.createdAt, linkedUserName: users.name },
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(operators)
+    .leftJoin(users, eq(users.id, operators.userId))
+    .where(whereOf(input, placeholders))
+    .orderBy(primary, order(operators.id))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(name);
+}
+
+type PageQuery = ReturnType<typeof preparePage>;
+/**
+ * One prepared statement per database and shape (a few dozen at most: the filters' on/off and
+ * the orders), so a page request does not build its query again, and PostgreSQL parses and
+ * plans each shape once per connection.
+ */
+const pageQueries = new WeakMap<Db, Map<string, PageQuery>>();
+
+function pageQuery(db: Db, input: PageInput): PageQuery {
+  const forDb = pageQueries.get(db) ?? pageQueries.set(db, new Map()).get(db)!;
+  const shape = shapeOf(input);
+  let query = forDb.get(shape);
+  if (!query) {
+    query = preparePage(db, input, `operators_page_${forDb.size}`);
+    forDb.set(shape, query);
+  }
+  return query;
+}
+
 export const page = orgProcedure
   .input(ZOperatorsPageInput)
   .output(ZOperatorsPageOutput)
   .query(async ({ ctx, input }) => {
-    const conditions: SQL[] = [eq(operators.organizationId, ctx.org.id)];
-    if (input.search) {
-      // By name, or by e-mail on backends that identify operators by it (null elsewhere).
-      const pattern = `%${escapeLike(input.search)}%`;
-      conditions.push(or(ilike(operators.name, pattern), ilike(operators.email, pattern))!);
-    }
-    if (input.status !== "all") conditions.push(eq(operators.active, input.status === "active"));
-    if (input.admin !== "all") conditions.push(eq(operators.isAdmin, input.admin === "yes"));
-    if (input.role !== "all") conditions.push(eq(operators.roleCode, input.role));
-    if (input.departmentId) conditions.push(sql`${operators.departmentIds} @> array[${input.departmentId}]::uuid[]`);
-    const where = and(...conditions);
-    const order = input.dir === "asc" ? asc : desc;
-    const primary = input.sort === "name" ? order(sql`lower(${operators.name})`) : order(operators.createdAt);
-    // The total rides along with the page (one query); only a page past the end asks for it apart.
-    const rows = await ctx.db
-      .select({
-        item: { ...operatorOutputColumns, createdAt: operators.createdAt, linkedUserName: users.name },
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(operators)
-      .leftJoin(users, eq(users.id, operators.userId))
-      .where(where)
-      .orderBy(primary, order(operators.id))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize);
-    const total = rows[0]?.total ?? (input.page > 1 ? await countOperators(ctx.db, where) : 0);
+    const values = {
+      organizationId: ctx.org.id,
+      pattern: `%${escapeLike(input.search)}%`,
+      role: input.role,
+      departmentId: input.departmentId ?? "",
+    };
+    const rows = await pageQuery(ctx.db, input).execute({
+      ...values,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    });
+    const total = rows[0]?.total ?? (input.page > 1 ? await countOperators(ctx.db, whereOf(input, values)) : 0);
     return {
       total,
       page: input.page,
