@@ -7,36 +7,13 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_SECRETS, SERVER_LOG_DIR } from "./secrets";
+import { freeLoopbackPort, stopProcess, waitUntilAnswering } from "./fixtures/processes";
 
 const HTTPS_PUBLIC_URL = "https://portal.example.test";
-
-async function freeLoopbackPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null)
-      throw new Error(`the https portal exited with ${child.exitCode} (see its log in ${SERVER_LOG_DIR})`);
-    try {
-      await fetch(url, { redirect: "manual" });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 let httpsPortal: ChildProcess;
 let httpsOrigin: string;
@@ -70,15 +47,11 @@ test.beforeAll(async () => {
   const log = createWriteStream(path.join(SERVER_LOG_DIR, "https.log"));
   httpsPortal.stdout!.pipe(log);
   httpsPortal.stderr!.pipe(log);
-  await waitUntilAnswering(`${httpsOrigin}/sign-in`, httpsPortal);
+  await waitUntilAnswering(`${httpsOrigin}/sign-in`, httpsPortal, "the https portal");
 });
 
 test.afterAll(async () => {
-  if (httpsPortal.exitCode === null) {
-    const exited = new Promise((resolve) => httpsPortal.once("exit", resolve));
-    httpsPortal.kill("SIGTERM");
-    await exited;
-  }
+  await stopProcess(httpsPortal);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
