@@ -13,6 +13,7 @@ import { auditLog, memberships, users } from "@/server/db/schema";
 import { callerFor, callerWithCookies, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
 import { appCodeOf, outcomeOf } from "../helpers/outcome";
+import { enrolTwoFactor } from "../helpers/two-factor";
 
 const PASSWORD = "test password 123456";
 
@@ -103,6 +104,32 @@ describe.each(testDbKinds())("Minha conta on %s", (kind) => {
         .catch((e: unknown) => e);
       expect((error as TRPCError).cause).toMatchObject({ info: { code: "WRONG_PASSWORD", field: "password" } });
       expect(await userRow(member.session.userId)).toBeDefined();
+    });
+
+    it("with two-factor sign-in on, a current code is required too (missing or wrong: nothing deleted)", async () => {
+      const owner = await createMember(handle.db, { role: "owner" });
+      const member = await createMember(handle.db, { role: "member", organizationId: owner.organizationId });
+      const twoFactor = await enrolTwoFactor(handle.db, member);
+      const codeError = async (input: { password: string; code?: string }) =>
+        (
+          (await caller(member)
+            .me.deleteAccount(input)
+            .catch((e: unknown) => e)) as TRPCError
+        ).cause;
+      expect(await codeError({ password: PASSWORD })).toMatchObject({
+        info: { code: "TWO_FACTOR_CODE_INVALID", field: "code" },
+      });
+      expect(await codeError({ password: PASSWORD, code: "000000" })).toMatchObject({
+        info: { code: "TWO_FACTOR_CODE_INVALID", field: "code" },
+      });
+      expect(await codeError({ password: "nao e esta", code: twoFactor.nextCode() })).toMatchObject({
+        info: { code: "WRONG_PASSWORD", field: "password" },
+      });
+      expect(await userRow(member.session.userId)).toBeDefined();
+      expect(await caller(member).me.deleteAccount({ password: PASSWORD, code: twoFactor.nextCode() })).toEqual({
+        ok: true,
+      });
+      expect(await userRow(member.session.userId)).toBeUndefined();
     });
 
     it("the only owner of a team with other people must hand ownership over first", async () => {

@@ -7,21 +7,31 @@ import { useForm } from "react-hook-form";
 import { PasswordField } from "@/components/ui/password-field";
 import { ServerForm, useServerFormFieldError } from "@/components/ui/server-form";
 import { useTRPC } from "@/lib/trpc/react";
-import { ZDeleteAccountInput, type TDeleteAccountInput } from "@/lib/validation/account";
+import { TextField } from "@/components/ui/text-field";
+import { ZDeleteAccountInput, ZDeleteAccountWithCodeInput, type TDeleteAccountInput } from "@/lib/validation/account";
 
 /**
- * The password confirms the deletion. Once done the session is gone: the browser leaves for the
- * sign-in page, which says the account was deleted.
+ * The password confirms the deletion (and, with two-factor sign-in on, a current code). Once done
+ * the session is gone: the browser leaves for the sign-in page, which says the account was deleted.
  */
-export default function DeleteAccountForm({ email, onClose }: { email: string; onClose: () => void }) {
+export default function DeleteAccountForm({
+  email,
+  twoFactorEnabled,
+  onClose,
+}: {
+  email: string;
+  twoFactorEnabled: boolean;
+  onClose: () => void;
+}) {
   const t = useTranslations("auth.account");
+  const t2 = useTranslations("twoFactor.section");
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const remove = useMutation(trpc.me.deleteAccount.mutationOptions());
   const form = useForm<TDeleteAccountInput>({
-    resolver: zodResolver(ZDeleteAccountInput),
+    resolver: zodResolver(twoFactorEnabled ? ZDeleteAccountWithCodeInput : ZDeleteAccountInput),
     mode: "onTouched",
-    defaultValues: { password: "" },
+    defaultValues: twoFactorEnabled ? { password: "", code: "" } : { password: "" },
   });
   const fieldError = useServerFormFieldError(form);
   useEffect(() => form.setFocus("password"), [form]);
@@ -29,7 +39,7 @@ export default function DeleteAccountForm({ email, onClose }: { email: string; o
   return (
     <ServerForm
       form={form}
-      fields={["password"]}
+      fields={["password", "code"]}
       onSubmit={async (values) => {
         await remove.mutateAsync(values);
         // A full load: nothing of the signed-in pages stays in memory.
@@ -47,6 +57,16 @@ export default function DeleteAccountForm({ email, onClose }: { email: string; o
         error={fieldError("password")}
         {...form.register("password")}
       />
+      {twoFactorEnabled && (
+        <TextField
+          label={t2("proofCode")}
+          autoComplete="one-time-code"
+          spellCheck={false}
+          maxLength={20}
+          error={fieldError("code")}
+          {...form.register("code")}
+        />
+      )}
     </ServerForm>
   );
 }

@@ -14,7 +14,7 @@ import { useTRPC } from "@/lib/trpc/react";
 
 const DeleteAccountForm = lazyWithPreload(() => import("./delete-account-form"));
 
-export function DeleteAccountSection({ email }: { email: string }) {
+export function DeleteAccountSection({ email, twoFactorEnabled }: { email: string; twoFactorEnabled: boolean }) {
   const t = useTranslations("auth.account");
   const trpc = useTRPC();
   const status = useQuery(trpc.me.deletionStatus.queryOptions());
@@ -40,7 +40,7 @@ export function DeleteAccountSection({ email }: { email: string }) {
   }
   return (
     <FormOnRequest label={t("deleteOpen")} target={DeleteAccountForm}>
-      {(close) => <DeleteAccountForm email={email} onClose={close} />}
+      {(close) => <DeleteAccountForm email={email} twoFactorEnabled={twoFactorEnabled} onClose={close} />}
     </FormOnRequest>
   );
 }

@@ -36,7 +36,7 @@ export default async function AccountPage() {
       <SessionsSection />
       <HydrateClient>
         <Card title={t("deleteTitle")} description={t("deleteSubtitle")}>
-          <DeleteAccountSection email={session?.email ?? ""} />
+          <DeleteAccountSection email={session?.email ?? ""} twoFactorEnabled={session?.twoFactorEnabled ?? false} />
         </Card>
       </HydrateClient>
     </section>

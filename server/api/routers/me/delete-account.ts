@@ -1,6 +1,7 @@
 /**
  * me.deleteAccount — the signed-in person deletes their own account, proving the password (a
- * wrong one counts against the sign-in budget). Refused while it would leave an organization
+ * wrong one counts against the sign-in budget) and, with two-factor sign-in on, a current code
+ * (a wrong one counts against the two-factor budget: server/api/routers/two-factor/proof.ts). Refused while it would leave an organization
  * without an owner (server/auth/account-deletion.ts). Every session ends with the account; this
  * browser's cookie is cleared as well.
  */
@@ -12,17 +13,23 @@ import { deleteAccount as deleteOwnAccount } from "@/server/auth/account-deletio
 import { verifyCredentials } from "@/server/auth/accounts";
 import { sessionCookieName, sessionCookieOptions } from "@/server/auth/cookies";
 import { check, hit, throwIfRefused } from "@/server/security/rate-limit";
+import { proveTwoFactor } from "../two-factor/proof";
 
 export const deleteAccount = protectedProcedure
   .input(ZDeleteAccountInput)
   .output(z.object({ ok: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
     const { userId, email } = ctx.session;
-    const accountKey = `${email.toLowerCase()}|${ctx.clientIp}`;
-    throwIfRefused(await check("signInAccountIp", accountKey));
-    if (!(await verifyCredentials(ctx.db, email, input.password))) {
-      await hit("signInAccountIp", accountKey);
-      throw appError("WRONG_PASSWORD", { field: "password" });
+    if (ctx.session.twoFactorEnabled) {
+      if (!input.code) throw appError("TWO_FACTOR_CODE_INVALID", { field: "code" });
+      await proveTwoFactor(ctx, { password: input.password, code: input.code });
+    } else {
+      const accountKey = `${email.toLowerCase()}|${ctx.clientIp}`;
+      throwIfRefused(await check("signInAccountIp", accountKey));
+      if (!(await verifyCredentials(ctx.db, email, input.password))) {
+        await hit("signInAccountIp", accountKey);
+        throw appError("WRONG_PASSWORD", { field: "password" });
+      }
     }
     const { organizations } = await deleteOwnAccount(ctx.db, userId);
     ctx.setCookie(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
