@@ -4,11 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
-import { PasswordField } from "@/components/ui/password-field";
-import { ServerForm, useServerFormFieldError } from "@/components/ui/server-form";
+import { ServerForm } from "@/components/ui/server-form";
 import { useTRPC } from "@/lib/trpc/react";
-import { TextField } from "@/components/ui/text-field";
 import { ZDeleteAccountInput, ZDeleteAccountWithCodeInput, type TDeleteAccountInput } from "@/lib/validation/account";
+import { ProofFields } from "./proof-fields";
 
 /**
  * The password confirms the deletion (and, with two-factor sign-in on, a current code). Once done
@@ -24,7 +23,6 @@ export default function DeleteAccountForm({
   onClose: () => void;
 }) {
   const t = useTranslations("auth.account");
-  const t2 = useTranslations("twoFactor.section");
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const remove = useMutation(trpc.me.deleteAccount.mutationOptions());
@@ -33,7 +31,6 @@ export default function DeleteAccountForm({
     mode: "onTouched",
     defaultValues: twoFactorEnabled ? { password: "", code: "" } : { password: "" },
   });
-  const fieldError = useServerFormFieldError(form);
   useEffect(() => form.setFocus("password"), [form]);
 
   return (
@@ -50,23 +47,7 @@ export default function DeleteAccountForm({
       submitVariant="danger"
       cancel={{ label: tc("cancel"), onClick: onClose }}
     >
-      <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <PasswordField
-        label={t("deletePassword")}
-        autoComplete="current-password"
-        error={fieldError("password")}
-        {...form.register("password")}
-      />
-      {twoFactorEnabled && (
-        <TextField
-          label={t2("proofCode")}
-          autoComplete="one-time-code"
-          spellCheck={false}
-          maxLength={20}
-          error={fieldError("code")}
-          {...form.register("code")}
-        />
-      )}
+      <ProofFields form={form} email={email} passwordLabel={t("deletePassword")} withCode={twoFactorEnabled} />
     </ServerForm>
   );
 }

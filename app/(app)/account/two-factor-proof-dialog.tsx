@@ -4,11 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Dialog } from "@/components/ui/dialog";
-import { PasswordField } from "@/components/ui/password-field";
-import { ServerForm, useServerFormFieldError } from "@/components/ui/server-form";
-import { TextField } from "@/components/ui/text-field";
+import { ServerForm } from "@/components/ui/server-form";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZTwoFactorProofInput, type TTwoFactorProofInput } from "@/lib/validation/two-factor";
+import { ProofFields } from "./proof-fields";
 
 /** Password + a current code, for turning two-factor off or for new recovery codes. */
 export default function ProofDialog({
@@ -30,7 +29,6 @@ export default function ProofDialog({
     resolver: zodResolver(ZTwoFactorProofInput),
     defaultValues: { password: "", code: "" },
   });
-  const fieldError = useServerFormFieldError(form);
 
   const close = () => {
     form.reset();
@@ -61,21 +59,7 @@ export default function ProofDialog({
         cancel={{ label: t("cancel"), onClick: close }}
         actionsAlign="end"
       >
-        <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-        <PasswordField
-          label={t("password")}
-          autoComplete="current-password"
-          error={fieldError("password")}
-          {...form.register("password")}
-        />
-        <TextField
-          label={t("proofCode")}
-          autoComplete="one-time-code"
-          spellCheck={false}
-          maxLength={20}
-          error={fieldError("code")}
-          {...form.register("code")}
-        />
+        <ProofFields form={form} email={email} passwordLabel={t("password")} withCode />
       </ServerForm>
     </Dialog>
   );
