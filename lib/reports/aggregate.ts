@@ -17,6 +17,8 @@ export interface RatingFigures {
 
 export interface DayFigures extends RatingFigures {
   day: string;
+  /** The day's ratings by stars: index 0 → 1 star … index 4 → 5 stars. */
+  stars: Distribution["stars"];
 }
 
 export interface OperatorFigures extends RatingFigures {
@@ -73,7 +75,7 @@ export function perDay(entries: readonly ReportEntry[], range: ReportRange): Day
     if (at === null) continue;
     byDay.get(brasiliaDay(at))?.push(e);
   }
-  return [...byDay].map(([day, list]) => ({ day, ...figuresOf(list) }));
+  return [...byDay].map(([day, list]) => ({ day, ...figuresOf(list), stars: distribution(list).stars }));
 }
 
 export function distribution(entries: readonly ReportEntry[]): Distribution {

@@ -76,9 +76,9 @@ describe("satisfaction figures", () => {
 
   it("per day: every day of the period, empty days included, by Brasília calendar day", () => {
     expect(perDay(entries, range)).toEqual([
-      { day: "2026-03-01", attendances: 2, rated: 2, average: 4.5 },
-      { day: "2026-03-02", attendances: 0, rated: 0, average: null },
-      { day: "2026-03-03", attendances: 2, rated: 1, average: 2 },
+      { day: "2026-03-01", attendances: 2, rated: 2, average: 4.5, stars: [0, 0, 0, 1, 1] },
+      { day: "2026-03-02", attendances: 0, rated: 0, average: null, stars: [0, 0, 0, 0, 0] },
+      { day: "2026-03-03", attendances: 2, rated: 1, average: 2, stars: [0, 1, 0, 0, 0] },
     ]);
     // An attendance outside the period is in no day.
     expect(perDay([entry("2026-03-04T10:00:00", 5)], range).every((d) => d.attendances === 0)).toBe(true);

@@ -12,15 +12,13 @@ import { loadSatisfactionReport } from "@/server/reports/satisfaction";
 import { ZReportFreshness } from "./present";
 
 const ZFigures = z.object({ attendances: z.number(), rated: z.number(), average: z.number().nullable() });
+const ZStars = z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]);
 
 export const ZSatisfactionReportOutput = ZReportFreshness.extend({
   range: z.object({ from: z.iso.date(), to: z.iso.date() }),
   totals: ZFigures.extend({ satisfied: z.number().nullable() }),
-  perDay: z.array(ZFigures.extend({ day: z.iso.date() })),
-  distribution: z.object({
-    stars: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
-    unrated: z.number(),
-  }),
+  perDay: z.array(ZFigures.extend({ day: z.iso.date(), stars: ZStars })),
+  distribution: z.object({ stars: ZStars, unrated: z.number() }),
   perOperator: z.array(ZFigures.extend({ id: z.string().nullable(), name: z.string().nullable() })),
 });
 export type TSatisfactionReport = z.infer<typeof ZSatisfactionReportOutput>;
