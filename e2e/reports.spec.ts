@@ -124,11 +124,11 @@ test.describe("Relatórios", () => {
       await expect(page.getByRole("link", { name: "Últimos 7 dias" })).toHaveAttribute("aria-current", "page");
       await expect(totalsFigure(page, "Atendimentos")).toHaveText("30");
       const ana = all.filter((e) => e.operatorsData.some((o) => o.name === "Ana Lima")).length;
-      await page.getByLabel("Operador").selectOption({ label: "Ana Lima" });
+      await page.getByLabel("Operador", { exact: true }).selectOption({ label: "Ana Lima" });
       await page.getByRole("button", { name: "Ver relatório" }).click();
       await expect(page).toHaveURL(/operator=/);
       await expect(totalsFigure(page, "Atendimentos")).toHaveText(String(ana));
-      await page.getByLabel("Operador").selectOption({ label: "Todos os operadores" });
+      await page.getByLabel("Operador", { exact: true }).selectOption({ label: "Todos os operadores" });
       await page.getByRole("button", { name: "Ver relatório" }).click();
       await expect(totalsFigure(page, "Atendimentos")).toHaveText("30");
     });
@@ -219,8 +219,9 @@ test.describe("Relatórios", () => {
       await emulator.addFault({ path: "/satisfaction/by-date", kind: "status", status: 503 });
       await page.reload();
       const stale = page.getByTestId("report-stale");
-      await expect(stale).toContainText(/O chat não respondeu agora\. Mostramos os dados de há \d+ segundos\./);
-      await expect(stale).toContainText("O serviço de chat não respondeu.");
+      await expect(stale).toHaveText(
+        /^O serviço de chat não respondeu\. Tente novamente em instantes\. Mostramos os dados de há \d+ segundos\.$/,
+      );
       await expect(totalsFigure(page, "Atendimentos")).toHaveText("30");
       await expect(page.getByRole("img", { name: /Avaliações por dia, de/ })).toBeVisible();
       await shot(page, "reports-stale-1280");

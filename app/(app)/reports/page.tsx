@@ -171,7 +171,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       {report?.stale && (
         <Alert tone="warning" className="flex flex-wrap items-center justify-between gap-3">
           <span data-testid="report-stale">
-            {t("freshness.stale", { age: age(report.fetchedAt) })} {staleText}
+            {staleText} {t("freshness.stale", { age: age(report.fetchedAt) })}
           </span>
           <RetryButton label={t("freshness.retry")} />
         </Alert>
