@@ -13,6 +13,7 @@ import enErrors from "./en/errors.json";
 import enImport from "./en/import.json";
 import enMail from "./en/mail.json";
 import enOnboarding from "./en/onboarding.json";
+import enReports from "./en/reports.json";
 import enSessions from "./en/sessions.json";
 import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
@@ -29,6 +30,7 @@ import ptErrors from "./pt-BR/errors.json";
 import ptImport from "./pt-BR/import.json";
 import ptMail from "./pt-BR/mail.json";
 import ptOnboarding from "./pt-BR/onboarding.json";
+import ptReports from "./pt-BR/reports.json";
 import ptSessions from "./pt-BR/sessions.json";
 import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
@@ -53,6 +55,7 @@ const ptBR = {
   email: ptEmail,
   whatsapp: ptWhatsapp,
   attendances: ptAttendances,
+  reports: ptReports,
 };
 
 const en: typeof ptBR = {
@@ -72,6 +75,7 @@ const en: typeof ptBR = {
   email: enEmail,
   whatsapp: enWhatsapp,
   attendances: enAttendances,
+  reports: enReports,
 };
 
 export type Messages = typeof ptBR;

@@ -54,6 +54,9 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   MAIL_FROM: "Portal PlugChat <no-reply@portal.test>",
   // The plan step shows seats × this price (e2e/onboarding.spec.ts checks "R$ 49,90").
   PLAN_PRICE_PER_SEAT: "49.90",
+  // Relatórios: a cached report is old after 5 s (5 min by default), so e2e/reports.spec.ts can
+  // make the chat fail and see the last result with its age without waiting minutes.
+  REPORTS_CACHE_SECONDS: "5",
   // Every e2e test signs up from 127.0.0.1.
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
   // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the

@@ -28,9 +28,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!session) redirect("/sign-in");
   const scope = await currentOrgScope(session.userId);
   if (!scope) redirect("/sign-in");
-  const [t, tAttendances, provider, team, requestHeaders] = await Promise.all([
+  const [t, tAttendances, tReports, provider, team, requestHeaders] = await Promise.all([
     getTranslations("common"),
     getTranslations("attendances"),
+    getTranslations("reports"),
     currentProviderInfo(),
     teamNavItems(scope.membership.role),
     headers(),
@@ -47,6 +48,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(chatInPortal ? [{ href: "/chat", label: t("nav.chat") }] : []),
     ...(whatsappInPortal ? [{ href: "/whatsapp", label: t("nav.whatsapp") }] : []),
     ...(provider?.capabilities.attendanceWebhooks ? [{ href: "/attendances", label: tAttendances("nav") }] : []),
+    ...(provider?.capabilities.satisfaction ? [{ href: "/reports", label: tReports("nav") }] : []),
     ...team,
   ];
   return (

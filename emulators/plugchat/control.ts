@@ -38,7 +38,15 @@ const ZAttendance = z.strictObject({
   deliver: z.boolean().optional(),
 });
 /** At most 500 a call: each is two HTTP deliveries, one after the other. */
-const ZFire = z.strictObject({ count: z.number().int().min(1).max(500) });
+const ZFire = z.strictObject({
+  count: z.number().int().min(1).max(500),
+  /**
+   * Spread the attendances over the last N days (each ends at a random moment between N days
+   * ago and now), so the satisfaction reports have more than one day; absent or 0: all end now.
+   */
+  withinDays: z.number().int().min(0).max(365).optional(),
+});
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
 const bad = (reason: string): Reply => ({ status: 400, body: { reason } });
@@ -104,6 +112,8 @@ interface AttendancePlan {
   ratingValue: number;
   ratingObservation: string;
   durationMs: number;
+  /** When it ended (epoch ms on the emulator clock); now when absent. */
+  endTime?: number;
   /** Chat messages in the finish payload (at least 1: the customer's first). */
   messages: number;
 }
@@ -112,7 +122,7 @@ interface AttendancePlan {
 function recordAttendance(deps: ControlDeps, acc: EmuAccount, plan: AttendancePlan) {
   const { state } = deps.world;
   const { operator, department, customer } = plan;
-  const end = deps.world.now();
+  const end = plan.endTime ?? deps.world.now();
   const start = end - plan.durationMs;
   const attendanceNumber = state.nextTicket++;
   const entry: EmuAttendance["entry"] = {
@@ -233,6 +243,7 @@ export async function fireAttendances(
   acc: EmuAccount,
   count: number,
   random: Random = Math.random,
+  withinDays = 0,
 ): Promise<{ fired: number; attendanceNumbers: number[]; failedDeliveries: number }> {
   const { state } = deps.world;
   const departments = Object.values(state.departments).filter((d) => d.accountId === acc.id && d.active);
@@ -253,6 +264,7 @@ export async function fireAttendances(
       ratingObservation: randomObservation(random),
       durationMs: randomDurationMs(random),
       messages: randomMessageCount(random),
+      ...(withinDays > 0 ? { endTime: deps.world.now() - Math.floor(random() * withinDays * DAY_MS) } : {}),
     });
     attendanceNumbers.push(built.entry.attendanceNumber);
     const deliveries = await deliverBoth(acc, built);
@@ -304,7 +316,7 @@ export async function handleControl(deps: ControlDeps, method: string, sub: stri
       if (parts[2] === "attendances" && parts[3] === "fire" && parts.length === 4) {
         const p = parse(ZFire, body);
         if ("error" in p) return p.error;
-        return ok(await fireAttendances(deps, acc, p.data.count));
+        return ok(await fireAttendances(deps, acc, p.data.count, Math.random, p.data.withinDays));
       }
       if (parts[2] === "whatsapp" && parts.length === 3) {
         const p = parse(ZWhatsapp, body);

@@ -16,6 +16,7 @@ import { operatorsRouter } from "./routers/operators/router";
 import { planRouter } from "./routers/plan/router";
 import { providerRouter } from "./routers/provider/router";
 import { reliabilityRouter } from "./routers/reliability/router";
+import { reportsRouter } from "./routers/reports/router";
 import { sessionsRouter } from "./routers/sessions/router";
 import { syncRouter } from "./routers/sync/router";
 import { twoFactorRouter } from "./routers/two-factor/router";
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   invitations: invitationsRouter,
   audit: auditRouter,
   attendances: attendancesRouter,
+  reports: reportsRouter,
   reliability: reliabilityRouter,
   provider: providerRouter,
   imports: importsRouter,

@@ -76,6 +76,8 @@ export const env = createEnv({
     IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     /** Days an attendance (and its webhook deliveries) is kept; older ones are purged by a background job. */
     ATTENDANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    /** Seconds a satisfaction report is answered from the cache before the chat is asked again. */
+    REPORTS_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("PlugChat Portal <no-reply@localhost>"),
     /**
