@@ -47,6 +47,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(chatInPortal ? [{ href: "/chat", label: t("nav.chat") }] : []),
     ...(whatsappInPortal ? [{ href: "/whatsapp", label: t("nav.whatsapp") }] : []),
     ...(provider?.capabilities.attendanceWebhooks ? [{ href: "/attendances", label: tAttendances("nav") }] : []),
+    // Without a URA or a subscription sold through the portal (CDP) the pages only explain; not in the menu.
+    ...((provider?.capabilities.ura ?? true) ? [{ href: "/automatic-reply", label: t("nav.ura") }] : []),
+    ...((provider?.capabilities.subscription ?? true) ? [{ href: "/plan", label: t("nav.plan") }] : []),
     ...team,
   ];
   return (

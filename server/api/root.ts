@@ -19,6 +19,7 @@ import { reliabilityRouter } from "./routers/reliability/router";
 import { sessionsRouter } from "./routers/sessions/router";
 import { syncRouter } from "./routers/sync/router";
 import { twoFactorRouter } from "./routers/two-factor/router";
+import { uraRouter } from "./routers/ura/router";
 import { verificationRouter } from "./routers/verification/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
 
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   operators: operatorsRouter,
   plan: planRouter,
   whatsapp: whatsappRouter,
+  ura: uraRouter,
   chat: chatRouter,
   dashboard: dashboardRouter,
   members: membersRouter,

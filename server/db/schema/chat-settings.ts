@@ -4,6 +4,7 @@
  * back what the portal last saved there (written only after the vendor said yes).
  */
 import { boolean, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { CancelReason } from "../../../lib/plan/cancel";
 import { organizations, users } from "./auth";
 
 /** The URA as last accepted by the provider: every field its POST takes. */
@@ -24,9 +25,6 @@ export const uraSettings = pgTable("ura_settings", {
 export const SUBSCRIPTION_STATUSES = ["active", "cancelled"] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
-/** Why a subscription was cancelled (the form's choices). */
-export const CANCEL_REASONS = ["price", "notUsing", "missingFeatures", "otherService", "closing", "other"] as const;
-export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 /** The subscription as the provider last confirmed it: seats, and whether and when it was cancelled. */
 export const subscriptions = pgTable("subscriptions", {
