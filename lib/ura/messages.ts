@@ -17,14 +17,20 @@ export const PREVIEW_SENDER_NAME = "Maria";
  * The starting text (the vendor's docs give no example): Portuguese whatever the portal's language,
  * because it is what the company's customers receive on WhatsApp; gender-neutral on purpose.
  */
-export const DEFAULT_URA = {
+export const DEFAULT_URA: Readonly<{
+  active: boolean;
+  ignoreGeral: boolean;
+  ignoreGroups: boolean;
+  welcomeMessage: string;
+  departmentMessage: string;
+}> = {
   active: false,
   ignoreGeral: false,
   ignoreGroups: true,
   welcomeMessage:
     "Olá, {senderName}! Obrigado por falar com a gente. Em instantes alguém da nossa equipe vai responder por aqui.",
   departmentMessage: "Para agilizar, responda com o número do assunto que você procura:",
-} as const;
+};
 
 /** The message with `{senderName}` filled in. */
 export function fillSenderName(message: string, name: string = PREVIEW_SENDER_NAME): string {
