@@ -59,7 +59,9 @@ export function PlanView() {
             )}
             {sub && !active && sub.cancelledAt && (
               <>
-                <p className="text-base font-semibold text-slate-900">{t("cancelled", { date: day(sub.cancelledAt) })}</p>
+                <p className="text-base font-semibold text-slate-900">
+                  {t("cancelled", { date: day(sub.cancelledAt) })}
+                </p>
                 <p>{meaning}</p>
                 {plan.canEdit && <p className="text-slate-700">{t("resubscribe")}</p>}
               </>

@@ -25,7 +25,6 @@ export const uraSettings = pgTable("ura_settings", {
 export const SUBSCRIPTION_STATUSES = ["active", "cancelled"] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
-
 /** The subscription as the provider last confirmed it: seats, and whether and when it was cancelled. */
 export const subscriptions = pgTable("subscriptions", {
   organizationId: uuid("organization_id")

@@ -33,7 +33,8 @@ export const ZPlanHistoryOutput = z.object({
 });
 
 const num = (v: unknown) => (typeof v === "number" ? v : null);
-const reason = (v: unknown) => (CANCEL_REASONS as readonly unknown[]).includes(v) ? (v as (typeof CANCEL_REASONS)[number]) : null;
+const reason = (v: unknown) =>
+  (CANCEL_REASONS as readonly unknown[]).includes(v) ? (v as (typeof CANCEL_REASONS)[number]) : null;
 
 export const history = orgProcedure.output(ZPlanHistoryOutput).query(async ({ ctx }) => {
   const rows = await ctx.db

@@ -32,7 +32,12 @@ export const get = orgProcedure.output(ZUraOutput).query(async ({ ctx }) => {
     getVendorAccount(ctx.db, ctx.org.id),
     getUra(ctx.db, ctx.org.id),
     ctx.db
-      .select({ id: departments.id, name: departments.name, isDefault: departments.isDefault, active: departments.active })
+      .select({
+        id: departments.id,
+        name: departments.name,
+        isDefault: departments.isDefault,
+        active: departments.active,
+      })
       .from(departments)
       .where(
         and(
