@@ -66,9 +66,9 @@ test.describe("Atendimento automático", () => {
         page.getByText("Use só a variável {senderName} entre chaves. Tire as outras chaves do texto."),
       ).toBeVisible();
       await choice.fill("x".repeat(1001));
-      await expect(page.getByText("1001 caracteres de 1000")).toBeVisible();
+      await expect(page.getByText("1.001 caracteres de 1.000")).toBeVisible();
       await page.getByRole("button", { name: "Salvar" }).click();
-      await expect(page.getByText("Use no máximo 1000 caracteres.")).toBeVisible();
+      await expect(page.getByText("Use no máximo 1.000 caracteres.")).toBeVisible();
       expect((await emulator.account(accountId)).ura).toBeNull();
     });
 

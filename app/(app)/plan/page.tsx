@@ -29,7 +29,7 @@ export default async function PlanPage() {
   }
   return (
     <HydrateClient>
-      <ClientMessages namespaces={["plan", "onboarding.plan"]}>
+      <ClientMessages namespaces={["plan", "onboarding.plan", "onboarding.validation"]}>
         <section className="flex flex-col gap-6">
           <PageHeader title={t("title")} description={plan.supported ? t("description") : undefined} />
           {!plan.supported ? (
