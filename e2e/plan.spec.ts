@@ -51,6 +51,20 @@ test.describe("Plano e assinatura", () => {
       expect(await emulator.requestCount(SUBSCRIPTION)).toBe(calls);
     });
 
+    await test.step("what the chat refuses is said next to the field, and nothing changes", async () => {
+      await emulator.addFault({ method: "POST", path: "/subscription$", kind: "status", status: 400, times: 1 });
+      await seats.fill("4");
+      await page.getByRole("button", { name: "Mudar assinatura" }).click();
+      await page
+        .getByRole("dialog", { name: "Confirmar mudança" })
+        .getByRole("button", { name: "Confirmar mudança" })
+        .click();
+      await expect(page.getByText("O serviço de chat recusou a solicitação: injected fault")).toBeVisible();
+      await expect(seats).toHaveAttribute("aria-invalid", "true");
+      await expect(status).toContainText("Assinatura ativa com 2 operadores.");
+      await expect(page.getByTestId("plan-history-row")).toHaveCount(1);
+    });
+
     await test.step("5 operators: the total, a confirmation naming before and after; Voltar sends nothing", async () => {
       await seats.fill("5");
       await expect(page.getByTestId("plan-total")).toHaveText("5 operadores × R$ 49,90 = R$ 249,50 por mês");
