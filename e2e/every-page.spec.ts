@@ -199,10 +199,20 @@ const OWNER_PAGES = [
   "/team/import",
   "/team/sync",
   "/team/audit",
+  "/automatic-reply",
+  "/plan",
   "/account",
   "/esta-pagina-nao-existe",
 ] as const;
-const MEMBER_PAGES = ["/", "/team/operators", "/team/departments", "/team/members", "/account"] as const;
+const MEMBER_PAGES = [
+  "/",
+  "/team/operators",
+  "/team/departments",
+  "/team/members",
+  "/automatic-reply",
+  "/plan",
+  "/account",
+] as const;
 
 test.describe("every page at phone and desktop widths", () => {
   test.beforeAll(async ({ browser }) => {

@@ -14,10 +14,12 @@ import enImport from "./en/import.json";
 import enMail from "./en/mail.json";
 import enOnboarding from "./en/onboarding.json";
 import enReports from "./en/reports.json";
+import enPlan from "./en/plan.json";
 import enSessions from "./en/sessions.json";
 import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
 import enTwoFactor from "./en/twoFactor.json";
+import enUra from "./en/ura.json";
 import enValidation from "./en/validation.json";
 import enWhatsapp from "./en/whatsapp.json";
 import ptAttendances from "./pt-BR/attendances.json";
@@ -31,10 +33,12 @@ import ptImport from "./pt-BR/import.json";
 import ptMail from "./pt-BR/mail.json";
 import ptOnboarding from "./pt-BR/onboarding.json";
 import ptReports from "./pt-BR/reports.json";
+import ptPlan from "./pt-BR/plan.json";
 import ptSessions from "./pt-BR/sessions.json";
 import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
 import ptTwoFactor from "./pt-BR/twoFactor.json";
+import ptUra from "./pt-BR/ura.json";
 import ptValidation from "./pt-BR/validation.json";
 import ptWhatsapp from "./pt-BR/whatsapp.json";
 
@@ -56,6 +60,8 @@ const ptBR = {
   whatsapp: ptWhatsapp,
   attendances: ptAttendances,
   reports: ptReports,
+  plan: ptPlan,
+  ura: ptUra,
 };
 
 const en: typeof ptBR = {
@@ -76,6 +82,8 @@ const en: typeof ptBR = {
   whatsapp: enWhatsapp,
   attendances: enAttendances,
   reports: enReports,
+  plan: enPlan,
+  ura: enUra,
 };
 
 export type Messages = typeof ptBR;

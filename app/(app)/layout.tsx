@@ -49,6 +49,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(whatsappInPortal ? [{ href: "/whatsapp", label: t("nav.whatsapp") }] : []),
     ...(provider?.capabilities.attendanceWebhooks ? [{ href: "/attendances", label: tAttendances("nav") }] : []),
     ...(provider?.capabilities.satisfaction ? [{ href: "/reports", label: tReports("nav") }] : []),
+    // Without a URA or a subscription sold through the portal (CDP) the pages only explain; not in the menu.
+    ...((provider?.capabilities.ura ?? true) ? [{ href: "/automatic-reply", label: t("nav.ura") }] : []),
+    ...((provider?.capabilities.subscription ?? true) ? [{ href: "/plan", label: t("nav.plan") }] : []),
     ...team,
   ];
   return (

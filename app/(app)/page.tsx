@@ -76,6 +76,9 @@ export default async function DashboardPage() {
                 ? t("seats", { seats: summary.account.seats })
                 : t("trialLeft", { days: summary.account?.trialDaysLeft ?? 0 })}
             </p>
+            <Link href="/plan" className="mt-2 inline-block text-sm font-semibold text-brand-800 underline">
+              {t("seePlan")}
+            </Link>
           </Card>
         )}
         {caps.departments && (

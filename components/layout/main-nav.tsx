@@ -1,7 +1,8 @@
 "use client";
 /**
- * The main navigation: inline links from `md` up; below it one "Menu" button that opens the same
- * links as a drop-down (native popover, ./popover-menu), so a phone header never wraps or scrolls sideways.
+ * The main navigation: inline links from `md` up (they wrap to a second row rather than hide behind a
+ * sideways scroll when a tablet is too narrow for all of them); below it one "Menu" button that opens
+ * the same links as a drop-down (native popover, ./popover-menu), so a phone header never scrolls sideways.
  */
 import { clsx } from "clsx";
 import Link from "next/link";
@@ -24,7 +25,7 @@ export function MainNavLinks({ items, label }: { items: readonly NavItem[]; labe
   return (
     <nav
       aria-label={label}
-      className="mx-auto mt-1 hidden max-w-6xl items-center overflow-x-auto px-2 text-sm sm:px-4 md:flex"
+      className="mx-auto mt-1 hidden max-w-6xl flex-wrap items-center px-2 text-sm sm:px-4 md:flex"
     >
       {items.map((item) => {
         const current = isCurrent(pathname, item.href);
@@ -34,7 +35,7 @@ export function MainNavLinks({ items, label }: { items: readonly NavItem[]; labe
             href={item.href}
             aria-current={current ? "page" : undefined}
             className={clsx(
-              "-mb-px whitespace-nowrap border-b-2 px-3 py-2.5",
+              "-mb-px whitespace-nowrap border-b-2 px-2 py-2.5",
               current
                 ? "border-brand-700 font-semibold text-slate-900"
                 : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900",

@@ -1,6 +1,7 @@
 /**
  * The emulator's control surface (`/__emulator/…`, loopback only, no vendor auth): inspect
- * and reset state, switch faults and latency, move the clock, toggle WhatsApp, simulate
+ * and reset state (all, or one account with its URA and subscription: GET /accounts/:id), switch
+ * faults and latency, move the clock, toggle WhatsApp, simulate
  * attendances (delivering the documented webhooks; one at a time or N random ones) and verify
  * operator accessTokens.
  */
@@ -308,6 +309,12 @@ export async function handleControl(deps: ControlDeps, method: string, sub: stri
         operatorId: operator.id,
         operator: { id: operator.id, name: operator.name, active: operator.active },
       });
+    }
+    case "GET /accounts": {
+      // One account as the vendor holds it, including what no vendor GET returns: its URA and subscription.
+      const acc = world.state.accounts[parts[1] ?? ""];
+      if (!acc || parts.length !== 2) return notFound;
+      return ok(accountView(acc, world.now()));
     }
     case "POST /accounts": {
       const acc = world.state.accounts[parts[1] ?? ""];

@@ -121,6 +121,7 @@ export function describeAuditEntry(tr: AuditTranslator, entry: AuditEntryView): 
     to: roleChange ? roleLabel(tr, roleChange.to) : valueText(tr, "", ownChange?.to),
     kind: entry.targetType === "department" ? "department" : "operator",
     seats: typeof details.seats === "number" ? details.seats : 0,
+    previousSeats: typeof details.previousSeats === "number" ? details.previousSeats : 0,
   };
   const key = `audit.sentences.${auditMessageKey(entry.action)}`;
   const sentence = tr.has(key) ? tr.t(key, values) : tr.t("audit.sentences.generic", values);

@@ -122,7 +122,11 @@ export type TEmailOperatorCreateInput = z.infer<typeof ZEmailOperatorCreateInput
 export const ZAnyOperatorCreateInput = z.union([ZOperatorCreateInput, ZEmailOperatorCreateInput]);
 export type TAnyOperatorCreateInput = z.infer<typeof ZAnyOperatorCreateInput>;
 
+/** The price per seat the person was shown (centavos; null: agreed with the provider), re-checked at subscribe time. */
+export const ZShownPrice = z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)));
+
 export const ZSubscribeInput = z.strictObject({
+  pricePerSeatCents: ZShownPrice,
   seats: z
     .number({ error: "validation.required" })
     .check(

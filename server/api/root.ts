@@ -20,6 +20,7 @@ import { reportsRouter } from "./routers/reports/router";
 import { sessionsRouter } from "./routers/sessions/router";
 import { syncRouter } from "./routers/sync/router";
 import { twoFactorRouter } from "./routers/two-factor/router";
+import { uraRouter } from "./routers/ura/router";
 import { verificationRouter } from "./routers/verification/router";
 import { whatsappRouter } from "./routers/whatsapp/router";
 
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   operators: operatorsRouter,
   plan: planRouter,
   whatsapp: whatsappRouter,
+  ura: uraRouter,
   chat: chatRouter,
   dashboard: dashboardRouter,
   members: membersRouter,

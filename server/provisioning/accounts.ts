@@ -361,31 +361,6 @@ export async function connectSpace(
   return row;
 }
 
-/** Sets the number of paid seats (minimum 2 at the vendor). */
-export async function subscribe(db: Db, provider: ChatProvider, scope: ProvisioningScope, seats: number) {
-  const account = await requireSyncedAccount(db, scope.organizationId);
-  try {
-    const sub = await provider.setSubscription(account.vendorAccountId, seats);
-    await audit(db, scope, {
-      action: "subscription.set",
-      targetType: "account",
-      targetId: account.vendorAccountId,
-      result: "success",
-      details: { seats },
-    });
-    return sub;
-  } catch (error) {
-    await audit(db, scope, {
-      action: "subscription.set",
-      targetType: "account",
-      targetId: account.vendorAccountId,
-      result: "failure",
-      details: { seats, ...errorInfo(error) },
-    });
-    throw error;
-  }
-}
-
 /** Whole days left of the vendor's 7-day trial, counted from our account row's creation. */
 export function trialDaysLeft(createdAt: Date, now: Date = new Date()): number {
   const end = createdAt.getTime() + 7 * 24 * 3600_000;

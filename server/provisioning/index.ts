@@ -10,7 +10,6 @@ export {
   getVendorAccount,
   provisionAccount,
   requireSyncedAccount,
-  subscribe,
   trialDaysLeft,
   sha256Hex,
 } from "./accounts";
@@ -26,6 +25,8 @@ export {
 export { assertAssignableDepartments, createOperator, getOperator, listOperators, updateOperator } from "./operators";
 export type { CreateOperatorInput, UpdateOperatorInput } from "./operators";
 export { audit } from "./audit";
+export { cancelSubscription, getSubscription, subscribe, trialEndsAt } from "./subscription";
+export { getUra, saveUra } from "./ura";
 export {
   refreshWhatsAppStatus,
   requestWhatsAppCode,

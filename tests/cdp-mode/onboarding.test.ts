@@ -214,6 +214,25 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
     expect(await caller.whatsapp.status()).toMatchObject({ supported: false, available: null, reported: null });
     await expect(caller.whatsapp.newCode()).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await expect(caller.whatsapp.reportConnected()).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    // No URA and no subscription sold through the portal: both pages explain, and changing them is refused.
+    expect(await caller.ura.get()).toMatchObject({ supported: false, saved: null });
+    expect(await caller.plan.get()).toMatchObject({ supported: false, subscription: null });
+    const ura = {
+      active: true,
+      ignoreGeral: false,
+      ignoreGroups: true,
+      welcomeMessage: "Oi",
+      departmentMessage: "Escolha",
+    };
+    await expect(caller.ura.update(ura)).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "NOT_SUPPORTED",
+    });
+    await expect(caller.plan.subscribe({ seats: 2, pricePerSeatCents: null })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "NOT_SUPPORTED",
+    });
+    await expect(caller.plan.cancel({ reason: "price" })).rejects.toMatchObject({ message: "NOT_SUPPORTED" });
   });
 
   it("provider fieldErrors reach data.fieldErrors, keyed by the form's field names", async () => {

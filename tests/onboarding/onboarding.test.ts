@@ -57,7 +57,7 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
       anon.departments.create({ name: "Suporte" }),
       anon.operators.list(),
       anon.operators.create({ name: "Ana", departmentIds: [], isAdmin: false }),
-      anon.plan.subscribe({ seats: 2 }),
+      anon.plan.subscribe({ seats: 2, pricePerSeatCents: null }),
       anon.whatsapp.newCode(),
       anon.chat.session(),
       anon.dashboard.summary(),
@@ -108,7 +108,7 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
     const asMember = callerFor({ db: handle.db, provider, member: memberB });
     expect((await asMember.operators.list()).items).toHaveLength(1);
     expect(await trpcCodeOf(asMember.departments.create({ name: "Suporte" }))).toBe("FORBIDDEN");
-    expect(await trpcCodeOf(asMember.plan.subscribe({ seats: 2 }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(asMember.plan.subscribe({ seats: 2, pricePerSeatCents: null }))).toBe("FORBIDDEN");
     // … and cannot open the chat as B's operator.
     expect(await trpcCodeOf(asMember.chat.session())).toBe("NOT_FOUND");
   });
@@ -239,7 +239,7 @@ describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
 
     await caller.onboarding.completeStep({ step: "departments" });
     await caller.onboarding.completeStep({ step: "operators" });
-    await caller.plan.subscribe({ seats: 2 });
+    await caller.plan.subscribe({ seats: 2, pricePerSeatCents: null });
     await caller.onboarding.completeStep({ step: "whatsapp", skipped: true });
     const summary = await caller.dashboard.summary();
     expect(summary.onboardingCompleted).toBe(true);

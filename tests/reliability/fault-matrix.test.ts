@@ -151,7 +151,7 @@ const CALLS: CallSpec[] = [
     method: "POST",
     path: "/subscription$",
     setup: async (c) => withAccount(c),
-    run: (c) => c.caller.plan.subscribe({ seats: 3 }),
+    run: (c) => c.caller.plan.subscribe({ seats: 3, pricePerSeatCents: null }),
   },
 ];
 
@@ -315,7 +315,7 @@ describe.each(testDbKinds())("fault matrix (%s)", (kind: TestDbKind) => {
     }
     // A subscription that failed is simply set again by the user (setting seats is idempotent).
     if (call.label === "subscription" && result !== "ok") {
-      expect(await userOutcome(cell.caller.plan.subscribe({ seats: 3 }))).toBe("ok");
+      expect(await userOutcome(cell.caller.plan.subscribe({ seats: 3, pricePerSeatCents: null }))).toBe("ok");
       fix = "resubmitted";
     }
 

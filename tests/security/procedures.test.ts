@@ -84,6 +84,7 @@ const ADMIN_ONLY = new Set([
   "operators.create",
   "operators.options",
   "operators.update",
+  "plan.cancel",
   "plan.continueTrial",
   "plan.subscribe",
   "reliability.reconcileNow",
@@ -95,6 +96,7 @@ const ADMIN_ONLY = new Set([
   "sync.pull",
   "sync.push",
   "sync.recreate",
+  "ura.update",
   "whatsapp.newCode",
   "whatsapp.reportConnected",
 ]);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { orgProcedure } from "@/server/api/trpc";
 import { getOnboarding } from "@/server/onboarding/state";
 import {
+  getSubscription,
   getVendorAccount,
   listDepartments,
   listOperators,
@@ -33,11 +34,12 @@ export const ZDashboardSummaryOutput = z.object({
 });
 
 export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async ({ ctx }) => {
-  const [wizard, account, deps, ops] = await Promise.all([
+  const [wizard, account, deps, ops, subscription] = await Promise.all([
     getOnboarding(ctx.db, ctx.org.id),
     getVendorAccount(ctx.db, ctx.org.id),
     listDepartments(ctx.db, ctx.org.id),
     listOperators(ctx.db, ctx.org.id),
+    getSubscription(ctx.db, ctx.org.id),
   ]);
   // The last known answer, with its time: the page never waits for the chat provider
   // (dashboard.refreshWhatsApp asks it again once the page is interactive).
@@ -57,7 +59,8 @@ export const summary = orgProcedure.output(ZDashboardSummaryOutput).query(async 
       ? {
           state: account.state,
           trialDaysLeft: trialDaysLeft(account.createdAt),
-          seats: wizard.data.planChoice === "subscription" ? (wizard.data.seats ?? null) : null,
+          // The portal's record of the subscription (a cancelled one no longer counts).
+          seats: subscription?.status === "active" ? subscription.seats : null,
         }
       : null,
     departments: { active: synced.filter((d) => d.active).length, inactive: synced.filter((d) => !d.active).length },

@@ -10,7 +10,12 @@ export const ZPlanPricingOutput = z.object({
   currency: z.literal("BRL"),
 });
 
+/** The configured price per seat in centavos (null: agreed with the provider). */
+export function currentPricePerSeatCents(): number | null {
+  return env.PLAN_PRICE_PER_SEAT === undefined ? null : parsePlanPrice(env.PLAN_PRICE_PER_SEAT);
+}
+
 export const pricing = orgProcedure.output(ZPlanPricingOutput).query(() => ({
-  pricePerSeatCents: env.PLAN_PRICE_PER_SEAT === undefined ? null : parsePlanPrice(env.PLAN_PRICE_PER_SEAT),
+  pricePerSeatCents: currentPricePerSeatCents(),
   currency: "BRL" as const,
 }));
