@@ -6,18 +6,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import type { PlugchatEmulator } from "@/emulators/plugchat";
 import { vendorAccounts } from "@/server/db/schema";
+import type { DbHandle } from "@/server/db/client";
 import { createChatProvider } from "@/server/providers";
 import { nodeHttpFetch, type FetchLike } from "@/server/providers/node-http-fetch";
 import { WHATSAPP_CHECK_EVERY_MS } from "@/server/provisioning";
 import { callerFor, createMember } from "../helpers/context";
-import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+import { testDbKinds, type TestDbKind } from "../helpers/db";
+import { startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 
 const TOKEN = "dashboard-whatsapp-token";
 
 describe.each(testDbKinds())("dashboard WhatsApp status (%s)", (kind: TestDbKind) => {
-  let handle: Awaited<ReturnType<typeof createTestDb>>;
+  let portal: EmulatedPortal;
+  let handle: DbHandle;
   let emu: PlugchatEmulator;
   const requests: string[] = [];
   const counting: FetchLike = (url, init) => {
@@ -26,13 +29,9 @@ describe.each(testDbKinds())("dashboard WhatsApp status (%s)", (kind: TestDbKind
   };
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
+    ({ handle, emu } = portal = await startEmulatedPortal(kind, TOKEN));
   });
-  afterAll(async () => {
-    await emu?.close();
-    await handle?.close();
-  });
+  afterAll(() => portal?.close());
 
   it("summary makes no vendor request; refresh asks at most every few minutes and stores the answer", async () => {
     const provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2000, fetch: counting });

@@ -6,17 +6,20 @@
  * the transport between the portal and the emulator.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import type { PlugchatEmulator } from "@/emulators/plugchat";
+import type { DbHandle } from "@/server/db/client";
 import { createChatProvider } from "@/server/providers";
 import { nodeHttpFetch, type FetchLike } from "@/server/providers/node-http-fetch";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+import { testDbKinds, type TestDbKind } from "../helpers/db";
+import { onboardedOwner, startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { trpcCodeOf } from "../helpers/outcome";
 
 const TOKEN = "whatsapp-page-token";
 
 describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: TestDbKind) => {
-  let handle: Awaited<ReturnType<typeof createTestDb>>;
+  let portal: EmulatedPortal;
+  let handle: DbHandle;
   let emu: PlugchatEmulator;
   const requests: string[] = [];
   const counting: FetchLike = (url, init) => {
@@ -27,21 +30,14 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
   const as = (member: TestMember) => callerFor({ db: handle.db, provider: provider(), member });
 
   /** An owner whose organization has its chat account at the provider. */
-  async function ownerWithChatAccount(): Promise<TestMember> {
-    const owner = await createMember(handle.db, { role: "owner", name: "Rosa Dona" });
-    const caller = as(owner);
-    await caller.onboarding.createAccount({ companyName: "Loja WhatsApp", sessionName: "Loja WhatsApp" });
-    return owner;
+  function ownerWithChatAccount(): Promise<TestMember> {
+    return onboardedOwner({ db: handle.db, provider: provider() }, "Loja WhatsApp", { name: "Rosa Dona" });
   }
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
+    ({ handle, emu } = portal = await startEmulatedPortal(kind, TOKEN));
   });
-  afterAll(async () => {
-    await emu?.close();
-    await handle?.close();
-  });
+  afterAll(() => portal?.close());
 
   it("a new code is stored as the latest answer: status and the dashboard show it without a vendor call", async () => {
     const owner = await ownerWithChatAccount();

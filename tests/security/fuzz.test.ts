@@ -7,11 +7,9 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
 import type { DbHandle } from "@/server/db/client";
-import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
-import { createTestDb } from "../helpers/db";
+import { startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { procedureAt, procedureDefs, procedurePaths } from "../helpers/procedures";
 
@@ -39,21 +37,16 @@ function shapedInput(keys: string[]): fc.Arbitrary<unknown> {
 }
 
 describe("fuzzing every mutation's input", () => {
+  let portal: EmulatedPortal;
   let handle: DbHandle;
-  let emulator: PlugchatEmulator;
   let provider: ChatProvider;
   let owner: TestMember;
 
   beforeAll(async () => {
-    handle = await createTestDb("pglite");
-    emulator = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    provider = createChatProvider({ baseUrl: emulator.baseUrl, token: TOKEN, timeoutMs: 2_000 });
+    ({ handle, provider } = portal = await startEmulatedPortal("pglite", TOKEN));
     owner = await createMember(handle.db, { role: "owner" });
   });
-  afterAll(async () => {
-    await emulator.close();
-    await handle.close();
-  });
+  afterAll(() => portal?.close());
 
   it("finds mutations to fuzz", () => {
     expect(mutations.length).toBeGreaterThan(3);
