@@ -5,7 +5,8 @@
  */
 import type { Page } from "@playwright/test";
 import { trpcMutation } from "./pages/team";
-import { expect, expectAccessible, portalOrigin, shot, signUpViaApi, test, uniqueUser } from "./fixtures";
+import { expect, expectAccessible, portalOrigin, shot, test } from "./fixtures";
+import { joinTeamViaForm, onboardedOwnerViaApi } from "./fixtures/setup";
 
 interface EmuAttendance {
   accountId: string;
@@ -39,11 +40,7 @@ test.describe("Atendimentos", () => {
     emulator,
   }) => {
     await page.goto("/sign-in");
-    const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", {
-      companyName: owner.companyName,
-      sessionName: owner.companyName,
-    });
+    const owner = await onboardedOwnerViaApi(page);
     await trpcMutation(page, "departments.refresh", undefined);
     const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });
     await trpcMutation(page, "operators.create", { name: "Ana Lima", isAdmin: false, departmentIds: [suporte.id] });
@@ -162,18 +159,11 @@ test.describe("Atendimentos", () => {
     });
 
     await test.step("a member sees the list with masked phones, live", async () => {
-      const invitee = uniqueUser("atend");
-      const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
-        email: invitee.email,
-        role: "member",
+      const { page: guest, context } = await joinTeamViaForm(browser, page, "Carla Membro", {
+        prefix: "atend",
+        contextOptions: { timezoneId: "America/Sao_Paulo" },
       });
-      const context = await browser.newContext({ locale: "pt-BR", timezoneId: "America/Sao_Paulo" });
-      const guest = await context.newPage();
       try {
-        await guest.goto(path.startsWith("http") ? path : `${portalOrigin()}${path}`);
-        await guest.getByLabel("Seu nome").fill("Carla Membro");
-        await guest.getByLabel("Crie uma senha").fill(invitee.password);
-        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest.getByTestId("org-name")).toHaveText(owner.companyName);
         await guest.goto("/attendances");
         await expect(guest.getByRole("heading", { name: "Atendimentos", level: 1 })).toBeVisible();

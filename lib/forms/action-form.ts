@@ -21,7 +21,11 @@ export function useActionForm<T extends FieldValues, S extends { failure: Server
   values: (state: S) => DefaultValues<T>,
 ) {
   const errors = useErrorMessage();
-  const [state, formAction, pending] = useActionState(action, initial);
+  // A server action's state is never a promise: S is its own Awaited<S>.
+  const [state, formAction, pending] = useActionState(
+    action as (state: Awaited<S>, data: FormData) => Promise<S>,
+    initial as Awaited<S>,
+  ) as [S, (data: FormData) => void, boolean];
   const form = useForm<T>({
     resolver,
     mode: "onTouched",
