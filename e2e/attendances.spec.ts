@@ -4,9 +4,8 @@
  * English. Screenshots at 1280, 390 and 360 px; axe on each; no sideways scroll on phones.
  */
 import type { Page } from "@playwright/test";
-import { trpcMutation } from "./pages/team";
 import { expect, expectAccessible, portalOrigin, shot, test } from "./fixtures";
-import { joinTeamViaForm, onboardedOwnerViaApi } from "./fixtures/setup";
+import { joinTeamViaForm, ownerWithTeamViaApi } from "./fixtures/setup";
 
 interface EmuAttendance {
   accountId: string;
@@ -40,12 +39,7 @@ test.describe("Atendimentos", () => {
     emulator,
   }) => {
     await page.goto("/sign-in");
-    const owner = await onboardedOwnerViaApi(page);
-    await trpcMutation(page, "departments.refresh", undefined);
-    const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });
-    await trpcMutation(page, "operators.create", { name: "Ana Lima", isAdmin: false, departmentIds: [suporte.id] });
-    const [account] = await emulator.accountsFor(owner.organizationId);
-    const accountId = account!.id;
+    const { owner, accountId } = await ownerWithTeamViaApi(page, emulator);
     const fired = async () =>
       ((await emulator.state()).attendances as EmuAttendance[]).filter((a) => a.accountId === accountId);
 

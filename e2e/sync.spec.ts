@@ -1,6 +1,5 @@
-import { trpcMutation } from "./pages/team";
 import { expect, expectAccessible, shot, test, withoutToasts } from "./fixtures";
-import { joinTeamViaForm, onboardedOwnerViaApi } from "./fixtures/setup";
+import { joinTeamViaForm, ownerWithTeamViaApi } from "./fixtures/setup";
 
 /** The integrator token the e2e portal and its emulator share (scripts/e2e-server.ts). */
 const VENDOR_TOKEN = "e2e-integrator-token";
@@ -24,12 +23,7 @@ test.describe("team: Sincronizar com o PlugChat", () => {
     emulator,
   }) => {
     await page.goto("/sign-in");
-    const owner = await onboardedOwnerViaApi(page);
-    await trpcMutation(page, "departments.refresh", undefined);
-    const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });
-    await trpcMutation(page, "operators.create", { name: "Ana Lima", isAdmin: false, departmentIds: [suporte.id] });
-    const [account] = await emulator.accountsFor(owner.organizationId);
-    const acc = account!.id;
+    const { accountId: acc } = await ownerWithTeamViaApi(page, emulator);
 
     await test.step("at the vendor, behind our back: a rename, a deactivation, a new operator and a new department", async () => {
       const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>(
