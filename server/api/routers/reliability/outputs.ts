@@ -1,6 +1,6 @@
 /** Output shapes of the reliability procedures (no vendor tokens, no bodies). */
 import { z } from "zod";
-import type { ReconcileReport, ReliabilityStatus } from "@/server/provisioning";
+import { runOutcome, type ReconcileReport, type ReliabilityStatus } from "@/server/provisioning";
 import { ZErrorFacts, ZProvisioningState } from "@/server/api/outputs";
 
 /** What a reconciliation run did: the same counts in a stored run and in a run just made. */
@@ -13,19 +13,6 @@ const ZRunCounts = z.object({
   needsAttention: z.number(),
   error: z.string().nullable(),
 });
-
-/** The counts alone, field by field (nothing else of the run leaves the server). */
-function runCounts(r: z.infer<typeof ZRunCounts>): z.infer<typeof ZRunCounts> {
-  return {
-    examined: r.examined,
-    adopted: r.adopted,
-    recreated: r.recreated,
-    refreshed: r.refreshed,
-    failed: r.failed,
-    needsAttention: r.needsAttention,
-    error: r.error,
-  };
-}
 
 export const ZRunOutput = z.object({
   startedAt: z.date(),
@@ -59,7 +46,7 @@ export type TStatusOutput = z.infer<typeof ZStatusOutput>;
 export function statusOutput(s: ReliabilityStatus): TStatusOutput {
   const r = s.lastRun;
   return {
-    lastRun: r ? { startedAt: r.startedAt, finishedAt: r.finishedAt, trigger: r.trigger, ...runCounts(r) } : null,
+    lastRun: r ? { startedAt: r.startedAt, finishedAt: r.finishedAt, trigger: r.trigger, ...runOutcome(r) } : null,
     totals: s.totals,
     needsAttention: s.needsAttention.map((i) => ({ ...i, lastError: i.lastError ?? null })),
   };
@@ -68,5 +55,5 @@ export function statusOutput(s: ReliabilityStatus): TStatusOutput {
 export const ZReconcileOutput = z.object({ ran: z.boolean(), ...ZRunCounts.shape });
 
 export function reconcileOutput(r: ReconcileReport): z.infer<typeof ZReconcileOutput> {
-  return { ran: r.ran, ...runCounts(r) };
+  return { ran: r.ran, ...runOutcome(r) };
 }
