@@ -6,36 +6,26 @@
  * the transport between the portal and the emulator.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlugchatEmulator } from "@/emulators/plugchat";
-import type { DbHandle } from "@/server/db/client";
-import { createChatProvider } from "@/server/providers";
-import { nodeHttpFetch, type FetchLike } from "@/server/providers/node-http-fetch";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { testDbKinds, type TestDbKind } from "../helpers/db";
-import { onboardedOwner, startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
+import { countingFetch, onboardedOwner, startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { trpcCodeOf } from "../helpers/outcome";
 
 const TOKEN = "whatsapp-page-token";
 
 describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: TestDbKind) => {
   let portal: EmulatedPortal;
-  let handle: DbHandle;
-  let emu: PlugchatEmulator;
-  const requests: string[] = [];
-  const counting: FetchLike = (url, init) => {
-    requests.push(`${init.method} ${new URL(url).pathname}`);
-    return nodeHttpFetch(url, init);
-  };
-  const provider = () => createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2000, fetch: counting });
-  const as = (member: TestMember) => callerFor({ db: handle.db, provider: provider(), member });
+  const { requests, fetch: counting } = countingFetch();
+  const provider = () => portal.providerWith(counting);
+  const as = (member: TestMember) => callerFor({ db: portal.db, provider: provider(), member });
 
   /** An owner whose organization has its chat account at the provider. */
   function ownerWithChatAccount(): Promise<TestMember> {
-    return onboardedOwner({ db: handle.db, provider: provider() }, "Loja WhatsApp", { name: "Rosa Dona" });
+    return onboardedOwner({ db: portal.db, provider: provider() }, "Loja WhatsApp", { name: "Rosa Dona" });
   }
 
   beforeAll(async () => {
-    ({ handle, emu } = portal = await startEmulatedPortal(kind, TOKEN));
+    portal = await startEmulatedPortal(kind, TOKEN);
   });
   afterAll(() => portal?.close());
 
@@ -78,7 +68,7 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
     const owner = await ownerWithChatAccount();
     const caller = as(owner);
     const account = (await caller.onboarding.get()).account!;
-    const res = await fetch(`${emu.origin}/__emulator/accounts/${account.vendorAccountId}/whatsapp`, {
+    const res = await fetch(`${portal.emu.origin}/__emulator/accounts/${account.vendorAccountId}/whatsapp`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ connected: false }),
@@ -90,12 +80,12 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
 
   it("'Já conectei' is kept as a report with when and who; skipping reports nothing", async () => {
     const owner = await ownerWithChatAccount();
-    const admin = await createMember(handle.db, {
+    const admin = await createMember(portal.db, {
       role: "admin",
       organizationId: owner.organizationId,
       name: "Beto Admin",
     });
-    const member = await createMember(handle.db, { role: "member", organizationId: owner.organizationId });
+    const member = await createMember(portal.db, { role: "member", organizationId: owner.organizationId });
 
     await as(owner).onboarding.completeStep({ step: "whatsapp", skipped: true });
     expect((await as(owner).whatsapp.status()).reported).toBeNull();
@@ -115,7 +105,7 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
 
   it("members read the status; only admins ask for codes or report", async () => {
     const owner = await ownerWithChatAccount();
-    const member = await createMember(handle.db, { role: "member", organizationId: owner.organizationId });
+    const member = await createMember(portal.db, { role: "member", organizationId: owner.organizationId });
     const asMember = as(member);
     expect(await asMember.whatsapp.status()).toMatchObject({ supported: true, canConnect: false });
     requests.length = 0;
@@ -126,7 +116,7 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
   });
 
   it("before the chat account exists there is no code to ask for", async () => {
-    const owner = await createMember(handle.db, { role: "owner" });
+    const owner = await createMember(portal.db, { role: "owner" });
     expect(await as(owner).whatsapp.status()).toMatchObject({ accountReady: false, available: null });
     expect(await trpcCodeOf(as(owner).whatsapp.newCode())).toBe("PRECONDITION_FAILED");
     expect(await trpcCodeOf(as(owner).whatsapp.reportConnected())).toBe("PRECONDITION_FAILED");

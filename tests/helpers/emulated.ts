@@ -9,6 +9,7 @@
 import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
 import type { Db, DbHandle } from "@/server/db/client";
 import { createChatProvider } from "@/server/providers";
+import { nodeHttpFetch, type FetchLike } from "@/server/providers/node-http-fetch";
 import type { ChatProvider } from "@/server/providers/types";
 import { callerFor, createMember, type TestMember } from "./context";
 import { createTestDb, type TestDbKind } from "./db";
@@ -19,6 +20,8 @@ export interface EmulatedPortal {
   emu: PlugchatEmulator;
   /** A provider pointed at the emulator, with the suite's timeout. */
   provider: ChatProvider;
+  /** Another provider pointed at the emulator, through `fetch` (to count or fail its requests). */
+  providerWith: (fetch: FetchLike) => ChatProvider;
   /** Closes the emulator, then the database. */
   close: () => Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function startEmulatedPortal(
     db: handle.db,
     emu,
     provider: createChatProvider({ baseUrl: emu.baseUrl, token, timeoutMs }),
+    providerWith: (fetch) => createChatProvider({ baseUrl: emu.baseUrl, token, timeoutMs, fetch }),
     close: async () => {
       await emu.close();
       await handle.close();
@@ -51,4 +55,16 @@ export async function onboardedOwner(
   const owner = await createMember(db, { role: "owner", ...member });
   await callerFor({ db, provider, member: owner }).onboarding.createAccount({ companyName, sessionName: companyName });
   return owner;
+}
+
+/** A transport that notes each request ("GET /account/:id/…" with the real path) before sending it. */
+export function countingFetch(): { requests: string[]; fetch: FetchLike } {
+  const requests: string[] = [];
+  return {
+    requests,
+    fetch: (url, init) => {
+      requests.push(`${init.method} ${new URL(url).pathname}`);
+      return nodeHttpFetch(url, init);
+    },
+  };
 }

@@ -7,8 +7,6 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/server/db/client";
-import type { ChatProvider } from "@/server/providers/types";
 import { startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { procedureAt, procedureDefs, procedurePaths } from "../helpers/procedures";
@@ -38,13 +36,11 @@ function shapedInput(keys: string[]): fc.Arbitrary<unknown> {
 
 describe("fuzzing every mutation's input", () => {
   let portal: EmulatedPortal;
-  let handle: DbHandle;
-  let provider: ChatProvider;
   let owner: TestMember;
 
   beforeAll(async () => {
-    ({ handle, provider } = portal = await startEmulatedPortal("pglite", TOKEN));
-    owner = await createMember(handle.db, { role: "owner" });
+    portal = await startEmulatedPortal("pglite", TOKEN);
+    owner = await createMember(portal.db, { role: "owner" });
   });
   afterAll(() => portal?.close());
 
@@ -53,7 +49,7 @@ describe("fuzzing every mutation's input", () => {
   });
 
   it.each(mutations)("%s never answers an internal error", async (path) => {
-    const caller = callerFor({ db: handle.db, provider, member: owner });
+    const caller = callerFor({ db: portal.db, provider: portal.provider, member: owner });
     const call = procedureAt(caller, path);
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue(), shapedInput(inputKeys(path))), async (input) => {

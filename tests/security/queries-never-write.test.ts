@@ -4,7 +4,7 @@
  * that record any write; none may happen.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/server/db/client";
+import type { Db } from "@/server/db/client";
 import type { ChatProvider } from "@/server/providers/types";
 import { onboardedOwner, startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { callerFor, type TestMember } from "../helpers/context";
@@ -36,15 +36,13 @@ function recordingProvider(provider: ChatProvider, writes: string[]): ChatProvid
 
 describe("queries never write", () => {
   let portal: EmulatedPortal;
-  let handle: DbHandle;
-  let provider: ChatProvider;
   let owner: TestMember;
 
   beforeAll(async () => {
-    ({ handle, provider } = portal = await startEmulatedPortal("pglite", TOKEN));
+    portal = await startEmulatedPortal("pglite", TOKEN);
     // An organization that went through the wizard, so queries reach their deepest paths.
-    owner = await onboardedOwner({ db: handle.db, provider }, "Loja da Rosa", { name: "Dona Rosa" });
-    const caller = callerFor({ db: handle.db, provider, member: owner });
+    owner = await onboardedOwner({ db: portal.db, provider: portal.provider }, "Loja da Rosa", { name: "Dona Rosa" });
+    const caller = callerFor({ db: portal.db, provider: portal.provider, member: owner });
     const depts = await caller.departments.refresh();
     await caller.operators.create({
       name: "Dona Rosa",
@@ -62,8 +60,8 @@ describe("queries never write", () => {
   it.each(queries)("%s writes nothing to the database or the vendor", async (path) => {
     const writes: string[] = [];
     const caller = callerFor({
-      db: recordingDb(handle.db, writes),
-      provider: recordingProvider(provider, writes),
+      db: recordingDb(portal.db, writes),
+      provider: recordingProvider(portal.provider, writes),
       member: owner,
     });
     for (const input of [undefined, {}, { token: "A".repeat(43) }])
