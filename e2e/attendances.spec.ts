@@ -4,8 +4,8 @@
  * English. Screenshots at 1280, 390 and 360 px; axe on each; no sideways scroll on phones.
  */
 import type { Page } from "@playwright/test";
-import { trpcMutation } from "./pages/team";
-import { expect, expectAccessible, portalOrigin, shot, signUpViaApi, test, uniqueUser } from "./fixtures";
+import { expect, expectAccessible, portalOrigin, shot, test } from "./fixtures";
+import { joinTeamViaForm, ownerWithTeamViaApi } from "./fixtures/setup";
 
 interface EmuAttendance {
   accountId: string;
@@ -39,16 +39,7 @@ test.describe("Atendimentos", () => {
     emulator,
   }) => {
     await page.goto("/sign-in");
-    const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", {
-      companyName: owner.companyName,
-      sessionName: owner.companyName,
-    });
-    await trpcMutation(page, "departments.refresh", undefined);
-    const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });
-    await trpcMutation(page, "operators.create", { name: "Ana Lima", isAdmin: false, departmentIds: [suporte.id] });
-    const [account] = await emulator.accountsFor(owner.organizationId);
-    const accountId = account!.id;
+    const { owner, accountId } = await ownerWithTeamViaApi(page, emulator);
     const fired = async () =>
       ((await emulator.state()).attendances as EmuAttendance[]).filter((a) => a.accountId === accountId);
 
@@ -162,18 +153,11 @@ test.describe("Atendimentos", () => {
     });
 
     await test.step("a member sees the list with masked phones, live", async () => {
-      const invitee = uniqueUser("atend");
-      const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
-        email: invitee.email,
-        role: "member",
+      const { page: guest, context } = await joinTeamViaForm(browser, page, "Carla Membro", {
+        prefix: "atend",
+        contextOptions: { timezoneId: "America/Sao_Paulo" },
       });
-      const context = await browser.newContext({ locale: "pt-BR", timezoneId: "America/Sao_Paulo" });
-      const guest = await context.newPage();
       try {
-        await guest.goto(path.startsWith("http") ? path : `${portalOrigin()}${path}`);
-        await guest.getByLabel("Seu nome").fill("Carla Membro");
-        await guest.getByLabel("Crie uma senha").fill(invitee.password);
-        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest.getByTestId("org-name")).toHaveText(owner.companyName);
         await guest.goto("/attendances");
         await expect(guest.getByRole("heading", { name: "Atendimentos", level: 1 })).toBeVisible();

@@ -4,44 +4,9 @@
  * password equal to the current one, and deletes an account — never leaving an organization
  * without an owner. Each page at 1280 × 800, 390 × 844 and 360 wide, with axe, then in English.
  */
-import type { Browser, Page } from "@playwright/test";
 import { trpcMutation, trpcQuery } from "./pages/team";
-import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, withoutToasts } from "./fixtures";
-
-const WIDTHS = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-  { width: 360, height: 780 },
-];
-
-/** Axe and no sideways scroll at each width, with a screenshot of each. */
-async function checkWidths(page: Page, name: string) {
-  for (const size of WIDTHS) {
-    await page.setViewportSize(size);
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
-        message: `scrollWidth at ${size.width}`,
-      })
-      .toBe(size.width);
-    await expectAccessible(page);
-    await shot(page, `${name}-${size.width}`);
-  }
-  await page.setViewportSize(WIDTHS[0]!);
-}
-
-/** Someone joins the owner's team through an invitation (a new account, signed in in its own browser). */
-async function joinTeam(browser: Browser, owner: Page, name: string) {
-  const person = uniqueUser("membro");
-  const { path } = await trpcMutation<{ path: string }>(owner, "invitations.create", {
-    email: person.email,
-    role: "member",
-  });
-  const context = await browser.newContext({ locale: "pt-BR" });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await trpcMutation(page, "invitations.accept", { token: path.split("/").pop(), name, password: person.password });
-  return { person, page, context };
-}
+import { expect, shot, signUpViaApi, test, uniqueUser, withoutToasts } from "./fixtures";
+import { atEveryWidth, joinTeamViaApi, onboardedOwnerViaApi } from "./fixtures/setup";
 
 test.describe("Auditoria in sentences", () => {
   test("team and operator changes read as sentences with before → after, in pt-BR and English", async ({
@@ -49,11 +14,7 @@ test.describe("Auditoria in sentences", () => {
     browser,
   }) => {
     await page.goto("/sign-in");
-    const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", {
-      companyName: owner.companyName,
-      sessionName: owner.companyName,
-    });
+    await onboardedOwnerViaApi(page);
     const created = await trpcMutation<{ id: string; version: number }>(page, "operators.create", {
       name: "João Conceição",
       isAdmin: false,
@@ -65,7 +26,7 @@ test.describe("Auditoria in sentences", () => {
       name: "João Conceição Silva",
       active: false,
     });
-    const ana = await joinTeam(browser, page, "Ana Lima");
+    const ana = await joinTeamViaApi(browser, page, "Ana Lima");
     await ana.context.close();
     const members = await trpcQuery<{ members: Array<{ membershipId: string; name: string }> }>(
       page,
@@ -118,7 +79,7 @@ test.describe("Auditoria in sentences", () => {
     });
 
     await test.step("phone and desktop widths: cards on phones, nothing scrolls sideways, axe clean", async () => {
-      await checkWidths(page, "audit-sentences");
+      await atEveryWidth(page, "audit-sentences");
     });
 
     await test.step("in English", async () => {
@@ -130,7 +91,7 @@ test.describe("Auditoria in sentences", () => {
         rows.filter({ hasText: "Maria Souza changed Ana Lima's role from Member to Administrator" }),
       ).toHaveCount(1);
       await expect(rows.getByTestId("audit-change").filter({ hasText: "Active: Yes → No" })).toHaveCount(1);
-      await checkWidths(page, "audit-sentences-en");
+      await atEveryWidth(page, "audit-sentences-en");
       await page.getByRole("button", { name: "Português (Brasil)" }).click();
       await expect(page.getByRole("heading", { name: "Auditoria", level: 1 })).toBeVisible();
     });
@@ -190,14 +151,14 @@ test.describe("Minha conta", () => {
       await expect(page.getByRole("button", { name: "Excluir minha conta" })).toHaveCount(0);
     });
 
-    const ana = await joinTeam(browser, page, "Ana Lima");
+    const ana = await joinTeamViaApi(browser, page, "Ana Lima");
     try {
       await test.step("with someone else in the team, the owner is sent to Membros to hand ownership over", async () => {
         await page.reload();
         await expect(page.getByText(/Você é a única pessoa proprietária de/)).toBeVisible();
         await expect(page.getByRole("link", { name: "Ir para Membros" })).toHaveAttribute("href", "/team/members");
         await withoutToasts(page);
-        await checkWidths(page, "account-owner");
+        await atEveryWidth(page, "account-owner");
       });
 
       await test.step("a member deletes their account with the password; every session ends", async () => {
@@ -216,7 +177,7 @@ test.describe("Minha conta", () => {
         await password.fill("nao e esta senha");
         await ana.page.getByRole("button", { name: "Excluir minha conta para sempre" }).click();
         await expect(password).toHaveAttribute("aria-invalid", "true");
-        await checkWidths(ana.page, "account-delete-form");
+        await atEveryWidth(ana.page, "account-delete-form");
         await password.fill(ana.person.password);
         await ana.page.getByRole("button", { name: "Excluir minha conta para sempre" }).click();
         await expect(ana.page).toHaveURL(/\/sign-in\?deleted=1$/);
@@ -264,7 +225,7 @@ test.describe("Minha conta", () => {
       await page.getByLabel("New password", { exact: true }).fill(owner.password);
       await page.getByRole("button", { name: "Save new password" }).click();
       await expect(page.getByText("The new password must be different from the current one.")).toBeVisible();
-      await checkWidths(page, "account-en");
+      await atEveryWidth(page, "account-en");
       await page.getByRole("button", { name: "Português (Brasil)" }).click();
     });
   });

@@ -6,7 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { trpcMutation } from "./pages/team";
-import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, type EmulatorControl } from "./fixtures";
+import { expect, expectAccessible, shot, test, type EmulatorControl } from "./fixtures";
+import { joinTeamViaApi, onboardedOwnerViaApi } from "./fixtures/setup";
 
 /** Latency added to every vendor call, so the progress is visibly live. */
 async function setVendorLatency(emulator: EmulatorControl, latencyMs: number) {
@@ -51,11 +52,7 @@ test.describe("import operators from a CSV", () => {
   }) => {
     test.setTimeout(240_000);
     await page.goto("/sign-in");
-    const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", {
-      companyName: owner.companyName,
-      sessionName: owner.companyName,
-    });
+    const owner = await onboardedOwnerViaApi(page);
     await trpcMutation(page, "departments.create", { name: "Suporte" });
     await trpcMutation(page, "departments.create", { name: "Vendas" });
     const [account] = await emulator.accountsFor(owner.organizationId);
@@ -212,11 +209,7 @@ test.describe("import operators from a CSV", () => {
     emulator,
   }) => {
     await page.goto("/sign-in");
-    const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", {
-      companyName: owner.companyName,
-      sessionName: owner.companyName,
-    });
+    await onboardedOwnerViaApi(page);
     await trpcMutation(page, "departments.create", { name: "Atendimento" });
     await trpcMutation(page, "departments.create", { name: "Cobrança" });
     await page.goto("/team/import");
@@ -274,26 +267,9 @@ test.describe("import operators from a CSV", () => {
     browser,
   }) => {
     await page.goto("/sign-in");
-    const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", {
-      companyName: owner.companyName,
-      sessionName: owner.companyName,
-    });
-    const invitee = uniqueUser("membro");
-    const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
-      email: invitee.email,
-      role: "member",
-    });
-
-    const context = await browser.newContext({ locale: "pt-BR" });
-    const guest = await context.newPage();
+    await onboardedOwnerViaApi(page);
+    const { page: guest, context } = await joinTeamViaApi(browser, page, "Carla Membro");
     try {
-      await guest.goto("/sign-in");
-      await trpcMutation(guest, "invitations.accept", {
-        token: path.split("/").pop(),
-        name: "Carla Membro",
-        password: invitee.password,
-      });
       await guest.goto("/team/operators");
       await expect(guest.getByRole("heading", { name: "Operadores", level: 1 })).toBeVisible();
       await expect(guest.getByRole("link", { name: "Importar" })).toHaveCount(0);
@@ -330,11 +306,7 @@ test.describe("import operators from a CSV", () => {
   test("in English: the page, the preview's errors and the finished job speak English", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "English" }).click();
-    const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", {
-      companyName: owner.companyName,
-      sessionName: owner.companyName,
-    });
+    await onboardedOwnerViaApi(page);
     await trpcMutation(page, "departments.create", { name: "Support" });
     await page.goto("/team/import");
     await expect(page.getByRole("heading", { name: "Import operators", level: 1 })).toBeVisible();

@@ -4,7 +4,6 @@
  */
 import type { Page } from "@playwright/test";
 import { SignUpPage, VerifyEmailPage } from "./pages/auth";
-import { trpcMutation } from "./pages/team";
 import {
   expect,
   expectAccessible,
@@ -15,6 +14,7 @@ import {
   withoutToasts,
   type EmulatorControl,
 } from "./fixtures";
+import { atEveryWidth, joinTeamViaForm } from "./fixtures/setup";
 import { E2E_PASSWORDS } from "./secrets";
 
 async function signUp(page: Page) {
@@ -46,24 +46,6 @@ async function accountsFor(emulator: EmulatorControl, orgId: string) {
 
 const EXTENSION_TOKEN = "GET /account/:id/extension-token";
 const SUBSCRIPTION = "POST /account/:id/subscription";
-
-/**
- * The page at a desktop, a phone and the narrowest phone: no sideways scroll (scrollWidth ==
- * the viewport), axe clean, a screenshot each (`name`-1280, -390, -360). Ends at 1280×800.
- */
-async function atEveryWidth(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-    [360, 780],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBe(width);
-    await expectAccessible(page);
-    await shot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test.describe("onboarding wizard", () => {
   test("a new customer goes through every step and opens the chat logged in", async ({ page, emulator, browser }) => {
@@ -302,18 +284,8 @@ test.describe("onboarding wizard", () => {
     });
 
     await test.step("a member reads the WhatsApp page and cannot act", async () => {
-      const invitee = uniqueUser("wa-membro");
-      const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
-        email: invitee.email,
-        role: "member",
-      });
-      const context = await browser.newContext({ locale: "pt-BR" });
-      const guest = await context.newPage();
+      const { page: guest, context } = await joinTeamViaForm(browser, page, "Ana Membro", { prefix: "wa-membro" });
       try {
-        await guest.goto(path.startsWith("http") ? path : `${portalOrigin()}${path}`);
-        await guest.getByLabel("Seu nome").fill("Ana Membro");
-        await guest.getByLabel("Crie uma senha").fill(invitee.password);
-        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest.getByTestId("org-name")).toHaveText(user.companyName);
         await guest.goto(`${portalOrigin()}/`);
         await expect(guest.getByTestId("summary-whatsapp-reported")).toHaveText(

@@ -6,7 +6,8 @@
  * and a row still being created when the page reloads settles on its own.
  */
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, shot, signUpViaApi, test, type EmulatorControl } from "./fixtures";
+import { expect, shot, signUpViaApi, test, type EmulatorControl } from "./fixtures";
+import { atEveryWidth } from "./fixtures/setup";
 import { trpcMutation, trpcQuery } from "./pages/team";
 
 interface Department {
@@ -29,20 +30,6 @@ async function deactivate(page: Page, department: Department): Promise<void> {
   const current = await trpcQuery<{ items: Department[] }>(page, "departments.list", undefined);
   const version = current.items.find((d) => d.id === department.id)!.version;
   await trpcMutation(page, "departments.update", { id: department.id, version, active: false });
-}
-
-/** The page fits the viewport (no sideways scroll) and passes axe, at phone and desktop widths; screenshots of each. */
-async function checkWidths(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [360, 780],
-    [390, 844],
-    [1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
-    await expectAccessible(page);
-    await shot(page, `${name}-${width}`);
-  }
 }
 
 /** Holds the chat service's answer to the next operator create for 2.5 s. */
@@ -94,7 +81,7 @@ test.describe("operator forms: wizard step", () => {
     const { departments } = await wizardOperatorsStep(page);
     await expect(departments.getByLabel("Suporte")).toBeVisible();
     await expect(departments.getByText("Entregas")).toHaveCount(0);
-    await checkWidths(page, "wizard-operator-form");
+    await atEveryWidth(page, "wizard-operator-form");
   });
 
   test("5: the same name without accents is refused next to the name field, cleared on edit", async ({ page }) => {
@@ -107,7 +94,7 @@ test.describe("operator forms: wizard step", () => {
     await expect(name).toHaveAttribute("aria-invalid", "true");
     await expect(name).toHaveAccessibleDescription(/Já existe um operador com o nome João Conceição/);
     await expect(page.getByRole("alert").filter({ hasText: "item" })).toHaveCount(0);
-    await checkWidths(page, "wizard-operator-name-taken");
+    await atEveryWidth(page, "wizard-operator-name-taken");
     await name.fill("Rita Alves");
     await expect(name).not.toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText(/Já existe um operador/)).toHaveCount(0);
@@ -130,7 +117,7 @@ test.describe("operator forms: wizard step", () => {
     await expect(name).toHaveAccessibleDescription(/Já existe um departamento com o nome Suporte/);
     // The one sentence is the field's own message (no banner above the step).
     await expect(page.getByText(/Já existe/)).toHaveCount(1);
-    await checkWidths(page, "wizard-department-name-taken");
+    await atEveryWidth(page, "wizard-department-name-taken");
     await name.fill("Financeiro");
     await expect(name).not.toHaveAttribute("aria-invalid", "true");
     await page.getByRole("button", { name: "Adicionar departamento" }).click();
@@ -154,7 +141,7 @@ test.describe("operator forms: wizard step", () => {
     await add.click();
     const ask = page.getByRole("dialog", { name: "Este operador não receberá atendimentos" });
     await expect(ask).toContainText("Nenhum departamento foi escolhido");
-    await checkWidths(page, "wizard-operator-no-department");
+    await atEveryWidth(page, "wizard-operator-no-department");
     await ask.getByRole("button", { name: "Escolher departamentos" }).click();
     await expect(ask).toBeHidden();
     await expect(name).toHaveValue("João Conceição");
@@ -200,7 +187,7 @@ test.describe("operator forms: wizard step", () => {
     await expect(ask).toContainText("No department was chosen");
     await ask.getByRole("button", { name: "Add anyway" }).click();
     await expect(name).toHaveAccessibleDescription(/An operator named João Conceição already exists/);
-    await checkWidths(page, "wizard-operator-en");
+    await atEveryWidth(page, "wizard-operator-en");
   });
 });
 
@@ -234,7 +221,7 @@ test.describe("operator forms: team dialog", () => {
     const kept = edit.getByRole("group", { name: "Departamentos que atende" });
     await expect(kept.getByLabel("Entregas (inativo)")).toBeChecked();
     await expect(kept.getByLabel("Suporte")).toBeChecked();
-    await checkWidths(page, "team-operator-edit-inactive-department");
+    await atEveryWidth(page, "team-operator-edit-inactive-department");
     await edit.getByRole("button", { name: "Salvar" }).click();
     await expect(edit).toBeHidden();
     await expect(rowOf("Ana Lima")).toContainText("Suporte, Entregas (inativo)");
@@ -250,7 +237,7 @@ test.describe("operator forms: team dialog", () => {
     await dialog.getByRole("button", { name: "Salvar" }).click();
     await expect(name).toHaveAttribute("aria-invalid", "true");
     await expect(name).toHaveAccessibleDescription(/Já existe um operador com o nome Ana Lima/);
-    await checkWidths(page, "team-operator-name-taken");
+    await atEveryWidth(page, "team-operator-name-taken");
     await name.fill("Ana Lima Souza");
     await expect(name).not.toHaveAttribute("aria-invalid", "true");
     await expect(dialog.getByText(/Já existe um operador/)).toHaveCount(0);
@@ -264,7 +251,7 @@ test.describe("operator forms: team dialog", () => {
     await dialog.getByRole("button", { name: "Salvar" }).click();
     const ask = page.getByRole("dialog", { name: "Este operador não receberá atendimentos" });
     await expect(ask).toContainText("Nenhum departamento foi escolhido");
-    await checkWidths(page, "team-operator-no-department");
+    await atEveryWidth(page, "team-operator-no-department");
     await ask.getByRole("button", { name: "Salvar mesmo assim" }).click();
     await expect(dialog).toBeHidden();
     await expect(rowOf("Bruno Dias")).toBeVisible();
@@ -305,6 +292,6 @@ test.describe("operator forms: team dialog", () => {
     await expect(create.getByLabel("Operator name")).toHaveAccessibleDescription(
       /An operator named Ana Lima already exists/,
     );
-    await checkWidths(page, "team-operator-en");
+    await atEveryWidth(page, "team-operator-en");
   });
 });

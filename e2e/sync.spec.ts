@@ -1,5 +1,5 @@
-import { trpcMutation } from "./pages/team";
-import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, withoutToasts } from "./fixtures";
+import { expect, expectAccessible, shot, test, withoutToasts } from "./fixtures";
+import { joinTeamViaForm, ownerWithTeamViaApi } from "./fixtures/setup";
 
 /** The integrator token the e2e portal and its emulator share (scripts/e2e-server.ts). */
 const VENDOR_TOKEN = "e2e-integrator-token";
@@ -23,16 +23,7 @@ test.describe("team: Sincronizar com o PlugChat", () => {
     emulator,
   }) => {
     await page.goto("/sign-in");
-    const owner = await signUpViaApi(page);
-    await trpcMutation(page, "onboarding.createAccount", {
-      companyName: owner.companyName,
-      sessionName: owner.companyName,
-    });
-    await trpcMutation(page, "departments.refresh", undefined);
-    const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });
-    await trpcMutation(page, "operators.create", { name: "Ana Lima", isAdmin: false, departmentIds: [suporte.id] });
-    const [account] = await emulator.accountsFor(owner.organizationId);
-    const acc = account!.id;
+    const { accountId: acc } = await ownerWithTeamViaApi(page, emulator);
 
     await test.step("at the vendor, behind our back: a rename, a deactivation, a new operator and a new department", async () => {
       const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>(
@@ -133,19 +124,8 @@ test.describe("team: Sincronizar com o PlugChat", () => {
     });
 
     await test.step("a member has no Sincronizar link and is sent back from its address", async () => {
-      const invitee = uniqueUser("membro");
-      const invitation = await trpcMutation<{ path: string }>(page, "invitations.create", {
-        email: invitee.email,
-        role: "member",
-      });
-      const context = await browser.newContext({ locale: "pt-BR" });
-      const guest = await context.newPage();
+      const { page: guest, context } = await joinTeamViaForm(browser, page, "Marcos Membro");
       try {
-        await guest.goto(new URL(invitation.path, page.url()).toString());
-        await guest.getByLabel("Seu nome").fill("Marcos Membro");
-        await guest.getByLabel("Crie uma senha").fill(invitee.password);
-        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
-        await expect(guest).toHaveURL(/\/team\/members$/);
         await expect(guest.getByRole("link", { name: "Sincronizar" })).toHaveCount(0);
         const page403 = await guest.goto("/team/sync");
         expect(page403?.status()).toBe(403);

@@ -4,8 +4,8 @@
  * to the browser console.
  */
 import type { ConsoleMessage, Page } from "@playwright/test";
-import { trpcMutation } from "./pages/team";
-import { expect, portalOrigin, signUpViaApi, test, uniqueUser } from "./fixtures";
+import { expect, portalOrigin, signUpViaApi, test } from "./fixtures";
+import { joinTeamViaForm } from "./fixtures/setup";
 
 const PRODUCT = "Portal PlugChat";
 const A_TOKEN = "A".repeat(43);
@@ -96,18 +96,8 @@ test.describe("page titles and the icon", () => {
     });
 
     await test.step("a member: the dashboard (Início), and 'Sem acesso' on an admin page", async () => {
-      const invitee = uniqueUser("titulos");
-      const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
-        email: invitee.email,
-        role: "member",
-      });
-      const context = await browser.newContext({ locale: "pt-BR" });
-      const guest = await context.newPage();
+      const { page: guest, context } = await joinTeamViaForm(browser, page, "Ana Membro", { prefix: "titulos" });
       try {
-        await guest.goto(path.startsWith("http") ? path : `${portalOrigin()}${path}`);
-        await guest.getByLabel("Seu nome").fill("Ana Membro");
-        await guest.getByLabel("Crie uma senha").fill(invitee.password);
-        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest.getByTestId("org-name")).toHaveText(owner.companyName);
         await expectTitle(guest, "/", `Início · ${PRODUCT}`, errors);
         // A page for owners and administrators names what the member sees there.

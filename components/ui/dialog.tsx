@@ -4,8 +4,8 @@
  * without a dependency. `open` drives showModal()/close().
  */
 import { clsx } from "clsx";
-import { useEffect, useId, useRef } from "react";
 import { Button } from "./button";
+import { useModalDialog } from "./use-modal-dialog";
 
 export interface DialogProps {
   open: boolean;
@@ -16,27 +16,10 @@ export interface DialogProps {
 }
 
 export function Dialog({ open, onClose, title, children, className }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const { titleId, dialogProps } = useModalDialog(open, onClose);
   return (
     <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      // React passes a nested dialog's close/cancel up to this one (a confirm inside a form dialog): only our own.
-      onClose={(e) => {
-        if (e.target === e.currentTarget) onClose();
-      }}
-      onCancel={(e) => {
-        if (e.target !== e.currentTarget) return;
-        e.preventDefault();
-        onClose();
-      }}
+      {...dialogProps}
       className={clsx(
         "m-auto w-[min(32rem,calc(100vw-2rem))] rounded-card border border-slate-200 bg-white p-6 text-slate-900 shadow-card backdrop:bg-slate-900/40",
         className,

@@ -3,8 +3,8 @@
  * A side panel on the native <dialog> element (modal: focus trapped, Escape closes it): the full
  * width of a phone, a column on the right from `sm` up. `open` drives showModal()/close().
  */
-import { useEffect, useId, useRef } from "react";
 import { Button } from "./button";
+import { useModalDialog } from "./use-modal-dialog";
 
 export interface DrawerProps {
   open: boolean;
@@ -16,23 +16,10 @@ export interface DrawerProps {
 }
 
 export function Drawer({ open, onClose, title, closeLabel, children }: DrawerProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const { titleId, dialogProps } = useModalDialog(open, onClose);
   return (
     <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      {...dialogProps}
       className="m-0 ml-auto h-dvh max-h-none w-full max-w-full overflow-y-auto border-l border-slate-200 bg-white p-6 text-slate-900 shadow-card backdrop:bg-slate-900/40 sm:w-[28rem]"
     >
       {open && (

@@ -1,16 +1,11 @@
 /** Atendimentos on the CDP backend (no attendance webhooks): not in the menu, and the page says why in one sentence. */
-import { confirmEmailViaApi, expect, expectAccessible, shot, test, uniqueUser } from "../fixtures";
+import { expect, expectAccessible, shot, test, uniqueUser } from "../fixtures";
+import { signUpOnCdpViaApi } from "../fixtures/setup";
 
 test("CDP mode: Atendimentos explains there is nothing to list", async ({ page }) => {
   const user = uniqueUser("cdp-atend");
   await page.goto("/sign-in");
-  const origin = new URL(page.url()).origin;
-  const signUp = await page.request.post("/api/trpc/auth.signUp", {
-    data: { json: user },
-    headers: { "content-type": "application/json", origin },
-  });
-  expect(signUp.status(), await signUp.text()).toBe(200);
-  await confirmEmailViaApi(page, user.email, origin);
+  await signUpOnCdpViaApi(page, user);
 
   await page.goto("/attendances");
   await expect(page.getByRole("heading", { name: "Atendimentos", level: 1 })).toBeVisible();

@@ -3,29 +3,15 @@
  * preview use this backend's columns (e-mail, first and last name, admin — no departments, no
  * login), read from the provider's capabilities, and the operators reach the gateway.
  */
-import { randomUUID } from "node:crypto";
-import { trpcMutation } from "../pages/team";
-import { confirmEmailViaApi, expect, expectAccessible, shot, test, uniqueUser } from "../fixtures";
-
-const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
+import { expect, expectAccessible, shot, test, uniqueUser } from "../fixtures";
+import { cdpEmulatorOrigin, cdpOwnerWithSpaceViaApi } from "../fixtures/setup";
 
 interface CdpEmuState {
   operators: Array<{ email: string | null; firstName?: string | null; projectUuid: string; itemUuid: string }>;
 }
 
 test("CDP mode: import operators by e-mail from a CSV", async ({ page }) => {
-  const space = { projectUuid: randomUUID(), itemUuid: randomUUID() };
-  expect((await page.request.post(`${cdpEmulator()}/__emulator/spaces`, { data: space })).ok()).toBe(true);
-  const user = uniqueUser("cdp-import");
-  await page.goto("/sign-in");
-  const origin = new URL(page.url()).origin;
-  const signUp = await page.request.post("/api/trpc/auth.signUp", {
-    data: { json: user },
-    headers: { "content-type": "application/json", origin },
-  });
-  expect(signUp.status(), await signUp.text()).toBe(200);
-  await confirmEmailViaApi(page, user.email, origin);
-  await trpcMutation(page, "onboarding.connectSpace", { companyName: user.companyName, ...space });
+  const space = await cdpOwnerWithSpaceViaApi(page, uniqueUser("cdp-import"));
 
   await page.goto("/team/import");
   await expect(page.getByRole("heading", { name: "Importar operadores", level: 1 })).toBeVisible();
@@ -67,7 +53,7 @@ test("CDP mode: import operators by e-mail from a CSV", async ({ page }) => {
   await expect(page.getByTestId("import-counts")).toHaveText("2 importados · 0 com falha · 0 restantes");
   await shot(page, "cdp-import-done");
 
-  const state = (await (await fetch(`${cdpEmulator()}/__emulator/state`)).json()) as CdpEmuState;
+  const state = (await (await fetch(`${cdpEmulatorOrigin()}/__emulator/state`)).json()) as CdpEmuState;
   const ours = state.operators.filter((o) => o.projectUuid === space.projectUuid && o.itemUuid === space.itemUuid);
   expect(ours.map((o) => o.email).sort()).toEqual(["carla.dias@example.com", "rui.alves@example.com"]);
 });

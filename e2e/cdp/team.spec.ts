@@ -4,12 +4,10 @@
  * dialog asking e-mail / first and last name / role / only-assigned / enabled, edit,
  * deactivate and reactivate, and a provider validation error (fieldErrors) next to its field.
  */
-import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { confirmEmailViaApi, expect, expectAccessible, shot, test, uniqueUser, withoutToasts } from "../fixtures";
+import { expect, expectAccessible, shot, test, uniqueUser, withoutToasts } from "../fixtures";
+import { cdpEmulatorOrigin, cdpOwnerWithSpaceViaApi } from "../fixtures/setup";
 import { trpcMutation } from "../pages/team";
-
-const cdpEmulator = () => process.env.E2E_CDP_EMULATOR_URL ?? "http://127.0.0.1:4120";
 
 interface CdpEmuState {
   operators: Array<{
@@ -24,7 +22,7 @@ interface CdpEmuState {
 }
 
 async function bindingsOf(page: Page, itemUuid: string) {
-  const state = (await (await page.request.get(`${cdpEmulator()}/__emulator/state`)).json()) as CdpEmuState;
+  const state = (await (await page.request.get(`${cdpEmulatorOrigin()}/__emulator/state`)).json()) as CdpEmuState;
   return state.operators.filter((o) => o.itemUuid === itemUuid);
 }
 
@@ -32,19 +30,10 @@ test("CDP mode: team operators by e-mail and role, no departments, provider fiel
   page,
 }) => {
   const user = uniqueUser("cdpteam");
-  const space = { projectUuid: randomUUID(), itemUuid: randomUUID() };
-  expect((await page.request.post(`${cdpEmulator()}/__emulator/spaces`, { data: space })).ok()).toBe(true);
+  let space!: { projectUuid: string; itemUuid: string };
 
   await test.step("set-up through the API: sign up, connect the space, me as the first operator", async () => {
-    await page.goto("/sign-in");
-    const origin = new URL(page.url()).origin;
-    const res = await page.request.post("/api/trpc/auth.signUp", {
-      data: { json: user },
-      headers: { "content-type": "application/json", origin },
-    });
-    expect(res.status(), await res.text()).toBe(200);
-    await confirmEmailViaApi(page, user.email, origin);
-    await trpcMutation(page, "onboarding.connectSpace", { companyName: user.companyName, ...space });
+    space = await cdpOwnerWithSpaceViaApi(page, user);
     await trpcMutation(page, "operators.create", {
       email: user.email,
       firstName: "Maria",

@@ -36,5 +36,12 @@ export {
 export type { WhatsAppCodeResult, WhatsAppStatus } from "./whatsapp-status";
 export { errorInfo, isUncertainCreate } from "./errors";
 export type { ProvisioningScope } from "./errors";
-export { listNeedsAttention, reconcileAll, reconcileOrganization, reliabilityStatus, INSTANCE_ID } from "./reconciler";
+export {
+  listNeedsAttention,
+  reconcileAll,
+  reconcileOrganization,
+  reliabilityStatus,
+  runOutcome,
+  INSTANCE_ID,
+} from "./reconciler";
 export type { NeedsAttentionItem, ReconcileOptions, ReconcileReport, ReliabilityStatus } from "./reconciler";

@@ -4,7 +4,7 @@ import { getDb } from "@/server/db/client";
 import { intervalWorker } from "@/server/jobs/worker-loop";
 import { logger } from "@/server/log";
 import { getChatProvider } from "@/server/providers";
-import { reconcileAll } from "./reconciler";
+import { reconcileAll, runOutcome } from "./reconciler";
 
 export const RECONCILE_INTERVAL_MS = 60_000;
 
@@ -14,18 +14,7 @@ const worker = intervalWorker(
     const reports = await reconcileAll(db, getChatProvider(), { trigger: "schedule" });
     for (const r of reports) {
       if (r.ran && (r.adopted || r.recreated || r.refreshed || r.failed || r.error)) {
-        logger.info(
-          {
-            organizationId: r.organizationId,
-            adopted: r.adopted,
-            recreated: r.recreated,
-            refreshed: r.refreshed,
-            failed: r.failed,
-            needsAttention: r.needsAttention,
-            error: r.error,
-          },
-          "reconciler run",
-        );
+        logger.info({ organizationId: r.organizationId, ...runOutcome(r) }, "reconciler run");
       }
     }
   },

@@ -6,38 +6,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
 import { vendorAccounts } from "@/server/db/schema";
-import { createChatProvider } from "@/server/providers";
-import { nodeHttpFetch, type FetchLike } from "@/server/providers/node-http-fetch";
+import type { FetchLike } from "@/server/providers/node-http-fetch";
 import { WHATSAPP_CHECK_EVERY_MS } from "@/server/provisioning";
 import { callerFor, createMember } from "../helpers/context";
-import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+import { testDbKinds, type TestDbKind } from "../helpers/db";
+import { countingFetch, startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 
 const TOKEN = "dashboard-whatsapp-token";
 
 describe.each(testDbKinds())("dashboard WhatsApp status (%s)", (kind: TestDbKind) => {
-  let handle: Awaited<ReturnType<typeof createTestDb>>;
-  let emu: PlugchatEmulator;
-  const requests: string[] = [];
-  const counting: FetchLike = (url, init) => {
-    requests.push(`${init.method} ${new URL(url).pathname}`);
-    return nodeHttpFetch(url, init);
-  };
+  let portal: EmulatedPortal;
+  const { requests, fetch: counting } = countingFetch();
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
+    portal = await startEmulatedPortal(kind, TOKEN);
   });
-  afterAll(async () => {
-    await emu?.close();
-    await handle?.close();
-  });
+  afterAll(() => portal?.close());
 
   it("summary makes no vendor request; refresh asks at most every few minutes and stores the answer", async () => {
-    const provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2000, fetch: counting });
-    const owner = await createMember(handle.db);
-    const caller = callerFor({ db: handle.db, provider, member: owner });
+    const provider = portal.providerWith(counting);
+    const owner = await createMember(portal.db);
+    const caller = callerFor({ db: portal.db, provider, member: owner });
     await caller.onboarding.createAccount({ companyName: "Empresa Painel", sessionName: "Empresa Painel" });
 
     requests.length = 0;
@@ -62,7 +52,7 @@ describe.each(testDbKinds())("dashboard WhatsApp status (%s)", (kind: TestDbKind
     expect(requests).toHaveLength(1);
 
     // Older than the interval: it asks again.
-    await handle.db
+    await portal.db
       .update(vendorAccounts)
       .set({ whatsappCheckedAt: new Date(Date.now() - WHATSAPP_CHECK_EVERY_MS - 1_000) })
       .where(eq(vendorAccounts.organizationId, owner.organizationId));
@@ -75,19 +65,19 @@ describe.each(testDbKinds())("dashboard WhatsApp status (%s)", (kind: TestDbKind
 
   it("a vendor failure keeps the last known answer and its time", async () => {
     const failing: FetchLike = () => Promise.reject(new Error("connection refused"));
-    const owner = await createMember(handle.db);
-    const ok = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2000 });
-    await callerFor({ db: handle.db, provider: ok, member: owner }).onboarding.createAccount({
+    const owner = await createMember(portal.db);
+    const ok = portal.provider;
+    await callerFor({ db: portal.db, provider: ok, member: owner }).onboarding.createAccount({
       companyName: "Empresa Falha",
       sessionName: "Empresa Falha",
     });
     const stale = new Date(Date.now() - WHATSAPP_CHECK_EVERY_MS - 60_000);
-    await handle.db
+    await portal.db
       .update(vendorAccounts)
       .set({ whatsappAvailable: true, whatsappCheckedAt: stale })
       .where(eq(vendorAccounts.organizationId, owner.organizationId));
-    const down = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2000, fetch: failing });
-    const caller = callerFor({ db: handle.db, provider: down, member: owner });
+    const down = portal.providerWith(failing);
+    const caller = callerFor({ db: portal.db, provider: down, member: owner });
     expect(await caller.dashboard.refreshWhatsApp()).toEqual({ available: true, checkedAt: stale });
     expect(await caller.dashboard.summary()).toMatchObject({ whatsappAvailable: true, whatsappCheckedAt: stale });
   });

@@ -6,42 +6,28 @@
  * the transport between the portal and the emulator.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
-import { createChatProvider } from "@/server/providers";
-import { nodeHttpFetch, type FetchLike } from "@/server/providers/node-http-fetch";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+import { testDbKinds, type TestDbKind } from "../helpers/db";
+import { countingFetch, onboardedOwner, startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { trpcCodeOf } from "../helpers/outcome";
 
 const TOKEN = "whatsapp-page-token";
 
 describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: TestDbKind) => {
-  let handle: Awaited<ReturnType<typeof createTestDb>>;
-  let emu: PlugchatEmulator;
-  const requests: string[] = [];
-  const counting: FetchLike = (url, init) => {
-    requests.push(`${init.method} ${new URL(url).pathname}`);
-    return nodeHttpFetch(url, init);
-  };
-  const provider = () => createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2000, fetch: counting });
-  const as = (member: TestMember) => callerFor({ db: handle.db, provider: provider(), member });
+  let portal: EmulatedPortal;
+  const { requests, fetch: counting } = countingFetch();
+  const provider = () => portal.providerWith(counting);
+  const as = (member: TestMember) => callerFor({ db: portal.db, provider: provider(), member });
 
   /** An owner whose organization has its chat account at the provider. */
-  async function ownerWithChatAccount(): Promise<TestMember> {
-    const owner = await createMember(handle.db, { role: "owner", name: "Rosa Dona" });
-    const caller = as(owner);
-    await caller.onboarding.createAccount({ companyName: "Loja WhatsApp", sessionName: "Loja WhatsApp" });
-    return owner;
+  function ownerWithChatAccount(): Promise<TestMember> {
+    return onboardedOwner({ db: portal.db, provider: provider() }, "Loja WhatsApp", { name: "Rosa Dona" });
   }
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
+    portal = await startEmulatedPortal(kind, TOKEN);
   });
-  afterAll(async () => {
-    await emu?.close();
-    await handle?.close();
-  });
+  afterAll(() => portal?.close());
 
   it("a new code is stored as the latest answer: status and the dashboard show it without a vendor call", async () => {
     const owner = await ownerWithChatAccount();
@@ -82,7 +68,7 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
     const owner = await ownerWithChatAccount();
     const caller = as(owner);
     const account = (await caller.onboarding.get()).account!;
-    const res = await fetch(`${emu.origin}/__emulator/accounts/${account.vendorAccountId}/whatsapp`, {
+    const res = await fetch(`${portal.emu.origin}/__emulator/accounts/${account.vendorAccountId}/whatsapp`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ connected: false }),
@@ -94,12 +80,12 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
 
   it("'Já conectei' is kept as a report with when and who; skipping reports nothing", async () => {
     const owner = await ownerWithChatAccount();
-    const admin = await createMember(handle.db, {
+    const admin = await createMember(portal.db, {
       role: "admin",
       organizationId: owner.organizationId,
       name: "Beto Admin",
     });
-    const member = await createMember(handle.db, { role: "member", organizationId: owner.organizationId });
+    const member = await createMember(portal.db, { role: "member", organizationId: owner.organizationId });
 
     await as(owner).onboarding.completeStep({ step: "whatsapp", skipped: true });
     expect((await as(owner).whatsapp.status()).reported).toBeNull();
@@ -119,7 +105,7 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
 
   it("members read the status; only admins ask for codes or report", async () => {
     const owner = await ownerWithChatAccount();
-    const member = await createMember(handle.db, { role: "member", organizationId: owner.organizationId });
+    const member = await createMember(portal.db, { role: "member", organizationId: owner.organizationId });
     const asMember = as(member);
     expect(await asMember.whatsapp.status()).toMatchObject({ supported: true, canConnect: false });
     requests.length = 0;
@@ -130,7 +116,7 @@ describe.each(testDbKinds())("WhatsApp status, codes and reports (%s)", (kind: T
   });
 
   it("before the chat account exists there is no code to ask for", async () => {
-    const owner = await createMember(handle.db, { role: "owner" });
+    const owner = await createMember(portal.db, { role: "owner" });
     expect(await as(owner).whatsapp.status()).toMatchObject({ accountReady: false, available: null });
     expect(await trpcCodeOf(as(owner).whatsapp.newCode())).toBe("PRECONDITION_FAILED");
     expect(await trpcCodeOf(as(owner).whatsapp.reportConnected())).toBe("PRECONDITION_FAILED");

@@ -10,12 +10,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CdpEmulator } from "@/emulators/cdp";
 import type { DbHandle } from "@/server/db/client";
 import { createChatProvider } from "@/server/providers";
-import { createCdpProvider } from "@/server/providers/cdp/provider";
 import type { ChatProvider } from "@/server/providers/types";
-import { CDP_TOKEN, PROJECT, clientFor, startEmulator } from "../cdp/helpers";
+import { CDP_TOKEN, PROJECT, freshSpace, startCdpPortal } from "../cdp/helpers";
 import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb, testDbKinds } from "../helpers/db";
+import { testDbKinds } from "../helpers/db";
 
 interface EmuState {
   operators: Array<{
@@ -34,6 +33,7 @@ async function emuState(emu: CdpEmulator): Promise<EmuState> {
 }
 
 describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
+  let portal: Awaited<ReturnType<typeof startCdpPortal>>;
   let handle: DbHandle;
   let emu: CdpEmulator;
   let provider: ChatProvider;
@@ -42,20 +42,12 @@ describe.each(testDbKinds())("CDP mode (%s)", (kind) => {
   let ITEM: string;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    emu = await startEmulator();
-    // No client-side retries: each provisioning call is one request, so the counts below are exact.
-    provider = createCdpProvider(clientFor(emu, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }));
+    ({ handle, emu, provider } = portal = await startCdpPortal(kind));
   });
-  afterAll(async () => {
-    await emu?.close();
-    await handle?.close();
-  });
+  afterAll(() => portal?.close());
   beforeEach(async () => {
-    emu.reset();
+    ITEM = freshSpace(emu);
     owner = await createMember(handle.db, { role: "owner", name: "Ana Maria Souza" });
-    ITEM = randomUUID();
-    emu.addSpace({ projectUuid: PROJECT, itemUuid: ITEM });
   });
 
   const as = (m: TestMember) => callerFor({ db: handle.db, provider, member: m });

@@ -19,10 +19,10 @@ import { createCdpProvider } from "@/server/providers/cdp/provider";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileOrganization } from "@/server/provisioning";
 import { ImportWorker } from "@/server/provisioning/import-worker";
-import { PROJECT, UPSERT, clientFor, snapshot, startEmulator } from "../cdp/helpers";
+import { PROJECT, UPSERT, clientFor, freshSpace, snapshot, startCdpPortal, startEmulator } from "../cdp/helpers";
 import { browserShape } from "../helpers/browser-shape";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb, testDbKinds } from "../helpers/db";
+import { testDbKinds } from "../helpers/db";
 import { appCodeOf } from "../helpers/outcome";
 
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {
@@ -66,6 +66,7 @@ const person = (
 });
 
 describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
+  let portal: Awaited<ReturnType<typeof startCdpPortal>>;
   let handle: DbHandle;
   let emu: CdpEmulator;
   let provider: ChatProvider;
@@ -73,23 +74,12 @@ describe.each(testDbKinds())("CDP mode: team operators (%s)", (kind) => {
   let ITEM: string;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    emu = await startEmulator();
-    // No client-side retries: each provisioning call is one request, so the counts below are exact.
-    provider = createCdpProvider(
-      clientFor(emu, { timeoutMs: 400, retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }),
-    );
+    ({ handle, emu, provider } = portal = await startCdpPortal(kind, { timeoutMs: 400 }));
   });
-  afterAll(async () => {
-    await emu?.close();
-    await handle?.close();
-  });
+  afterAll(() => portal?.close());
   beforeEach(async () => {
-    emu.reset();
+    ITEM = freshSpace(emu);
     owner = await createMember(handle.db, { role: "owner", name: "Ana Maria Souza" });
-    // A live-chat item of its own per test: a space belongs to one organization.
-    ITEM = randomUUID();
-    emu.addSpace({ projectUuid: PROJECT, itemUuid: ITEM });
     await as(owner).onboarding.connectSpace({
       companyName: "Padaria Pão Quente",
       projectUuid: PROJECT,

@@ -1,10 +1,13 @@
 /** Shared helpers of the CDP tests: an emulator per suite on port 0, clients, control calls. */
+import { randomUUID } from "node:crypto";
 import { startCdpEmulator } from "@/emulators/cdp";
 import type { CdpEmulator, CdpEmulatorOptions, FaultInput } from "@/emulators/cdp";
 import { createCdpClient } from "@/server/providers/cdp/client";
 import type { CdpClientConfig } from "@/server/providers/cdp/client";
+import { createCdpProvider } from "@/server/providers/cdp/provider";
 import { ProviderError } from "@/server/providers/errors";
 import { expect } from "vitest";
+import { createTestDb, type TestDbKind } from "../helpers/db";
 import { silentLogger } from "../vendor/helpers";
 
 export { captureLogger, silentLogger } from "../vendor/helpers";
@@ -105,4 +108,33 @@ export async function failure(p: Promise<unknown>): Promise<ProviderError> {
   );
   expect(e).toBeInstanceOf(ProviderError);
   return e as ProviderError;
+}
+
+/**
+ * The CDP-mode suites' set-up: a test database of `kind` and the CDP emulator, with a provider
+ * that does not retry (each provisioning call is one request, so the counts are exact).
+ */
+export async function startCdpPortal(kind: TestDbKind, overrides: Partial<CdpClientConfig> = {}) {
+  const handle = await createTestDb(kind);
+  const emu = await startEmulator();
+  const provider = createCdpProvider(
+    clientFor(emu, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 }, ...overrides }),
+  );
+  return {
+    handle,
+    emu,
+    provider,
+    close: async () => {
+      await emu.close();
+      await handle.close();
+    },
+  };
+}
+
+/** Forgets the previous test's state; a live-chat item of its own (a space belongs to one organization). */
+export function freshSpace(emu: CdpEmulator): string {
+  emu.reset();
+  const item = randomUUID();
+  emu.addSpace({ projectUuid: PROJECT, itemUuid: item });
+  return item;
 }

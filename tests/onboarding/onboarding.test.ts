@@ -4,13 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import type { PlugchatEmulator } from "@/emulators/plugchat";
 import { decryptOperatorToken } from "@/server/crypto";
 import { operators, vendorAccounts } from "@/server/db/schema";
-import { createChatProvider } from "@/server/providers";
+import type { DbHandle } from "@/server/db/client";
 import type { ChatProvider } from "@/server/providers/types";
 import { callerFor, createMember } from "../helpers/context";
-import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+import { testDbKinds, type TestDbKind } from "../helpers/db";
+import { startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { trpcCodeOf } from "../helpers/outcome";
 
 const TOKEN = "onboarding-test-token";
@@ -34,19 +35,15 @@ async function addFault(emu: PlugchatEmulator, fault: Record<string, unknown>) {
 }
 
 describe.each(testDbKinds())("onboarding (%s)", (kind: TestDbKind) => {
-  let handle: Awaited<ReturnType<typeof createTestDb>>;
+  let portal: EmulatedPortal;
+  let handle: DbHandle;
   let emu: PlugchatEmulator;
   let provider: ChatProvider;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 2000 });
+    ({ handle, emu, provider } = portal = await startEmulatedPortal(kind, TOKEN));
   });
-  afterAll(async () => {
-    await emu?.close();
-    await handle?.close();
-  });
+  afterAll(() => portal?.close());
 
   it("rejects anonymous callers on every procedure", async () => {
     const anon = callerFor({ db: handle.db, provider, member: null });

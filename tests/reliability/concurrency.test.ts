@@ -9,15 +9,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import type { PlugchatEmulator } from "@/emulators/plugchat";
 import type { DbHandle } from "@/server/db/client";
 import { departments, operators, vendorAccounts } from "@/server/db/schema";
-import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileOrganization } from "@/server/provisioning";
 import { callerFor, createMember } from "../helpers/context";
 import { outcomeOf } from "../helpers/outcome";
-import { createTestDb, testDbKinds, type TestDbKind } from "../helpers/db";
+import { testDbKinds, type TestDbKind } from "../helpers/db";
+import { startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { withTwoInstances } from "../helpers/two-instances";
 
 const TOKEN = "concurrency-token";
@@ -97,20 +97,16 @@ async function expectAllSyncedOnce(
 }
 
 describe.each(testDbKinds())("concurrency (%s)", (kind: TestDbKind) => {
-  let handle: Awaited<ReturnType<typeof createTestDb>>;
+  let portal: EmulatedPortal;
+  let handle: DbHandle;
   let emu: PlugchatEmulator;
   let provider: ChatProvider;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
     // Generous: this suite is about concurrency; a busy CI core must not turn the one create into a timeout.
-    provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 10_000 });
+    ({ handle, emu, provider } = portal = await startEmulatedPortal(kind, TOKEN, { timeoutMs: 10_000 }));
   });
-  afterAll(async () => {
-    await emu?.close();
-    await handle?.close();
-  });
+  afterAll(() => portal?.close());
 
   it("50 concurrent createAccount for one organization → exactly 1 vendor POST /account", async () => {
     const m = await createMember(handle.db, { role: "owner" });

@@ -7,11 +7,7 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
-import type { DbHandle } from "@/server/db/client";
-import { createChatProvider } from "@/server/providers";
-import type { ChatProvider } from "@/server/providers/types";
-import { createTestDb } from "../helpers/db";
+import { startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { procedureAt, procedureDefs, procedurePaths } from "../helpers/procedures";
 
@@ -39,28 +35,21 @@ function shapedInput(keys: string[]): fc.Arbitrary<unknown> {
 }
 
 describe("fuzzing every mutation's input", () => {
-  let handle: DbHandle;
-  let emulator: PlugchatEmulator;
-  let provider: ChatProvider;
+  let portal: EmulatedPortal;
   let owner: TestMember;
 
   beforeAll(async () => {
-    handle = await createTestDb("pglite");
-    emulator = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    provider = createChatProvider({ baseUrl: emulator.baseUrl, token: TOKEN, timeoutMs: 2_000 });
-    owner = await createMember(handle.db, { role: "owner" });
+    portal = await startEmulatedPortal("pglite", TOKEN);
+    owner = await createMember(portal.db, { role: "owner" });
   });
-  afterAll(async () => {
-    await emulator.close();
-    await handle.close();
-  });
+  afterAll(() => portal?.close());
 
   it("finds mutations to fuzz", () => {
     expect(mutations.length).toBeGreaterThan(3);
   });
 
   it.each(mutations)("%s never answers an internal error", async (path) => {
-    const caller = callerFor({ db: handle.db, provider, member: owner });
+    const caller = callerFor({ db: portal.db, provider: portal.provider, member: owner });
     const call = procedureAt(caller, path);
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue(), shapedInput(inputKeys(path))), async (input) => {

@@ -4,12 +4,10 @@
  * that record any write; none may happen.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
-import type { Db, DbHandle } from "@/server/db/client";
-import { createChatProvider } from "@/server/providers";
+import type { Db } from "@/server/db/client";
 import type { ChatProvider } from "@/server/providers/types";
-import { createTestDb } from "../helpers/db";
-import { callerFor, createMember, type TestMember } from "../helpers/context";
+import { onboardedOwner, startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
+import { callerFor, type TestMember } from "../helpers/context";
 import { procedureAt, procedurePaths } from "../helpers/procedures";
 
 const TOKEN = "queries-token";
@@ -37,19 +35,14 @@ function recordingProvider(provider: ChatProvider, writes: string[]): ChatProvid
 }
 
 describe("queries never write", () => {
-  let handle: DbHandle;
-  let emulator: PlugchatEmulator;
-  let provider: ChatProvider;
+  let portal: EmulatedPortal;
   let owner: TestMember;
 
   beforeAll(async () => {
-    handle = await createTestDb("pglite");
-    emulator = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    provider = createChatProvider({ baseUrl: emulator.baseUrl, token: TOKEN, timeoutMs: 2_000 });
-    owner = await createMember(handle.db, { role: "owner", name: "Dona Rosa" });
+    portal = await startEmulatedPortal("pglite", TOKEN);
     // An organization that went through the wizard, so queries reach their deepest paths.
-    const caller = callerFor({ db: handle.db, provider, member: owner });
-    await caller.onboarding.createAccount({ companyName: "Loja da Rosa", sessionName: "Loja da Rosa" });
+    owner = await onboardedOwner({ db: portal.db, provider: portal.provider }, "Loja da Rosa", { name: "Dona Rosa" });
+    const caller = callerFor({ db: portal.db, provider: portal.provider, member: owner });
     const depts = await caller.departments.refresh();
     await caller.operators.create({
       name: "Dona Rosa",
@@ -58,10 +51,7 @@ describe("queries never write", () => {
       linkToMe: true,
     });
   });
-  afterAll(async () => {
-    await emulator.close();
-    await handle.close();
-  });
+  afterAll(() => portal?.close());
 
   it("there are queries to check", () => {
     expect(queries.length).toBeGreaterThan(5);
@@ -70,8 +60,8 @@ describe("queries never write", () => {
   it.each(queries)("%s writes nothing to the database or the vendor", async (path) => {
     const writes: string[] = [];
     const caller = callerFor({
-      db: recordingDb(handle.db, writes),
-      provider: recordingProvider(provider, writes),
+      db: recordingDb(portal.db, writes),
+      provider: recordingProvider(portal.provider, writes),
       member: owner,
     });
     for (const input of [undefined, {}, { token: "A".repeat(43) }])

@@ -5,13 +5,13 @@
  * in it keeps it through an edit. The forms do not offer it (lib/operators/department-choices.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import type { PlugchatEmulator } from "@/emulators/plugchat";
 import type { Db } from "@/server/db/client";
 import { appErrorOf } from "@/server/errors";
-import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
-import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb, testDbKinds } from "../helpers/db";
+import { callerFor, type TestMember } from "../helpers/context";
+import { testDbKinds } from "../helpers/db";
+import { onboardedOwner, startEmulatedPortal } from "../helpers/emulated";
 
 const TOKEN = "inactive-departments-token";
 
@@ -30,18 +30,10 @@ describe.each(testDbKinds())("inactive departments and operators (%s)", (kind) =
   const operatorCreates = () => emu.requestCount("POST /account/:id/operators");
 
   beforeAll(async () => {
-    const handle = await createTestDb(kind);
-    db = handle.db;
-    close = handle.close;
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 3_000 });
-    owner = await createMember(db, { role: "owner" });
-    await as().onboarding.createAccount({ companyName: "Inativos", sessionName: "Inativos" });
+    ({ db, emu, provider, close } = await startEmulatedPortal(kind, TOKEN, { timeoutMs: 3_000 }));
+    owner = await onboardedOwner({ db, provider }, "Inativos");
   }, 120_000);
-  afterAll(async () => {
-    await emu?.close();
-    await close();
-  });
+  afterAll(() => close?.());
 
   it("create and update refuse an inactive department; an operator already in one keeps it", async () => {
     const suporte = await as().departments.create({ name: "Suporte" });

@@ -5,13 +5,12 @@
  * departments.create/update, the import's preview and start — with NAME_TAKEN on the name field.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
 import type { Db } from "@/server/db/client";
 import { appErrorOf } from "@/server/errors";
-import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
-import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb, testDbKinds } from "../helpers/db";
+import { callerFor, type TestMember } from "../helpers/context";
+import { testDbKinds } from "../helpers/db";
+import { onboardedOwner, startEmulatedPortal } from "../helpers/emulated";
 import { outcomeWithFieldOf } from "../helpers/outcome";
 import { csvOf } from "../import/helpers";
 
@@ -20,25 +19,16 @@ const TOKEN = "same-name-token";
 describe.each(testDbKinds())("the same name (%s)", (kind) => {
   let db: Db;
   let close: () => Promise<void>;
-  let emu: PlugchatEmulator;
   let provider: ChatProvider;
   let owner: TestMember;
 
   const as = () => callerFor({ db, provider, member: owner });
 
   beforeAll(async () => {
-    const handle = await createTestDb(kind);
-    db = handle.db;
-    close = handle.close;
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: 3_000 });
-    owner = await createMember(db, { role: "owner" });
-    await as().onboarding.createAccount({ companyName: "Mesmo Nome", sessionName: "Mesmo Nome" });
+    ({ db, provider, close } = await startEmulatedPortal(kind, TOKEN, { timeoutMs: 3_000 }));
+    owner = await onboardedOwner({ db, provider }, "Mesmo Nome");
   }, 120_000);
-  afterAll(async () => {
-    await emu?.close();
-    await close();
-  });
+  afterAll(() => close?.());
 
   it("operators: create and update refuse a name that differs only in accents, case or spaces", async () => {
     await as().operators.create({ name: "João Conceição", isAdmin: false, departmentIds: [] });

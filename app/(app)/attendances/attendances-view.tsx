@@ -1,17 +1,17 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { SelectField } from "@/components/ui/select-field";
 import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { useTRPC } from "@/lib/trpc/react";
+import { useUrlFilters } from "@/lib/use-url-filters";
 import { AttendanceDrawer } from "./attendance-drawer";
 import { attendanceFiltersToParams, parseAttendanceFilters, withoutCursor } from "./filters";
-import type { AttendanceUrlState } from "./filters";
 import { LiveIndicator } from "./live-indicator";
 import { AttendanceTiles } from "./tiles";
 import { useDuration } from "./use-duration";
@@ -24,10 +24,15 @@ export function AttendancesView() {
   const format = useFormatter();
   const duration = useDuration();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filters = parseAttendanceFilters(new URLSearchParams(searchParams.toString()));
+  const { filters, go, clear, onSubmit, formKey } = useUrlFilters(parseAttendanceFilters, attendanceFiltersToParams, [
+    "q",
+    "from",
+    "to",
+    "department",
+    "operator",
+    "status",
+    "rating",
+  ]);
   // Only the first page follows new arrivals: an older page stays still while it is read.
   const live = !filters.cursor;
   const { data, isFetching, isError } = useQuery({
@@ -39,20 +44,6 @@ export function AttendancesView() {
   const options = useQuery({ ...trpc.attendances.options.queryOptions(), refetchInterval: live ? 30_000 : false });
   const [openId, setOpenId] = useState<string | null>(null);
 
-  const go = (next: AttendanceUrlState) => {
-    const qs = attendanceFiltersToParams(next).toString();
-    router.push(qs ? `${pathname}?${qs}` : pathname);
-  };
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const params = new URLSearchParams();
-    for (const key of ["q", "from", "to", "department", "operator", "status", "rating"]) {
-      const v = form.get(key);
-      if (typeof v === "string" && v) params.set(key, v);
-    }
-    go(parseAttendanceFilters(params));
-  };
   const filtered = Object.keys(filters).some((k) => k !== "cursor");
   const tileFilters = withoutCursor(filters);
 
@@ -60,7 +51,7 @@ export function AttendancesView() {
     <div className="flex flex-col gap-4">
       <AttendanceTiles filters={tileFilters} live={live} />
       <form
-        key={searchParams.toString()}
+        key={formKey}
         onSubmit={onSubmit}
         role="search"
         aria-label={t("filters")}
@@ -106,12 +97,12 @@ export function AttendancesView() {
             </option>
           ))}
         </SelectField>
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4 lg:justify-end">
-          <Button type="submit">{t("apply")}</Button>
-          <Button type="button" variant="ghost" onClick={() => router.push(pathname)}>
-            {t("clear")}
-          </Button>
-        </div>
+        <FilterActions
+          applyLabel={t("apply")}
+          clearLabel={t("clear")}
+          onClear={clear}
+          className="sm:col-span-2 lg:col-span-4 lg:justify-end"
+        />
       </form>
 
       <div className="flex flex-wrap items-center justify-between gap-3">

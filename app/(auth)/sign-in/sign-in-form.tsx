@@ -13,6 +13,7 @@ import { useErrorMessage } from "@/lib/errors/messages";
 import type { TSignInInput } from "@/lib/validation/auth";
 import { TwoFactorStep } from "./two-factor-step";
 import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
+import { AuthSwitch } from "../_form/auth-switch";
 
 const signInInputResolver = lazyZodResolver<TSignInInput>(() =>
   import("@/lib/validation/auth").then((m) => m.ZSignInInput),
@@ -51,7 +52,10 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     router.refresh();
   };
 
-  const fieldError = (name: keyof TSignInInput) => errors.field(form.formState.errors[name]?.message);
+  const field = (name: keyof TSignInInput) => ({
+    ...form.register(name),
+    error: errors.field(form.formState.errors[name]?.message),
+  });
 
   if (secondStep)
     return <TwoFactorStep credentials={secondStep} callbackPath={callbackPath} onBack={() => setSecondStep(null)} />;
@@ -59,31 +63,15 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   return (
     <form onSubmit={form.handleSubmit(onValid)} noValidate className="flex flex-col gap-4" method="post">
       {failure && <Alert>{failure}</Alert>}
-      <TextField
-        label={t("email")}
-        type="email"
-        autoComplete="email"
-        error={fieldError("email")}
-        {...form.register("email")}
-      />
-      <PasswordField
-        label={t("password")}
-        autoComplete="current-password"
-        error={fieldError("password")}
-        {...form.register("password")}
-      />
+      <TextField label={t("email")} type="email" autoComplete="email" {...field("email")} />
+      <PasswordField label={t("password")} autoComplete="current-password" {...field("password")} />
       <Link href="/forgot-password" className="-mt-2 self-end text-sm font-semibold text-brand-700 hover:underline">
         {t("forgotPassword")}
       </Link>
       <Button type="submit" busy={isSubmitting} className="mt-2 w-full">
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>
-      <p className="text-center text-sm text-slate-600">
-        {t("noAccount")}{" "}
-        <Link href="/sign-up" className="font-semibold text-brand-700 hover:underline">
-          {t("signUpLink")}
-        </Link>
-      </p>
+      <AuthSwitch prompt={t("noAccount")} href="/sign-up" label={t("signUpLink")} />
     </form>
   );
 }

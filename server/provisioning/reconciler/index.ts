@@ -50,6 +50,7 @@ import {
 export { INSTANCE_ID } from "./lease";
 export { listNeedsAttention, reliabilityStatus, type ReliabilityStatus } from "./read-model";
 export {
+  runOutcome,
   DEFAULT_LEASE_MS,
   DEFAULT_SETTLE_MS,
   type NeedsAttentionItem,

@@ -44,3 +44,16 @@ export interface NeedsAttentionItem {
   lastError: ProvisioningErrorInfo | null;
   updatedAt: Date;
 }
+
+/** What a run did, field by field and nothing else (for the reliability page and the worker's log). */
+export function runOutcome(r: ReconcileCounts & { error: string | null }): ReconcileCounts & { error: string | null } {
+  return {
+    examined: r.examined,
+    adopted: r.adopted,
+    recreated: r.recreated,
+    refreshed: r.refreshed,
+    failed: r.failed,
+    needsAttention: r.needsAttention,
+    error: r.error,
+  };
+}

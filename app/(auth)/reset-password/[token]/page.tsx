@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/lib/trpc/server";
 import { ZPasswordResetLinkInput } from "@/lib/validation/auth";
-import { DeadLink } from "../../_link/dead-link";
+import { LinkPage } from "../../_link/link-page";
 import { readLink } from "../../_link/read-link";
 import { ResetPasswordForm } from "./reset-password-form";
 
@@ -20,26 +19,22 @@ function loadLink(token: string) {
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("auth.resetPassword");
-  const link = await loadLink(token);
-  if (!link.ok) {
-    return (
-      <DeadLink
-        title={t("invalidTitle")}
-        error={link.error}
-        explained={["RATE_LIMITED", "RESET_USED", "RESET_EXPIRED"]}
-        fallback="RESET_INVALID"
-        links={[
+  return (
+    <LinkPage
+      link={await loadLink(token)}
+      dead={{
+        title: t("invalidTitle"),
+        explained: ["RATE_LIMITED", "RESET_USED", "RESET_EXPIRED"],
+        fallback: "RESET_INVALID",
+        links: [
           { href: "/forgot-password", label: t("requestNew") },
           { href: "/sign-in", label: t("backToSignIn") },
-        ]}
-      />
-    );
-  }
-  return (
-    <Card>
-      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">{t("subtitle", { email: link.email })}</p>
-      <ResetPasswordForm token={token} email={link.email} />
-    </Card>
+        ],
+      }}
+      title={t("title")}
+      subtitle={(link) => t("subtitle", { email: link.email })}
+    >
+      {(link) => <ResetPasswordForm token={token} email={link.email} />}
+    </LinkPage>
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/lib/trpc/server";
 import { ZVerificationLinkInput } from "@/lib/validation/email";
-import { DeadLink } from "../../_link/dead-link";
+import { LinkPage } from "../../_link/link-page";
 import { readLink } from "../../_link/read-link";
 import { ConfirmEmailForm } from "./confirm-email-form";
 
@@ -21,30 +20,26 @@ function loadLink(token: string) {
 export default async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("email.verifyPage");
-  const link = await loadLink(token);
-  if (!link.ok) {
-    return (
-      <DeadLink
-        title={t("invalidTitle")}
-        error={link.error}
-        explained={["RATE_LIMITED", "VERIFICATION_USED", "VERIFICATION_EXPIRED"]}
-        fallback="VERIFICATION_INVALID"
-        links={[
+  return (
+    <LinkPage
+      link={await loadLink(token)}
+      dead={{
+        title: t("invalidTitle"),
+        explained: ["RATE_LIMITED", "VERIFICATION_USED", "VERIFICATION_EXPIRED"],
+        fallback: "VERIFICATION_INVALID",
+        links: [
           { href: "/", label: t("goToPortal") },
           { href: "/sign-in", label: t("signIn") },
-        ]}
-      />
-    );
-  }
-  return (
-    <Card>
-      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">
-        {link.purpose === "change"
+        ],
+      }}
+      title={t("title")}
+      subtitle={(link) =>
+        link.purpose === "change"
           ? t("subtitleChange", { email: link.email })
-          : t("subtitleSignUp", { email: link.email })}
-      </p>
-      <ConfirmEmailForm token={token} email={link.email} />
-    </Card>
+          : t("subtitleSignUp", { email: link.email })
+      }
+    >
+      {(link) => <ConfirmEmailForm token={token} email={link.email} />}
+    </LinkPage>
   );
 }

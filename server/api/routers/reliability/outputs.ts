@@ -1,12 +1,10 @@
 /** Output shapes of the reliability procedures (no vendor tokens, no bodies). */
 import { z } from "zod";
-import type { ReconcileReport, ReliabilityStatus } from "@/server/provisioning";
+import { runOutcome, type ReconcileReport, type ReliabilityStatus } from "@/server/provisioning";
 import { ZErrorFacts, ZProvisioningState } from "@/server/api/outputs";
 
-export const ZRunOutput = z.object({
-  startedAt: z.date(),
-  finishedAt: z.date().nullable(),
-  trigger: z.string(),
+/** What a reconciliation run did: the same counts in a stored run and in a run just made. */
+const ZRunCounts = z.object({
   examined: z.number(),
   adopted: z.number(),
   recreated: z.number(),
@@ -14,6 +12,13 @@ export const ZRunOutput = z.object({
   failed: z.number(),
   needsAttention: z.number(),
   error: z.string().nullable(),
+});
+
+export const ZRunOutput = z.object({
+  startedAt: z.date(),
+  finishedAt: z.date().nullable(),
+  trigger: z.string(),
+  ...ZRunCounts.shape,
 });
 
 export const ZStatusOutput = z.object({
@@ -41,45 +46,14 @@ export type TStatusOutput = z.infer<typeof ZStatusOutput>;
 export function statusOutput(s: ReliabilityStatus): TStatusOutput {
   const r = s.lastRun;
   return {
-    lastRun: r
-      ? {
-          startedAt: r.startedAt,
-          finishedAt: r.finishedAt,
-          trigger: r.trigger,
-          examined: r.examined,
-          adopted: r.adopted,
-          recreated: r.recreated,
-          refreshed: r.refreshed,
-          failed: r.failed,
-          needsAttention: r.needsAttention,
-          error: r.error,
-        }
-      : null,
+    lastRun: r ? { startedAt: r.startedAt, finishedAt: r.finishedAt, trigger: r.trigger, ...runOutcome(r) } : null,
     totals: s.totals,
     needsAttention: s.needsAttention.map((i) => ({ ...i, lastError: i.lastError ?? null })),
   };
 }
 
-export const ZReconcileOutput = z.object({
-  ran: z.boolean(),
-  examined: z.number(),
-  adopted: z.number(),
-  recreated: z.number(),
-  refreshed: z.number(),
-  failed: z.number(),
-  needsAttention: z.number(),
-  error: z.string().nullable(),
-});
+export const ZReconcileOutput = z.object({ ran: z.boolean(), ...ZRunCounts.shape });
 
 export function reconcileOutput(r: ReconcileReport): z.infer<typeof ZReconcileOutput> {
-  return {
-    ran: r.ran,
-    examined: r.examined,
-    adopted: r.adopted,
-    recreated: r.recreated,
-    refreshed: r.refreshed,
-    failed: r.failed,
-    needsAttention: r.needsAttention,
-    error: r.error,
-  };
+  return { ran: r.ran, ...runOutcome(r) };
 }

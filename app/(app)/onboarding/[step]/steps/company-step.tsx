@@ -9,9 +9,10 @@ import { TextField } from "@/components/ui/text-field";
 import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TAttachAccountInput, TCompanyStepInput } from "@/lib/validation/onboarding";
-import { VerifyEmailPanel } from "../../../_email/verify-email-panel";
 import { SpaceStep } from "./space-step";
+import { CompanyDone } from "./company-done";
 import { StepCard } from "./step-card";
+import { useEmailGatedSubmit } from "./use-email-gated-submit";
 import { useWizard } from "./use-wizard";
 import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
 
@@ -33,9 +34,6 @@ function AccountStep() {
   const trpc = useTRPC();
   const errors = useErrorMessage();
   const { data, refresh, goTo, next } = useWizard();
-  const [failure, setFailure] = useState<ServerErrorData | null>(null);
-  // The form can be filled in before the e-mail is confirmed; creating waits for it.
-  const [waitingForEmail, setWaitingForEmail] = useState(false);
   const account = data.account;
   const form = useForm<TCompanyStepInput>({
     resolver: companyStepInputResolver,
@@ -45,24 +43,16 @@ function AccountStep() {
       sessionName: data.wizard.data.sessionName ?? data.wizard.data.companyName ?? data.organization.name,
     },
   });
+  const { failure, mutationCallbacks, onSubmit, emailPanel } = useEmailGatedSubmit(form, (e) => {
+    const field = e.appError?.field;
+    return field === "companyName" || field === "sessionName" ? field : undefined;
+  });
   const create = useMutation(
     trpc.onboarding.createAccount.mutationOptions({
-      onMutate: () => setFailure(null),
+      ...mutationCallbacks,
       onSuccess: async (acc) => {
         if (acc.state === "synced") await goTo(next("company"));
         else await refresh();
-      },
-      onError: async (err) => {
-        const e = errorDataOf(err);
-        if (e.appError?.code === "EMAIL_NOT_VERIFIED") {
-          setWaitingForEmail(true);
-          await refresh();
-          return;
-        }
-        setFailure(e);
-        const field = e.appError?.field;
-        if (field === "companyName" || field === "sessionName") form.setError(field, { message: errors.message(e) });
-        await refresh();
       },
     }),
   );
@@ -76,24 +66,14 @@ function AccountStep() {
 
   if (account?.state === "synced") {
     return (
-      <StepCard heading={t("heading")}>
-        <Alert tone="info">{t("created")}</Alert>
-        <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="font-medium text-slate-700">{t("companyName")}</dt>
-            <dd className="text-slate-900">{account.name}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-700">{t("sessionName")}</dt>
-            <dd className="text-slate-900">{account.sessionName ?? "—"}</dd>
-          </div>
-        </dl>
-        <div>
-          <Button type="button" onClick={() => void goTo(next("company"))}>
-            {t("continue")}
-          </Button>
-        </div>
-      </StepCard>
+      <CompanyDone
+        notice={t("created")}
+        className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2"
+        facts={[
+          { term: t("companyName"), value: account.name },
+          { term: t("sessionName"), value: account.sessionName ?? "—" },
+        ]}
+      />
     );
   }
 
@@ -114,14 +94,7 @@ function AccountStep() {
           onChanged={() => void refresh()}
         />
       ) : (
-        <form
-          noValidate
-          className="flex flex-col gap-4"
-          onSubmit={form.handleSubmit((values) => {
-            if (!data.me.emailVerified) setWaitingForEmail(true);
-            else if (!create.isPending) create.mutate(values);
-          })}
-        >
+        <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit(create.mutate, create.isPending)}>
           {account?.state === "failed" && !failure && <Alert tone="warning">{t("failed")}</Alert>}
           <TextField
             label={t("companyName")}
@@ -140,16 +113,7 @@ function AccountStep() {
               {create.isPending ? t("submitting") : t("submit")}
             </Button>
           </div>
-          {waitingForEmail && (
-            <VerifyEmailPanel
-              email={data.me.email}
-              onVerified={() => {
-                setWaitingForEmail(false);
-                void refresh();
-                create.mutate(form.getValues());
-              }}
-            />
-          )}
+          {emailPanel(create.mutate)}
         </form>
       )}
     </StepCard>

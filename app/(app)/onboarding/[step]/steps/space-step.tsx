@@ -6,16 +6,16 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { errorDataOf, useErrorMessage, type ServerErrorData } from "@/lib/errors/messages";
+import { useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TSpaceStepInput } from "@/lib/validation/onboarding";
-import { VerifyEmailPanel } from "../../../_email/verify-email-panel";
+import { CompanyDone } from "./company-done";
 import { StepCard } from "./step-card";
+import { useEmailGatedSubmit } from "./use-email-gated-submit";
 import { useWizard } from "./use-wizard";
 import { lazyZodResolver } from "@/lib/forms/lazy-resolver";
 
@@ -30,10 +30,7 @@ export function SpaceStep() {
   const tv = useTranslations("validation");
   const trpc = useTRPC();
   const errors = useErrorMessage();
-  const { data, refresh, goTo, next } = useWizard();
-  const [failure, setFailure] = useState<ServerErrorData | null>(null);
-  // The form can be filled in before the e-mail is confirmed; connecting waits for it.
-  const [waitingForEmail, setWaitingForEmail] = useState(false);
+  const { data, goTo, next } = useWizard();
   const account = data.account;
   const preset = data.provider.defaultSpace;
   const [project, item] = account?.vendorAccountId?.split("/") ?? [];
@@ -46,25 +43,16 @@ export function SpaceStep() {
       itemUuid: item ?? preset?.itemUuid ?? "",
     },
   });
+  const { failure, mutationCallbacks, onSubmit, emailPanel } = useEmailGatedSubmit(form, (e) => {
+    // "Unknown project or item": the identifiers are what to check.
+    if (e.appError?.code === "VENDOR_NOT_FOUND") return "projectUuid";
+    const field = e.appError?.field;
+    return field === "projectUuid" || field === "itemUuid" || field === "companyName" ? field : undefined;
+  });
   const connect = useMutation(
     trpc.onboarding.connectSpace.mutationOptions({
-      onMutate: () => setFailure(null),
+      ...mutationCallbacks,
       onSuccess: () => goTo(next("company")),
-      onError: async (err) => {
-        const e = errorDataOf(err);
-        if (e.appError?.code === "EMAIL_NOT_VERIFIED") {
-          setWaitingForEmail(true);
-          await refresh();
-          return;
-        }
-        setFailure(e);
-        const field = e.appError?.field;
-        // "Unknown project or item": the identifiers are what to check.
-        if (e.appError?.code === "VENDOR_NOT_FOUND") form.setError("projectUuid", { message: errors.message(e) });
-        else if (field === "projectUuid" || field === "itemUuid" || field === "companyName")
-          form.setError(field, { message: errors.message(e) });
-        await refresh();
-      },
     }),
   );
 
@@ -79,28 +67,15 @@ export function SpaceStep() {
 
   if (account?.state === "synced") {
     return (
-      <StepCard heading={t("heading")}>
-        <Alert tone="info">{t("spaceConnected")}</Alert>
-        <dl className="grid grid-cols-1 gap-2 text-sm">
-          <div>
-            <dt className="font-medium text-slate-700">{t("companyName")}</dt>
-            <dd className="text-slate-900">{account.name}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-700">{t("projectUuid")}</dt>
-            <dd className="break-all font-mono text-slate-900">{project ?? "—"}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-700">{t("itemUuid")}</dt>
-            <dd className="break-all font-mono text-slate-900">{item ?? "—"}</dd>
-          </div>
-        </dl>
-        <div>
-          <Button type="button" onClick={() => void goTo(next("company"))}>
-            {t("continue")}
-          </Button>
-        </div>
-      </StepCard>
+      <CompanyDone
+        notice={t("spaceConnected")}
+        className="grid grid-cols-1 gap-2 text-sm"
+        facts={[
+          { term: t("companyName"), value: account.name },
+          { term: t("projectUuid"), value: project ?? "—", code: true },
+          { term: t("itemUuid"), value: item ?? "—", code: true },
+        ]}
+      />
     );
   }
 
@@ -112,14 +87,7 @@ export function SpaceStep() {
   return (
     <StepCard heading={t("heading")} intro={preset ? t("spaceConfiguredIntro") : t("spaceIntro")}>
       {generalError && <Alert>{generalError}</Alert>}
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={form.handleSubmit((values) => {
-          if (!data.me.emailVerified) setWaitingForEmail(true);
-          else if (!connect.isPending) connect.mutate(values);
-        })}
-      >
+      <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit(connect.mutate, connect.isPending)}>
         <TextField
           label={t("companyName")}
           autoComplete="organization"
@@ -148,16 +116,7 @@ export function SpaceStep() {
             {connect.isPending ? t("spaceSubmitting") : preset ? t("spaceConfirm") : t("spaceSubmit")}
           </Button>
         </div>
-        {waitingForEmail && (
-          <VerifyEmailPanel
-            email={data.me.email}
-            onVerified={() => {
-              setWaitingForEmail(false);
-              void refresh();
-              connect.mutate(form.getValues());
-            }}
-          />
-        )}
+        {emailPanel(connect.mutate)}
       </form>
     </StepCard>
   );

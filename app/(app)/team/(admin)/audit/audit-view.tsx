@@ -1,17 +1,17 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge, toneOf } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { SelectField } from "@/components/ui/select-field";
 import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { useTRPC } from "@/lib/trpc/react";
+import { useUrlFilters } from "@/lib/use-url-filters";
 import { Pagination } from "../../pagination";
 import { auditMessageKey, describeAuditEntry } from "@/lib/audit/describe";
 import type { AuditDescription, AuditTranslator } from "@/lib/audit/describe";
-import { auditFiltersToParams, parseAuditFilters, type AuditFilters } from "./filters";
+import { auditFiltersToParams, parseAuditFilters } from "./filters";
 
 function useAuditTranslator(): AuditTranslator {
   const t = useTranslations("team");
@@ -46,20 +46,19 @@ export function AuditView() {
   const tc = useTranslations("team.common");
   const format = useFormatter();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filters = parseAuditFilters(new URLSearchParams(searchParams.toString()));
+  const { filters, go, clear, onSubmit, formKey } = useUrlFilters(parseAuditFilters, auditFiltersToParams, [
+    "action",
+    "result",
+    "from",
+    "to",
+    "size",
+  ]);
   const { data, isFetching } = useQuery({
     ...trpc.audit.list.queryOptions(filters),
     placeholderData: keepPreviousData,
   });
   const actions = useQuery(trpc.audit.actions.queryOptions());
 
-  const go = (next: AuditFilters) => {
-    const qs = auditFiltersToParams(next).toString();
-    router.push(qs ? `${pathname}?${qs}` : pathname);
-  };
   const translator = useAuditTranslator();
   // An action without a label of its own is offered under a generic one, never by its code.
   const actionLabel = (action: string) => {
@@ -67,30 +66,10 @@ export function AuditView() {
     return t.has(key as never) ? t(key as never) : t("otherAction");
   };
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (k: string) => {
-      const v = form.get(k);
-      return typeof v === "string" ? v : "";
-    };
-    go(
-      parseAuditFilters(
-        new URLSearchParams({
-          action: text("action"),
-          result: text("result"),
-          from: text("from"),
-          to: text("to"),
-          size: text("size"),
-        }),
-      ),
-    );
-  };
-
   return (
     <div className="flex flex-col gap-4">
       <form
-        key={searchParams.toString()}
+        key={formKey}
         onSubmit={onSubmit}
         aria-label={tc("filters")}
         className="grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 lg:grid-cols-[1fr_10rem_10rem_10rem_8rem_auto]"
@@ -116,12 +95,7 @@ export function AuditView() {
           <option value="50">50</option>
           <option value="100">100</option>
         </SelectField>
-        <div className="flex items-end gap-2">
-          <Button type="submit">{t("apply")}</Button>
-          <Button type="button" variant="ghost" onClick={() => router.push(pathname)}>
-            {t("clear")}
-          </Button>
-        </div>
+        <FilterActions applyLabel={t("apply")} clearLabel={t("clear")} onClear={clear} />
       </form>
 
       <Table
