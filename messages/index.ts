@@ -3,6 +3,7 @@
  * file to both languages and a line to each object below; `tests/i18n.test.ts` checks that
  * both languages have exactly the same keys.
  */
+import enAdmin from "./en/admin.json";
 import enAttendances from "./en/attendances.json";
 import enAuth from "./en/auth.json";
 import enChat from "./en/chat.json";
@@ -19,6 +20,7 @@ import enTeam from "./en/team.json";
 import enTwoFactor from "./en/twoFactor.json";
 import enValidation from "./en/validation.json";
 import enWhatsapp from "./en/whatsapp.json";
+import ptAdmin from "./pt-BR/admin.json";
 import ptAttendances from "./pt-BR/attendances.json";
 import ptAuth from "./pt-BR/auth.json";
 import ptChat from "./pt-BR/chat.json";
@@ -53,6 +55,7 @@ const ptBR = {
   email: ptEmail,
   whatsapp: ptWhatsapp,
   attendances: ptAttendances,
+  admin: ptAdmin,
 };
 
 const en: typeof ptBR = {
@@ -72,6 +75,7 @@ const en: typeof ptBR = {
   email: enEmail,
   whatsapp: enWhatsapp,
   attendances: enAttendances,
+  admin: enAdmin,
 };
 
 export type Messages = typeof ptBR;

@@ -56,6 +56,7 @@ export const APP_ERROR_CODES = {
   TWO_FACTOR_ALREADY_ON: "CONFLICT",
   TWO_FACTOR_NOT_ON: "PRECONDITION_FAILED",
   SESSION_NOT_FOUND: "NOT_FOUND",
+  STAFF_TWO_FACTOR_REQUIRED: "FORBIDDEN",
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;

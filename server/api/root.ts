@@ -4,6 +4,7 @@ import { attendancesRouter } from "./routers/attendances/router";
 import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { chatRouter } from "./routers/chat/router";
+import { consoleRouter } from "./routers/console/router";
 import { dashboardRouter } from "./routers/dashboard/router";
 import { departmentsRouter } from "./routers/departments/router";
 import { healthRouter } from "./routers/health/router";
@@ -44,6 +45,7 @@ export const appRouter = createTRPCRouter({
   sync: syncRouter,
   verification: verificationRouter,
   health: healthRouter,
+  console: consoleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@
  *                       ctx.scope: { organizationId, actorUserId } for the provisioning calls)
  *   adminProcedure      orgProcedure + role owner/admin
  *   ownerProcedure      orgProcedure + role owner
+ *   staffProcedure      protectedProcedure + platform staff with two-factor on (ctx.staff): the console
  *
  * Writes use ctx.org.id, never an organization id taken from the input.
  */
@@ -17,6 +18,7 @@ import { $ZodError } from "zod/v4/core";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import { loadOrgScope, type OrgScope } from "@/server/auth/org-scope";
 import type { SessionUser } from "@/server/auth/session";
+import { loadStaff } from "@/server/auth/staff";
 import { mustEnrolTwoFactor } from "@/server/auth/two-factor-rule";
 import type { Db } from "@/server/db/client";
 import type { Membership, MemberRole } from "@/server/db/schema";
@@ -261,3 +263,15 @@ export const adminProcedure = orgProcedure.use(requireRole("admin"));
 export const ownerProcedure = orgProcedure.use(requireRole("owner"));
 
 export { TRPCError };
+
+/**
+ * The console's procedures (/admin): platform staff only, and only with two-factor sign-in on.
+ * Not an organization scope: a staff procedure names the organization it acts on in its input,
+ * and every change it makes is audited with `auditStaffAction` (server/audit/staff.ts).
+ */
+export const staffProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const staff = await loadStaff(ctx.db, ctx.session.userId);
+  if (!staff) throw appError("FORBIDDEN");
+  if (!staff.twoFactorEnabled) throw appError("STAFF_TWO_FACTOR_REQUIRED");
+  return next({ ctx: { staff: { userId: staff.userId, email: staff.email, name: staff.name } } });
+});

@@ -76,6 +76,17 @@ export const env = createEnv({
     IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     /** Days an attendance (and its webhook deliveries) is kept; older ones are purged by a background job. */
     ATTENDANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    /**
+     * Platform staff by e-mail, comma-separated ("ana@integrador.com.br,bruno@integrador.com.br"):
+     * granted staff at start and when an account with a listed address is created (server/auth/staff.ts).
+     */
+    PLATFORM_STAFF_EMAILS: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || v.split(",").every((e) => !e.trim() || z.email().safeParse(e.trim()).success),
+        "must be e-mail addresses separated by commas",
+      ),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("PlugChat Portal <no-reply@localhost>"),
     /**

@@ -147,10 +147,11 @@ export const auditLog = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     /**
-     * Who acted: a person ("user") or the portal itself ("system"). Kept when the person's account
-     * is deleted (actor_user_id then becomes null), so the entry reads "Conta excluída", not "Sistema".
+     * Who acted: a person ("user"), platform staff from the console ("staff", server/audit/staff.ts)
+     * or the portal itself ("system"). Kept when the person's account is deleted (actor_user_id then
+     * becomes null), so the entry reads "Conta excluída", not "Sistema".
      */
-    actorKind: text("actor_kind", { enum: ["user", "system"] })
+    actorKind: text("actor_kind", { enum: ["user", "staff", "system"] })
       .notNull()
       .default("system"),
     /** e.g. "account.create", "operator.update", "department.delete". */
