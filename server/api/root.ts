@@ -18,6 +18,7 @@ import { planRouter } from "./routers/plan/router";
 import { providerRouter } from "./routers/provider/router";
 import { reliabilityRouter } from "./routers/reliability/router";
 import { sessionsRouter } from "./routers/sessions/router";
+import { supportAccessRouter } from "./routers/support-access/router";
 import { syncRouter } from "./routers/sync/router";
 import { twoFactorRouter } from "./routers/two-factor/router";
 import { verificationRouter } from "./routers/verification/router";
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   verification: verificationRouter,
   health: healthRouter,
   console: consoleRouter,
+  supportAccess: supportAccessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -37,3 +37,5 @@ export { errorInfo, isUncertainCreate } from "./errors";
 export type { ProvisioningScope } from "./errors";
 export { listNeedsAttention, reconcileAll, reconcileOrganization, reliabilityStatus, INSTANCE_ID } from "./reconciler";
 export type { NeedsAttentionItem, ReconcileOptions, ReconcileReport, ReliabilityStatus } from "./reconciler";
+export { reactivateOrganization, suspendOrganization } from "./suspend";
+export type { SuspensionInput } from "./suspend";

@@ -123,6 +123,13 @@ export const operators = pgTable(
     state: provisioningState("state").notNull().default("pending"),
     lastError: jsonb("last_error").$type<ProvisioningErrorInfo>(),
     version: integer("version").notNull().default(1),
+    /**
+     * The operator's `active` from before its organization was suspended, stored before the
+     * suspension changes it (server/provisioning/reconciler/suspension.ts); null when the
+     * organization is not suspended or the operator was not touched yet. Reactivation restores
+     * exactly this, then clears it.
+     */
+    activeBeforeSuspension: boolean("active_before_suspension"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
