@@ -6,6 +6,7 @@
  *   · an owner whose e-mail is not verified
  *   · owners, admins and members of an organization that requires two-factor, with and without it
  *   · for the console's procedures: platform staff without two-factor, and staff with it
+ *   · members of a suspended organization; platform staff under a customer's support grant (read-only)
  *
  * — and each call must end as the classification says. Calls pass `{}` (or nothing): the
  * guards run before the input is read, so a refusal here is the guard's, and a call that gets
@@ -18,7 +19,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import type { DbHandle } from "@/server/db/client";
-import { organizations, users, type MemberRole } from "@/server/db/schema";
+import { organizations, supportGrants, users, type MemberRole } from "@/server/db/schema";
 import { createTestDb } from "../helpers/db";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { procedureAt, procedureDefs, procedurePaths as listProcedures } from "../helpers/procedures";
@@ -101,13 +102,27 @@ const ADMIN_ONLY = new Set([
 ]);
 
 /** Organization procedures only an owner may call. */
-const OWNER_ONLY = new Set(["members.transferOwnership", "twoFactor.setOrganizationRequirement"]);
+const OWNER_ONLY = new Set([
+  "members.transferOwnership",
+  "twoFactor.setOrganizationRequirement",
+  "supportAccess.grant",
+  "supportAccess.revoke",
+]);
 
 /**
  * The console's procedures (/admin): platform staff with two-factor only. Every organization role
  * is refused (FORBIDDEN), staff without two-factor too (STAFF_TWO_FACTOR_REQUIRED).
  */
-const STAFF_ONLY = new Set<string>(["console.staff.me"]);
+const STAFF_ONLY = new Set<string>([
+  "console.staff.me",
+  "console.customer.get",
+  "console.customer.suspend",
+  "console.customer.reactivate",
+  "console.customer.retry",
+]);
+
+/** Organization queries whose answer carries a credential: refused in support mode (SUPPORT_NO_SECRETS). */
+const REVEALS_SECRET = new Set<string>(["chat.session"]);
 
 /** Organization mutations that may run before the e-mail is verified (reviewed: none creates nothing at the provider). */
 const ALLOW_UNVERIFIED = new Set<string>([]);
@@ -142,6 +157,9 @@ async function outcome(call: Promise<unknown>): Promise<Outcome> {
 
 const GUARD_CODES = [
   "UNAUTHENTICATED",
+  "ORGANIZATION_SUSPENDED",
+  "SUPPORT_READ_ONLY",
+  "SUPPORT_NO_SECRETS",
   "FORBIDDEN",
   "EMAIL_NOT_VERIFIED",
   "TWO_FACTOR_ENROLMENT_REQUIRED",
@@ -279,6 +297,50 @@ describe("every procedure is classified and guarded", () => {
       });
     });
   });
+  describe("a suspended organization", () => {
+    let suspendedOrg: string;
+    beforeAll(async () => {
+      suspendedOrg = (await createMember(handle.db, { role: "owner" })).organizationId;
+      await handle.db.update(organizations).set({ suspendedAt: new Date() }).where(eq(organizations.id, suspendedOrg));
+    });
+    describe.each(["member", "admin", "owner"] as const)("as %s", (role) => {
+      it.each(signedIn)("%s: the organization's are refused, the person's own stay open", async (path) => {
+        const got = await call(path, { role, organizationId: suspendedOrg });
+        if (orgScoped.includes(path)) expect(got).toEqual({ trpc: "FORBIDDEN", app: "ORGANIZATION_SUSPENDED" });
+        else expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+      });
+    });
+  });
+
+  describe("support access: platform staff under a customer's live grant", () => {
+    let grantedOrg: string;
+    let staffCaller: ReturnType<typeof callerFor>;
+    beforeAll(async () => {
+      grantedOrg = (await createMember(handle.db, { role: "owner" })).organizationId;
+      await handle.db
+        .insert(supportGrants)
+        .values({ organizationId: grantedOrg, expiresAt: new Date(Date.now() + 3600_000) });
+      const staff = await person({ role: "owner", staff: true, twoFactor: true });
+      staffCaller = callerFor({ db: handle.db, member: staff, orgHint: grantedOrg });
+    });
+
+    it.each(orgScoped.filter(isMutation))("%s is refused (SUPPORT_READ_ONLY)", async (path) => {
+      expect(await outcome(procedureAt(staffCaller, path)({}))).toEqual({ trpc: "FORBIDDEN", app: "SUPPORT_READ_ONLY" });
+    });
+
+    it.each(orgScoped.filter((p) => !isMutation(p)))("%s: read, unless it reveals a credential", async (path) => {
+      const got = await outcome(procedureAt(staffCaller, path)({}));
+      if (REVEALS_SECRET.has(path)) expect(got).toEqual({ trpc: "FORBIDDEN", app: "SUPPORT_NO_SECRETS" });
+      else expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+    });
+
+    it("staff without two-factor get nothing of it", async () => {
+      const staff = await person({ role: "owner", staff: true });
+      const caller = callerFor({ db: handle.db, member: staff, orgHint: grantedOrg });
+      for (const path of orgScoped) expect((await outcome(procedureAt(caller, path)({}))).trpc).toBe("FORBIDDEN");
+    });
+  });
+
   describe("the console: platform staff with two-factor only", () => {
     describe.each([
       ["member", { role: "member" as const }],
