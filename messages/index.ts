@@ -15,6 +15,7 @@ import enImport from "./en/import.json";
 import enMail from "./en/mail.json";
 import enOnboarding from "./en/onboarding.json";
 import enSessions from "./en/sessions.json";
+import enSupport from "./en/support.json";
 import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
 import enTwoFactor from "./en/twoFactor.json";
@@ -32,6 +33,7 @@ import ptImport from "./pt-BR/import.json";
 import ptMail from "./pt-BR/mail.json";
 import ptOnboarding from "./pt-BR/onboarding.json";
 import ptSessions from "./pt-BR/sessions.json";
+import ptSupport from "./pt-BR/support.json";
 import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
 import ptTwoFactor from "./pt-BR/twoFactor.json";
@@ -56,6 +58,7 @@ const ptBR = {
   whatsapp: ptWhatsapp,
   attendances: ptAttendances,
   admin: ptAdmin,
+  support: ptSupport,
 };
 
 const en: typeof ptBR = {
@@ -76,6 +79,7 @@ const en: typeof ptBR = {
   whatsapp: enWhatsapp,
   attendances: enAttendances,
   admin: enAdmin,
+  support: enSupport,
 };
 
 export type Messages = typeof ptBR;

@@ -128,6 +128,7 @@ export function describeAuditEntry(tr: AuditTranslator, entry: AuditEntryView): 
     to: roleChange ? roleLabel(tr, roleChange.to) : valueText(tr, "", ownChange?.to),
     kind: entry.targetType === "department" ? "department" : "operator",
     seats: typeof details.seats === "number" ? details.seats : 0,
+    hours: typeof details.hours === "number" ? details.hours : 0,
   };
   const key = `audit.sentences.${auditMessageKey(entry.action)}`;
   const sentence = tr.has(key) ? tr.t(key, values) : tr.t("audit.sentences.generic", values);

@@ -4,6 +4,7 @@
  */
 import { z } from "zod/mini";
 import { tooLong } from "@/lib/i18n/rule-message";
+import { SUPPORT_HOURS_MAX, SUPPORT_HOURS_MIN } from "./console-choices";
 import { singleLineText } from "./text";
 
 export const REASON_MAX = 500;
@@ -28,11 +29,7 @@ export type TStaffActionInput = z.infer<typeof ZStaffActionInput>;
 export const ZStaffReasonForm = z.strictObject({ reason: ZStaffReason });
 export type TStaffReasonForm = z.infer<typeof ZStaffReasonForm>;
 
-/** Acesso de suporte: from 1 to 72 hours. */
-export const SUPPORT_HOURS_MIN = 1;
-export const SUPPORT_HOURS_MAX = 72;
-export const SUPPORT_HOURS_CHOICES = [1, 4, 24, 72] as const;
-export const ZSupportGrantInput = z.strictObject({
+/** Acesso de suporte: from 1 to 72 hours. */ export const ZSupportGrantInput = z.strictObject({
   hours: z
     .number({ error: "validation.required" })
     .check(z.int(), z.minimum(SUPPORT_HOURS_MIN), z.maximum(SUPPORT_HOURS_MAX)),

@@ -37,3 +37,23 @@ export async function auditStaffAction(db: Db, input: StaffAuditInput): Promise<
     details: redact({ ...input.details, staffReason: input.reason.trim() }),
   });
 }
+
+/**
+ * One page platform staff opened under a customer's support grant ("staff.support_view"): the
+ * customer's Auditoria lists every one. No reason to ask for: the grant is the customer's.
+ */
+export async function auditSupportView(
+  db: Db,
+  input: { organizationId: string; staffUserId: string; grantId: string; path: string },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    organizationId: input.organizationId,
+    actorUserId: input.staffUserId,
+    actorKind: "staff",
+    action: "staff.support_view",
+    targetType: "page",
+    targetId: input.path.slice(0, 200),
+    result: "success",
+    details: { name: input.path.slice(0, 200), grantId: input.grantId },
+  });
+}

@@ -25,6 +25,8 @@ export const env = createEnv({
     NEXTAUTH_URL: optionalUrl,
     /** The portal's name in tab titles and on the sign-in page (default "Portal PlugChat"). */
     PORTAL_PRODUCT_NAME: z.string().trim().min(1).max(80).optional(),
+    /** Where a suspended customer's people are told to write (the suspension page). */
+    SUPPORT_EMAIL: z.email().optional(),
     /** Signs session JWTs. Generated once in development. */
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     /** Operator accessToken encryption keys: "kid:base64key[,kid:base64key…]", first one encrypts. */

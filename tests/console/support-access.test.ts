@@ -42,7 +42,8 @@ describe.each(testDbKinds())("support access (%s)", (kind) => {
   afterAll(async () => close?.());
 
   /** Staff acting for the customer's organization (the portal.org cookie / header names it). */
-  const asSupport = (staff: TestMember, organizationId: string) => callerFor({ db, member: staff, orgHint: organizationId });
+  const asSupport = (staff: TestMember, organizationId: string) =>
+    callerFor({ db, member: staff, orgHint: organizationId });
 
   it("grant → read-only look, mutations and the chat token refused, revoke ends it at once; all in Auditoria", async () => {
     const owner = await createMember(db, { role: "owner" });

@@ -219,9 +219,9 @@ describe.each(testDbKinds())("suspension (%s)", (kind) => {
     ).toBe("FORBIDDEN");
     const staff = await createStaff(db, { name: "Bia Plataforma" });
     const console_ = staffCaller(db, staff, provider);
-    expect(await appCode(console_.console.customer.suspend({ organizationId: owner.organizationId, reason: " " }))).toBe(
-      "VALIDATION",
-    );
+    expect(
+      await appCode(console_.console.customer.suspend({ organizationId: owner.organizationId, reason: " " })),
+    ).toBe("VALIDATION");
     // No chat account yet: suspended all the same (nothing at the provider to switch off).
     await console_.console.customer.suspend({ organizationId: owner.organizationId, reason: "Pedido do cliente" });
     const [entry] = await db

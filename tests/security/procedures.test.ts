@@ -325,7 +325,10 @@ describe("every procedure is classified and guarded", () => {
     });
 
     it.each(orgScoped.filter(isMutation))("%s is refused (SUPPORT_READ_ONLY)", async (path) => {
-      expect(await outcome(procedureAt(staffCaller, path)({}))).toEqual({ trpc: "FORBIDDEN", app: "SUPPORT_READ_ONLY" });
+      expect(await outcome(procedureAt(staffCaller, path)({}))).toEqual({
+        trpc: "FORBIDDEN",
+        app: "SUPPORT_READ_ONLY",
+      });
     });
 
     it.each(orgScoped.filter((p) => !isMutation(p)))("%s: read, unless it reveals a credential", async (path) => {
