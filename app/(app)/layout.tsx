@@ -5,7 +5,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { TRPCReactProvider } from "@/lib/trpc/react";
 import { currentOrgScope } from "@/server/auth/current-org";
-import { currentSession } from "@/server/auth/current";
+import { currentSession, currentStaff } from "@/server/auth/current";
 import { currentProviderInfo } from "@/server/providers/info";
 import { UnverifiedReminder } from "./_email/unverified-reminder";
 import { SupportBanner } from "./_support/support-banner";
@@ -28,7 +28,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const session = await currentSession();
   if (!session) redirect("/sign-in");
   const scope = await currentOrgScope(session.userId);
-  if (!scope) redirect("/sign-in");
+  // Platform staff whose support access ended (revoked, expired) go back to the console.
+  if (!scope) redirect((await currentStaff()) ? "/admin" : "/sign-in");
   // A suspended organization's people see only the suspension page (staff under a support grant still look).
   if (scope.org.suspendedAt && !scope.support) redirect("/suspended");
   const [t, tAttendances, provider, team, requestHeaders] = await Promise.all([

@@ -25,17 +25,16 @@ export default async function SuspendedPage() {
     <section className="flex flex-col gap-4" data-testid="suspended-page">
       <h1 className="text-2xl font-bold text-slate-900">{t("title", { org: scope.org.name })}</h1>
       <p className="text-slate-700">{t("body")}</p>
-      <p className="text-slate-700">
-        {email
-          ? t.rich("contact", {
-              email: () => (
-                <a href={`mailto:${email}`} className="font-semibold text-brand-800 underline">
-                  {email}
-                </a>
-              ),
-            })
-          : t("noContact")}
-      </p>
+      {email ? (
+        <p className="text-slate-700">
+          {t("contact")}{" "}
+          <a href={`mailto:${email}`} className="font-semibold break-all text-brand-800 underline">
+            {email}
+          </a>
+        </p>
+      ) : (
+        <p className="text-slate-700">{t("noContact")}</p>
+      )}
       <div>
         <SignOutButton label={t("signOut")} />
       </div>
