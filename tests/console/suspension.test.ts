@@ -99,52 +99,60 @@ describe.each(testDbKinds())("suspension (%s)", (kind) => {
   const allInactive = (wanted: Record<string, boolean>) =>
     Object.fromEntries(Object.keys(wanted).map((id) => [id, false]));
 
-  it("suspend: operators off at the provider, members blocked, account pages still open; reactivate: exactly as before", async () => {
-    const { owner, wanted } = await customer();
-    const staff = await createStaff(db, { name: "Ana Plataforma" });
-    const console_ = staffCaller(db, staff, provider);
-    const member = callerFor({ db, provider, member: owner });
-    const putsBefore = emu.requestCount("PUT /account/:id/operators");
+  // The first test of the file also pays for the database's and the emulator's first use (slow on a busy machine).
+  it(
+    "suspend: operators off at the provider, members blocked, account pages still open; reactivate: exactly as before",
+    { timeout: 90_000 },
+    async () => {
+      const { owner, wanted } = await customer();
+      const staff = await createStaff(db, { name: "Ana Plataforma" });
+      const console_ = staffCaller(db, staff, provider);
+      const member = callerFor({ db, provider, member: owner });
+      const putsBefore = emu.requestCount("PUT /account/:id/operators");
 
-    await console_.console.customer.suspend({ organizationId: owner.organizationId, reason: "Fatura em atraso" });
-    expect(atVendor(Object.keys(wanted))).toEqual(allInactive(wanted));
-    // Only the two active ones needed a call.
-    expect(emu.requestCount("PUT /account/:id/operators") - putsBefore).toBe(2);
-    for (const row of await local(owner.organizationId)) expect(row.stored).toBe(wanted[row.vendorId!]);
+      await console_.console.customer.suspend({ organizationId: owner.organizationId, reason: "Fatura em atraso" });
+      expect(atVendor(Object.keys(wanted))).toEqual(allInactive(wanted));
+      // Only the two active ones needed a call.
+      expect(emu.requestCount("PUT /account/:id/operators") - putsBefore).toBe(2);
+      for (const row of await local(owner.organizationId)) expect(row.stored).toBe(wanted[row.vendorId!]);
 
-    // The organization is closed to its members; their own account is not.
-    expect(await appCode(member.operators.page({}))).toBe("ORGANIZATION_SUSPENDED");
-    expect(await appCode(member.departments.create({ name: "Vendas" }))).toBe("ORGANIZATION_SUSPENDED");
-    expect(await appCode(member.chat.session())).toBe("ORGANIZATION_SUSPENDED");
-    expect(await appCode(member.sessions.list())).toBe("ok");
-    // Suspending twice is a conflict, not a second history entry.
-    expect(
-      await appCode(console_.console.customer.suspend({ organizationId: owner.organizationId, reason: "de novo" })),
-    ).toBe("CONFLICT");
+      // The organization is closed to its members; their own account is not.
+      expect(await appCode(member.operators.page({}))).toBe("ORGANIZATION_SUSPENDED");
+      expect(await appCode(member.departments.create({ name: "Vendas" }))).toBe("ORGANIZATION_SUSPENDED");
+      expect(await appCode(member.chat.session())).toBe("ORGANIZATION_SUSPENDED");
+      expect(await appCode(member.sessions.list())).toBe("ok");
+      // Suspending twice is a conflict, not a second history entry.
+      expect(
+        await appCode(console_.console.customer.suspend({ organizationId: owner.organizationId, reason: "de novo" })),
+      ).toBe("CONFLICT");
 
-    // A sweep with nothing to do calls the provider for nothing.
-    const putsSuspended = emu.requestCount("PUT /account/:id/operators");
-    await reconcileAll(db, provider);
-    expect(emu.requestCount("PUT /account/:id/operators")).toBe(putsSuspended);
+      // A sweep with nothing to do calls the provider for nothing.
+      const putsSuspended = emu.requestCount("PUT /account/:id/operators");
+      await reconcileAll(db, provider);
+      expect(emu.requestCount("PUT /account/:id/operators")).toBe(putsSuspended);
 
-    await console_.console.customer.reactivate({ organizationId: owner.organizationId, reason: "Pagamento recebido" });
-    expect(atVendor(Object.keys(wanted))).toEqual(wanted);
-    expect(emu.requestCount("PUT /account/:id/operators") - putsSuspended).toBe(2);
-    for (const row of await local(owner.organizationId)) {
-      expect(row.active).toBe(wanted[row.vendorId!]);
-      expect(row.stored).toBeNull();
-    }
-    expect(await appCode(member.operators.page({}))).toBe("ok");
+      await console_.console.customer.reactivate({
+        organizationId: owner.organizationId,
+        reason: "Pagamento recebido",
+      });
+      expect(atVendor(Object.keys(wanted))).toEqual(wanted);
+      expect(emu.requestCount("PUT /account/:id/operators") - putsSuspended).toBe(2);
+      for (const row of await local(owner.organizationId)) {
+        expect(row.active).toBe(wanted[row.vendorId!]);
+        expect(row.stored).toBeNull();
+      }
+      expect(await appCode(member.operators.page({}))).toBe("ok");
 
-    // The history: both staff actions with their reasons, in the customer's audit log.
-    const detail = await console_.console.customer.get({ organizationId: owner.organizationId });
-    expect(detail.suspendedAt).toBeNull();
-    expect(detail.suspensions.map((s) => [s.action, s.actorKind, s.details?.staffReason])).toEqual([
-      ["staff.reactivate", "staff", "Pagamento recebido"],
-      ["staff.suspend", "staff", "Fatura em atraso"],
-    ]);
-    expect(JSON.stringify(detail)).not.toMatch(/eyJ/); // no accessToken (a JWT) anywhere
-  });
+      // The history: both staff actions with their reasons, in the customer's audit log.
+      const detail = await console_.console.customer.get({ organizationId: owner.organizationId });
+      expect(detail.suspendedAt).toBeNull();
+      expect(detail.suspensions.map((s) => [s.action, s.actorKind, s.details?.staffReason])).toEqual([
+        ["staff.reactivate", "staff", "Pagamento recebido"],
+        ["staff.suspend", "staff", "Fatura em atraso"],
+      ]);
+      expect(JSON.stringify(detail)).not.toMatch(/eyJ/); // no accessToken (a JWT) anywhere
+    },
+  );
 
   it.each(FAULTS)("a fault in the middle ($label) resumes on the next sweep, both ways", async (spec) => {
     const { owner, wanted } = await customer();
@@ -210,6 +218,43 @@ describe.each(testDbKinds())("suspension (%s)", (kind) => {
     expect(emu.state.operators[carla.vendorId!]!.active).toBe(wanted[carla.vendorId!]);
     expect(emu.state.operators[ana!.vendorId!]!.active).toBe(false);
   });
+
+  it(
+    "Tentar de novo: a doubtful operator is settled through the reconciler (no duplicate), audited as staff.retry",
+    { timeout: 90_000 },
+    async () => {
+      const owner = await createMember(db, { role: "owner" });
+      const caller = callerFor({ db, provider, member: owner });
+      await caller.onboarding.createAccount({ companyName: "Loja Duvida", sessionName: "Loja" });
+      await caller.departments.refresh();
+      // Applied at the provider, then a 500, and the list that would settle it at once is down: in doubt.
+      emu.addFault({ method: "POST", path: "/operators$", kind: "commit_then_fail", status: 500, times: 1 });
+      emu.addFault({ method: "GET", path: "/operators$", kind: "status", status: 503, times: 3 });
+      expect(
+        await appCode(caller.operators.create({ name: "Eva Duvidosa", departmentIds: [], isAdmin: false })),
+      ).not.toBe("ok");
+      emu.clearFaults();
+      const staff = await createStaff(db, { name: "Caio Plataforma" });
+      const console_ = staffCaller(db, staff, provider);
+      let detail = await console_.console.customer.get({ organizationId: owner.organizationId });
+      expect(detail.operators.map((o) => [o.name, o.state])).toEqual([["Eva Duvidosa", "uncertain"]]);
+
+      await console_.console.customer.retry({ organizationId: owner.organizationId, reason: "cliente ligou" });
+      detail = await console_.console.customer.get({ organizationId: owner.organizationId });
+      expect(detail.operators).toMatchObject([{ name: "Eva Duvidosa", state: "synced", hasAccessToken: true }]);
+      const account = detail.account!.vendorAccountId!;
+      const atVendorNamed = Object.values(emu.state.operators).filter(
+        (o) => o.accountId === account && o.name === "Eva Duvidosa",
+      );
+      expect(atVendorNamed).toHaveLength(1);
+      expect(detail.timeline[0]).toMatchObject({
+        action: "staff.retry",
+        actorKind: "staff",
+        actorName: "Caio Plataforma",
+      });
+      expect(detail.timeline[0]!.details).toMatchObject({ staffReason: "cliente ligou" });
+    },
+  );
 
   it("only platform staff suspend, with a reason; the audit names the staff account", async () => {
     const owner = await createMember(db, { role: "owner" });
