@@ -3,6 +3,7 @@
  * file to both languages and a line to each object below; `tests/i18n.test.ts` checks that
  * both languages have exactly the same keys.
  */
+import enAdmin from "./en/admin.json";
 import enAttendances from "./en/attendances.json";
 import enAuth from "./en/auth.json";
 import enChat from "./en/chat.json";
@@ -16,12 +17,14 @@ import enOnboarding from "./en/onboarding.json";
 import enReports from "./en/reports.json";
 import enPlan from "./en/plan.json";
 import enSessions from "./en/sessions.json";
+import enSupport from "./en/support.json";
 import enSync from "./en/sync.json";
 import enTeam from "./en/team.json";
 import enTwoFactor from "./en/twoFactor.json";
 import enUra from "./en/ura.json";
 import enValidation from "./en/validation.json";
 import enWhatsapp from "./en/whatsapp.json";
+import ptAdmin from "./pt-BR/admin.json";
 import ptAttendances from "./pt-BR/attendances.json";
 import ptAuth from "./pt-BR/auth.json";
 import ptChat from "./pt-BR/chat.json";
@@ -35,6 +38,7 @@ import ptOnboarding from "./pt-BR/onboarding.json";
 import ptReports from "./pt-BR/reports.json";
 import ptPlan from "./pt-BR/plan.json";
 import ptSessions from "./pt-BR/sessions.json";
+import ptSupport from "./pt-BR/support.json";
 import ptSync from "./pt-BR/sync.json";
 import ptTeam from "./pt-BR/team.json";
 import ptTwoFactor from "./pt-BR/twoFactor.json";
@@ -62,6 +66,8 @@ const ptBR = {
   reports: ptReports,
   plan: ptPlan,
   ura: ptUra,
+  admin: ptAdmin,
+  support: ptSupport,
 };
 
 const en: typeof ptBR = {
@@ -84,6 +90,8 @@ const en: typeof ptBR = {
   reports: enReports,
   plan: enPlan,
   ura: enUra,
+  admin: enAdmin,
+  support: enSupport,
 };
 
 export type Messages = typeof ptBR;

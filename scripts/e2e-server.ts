@@ -57,6 +57,10 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   // Relatórios: a cached report is old after 5 s (5 min by default), so e2e/reports.spec.ts can
   // make the chat fail and see the last result with its age without waiting minutes.
   REPORTS_CACHE_SECONDS: "5",
+  // e2e/admin-suspend.spec.ts signs this address up: platform staff from its first row.
+  PLATFORM_STAFF_EMAILS: process.env.PLATFORM_STAFF_EMAILS ?? "staff.suspend@e2e.example.com.br",
+  // The suspension page's contact (e2e/admin-suspend.spec.ts).
+  SUPPORT_EMAIL: "suporte@integrador.example.com.br",
   // Every e2e test signs up from 127.0.0.1.
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
   // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the

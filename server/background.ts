@@ -4,6 +4,7 @@
  * so no run is cut off mid-query. Each feature registers its starter and stopper here.
  */
 import "server-only";
+import { startStaffGrant, stopStaffGrant } from "@/server/auth/staff-at-start";
 import { startAttendanceRetentionWorker, stopAttendanceRetentionWorker } from "@/server/attendances/retention-worker";
 import { logger } from "@/server/log";
 import { startMailWorker, stopMailWorker } from "@/server/mail/worker";
@@ -13,6 +14,7 @@ import { startWebhookWorker, stopWebhookWorker } from "@/server/webhooks/worker"
 
 type Worker = { name: string; start: () => void; stop: () => Promise<void> };
 const workers: Worker[] = [
+  { name: "platform-staff", start: startStaffGrant, stop: stopStaffGrant },
   { name: "webhooks", start: startWebhookWorker, stop: stopWebhookWorker },
   { name: "reconciler", start: startReconcilerWorker, stop: stopReconcilerWorker },
   { name: "imports", start: startImportWorker, stop: stopImportWorker },

@@ -5,9 +5,10 @@ import { AppShell } from "@/components/layout/app-shell";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { TRPCReactProvider } from "@/lib/trpc/react";
 import { currentOrgScope } from "@/server/auth/current-org";
-import { currentSession } from "@/server/auth/current";
+import { currentSession, currentStaff } from "@/server/auth/current";
 import { currentProviderInfo } from "@/server/providers/info";
 import { UnverifiedReminder } from "./_email/unverified-reminder";
+import { SupportBanner } from "./_support/support-banner";
 import { teamNavItems } from "./team/team-nav-links";
 
 /**
@@ -27,7 +28,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const session = await currentSession();
   if (!session) redirect("/sign-in");
   const scope = await currentOrgScope(session.userId);
-  if (!scope) redirect("/sign-in");
+  // Platform staff whose support access ended (revoked, expired) go back to the console.
+  if (!scope) redirect((await currentStaff()) ? "/admin" : "/sign-in");
+  // A suspended organization's people see only the suspension page (staff under a support grant still look).
+  if (scope.org.suspendedAt && !scope.support) redirect("/suspended");
   const [t, tAttendances, tReports, provider, team, requestHeaders] = await Promise.all([
     getTranslations("common"),
     getTranslations("attendances"),
@@ -40,7 +44,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const phone =
     requestHeaders.get("sec-ch-ua-mobile") === "?1" || /Mobi|Android/i.test(requestHeaders.get("user-agent") ?? "");
   // Without a chat SDK (CDP) there is no chat to open in the portal.
-  const chatInPortal = provider?.capabilities.chatSdk ?? true;
+  // Support access never opens the chat (no operator token is handed to staff).
+  const chatInPortal = (provider?.capabilities.chatSdk ?? true) && !scope.support;
   // Without connection codes (CDP) WhatsApp is linked in the chat platform; /whatsapp says so.
   const whatsappInPortal = provider?.capabilities.whatsappCode ?? true;
   const nav = [
@@ -61,7 +66,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           orgName={scope.org.name}
           nav={nav}
           user={{ name: session.name, email: session.email }}
-          notice={!session.emailVerified && <UnverifiedReminder email={session.email} />}
+          notice={
+            scope.support ? (
+              <SupportBanner org={scope.org.name} support={scope.support} />
+            ) : (
+              !session.emailVerified && <UnverifiedReminder email={session.email} />
+            )
+          }
           phone={phone}
         >
           {children}

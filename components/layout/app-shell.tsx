@@ -15,6 +15,7 @@ export async function AppShell({
   user,
   notice,
   phone,
+  homeHref = "/",
   children,
 }: {
   orgName: string;
@@ -23,6 +24,8 @@ export async function AppShell({
   notice?: React.ReactNode;
   /** The request looks like a phone's: tables start as cards. */
   phone: boolean;
+  /** Where the name in the header leads (the console's shell: /admin). */
+  homeHref?: string;
   children: React.ReactNode;
 }) {
   const t = await getTranslations("common");
@@ -38,7 +41,7 @@ export async function AppShell({
         {/* Below md the organization gets a row of its own under the buttons: a long name wraps, never cut short. */}
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:gap-x-4 sm:px-6 md:flex-nowrap md:pb-0">
           <MainNavMenu items={nav} label={t("mainNav")} buttonLabel={t("menu")} />
-          <Link href="/" className="flex min-w-0 items-center gap-2 max-md:order-last max-md:basis-full">
+          <Link href={homeHref} className="flex min-w-0 items-center gap-2 max-md:order-last max-md:basis-full">
             <span
               aria-hidden
               className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white"

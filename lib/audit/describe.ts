@@ -9,7 +9,7 @@ export interface AuditEntryView {
   action: string;
   targetType: string;
   result: "success" | "failure" | "uncertain";
-  actorKind: "user" | "system" | "deleted";
+  actorKind: "user" | "staff" | "system" | "deleted";
   actorName: string | null;
   details: Record<string, unknown> | null;
 }
@@ -91,6 +91,9 @@ function changeLines(tr: AuditTranslator, details: Record<string, unknown>): Aud
 function reasonOf(tr: AuditTranslator, entry: AuditEntryView, details: Record<string, unknown>): string | null {
   const outcome = text(details.outcome);
   const parts: string[] = [];
+  // A staff action carries the reason staff gave (server/audit/staff.ts).
+  const staffReason = text(details.staffReason);
+  if (staffReason) parts.push(tr.t("audit.staffReason", { reason: staffReason }));
   if (outcome && RECONCILE_OUTCOMES[outcome]) parts.push(tr.t(`audit.outcomes.${RECONCILE_OUTCOMES[outcome]}`));
   if (entry.result !== "success") {
     const kind = text(details.kind);
@@ -102,6 +105,10 @@ function reasonOf(tr: AuditTranslator, entry: AuditEntryView, details: Record<st
 
 export function actorLabel(tr: AuditTranslator, entry: Pick<AuditEntryView, "actorKind" | "actorName">): string {
   if (entry.actorKind === "deleted") return tr.t("audit.actor.deleted");
+  // Platform staff (the console): named, and said to be the platform's, never mistaken for the team.
+  if (entry.actorKind === "staff") {
+    return entry.actorName ? tr.t("audit.actor.staffNamed", { name: entry.actorName }) : tr.t("audit.actor.staff");
+  }
   if (entry.actorKind === "system" || !entry.actorName) return tr.t("audit.actor.system");
   return entry.actorName;
 }
@@ -122,6 +129,7 @@ export function describeAuditEntry(tr: AuditTranslator, entry: AuditEntryView): 
     kind: entry.targetType === "department" ? "department" : "operator",
     seats: typeof details.seats === "number" ? details.seats : 0,
     previousSeats: typeof details.previousSeats === "number" ? details.previousSeats : 0,
+    hours: typeof details.hours === "number" ? details.hours : 0,
   };
   const key = `audit.sentences.${auditMessageKey(entry.action)}`;
   const sentence = tr.has(key) ? tr.t(key, values) : tr.t("audit.sentences.generic", values);

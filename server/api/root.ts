@@ -4,6 +4,7 @@ import { attendancesRouter } from "./routers/attendances/router";
 import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { chatRouter } from "./routers/chat/router";
+import { consoleRouter } from "./routers/console/router";
 import { dashboardRouter } from "./routers/dashboard/router";
 import { departmentsRouter } from "./routers/departments/router";
 import { healthRouter } from "./routers/health/router";
@@ -18,6 +19,7 @@ import { providerRouter } from "./routers/provider/router";
 import { reliabilityRouter } from "./routers/reliability/router";
 import { reportsRouter } from "./routers/reports/router";
 import { sessionsRouter } from "./routers/sessions/router";
+import { supportAccessRouter } from "./routers/support-access/router";
 import { syncRouter } from "./routers/sync/router";
 import { twoFactorRouter } from "./routers/two-factor/router";
 import { uraRouter } from "./routers/ura/router";
@@ -48,6 +50,8 @@ export const appRouter = createTRPCRouter({
   sync: syncRouter,
   verification: verificationRouter,
   health: healthRouter,
+  console: consoleRouter,
+  supportAccess: supportAccessRouter,
 });
 
 export type AppRouter = typeof appRouter;

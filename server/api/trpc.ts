@@ -7,6 +7,7 @@
  *                       ctx.scope: { organizationId, actorUserId } for the provisioning calls)
  *   adminProcedure      orgProcedure + role owner/admin
  *   ownerProcedure      orgProcedure + role owner
+ *   staffProcedure      protectedProcedure + platform staff with two-factor on (ctx.staff): the console
  *
  * Writes use ctx.org.id, never an organization id taken from the input.
  */
@@ -15,8 +16,9 @@ import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { $ZodError } from "zod/v4/core";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
-import { loadOrgScope, type OrgScope } from "@/server/auth/org-scope";
+import { loadOrgScope, loadSupportScope, type OrgScope } from "@/server/auth/org-scope";
 import type { SessionUser } from "@/server/auth/session";
+import { loadStaff } from "@/server/auth/staff";
 import { mustEnrolTwoFactor } from "@/server/auth/two-factor-rule";
 import type { Db } from "@/server/db/client";
 import type { Membership, MemberRole } from "@/server/db/schema";
@@ -145,6 +147,11 @@ export interface ProcedureMeta {
    * the verified e-mail.
    */
   allowUnverified?: boolean;
+  /**
+   * The answer carries a credential (the chat's operator accessToken): refused to platform staff
+   * in support mode, who only ever look.
+   */
+  revealsSecret?: boolean;
 }
 
 const t = initTRPC
@@ -218,10 +225,20 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, next }) => {
   const scopeStarted = ctx.timings ? performance.now() : 0;
   // HTTP requests resolved it with the session (one query); callers and server components load it here.
-  const scope = ctx.orgScope !== undefined ? ctx.orgScope : await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
+  let scope = ctx.orgScope !== undefined ? ctx.orgScope : await loadOrgScope(ctx.db, ctx.session.userId, ctx.orgHint);
+  // Not a member of the hinted organization: platform staff may look at it under a live support grant.
+  if (!scope && ctx.orgScope !== undefined) scope = await loadSupportScope(ctx.db, ctx.session.userId, ctx.orgHint);
   ctx.timings?.add("org-scope", performance.now() - scopeStarted);
   // Not a member (or a hint naming someone else's organization): same answer either way.
   if (!scope) throw appError("FORBIDDEN");
+  if (scope.support) {
+    // Support access only looks: no change of any kind, no credential.
+    if (type === "mutation") throw appError("SUPPORT_READ_ONLY");
+    if (meta?.revealsSecret) throw appError("SUPPORT_NO_SECRETS");
+  } else if (scope.org.suspendedAt) {
+    // A suspended organization's members still sign in (account pages) but reach nothing of it.
+    throw appError("ORGANIZATION_SUSPENDED");
+  }
   // The organization requires two-factor for owners and admins: nothing changes until they turn it on.
   if (type === "mutation" && mustEnrolTwoFactor(ctx.session, scope)) throw appError("TWO_FACTOR_ENROLMENT_REQUIRED");
   // Nothing is created or changed for an organization by someone whose e-mail is unproven.
@@ -237,6 +254,8 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, nex
     ctx: {
       org: scope.org,
       membership: scope.membership,
+      /** Set when platform staff look at the organization under a support grant (read-only). */
+      support: scope.support ?? null,
       /** What every provisioning call is scoped by: this organization, done by this user. */
       scope: { organizationId: scope.org.id, actorUserId: ctx.session.userId },
     },
@@ -261,3 +280,15 @@ export const adminProcedure = orgProcedure.use(requireRole("admin"));
 export const ownerProcedure = orgProcedure.use(requireRole("owner"));
 
 export { TRPCError };
+
+/**
+ * The console's procedures (/admin): platform staff only, and only with two-factor sign-in on.
+ * Not an organization scope: a staff procedure names the organization it acts on in its input,
+ * and every change it makes is audited with `auditStaffAction` (server/audit/staff.ts).
+ */
+export const staffProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const staff = await loadStaff(ctx.db, ctx.session.userId);
+  if (!staff) throw appError("FORBIDDEN");
+  if (!staff.twoFactorEnabled) throw appError("STAFF_TWO_FACTOR_REQUIRED");
+  return next({ ctx: { staff: { userId: staff.userId, email: staff.email, name: staff.name } } });
+});

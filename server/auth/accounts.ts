@@ -6,6 +6,7 @@ import type { Db } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
 import { memberships, organizations, users, type User } from "@/server/db/schema";
 import type { TSignUpInput } from "@/lib/validation/auth";
+import { isListedStaff } from "./staff";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password";
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
@@ -25,7 +26,13 @@ export async function registerUser(db: Db, input: TSignUpInput): Promise<{ user:
     return await db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
-        .values({ name: input.name, email: input.email.toLowerCase(), passwordHash })
+        .values({
+          name: input.name,
+          email: input.email.toLowerCase(),
+          passwordHash,
+          // PLATFORM_STAFF_EMAILS: a listed address is staff from its first row.
+          isStaff: isListedStaff(input.email),
+        })
         .returning();
       const [org] = await tx
         .insert(organizations)

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/server/db/client";
 import { sessionCookieName } from "./cookies";
 import { resolveSession, type SessionUser } from "./session";
+import { loadStaff, type StaffMember } from "./staff";
 
 export const currentSession = cache(async (): Promise<SessionUser | null> => {
   const cookie = (await cookies()).get(sessionCookieName())?.value;
@@ -12,4 +13,12 @@ export const currentSession = cache(async (): Promise<SessionUser | null> => {
   if (!cookie) return null;
   const { db } = await getDb();
   return resolveSession(db, cookie);
+});
+
+/** The platform staff account of the request's session, or null (not signed in, or not staff). */
+export const currentStaff = cache(async (): Promise<StaffMember | null> => {
+  const session = await currentSession();
+  if (!session) return null;
+  const { db } = await getDb();
+  return loadStaff(db, session.userId);
 });

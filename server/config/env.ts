@@ -25,6 +25,8 @@ export const env = createEnv({
     NEXTAUTH_URL: optionalUrl,
     /** The portal's name in tab titles and on the sign-in page (default "Portal PlugChat"). */
     PORTAL_PRODUCT_NAME: z.string().trim().min(1).max(80).optional(),
+    /** Where a suspended customer's people are told to write (the suspension page). */
+    SUPPORT_EMAIL: z.email().optional(),
     /** Signs session JWTs. Generated once in development. */
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     /** Operator accessToken encryption keys: "kid:base64key[,kid:base64key…]", first one encrypts. */
@@ -78,6 +80,17 @@ export const env = createEnv({
     ATTENDANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     /** Seconds a satisfaction report is answered from the cache before the chat is asked again. */
     REPORTS_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+    /**
+     * Platform staff by e-mail, comma-separated ("ana@integrador.com.br,bruno@integrador.com.br"):
+     * granted staff at start and when an account with a listed address is created (server/auth/staff.ts).
+     */
+    PLATFORM_STAFF_EMAILS: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || v.split(",").every((e) => !e.trim() || z.email().safeParse(e.trim()).success),
+        "must be e-mail addresses separated by commas",
+      ),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("PlugChat Portal <no-reply@localhost>"),
     /**

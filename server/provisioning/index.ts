@@ -45,3 +45,5 @@ export {
   INSTANCE_ID,
 } from "./reconciler";
 export type { NeedsAttentionItem, ReconcileOptions, ReconcileReport, ReliabilityStatus } from "./reconciler";
+export { reactivateOrganization, suspendOrganization } from "./suspend";
+export type { SuspensionInput } from "./suspend";

@@ -66,6 +66,12 @@ export interface UpdateOperatorInput {
   lastName?: string;
   roleCode?: string;
   onlyAssignedConversations?: boolean;
+  /**
+   * The suspension's own change (reconciler/suspension.ts). Any other change of `active` is the
+   * customer's decision and drops the state stored by a suspension, so a reactivation still in
+   * progress never overrides it.
+   */
+  bySuspension?: boolean;
 }
 
 export async function listOperators(db: Db, organizationId: string): Promise<Operator[]> {
@@ -639,6 +645,7 @@ export async function updateOperator(
       state: "synced",
       lastError: null,
       updatedAt: new Date(),
+      ...(input.active !== undefined && !input.bySuspension ? { activeBeforeSuspension: null } : {}),
       ...(result.accessToken ? { accessTokenCiphertext: encryptOperatorToken(current.id, result.accessToken) } : {}),
     })
     .where(eq(operators.id, current.id))

@@ -5,6 +5,8 @@
  *   anonymous · member · admin · owner · a member of another organization
  *   · an owner whose e-mail is not verified
  *   · owners, admins and members of an organization that requires two-factor, with and without it
+ *   · for the console's procedures: platform staff without two-factor, and staff with it
+ *   · members of a suspended organization; platform staff under a customer's support grant (read-only)
  *
  * — and each call must end as the classification says. Calls pass `{}` (or nothing): the
  * guards run before the input is read, so a refusal here is the guard's, and a call that gets
@@ -17,7 +19,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import type { DbHandle } from "@/server/db/client";
-import { organizations, users, type MemberRole } from "@/server/db/schema";
+import { organizations, supportGrants, users, type MemberRole } from "@/server/db/schema";
 import { createTestDb } from "../helpers/db";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { procedureAt, procedureDefs, procedurePaths as listProcedures } from "../helpers/procedures";
@@ -102,7 +104,27 @@ const ADMIN_ONLY = new Set([
 ]);
 
 /** Organization procedures only an owner may call. */
-const OWNER_ONLY = new Set(["members.transferOwnership", "twoFactor.setOrganizationRequirement"]);
+const OWNER_ONLY = new Set([
+  "members.transferOwnership",
+  "twoFactor.setOrganizationRequirement",
+  "supportAccess.grant",
+  "supportAccess.revoke",
+]);
+
+/**
+ * The console's procedures (/admin): platform staff with two-factor only. Every organization role
+ * is refused (FORBIDDEN), staff without two-factor too (STAFF_TWO_FACTOR_REQUIRED).
+ */
+const STAFF_ONLY = new Set<string>([
+  "console.staff.me",
+  "console.customer.get",
+  "console.customer.suspend",
+  "console.customer.reactivate",
+  "console.customer.retry",
+]);
+
+/** Organization queries whose answer carries a credential: refused in support mode (SUPPORT_NO_SECRETS). */
+const REVEALS_SECRET = new Set<string>(["chat.session"]);
 
 /** Organization mutations that may run before the e-mail is verified (reviewed: none creates nothing at the provider). */
 const ALLOW_UNVERIFIED = new Set<string>([]);
@@ -111,8 +133,10 @@ const procedurePaths = listProcedures();
 const isMutation = (path: string) => procedureDefs[path]!._def.type === "mutation";
 const allowsUnverified = (path: string) =>
   (procedureDefs[path]!._def as { meta?: { allowUnverified?: boolean } }).meta?.allowUnverified === true;
-const orgScoped = procedurePaths.filter((p) => !PUBLIC.has(p) && !USER_SCOPED.has(p));
-const signedIn = procedurePaths.filter((p) => !PUBLIC.has(p));
+const orgScoped = procedurePaths.filter((p) => !PUBLIC.has(p) && !USER_SCOPED.has(p) && !STAFF_ONLY.has(p));
+/** Signed-in procedures of the customer portal (the console's have their own callers below). */
+const signedIn = procedurePaths.filter((p) => !PUBLIC.has(p) && !STAFF_ONLY.has(p));
+const staffOnly = [...STAFF_ONLY].sort();
 const minimumRole = (path: string): MemberRole =>
   OWNER_ONLY.has(path) ? "owner" : ADMIN_ONLY.has(path) ? "admin" : "member";
 const RANK: Record<MemberRole, number> = { member: 1, admin: 2, owner: 3 };
@@ -133,7 +157,16 @@ async function outcome(call: Promise<unknown>): Promise<Outcome> {
   }
 }
 
-const GUARD_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "EMAIL_NOT_VERIFIED", "TWO_FACTOR_ENROLMENT_REQUIRED"];
+const GUARD_CODES = [
+  "UNAUTHENTICATED",
+  "ORGANIZATION_SUSPENDED",
+  "SUPPORT_READ_ONLY",
+  "SUPPORT_NO_SECRETS",
+  "FORBIDDEN",
+  "EMAIL_NOT_VERIFIED",
+  "TWO_FACTOR_ENROLMENT_REQUIRED",
+  "STAFF_TWO_FACTOR_REQUIRED",
+];
 /** Got past every guard (whatever the input or the missing provider then said). */
 function passedGuards(o: Outcome): boolean {
   return !["UNAUTHORIZED", "FORBIDDEN"].includes(o.trpc) && !GUARD_CODES.includes(o.app ?? "");
@@ -151,8 +184,11 @@ describe("every procedure is classified and guarded", () => {
     organizationId?: string;
     emailVerified?: boolean;
     twoFactor?: boolean;
+    /** Platform staff (users.is_staff), besides their role in the organization. */
+    staff?: boolean;
   }): Promise<TestMember> {
     const member = await createMember(handle.db, opts);
+    if (opts.staff) await handle.db.update(users).set({ isStaff: true }).where(eq(users.id, member.session.userId));
     if (opts.twoFactor) {
       // What a confirmed enrolment leaves behind (tests/auth/two-factor.test.ts enrols for real).
       await handle.db.update(users).set({ twoFactorEnabledAt: new Date() }).where(eq(users.id, member.session.userId));
@@ -179,9 +215,11 @@ describe("every procedure is classified and guarded", () => {
 
   it("the router has procedures and the lists name only real ones, each once", () => {
     expect(procedurePaths.length).toBeGreaterThan(3);
-    const listed = [...PUBLIC, ...USER_SCOPED, ...ADMIN_ONLY, ...OWNER_ONLY, ...ALLOW_UNVERIFIED];
+    const listed = [...PUBLIC, ...USER_SCOPED, ...ADMIN_ONLY, ...OWNER_ONLY, ...STAFF_ONLY, ...ALLOW_UNVERIFIED];
     for (const path of listed) expect(procedurePaths, `${path} is listed but does not exist`).toContain(path);
-    const classes = [PUBLIC, USER_SCOPED, ADMIN_ONLY, OWNER_ONLY];
+    const classes = [PUBLIC, USER_SCOPED, ADMIN_ONLY, OWNER_ONLY, STAFF_ONLY];
+    // Everything under console.* is the console's, and nothing else is.
+    expect(procedurePaths.filter((p) => p.startsWith("console.")).sort()).toEqual(staffOnly);
     for (const path of procedurePaths)
       expect(classes.filter((c) => c.has(path)).length, `${path} in more than one class`).toBeLessThanOrEqual(1);
     expect(procedurePaths.filter((p) => isMutation(p) && allowsUnverified(p)).sort()).toEqual(
@@ -259,6 +297,85 @@ describe("every procedure is classified and guarded", () => {
         expect(got.app).not.toBe("TWO_FACTOR_ENROLMENT_REQUIRED");
         if (RANK[who.role] >= RANK[minimumRole(path)]) expect(passedGuards(got), JSON.stringify(got)).toBe(true);
       });
+    });
+  });
+  describe("a suspended organization", () => {
+    let suspendedOrg: string;
+    beforeAll(async () => {
+      suspendedOrg = (await createMember(handle.db, { role: "owner" })).organizationId;
+      await handle.db.update(organizations).set({ suspendedAt: new Date() }).where(eq(organizations.id, suspendedOrg));
+    });
+    describe.each(["member", "admin", "owner"] as const)("as %s", (role) => {
+      it.each(signedIn)("%s: the organization's are refused, the person's own stay open", async (path) => {
+        const got = await call(path, { role, organizationId: suspendedOrg });
+        if (orgScoped.includes(path)) expect(got).toEqual({ trpc: "FORBIDDEN", app: "ORGANIZATION_SUSPENDED" });
+        else expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+      });
+    });
+  });
+
+  describe("support access: platform staff under a customer's live grant", () => {
+    let grantedOrg: string;
+    let staffCaller: ReturnType<typeof callerFor>;
+    beforeAll(async () => {
+      grantedOrg = (await createMember(handle.db, { role: "owner" })).organizationId;
+      await handle.db
+        .insert(supportGrants)
+        .values({ organizationId: grantedOrg, expiresAt: new Date(Date.now() + 3600_000) });
+      const staff = await person({ role: "owner", staff: true, twoFactor: true });
+      staffCaller = callerFor({ db: handle.db, member: staff, orgHint: grantedOrg });
+    });
+
+    it.each(orgScoped.filter(isMutation))("%s is refused (SUPPORT_READ_ONLY)", async (path) => {
+      expect(await outcome(procedureAt(staffCaller, path)({}))).toEqual({
+        trpc: "FORBIDDEN",
+        app: "SUPPORT_READ_ONLY",
+      });
+    });
+
+    it.each(orgScoped.filter((p) => !isMutation(p)))("%s: read, unless it reveals a credential", async (path) => {
+      const got = await outcome(procedureAt(staffCaller, path)({}));
+      if (REVEALS_SECRET.has(path)) expect(got).toEqual({ trpc: "FORBIDDEN", app: "SUPPORT_NO_SECRETS" });
+      else expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+    });
+
+    it("staff without two-factor get nothing of it", async () => {
+      const staff = await person({ role: "owner", staff: true });
+      const caller = callerFor({ db: handle.db, member: staff, orgHint: grantedOrg });
+      for (const path of orgScoped) expect((await outcome(procedureAt(caller, path)({}))).trpc).toBe("FORBIDDEN");
+    });
+  });
+
+  describe("the console: platform staff with two-factor only", () => {
+    describe.each([
+      ["member", { role: "member" as const }],
+      ["admin", { role: "admin" as const }],
+      ["owner", { role: "owner" as const }],
+      ["owner with two-factor", { role: "owner" as const, twoFactor: true }],
+    ])("%s of an organization (not staff)", (_label, who) => {
+      it.each(staffOnly)("%s is refused (FORBIDDEN)", async (path) => {
+        expect(await call(path, { ...who, organizationId: orgA })).toEqual({ trpc: "FORBIDDEN", app: "FORBIDDEN" });
+      });
+    });
+
+    it.each(staffOnly)("%s refuses staff without two-factor (STAFF_TWO_FACTOR_REQUIRED)", async (path) => {
+      expect(await call(path, { role: "member", staff: true })).toEqual({
+        trpc: "FORBIDDEN",
+        app: "STAFF_TWO_FACTOR_REQUIRED",
+      });
+    });
+
+    it.each(staffOnly)("%s lets staff with two-factor through", async (path) => {
+      const got = await call(path, { role: "member", staff: true, twoFactor: true });
+      expect(passedGuards(got), JSON.stringify(got)).toBe(true);
+    });
+
+    // Staff change a customer's team only through the console's own actions: being staff opens no
+    // organization procedure of an organization they do not belong to.
+    it.each(orgScoped)("%s refuses staff acting for a customer's organization (FORBIDDEN)", async (path) => {
+      const staff = await person({ role: "owner", staff: true, twoFactor: true });
+      const caller = callerFor({ db: handle.db, member: staff, orgHint: orgA });
+      expect((await outcome(procedureAt(caller, path)({}))).trpc).toBe("FORBIDDEN");
     });
   });
 });

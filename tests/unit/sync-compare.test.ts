@@ -48,6 +48,7 @@ function op(id: string, over: Partial<Operator> = {}): Operator {
     state: "synced",
     lastError: null,
     version: 1,
+    activeBeforeSuspension: null,
     createdAt: at,
     updatedAt: at,
     ...over,

@@ -9,6 +9,7 @@ import { ChangePasswordSection } from "./change-password-section";
 import { DeleteAccountSection } from "./delete-account-section";
 import { NameSection } from "./name-section";
 import { SessionsSection } from "./sessions-section";
+import { SupportAccessSection } from "./support-access-section";
 import { TwoFactorSection } from "./two-factor-section";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,6 +35,7 @@ export default async function AccountPage() {
       <ChangeEmailSection />
       <TwoFactorSection />
       <SessionsSection />
+      <SupportAccessSection />
       <HydrateClient>
         <Card title={t("deleteTitle")} description={t("deleteSubtitle")}>
           <DeleteAccountSection email={session?.email ?? ""} twoFactorEnabled={session?.twoFactorEnabled ?? false} />

@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/lib/trpc/server";
+import { currentOrgScope } from "@/server/auth/current-org";
+import { currentSession } from "@/server/auth/current";
 import { env } from "@/server/config/env";
 import { ChatClient } from "./chat-client";
 
@@ -15,6 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ChatPage() {
   const t = await getTranslations("chat");
+  const session = await currentSession();
+  const scope = session ? await currentOrgScope(session.userId) : null;
+  if (scope?.support) {
+    // Support access never opens the chat: chat.session refuses it too (SUPPORT_NO_SECRETS).
+    return (
+      <section className="flex flex-col gap-4">
+        <PageHeader title={t("title")} />
+        <Card>{(await getTranslations("support"))("chatRefused")}</Card>
+      </section>
+    );
+  }
   const { capabilities } = await (await serverCaller()).provider.capabilities();
   if (!capabilities.chatSdk) {
     return (

@@ -29,6 +29,11 @@ export const users = pgTable(
     twoFactorEnabledAt: timestamp("two_factor_enabled_at", { withTimezone: true }),
     /** The last TOTP time step accepted (Unix seconds ÷ 30): a code is never accepted twice. */
     twoFactorLastStep: bigint("two_factor_last_step", { mode: "number" }),
+    /**
+     * Platform staff (the integrator's own people): may use the console at /admin, with two-factor
+     * sign-in on. Not an organization role. Set by `npm run staff:grant` or PLATFORM_STAFF_EMAILS.
+     */
+    isStaff: boolean("is_staff").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -40,6 +45,8 @@ export const organizations = pgTable("organizations", {
   name: text("name").notNull(),
   /** Set by an owner: owners and admins must use two-factor sign-in before changing anything. */
   requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+  /** When platform staff suspended the organization (null: not suspended). The console sets and clears it. */
+  suspendedAt: timestamp("suspended_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

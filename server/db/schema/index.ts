@@ -10,3 +10,4 @@ export * from "./imports";
 export * from "./mail";
 export * from "./attendances";
 export * from "./chat-settings";
+export * from "./support";

@@ -123,6 +123,13 @@ export const operators = pgTable(
     state: provisioningState("state").notNull().default("pending"),
     lastError: jsonb("last_error").$type<ProvisioningErrorInfo>(),
     version: integer("version").notNull().default(1),
+    /**
+     * The operator's `active` from before its organization was suspended, stored before the
+     * suspension changes it (server/provisioning/reconciler/suspension.ts); null when the
+     * organization is not suspended or the operator was not touched yet. Reactivation restores
+     * exactly this, then clears it.
+     */
+    activeBeforeSuspension: boolean("active_before_suspension"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -147,10 +154,11 @@ export const auditLog = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     /**
-     * Who acted: a person ("user") or the portal itself ("system"). Kept when the person's account
-     * is deleted (actor_user_id then becomes null), so the entry reads "Conta excluída", not "Sistema".
+     * Who acted: a person ("user"), platform staff from the console ("staff", server/audit/staff.ts)
+     * or the portal itself ("system"). Kept when the person's account is deleted (actor_user_id then
+     * becomes null), so the entry reads "Conta excluída", not "Sistema".
      */
-    actorKind: text("actor_kind", { enum: ["user", "system"] })
+    actorKind: text("actor_kind", { enum: ["user", "staff", "system"] })
       .notNull()
       .default("system"),
     /** e.g. "account.create", "operator.update", "department.delete". */

@@ -37,6 +37,7 @@ import { getVendorAccount, STALE_PENDING_MS } from "../accounts";
 import { reconcileDepartments } from "./departments";
 import { acquireLease, INSTANCE_ID, releaseLease } from "./lease";
 import { reconcileOperators } from "./operators";
+import { applySuspension, suspensionWorkPending } from "./suspension";
 import type { RunContext } from "./outcome";
 import { listNeedsAttention } from "./read-model";
 import {
@@ -106,6 +107,15 @@ export async function reconcileOrganization(
         if (provider.capabilities.departments) await reconcileDepartments(context);
         await reconcileOperators(context);
       }
+      // A suspension (or its end) moves the operators after the doubtful ones were settled above.
+      const suspension = await applySuspension(
+        db,
+        provider,
+        organizationId,
+        account?.state === "synced" ? account.vendorAccountId : null,
+      );
+      counts.examined += suspension.changed + suspension.remaining;
+      if (suspension.error) error = `suspension: ${suspension.error}`;
     } catch (e) {
       error = describeError(e);
     }
@@ -148,6 +158,7 @@ export async function organizationsToReconcile(db: Db, graceMs: number = STALE_P
     )) {
     ids.add(r.id);
   }
+  for (const id of await suspensionWorkPending(db)) ids.add(id);
   return [...ids];
 }
 

@@ -34,8 +34,11 @@ export const ZAuditLogOutput = z.object({
       targetType: z.string(),
       targetId: z.string().nullable(),
       result: z.enum(["success", "failure", "uncertain"]),
-      /** "deleted": a person whose account no longer exists (their name is gone with it). */
-      actorKind: z.enum(["user", "system", "deleted"]),
+      /**
+       * "deleted": a person whose account no longer exists (their name is gone with it); "staff": the
+       * platform's staff, from the console.
+       */
+      actorKind: z.enum(["user", "staff", "system", "deleted"]),
       actorName: z.string().nullable(),
       details: z.record(z.string(), z.unknown()).nullable(),
     }),

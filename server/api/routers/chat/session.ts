@@ -17,16 +17,19 @@ export const ZChatSessionOutput = z.object({
   operatorAccessToken: z.string(),
 });
 
-export const session = orgProcedure.output(ZChatSessionOutput).query(async ({ ctx }) => {
-  const account = await requireSyncedAccount(ctx.db, ctx.org.id);
-  const [op] = await ctx.db
-    .select()
-    .from(operators)
-    .where(and(eq(operators.organizationId, ctx.org.id), eq(operators.userId, ctx.session.userId)));
-  if (!op || op.state !== "synced" || !op.accessTokenCiphertext || !op.active) throw appError("NO_OPERATOR");
-  return {
-    accountId: account.vendorAccountId,
-    operatorName: op.name,
-    operatorAccessToken: decryptOperatorToken(op.id, op.accessTokenCiphertext),
-  };
-});
+export const session = orgProcedure
+  .meta({ revealsSecret: true })
+  .output(ZChatSessionOutput)
+  .query(async ({ ctx }) => {
+    const account = await requireSyncedAccount(ctx.db, ctx.org.id);
+    const [op] = await ctx.db
+      .select()
+      .from(operators)
+      .where(and(eq(operators.organizationId, ctx.org.id), eq(operators.userId, ctx.session.userId)));
+    if (!op || op.state !== "synced" || !op.accessTokenCiphertext || !op.active) throw appError("NO_OPERATOR");
+    return {
+      accountId: account.vendorAccountId,
+      operatorName: op.name,
+      operatorAccessToken: decryptOperatorToken(op.id, op.accessTokenCiphertext),
+    };
+  });

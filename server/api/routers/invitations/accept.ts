@@ -14,6 +14,7 @@ import { markEmailVerified } from "@/server/auth/email-verification";
 import { sessionCookieName, sessionCookieOptions } from "@/server/auth/cookies";
 import { hashPassword } from "@/server/auth/password";
 import { encodeSessionToken, openSession } from "@/server/auth/session";
+import { isListedStaff } from "@/server/auth/staff";
 import { invitations, memberships, users, type Invitation } from "@/server/db/schema";
 import { isUniqueViolation } from "@/server/db/errors";
 import { hashLinkToken } from "@/server/security/link-tokens";
@@ -94,7 +95,13 @@ export const accept = publicProcedure
         await consume(tx, invitation.id);
         const [created] = await tx
           .insert(users)
-          .values({ name, email: invitation.email, passwordHash, emailVerifiedAt: new Date() })
+          .values({
+            name,
+            email: invitation.email,
+            passwordHash,
+            emailVerifiedAt: new Date(),
+            isStaff: isListedStaff(invitation.email),
+          })
           .returning();
         if (!created) throw new Error("user insert returned nothing");
         await tx.insert(memberships).values({ organizationId, userId: created.id, role: invitation.role });

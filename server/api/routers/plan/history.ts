@@ -26,7 +26,7 @@ export const ZPlanHistoryOutput = z.object({
       cancelReason: z.enum(CANCEL_REASONS).nullable(),
       cancelNote: z.string().nullable(),
       /** "deleted": a person whose account no longer exists. */
-      actorKind: z.enum(["user", "system", "deleted"]),
+      actorKind: z.enum(["user", "staff", "system", "deleted"]),
       actorName: z.string().nullable(),
     }),
   ),

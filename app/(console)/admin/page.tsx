@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+
+/** The console opens on Clientes. */
+export default function ConsoleHome(): never {
+  redirect("/admin/customers");
+}
