@@ -3,6 +3,7 @@
  * in its own folder below; procedures name the organization they act on in their input.
  */
 import { createTRPCRouter } from "@/server/api/trpc";
+import { customersRouter } from "./customers/router";
 import { staffRouter } from "./staff/router";
 
-export const consoleRouter = createTRPCRouter({ staff: staffRouter });
+export const consoleRouter = createTRPCRouter({ staff: staffRouter, customers: customersRouter });
