@@ -3,7 +3,12 @@
  * in its own folder below; procedures name the organization they act on in their input.
  */
 import { createTRPCRouter } from "@/server/api/trpc";
+import { attentionRouter } from "./attention/router";
 import { customersRouter } from "./customers/router";
 import { staffRouter } from "./staff/router";
 
-export const consoleRouter = createTRPCRouter({ staff: staffRouter, customers: customersRouter });
+export const consoleRouter = createTRPCRouter({
+  staff: staffRouter,
+  customers: customersRouter,
+  attention: attentionRouter,
+});
