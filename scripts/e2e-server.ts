@@ -16,7 +16,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { E2E_SECRETS, MAIL_DIR, SERVER_LOG_DIR } from "../e2e/secrets";
+import { E2E_SECRETS, E2E_STAFF_EMAIL, MAIL_DIR, SERVER_LOG_DIR } from "../e2e/secrets";
 import { startMailSink } from "../emulators/mail/sink";
 
 const portalPort = process.env.E2E_PORT ?? "3100";
@@ -54,6 +54,9 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   MAIL_FROM: "Portal PlugChat <no-reply@portal.test>",
   // The plan step shows seats × this price (e2e/onboarding.spec.ts checks "R$ 49,90").
   PLAN_PRICE_PER_SEAT: "49.90",
+  // The console's staff (e2e/admin-console.spec.ts): the portal owns its PGlite folder while it runs, so
+  // staff is granted through PLATFORM_STAFF_EMAILS; npm run staff:grant is run in tests/console/staff.test.ts.
+  PLATFORM_STAFF_EMAILS: E2E_STAFF_EMAIL,
   // Every e2e test signs up from 127.0.0.1.
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
   // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the

@@ -112,6 +112,7 @@ const STAFF_ONLY = new Set<string>([
   "console.attention.resolve",
   "console.attention.retry",
   "console.customers.list",
+  "console.funnel.get",
   "console.staff.me",
 ]);
 

@@ -5,10 +5,12 @@
 import { createTRPCRouter } from "@/server/api/trpc";
 import { attentionRouter } from "./attention/router";
 import { customersRouter } from "./customers/router";
+import { funnelRouter } from "./funnel/router";
 import { staffRouter } from "./staff/router";
 
 export const consoleRouter = createTRPCRouter({
   staff: staffRouter,
   customers: customersRouter,
   attention: attentionRouter,
+  funnel: funnelRouter,
 });
