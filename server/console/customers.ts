@@ -21,6 +21,7 @@ export interface CustomerRow {
   onboardingCompletedAt: Date | null;
   /** The chat account's provisioning state; null: no account yet. */
   accountState: ProvisioningState | null;
+  /** The trial starts with a created chat account; null: no account (or not created yet). */
   plan: { kind: "trial"; daysLeft: number } | { kind: "subscription"; seats: number | null } | null;
   operatorsActive: number;
   operatorsTotal: number;
@@ -193,7 +194,7 @@ export async function listCustomers(
       plan:
         r.plan_choice === "subscription"
           ? { kind: "subscription", seats: r.seats === null ? null : Number(r.seats) }
-          : r.account_created_at
+          : r.account_created_at && r.account_state === "synced"
             ? { kind: "trial", daysLeft: trialDaysLeft(date(r.account_created_at), now) }
             : null,
       operatorsActive: Number(r.operators_active),

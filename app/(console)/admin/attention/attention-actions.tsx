@@ -65,12 +65,24 @@ export function AttentionActions({
   return (
     <div className="flex flex-wrap gap-2">
       {actions.includes("retry") && (
-        <Button type="button" variant="secondary" context={name} onClick={() => setOpen("retry")}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="whitespace-nowrap"
+          context={name}
+          onClick={() => setOpen("retry")}
+        >
           {t("retry")}
         </Button>
       )}
       {actions.includes("resolve") && (
-        <Button type="button" variant="ghost" context={name} onClick={() => setOpen("resolve")}>
+        <Button
+          type="button"
+          variant="ghost"
+          className="whitespace-nowrap"
+          context={name}
+          onClick={() => setOpen("resolve")}
+        >
           {t("resolve")}
         </Button>
       )}

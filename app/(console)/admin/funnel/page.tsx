@@ -24,17 +24,18 @@ function FunnelChart({
   description: string;
 }) {
   const max = Math.max(1, ...stages.map((s) => s.value));
-  const rowH = 36;
-  const labelW = 120;
-  const width = 480;
-  const barW = width - labelW - 48;
+  // A narrow drawing, so its words stay readable when a phone scales it down.
+  const rowH = 32;
+  const labelW = 112;
+  const width = 360;
+  const barW = width - labelW - 40;
   const height = stages.length * rowH;
   return (
     <svg
       role="img"
       aria-labelledby="funnel-chart-title funnel-chart-desc"
       viewBox={`0 0 ${width} ${height}`}
-      className="h-auto w-full max-w-2xl"
+      className="h-auto w-full max-w-lg"
     >
       <title id="funnel-chart-title">{title}</title>
       <desc id="funnel-chart-desc">{description}</desc>
@@ -43,11 +44,11 @@ function FunnelChart({
         const y = i * rowH;
         return (
           <g key={s.label}>
-            <text x={0} y={y + rowH / 2 + 5} fontSize="13" fill="#334155">
+            <text x={0} y={y + rowH / 2 + 5} fontSize="14" fill="#334155">
               {s.label}
             </text>
             <rect x={labelW} y={y + 6} width={Math.max(w, 2)} height={rowH - 12} rx={4} fill="#15803d" />
-            <text x={labelW + Math.max(w, 2) + 6} y={y + rowH / 2 + 5} fontSize="13" fill="#0f172a" fontWeight="600">
+            <text x={labelW + Math.max(w, 2) + 6} y={y + rowH / 2 + 5} fontSize="14" fill="#0f172a" fontWeight="600">
               {s.value}
             </text>
           </g>
