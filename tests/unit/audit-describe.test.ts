@@ -31,7 +31,8 @@ describe("audit entries as sentences", () => {
       details: { name: "Loja da Rosa", outcome: "resolved", staffReason: "cliente ligou" },
     });
     expect(describeAuditEntry(pt, e)).toEqual({
-      sentence: "Equipe da plataforma (Ana Plataforma) pediu uma nova tentativa com o serviço de chat para Loja da Rosa",
+      sentence:
+        "Equipe da plataforma (Ana Plataforma) pediu uma nova tentativa com o serviço de chat para Loja da Rosa",
       changes: [],
       reason: "Motivo informado pela equipe da plataforma: cliente ligou",
     });
