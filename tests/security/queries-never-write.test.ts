@@ -3,11 +3,9 @@
  * have no side effects. Every query of the app router runs against a database and a vendor
  * that record any write; none may happen.
  */
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
 import type { Db, DbHandle } from "@/server/db/client";
-import { users } from "@/server/db/schema";
 import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { createTestDb } from "../helpers/db";
@@ -49,12 +47,6 @@ describe("queries never write", () => {
     emulator = await startPlugchatEmulator({ port: 0, token: TOKEN });
     provider = createChatProvider({ baseUrl: emulator.baseUrl, token: TOKEN, timeoutMs: 2_000 });
     owner = await createMember(handle.db, { role: "owner", name: "Dona Rosa" });
-    // Platform staff with two-factor too, so the console's queries run to their deepest paths as well.
-    await handle.db
-      .update(users)
-      .set({ isStaff: true, twoFactorEnabledAt: new Date() })
-      .where(eq(users.id, owner.session.userId));
-    owner.session = { ...owner.session, twoFactorEnabled: true };
     // An organization that went through the wizard, so queries reach their deepest paths.
     const caller = callerFor({ db: handle.db, provider, member: owner });
     await caller.onboarding.createAccount({ companyName: "Loja da Rosa", sessionName: "Loja da Rosa" });
