@@ -15,9 +15,8 @@
  * export condition (as Next.js does for server code).
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { percentile, REACT_SERVER_CONDITION } from "./support";
+import { measureLatencies, openBenchDatabase, REACT_SERVER_CONDITION } from "./support";
 
 const CONDITION = REACT_SERVER_CONDITION;
 process.env.LOG_LEVEL ??= "warn";
@@ -26,7 +25,6 @@ const here = fileURLToPath(import.meta.url);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 100_000);
 const PROCESSED = Math.min(Number(process.env.BENCH_PROCESSED ?? 2_000), DELIVERIES);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 240);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const FIRST = ["Ana", "Bruna", "Camila", "Daniela", "Helena", "Juliana", "Bruno", "Carlos", "João", "Lucas", "Paulo"];
@@ -89,9 +87,7 @@ function payloads(n: number, now: number, random: () => number) {
 }
 
 async function main(): Promise<void> {
-  const pg = (await import("pg")).default;
   const { sql } = await import("drizzle-orm");
-  const { openDb } = await import("@/server/db/client");
   const { callerFor, createMember } = await import("@/tests/helpers/context");
   const { attendances, webhookDeliveries } = await import("@/server/db/schema");
   const { attendanceFromDelivery } = await import("@/server/attendances/projection");
@@ -101,33 +97,8 @@ async function main(): Promise<void> {
   const cleanups: Array<() => Promise<void> | void> = [];
   try {
     // ---------- database ----------
-    let handle: Awaited<ReturnType<typeof openDb>>;
-    let dbLabel: string;
-    const dbName = `bench_attendances_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    try {
-      await admin.connect();
-      await admin.query(`create database "${dbName}"`);
-      await admin.end();
-      const u = new URL(ADMIN_URL);
-      u.pathname = `/${dbName}`;
-      handle = await openDb({ kind: "postgres", url: u.toString() });
-      dbLabel = `PostgreSQL (${u.host}/${dbName})`;
-      cleanups.push(async () => {
-        const dropper = new pg.Client({ connectionString: ADMIN_URL });
-        await dropper.connect();
-        await dropper.query(`drop database if exists "${dbName}" with (force)`);
-        await dropper.end();
-      });
-    } catch (error) {
-      await admin.end().catch(() => undefined);
-      console.log(
-        `PostgreSQL unreachable at ${ADMIN_URL} (${error instanceof Error ? error.message : String(error)}): falling back to in-memory PGlite — the figures below are NOT PostgreSQL's.`,
-      );
-      handle = await openDb({ kind: "pglite" });
-      dbLabel = "PGlite (in memory) — PostgreSQL was unreachable";
-    }
-    cleanups.push(() => handle.close());
+    const { handle, label: dbLabel, cleanup } = await openBenchDatabase("bench_attendances");
+    cleanups.push(cleanup);
     const db = handle.db;
     console.log(`bench:attendances — database: ${dbLabel}; ${DELIVERIES} deliveries in one organization`);
 
@@ -236,42 +207,12 @@ async function main(): Promise<void> {
       { label: "operator, 90 days", input: { operator: "Bruno Costa", from: daysAgo(89), to: today } },
       { label: "search 'silva', 30 days", input: { q: "silva" } },
     ];
-    const measure = async <I>(
-      name: string,
-      target: number,
-      variants: Array<{ label: string; input: I; asMember?: boolean }>,
-      call: (input: I, asMember: boolean) => Promise<unknown>,
-    ) => {
-      for (const v of variants) await call(v.input, v.asMember ?? false);
-      const all: number[] = [];
-      const per = new Map<string, number[]>();
-      for (let i = 0; i < QUERIES; i++) {
-        const v = variants[i % variants.length]!;
-        const s = performance.now();
-        await call(v.input, v.asMember ?? false);
-        const ms = performance.now() - s;
-        all.push(ms);
-        (per.get(v.label) ?? per.set(v.label, []).get(v.label)!).push(ms);
-      }
-      all.sort((a, b) => a - b);
-      const p95 = percentile(all, 95);
-      console.log(`\n${name}, ${QUERIES} calls through the tRPC caller (session, org scope, query, output):`);
-      console.log(
-        `   p50 ${percentile(all, 50).toFixed(2)} ms · p95 ${p95.toFixed(2)} ms · p99 ${percentile(all, 99).toFixed(2)} ms (target p95 ≤ ${target} ms: ${p95 <= target ? "met" : "MISSED"})`,
-      );
-      for (const [label, xs] of per) {
-        xs.sort((a, b) => a - b);
-        console.log(
-          `   - ${label.padEnd(34)} p50 ${percentile(xs, 50).toFixed(2)} ms · p95 ${percentile(xs, 95).toFixed(2)} ms · p99 ${percentile(xs, 99).toFixed(2)} ms`,
-        );
-      }
-      return p95 <= target;
-    };
-    const listOk = await measure("1. attendances.list", 50, listVariants, (input, asMember) =>
-      (asMember ? memberCaller : ownerCaller).attendances.list(input),
+    const through = "through the tRPC caller (session, org scope, query, output)";
+    const listOk = await measureLatencies(`1. attendances.list ${through}`, 50, QUERIES, listVariants, (v) =>
+      (v.asMember ? memberCaller : ownerCaller).attendances.list(v.input),
     );
-    const tilesOk = await measure("2. attendances.tiles", 100, tileVariants, (input) =>
-      ownerCaller.attendances.tiles(input),
+    const tilesOk = await measureLatencies(`2. attendances.tiles ${through}`, 100, QUERIES, tileVariants, (v) =>
+      ownerCaller.attendances.tiles(v.input),
     );
     if (!listOk || !tilesOk) process.exitCode = 1;
   } finally {

@@ -19,7 +19,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { percentile, REACT_SERVER_CONDITION, startEmulatorChild } from "./support";
+import { openBenchDatabase, percentile, REACT_SERVER_CONDITION, startEmulatorChild } from "./support";
 
 const CONDITION = REACT_SERVER_CONDITION;
 // One info line per vendor call would bury the figures (LOG_LEVEL=info shows them).
@@ -32,11 +32,8 @@ const LATENCY_MS = Number(process.env.BENCH_VENDOR_LATENCY_MS ?? 50);
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000);
 const OPERATORS = Number(process.env.BENCH_OPERATORS ?? 5_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 240);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 async function main(): Promise<void> {
-  const pg = (await import("pg")).default;
-  const { openDb } = await import("@/server/db/client");
   const { createChatProvider } = await import("@/server/providers");
   const { ImportWorker, importConcurrencyFromEnv } = await import("@/server/provisioning/import-worker");
   const { callerFor, createMember } = await import("@/tests/helpers/context");
@@ -63,34 +60,8 @@ async function main(): Promise<void> {
     if (!latency.ok) throw new Error(`could not set the emulator latency: ${latency.status}`);
 
     // ---------- database ----------
-    let handle: Awaited<ReturnType<typeof openDb>>;
-    let dbLabel: string;
-    const dbName = `bench_import_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    try {
-      await admin.connect();
-      await admin.query(`create database "${dbName}"`);
-      await admin.end();
-      const u = new URL(ADMIN_URL);
-      u.pathname = `/${dbName}`;
-      // The production pool size (DATABASE_POOL_SIZE, default 25): the worker gets what it gets in a deployment.
-      handle = await openDb({ kind: "postgres", url: u.toString() });
-      dbLabel = `PostgreSQL (${u.host}/${dbName})`;
-      cleanups.push(async () => {
-        const dropper = new pg.Client({ connectionString: ADMIN_URL });
-        await dropper.connect();
-        await dropper.query(`drop database if exists "${dbName}" with (force)`);
-        await dropper.end();
-      });
-    } catch (error) {
-      await admin.end().catch(() => undefined);
-      console.log(
-        `PostgreSQL unreachable at ${ADMIN_URL} (${error instanceof Error ? error.message : String(error)}): falling back to in-memory PGlite — the figures below are NOT PostgreSQL's.`,
-      );
-      handle = await openDb({ kind: "pglite" });
-      dbLabel = "PGlite (in memory) — PostgreSQL was unreachable";
-    }
-    cleanups.push(() => handle.close());
+    const { handle, label: dbLabel, cleanup } = await openBenchDatabase("bench_import");
+    cleanups.push(cleanup);
     const db = handle.db;
     const provider = createChatProvider({ baseUrl: `${emu.origin}/integrator`, token: TOKEN, timeoutMs: 10_000 });
 

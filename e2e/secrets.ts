@@ -24,3 +24,6 @@ export const E2E_PASSWORDS = {
   chatOperator: "senha-do-joao-1",
   afterReset: "minha nova frase depois do reset",
 } as const;
+
+/** The e2e portal's PLATFORM_STAFF_EMAILS: the account e2e/admin-console.spec.ts signs up is staff from its first row. */
+export const E2E_STAFF_EMAIL = "equipe.plataforma@example.com.br";

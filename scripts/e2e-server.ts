@@ -16,7 +16,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { E2E_SECRETS, MAIL_DIR, SERVER_LOG_DIR } from "../e2e/secrets";
+import { E2E_SECRETS, E2E_STAFF_EMAIL, MAIL_DIR, SERVER_LOG_DIR } from "../e2e/secrets";
 import { startMailSink } from "../emulators/mail/sink";
 
 const portalPort = process.env.E2E_PORT ?? "3100";
@@ -57,8 +57,10 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   // Relatórios: a cached report is old after 5 s (5 min by default), so e2e/reports.spec.ts can
   // make the chat fail and see the last result with its age without waiting minutes.
   REPORTS_CACHE_SECONDS: "5",
-  // e2e/admin-suspend.spec.ts signs this address up: platform staff from its first row.
-  PLATFORM_STAFF_EMAILS: process.env.PLATFORM_STAFF_EMAILS ?? "staff.suspend@e2e.example.com.br",
+  // Platform staff from their first row: the console's (e2e/admin-console.spec.ts; the portal owns its
+  // PGlite folder while it runs, so npm run staff:grant is run in tests/console/staff.test.ts instead)
+  // and e2e/admin-suspend.spec.ts's.
+  PLATFORM_STAFF_EMAILS: process.env.PLATFORM_STAFF_EMAILS ?? `${E2E_STAFF_EMAIL},staff.suspend@e2e.example.com.br`,
   // The suspension page's contact (e2e/admin-suspend.spec.ts).
   SUPPORT_EMAIL: "suporte@integrador.example.com.br",
   // Every e2e test signs up from 127.0.0.1.

@@ -4,14 +4,12 @@
  */
 import { z } from "zod/mini";
 import { tooLong } from "@/lib/i18n/rule-message";
-import { SUPPORT_HOURS_MAX, SUPPORT_HOURS_MIN } from "./console-choices";
+import { REASON_MAX, SUPPORT_HOURS_MAX, SUPPORT_HOURS_MIN } from "./console-choices";
 import { singleLineText } from "./text";
 
-export const REASON_MAX = 500;
-
-/** Why staff act on a customer: required, shown to the customer in Auditoria. */
+/** Why staff act on a customer: required, said in a few words, shown to the customer in Auditoria. */
 export const ZStaffReason = singleLineText().check(
-  z.minLength(1, "validation.required"),
+  z.minLength(3, { error: "validation.staffReason" }),
   z.maxLength(REASON_MAX, tooLong(REASON_MAX)),
 );
 
@@ -29,7 +27,8 @@ export type TStaffActionInput = z.infer<typeof ZStaffActionInput>;
 export const ZStaffReasonForm = z.strictObject({ reason: ZStaffReason });
 export type TStaffReasonForm = z.infer<typeof ZStaffReasonForm>;
 
-/** Acesso de suporte: from 1 to 72 hours. */ export const ZSupportGrantInput = z.strictObject({
+/** Acesso de suporte: from 1 to 72 hours. */
+export const ZSupportGrantInput = z.strictObject({
   hours: z
     .number({ error: "validation.required" })
     .check(z.int(), z.minimum(SUPPORT_HOURS_MIN), z.maximum(SUPPORT_HOURS_MAX)),

@@ -18,6 +18,7 @@ export async function getOnboarding(db: Db, organizationId: string): Promise<Onb
     completedSteps: [],
     data: {},
     completedAt: null,
+    stepEnteredAt: {},
     createdAt: now,
     updatedAt: now,
   };
@@ -62,6 +63,8 @@ export async function completeStep(
       currentStep: current,
       data: sql`${onboardingStates.data} || ${JSON.stringify(patch)}::jsonb`,
       completedAt: state.completedAt ?? (finished ? new Date() : null),
+      // The first time the organization reaches a step (the funnel's medians); an entry already there is kept.
+      stepEnteredAt: sql`jsonb_build_object(${current}::text, ${new Date().toISOString()}::text) || ${onboardingStates.stepEnteredAt}`,
       updatedAt: new Date(),
     })
     .where(eq(onboardingStates.organizationId, organizationId))

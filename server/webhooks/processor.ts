@@ -18,7 +18,9 @@ import { webhookDeliveries } from "@/server/db/schema";
 import { claimDue, type ClaimSpec } from "@/server/jobs/claim";
 import { logger } from "@/server/log";
 
-const MAX_ATTEMPTS = 5;
+/** Tries before a delivery is left for a person (the console's Precisa de atenção lists it). */
+export const WEBHOOK_MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = WEBHOOK_MAX_ATTEMPTS;
 
 /** Deliveries not processed yet, oldest first, until MAX_ATTEMPTS tries have failed. */
 const PENDING: ClaimSpec<typeof webhookDeliveries> = {

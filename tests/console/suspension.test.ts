@@ -181,7 +181,7 @@ describe.each(testDbKinds())("suspension (%s)", (kind) => {
     }
 
     emu.addFault({ method: "PUT", path: "/operators$", ...spec.fault, times: 3 });
-    const back = await console_.console.customer.reactivate({ organizationId: owner.organizationId, reason: "ok" });
+    const back = await console_.console.customer.reactivate({ organizationId: owner.organizationId, reason: "Pagamento em dia" });
     expect(back.done).toBe(false);
     await settle();
     for (let i = 0; i < 3; i++) await reconcileAll(db, provider, { settleMs: 0 });
@@ -203,7 +203,7 @@ describe.each(testDbKinds())("suspension (%s)", (kind) => {
     await console_.console.customer.suspend({ organizationId: owner.organizationId, reason: "teste" });
     // The provider is down when staff reactivate: nothing restored yet.
     emu.addFault({ method: "PUT", path: "/operators$", kind: "status", status: 503, times: 10 });
-    await console_.console.customer.reactivate({ organizationId: owner.organizationId, reason: "ok" });
+    await console_.console.customer.reactivate({ organizationId: owner.organizationId, reason: "Pagamento em dia" });
     emu.clearFaults();
     // The owner switches Ana (active before) on themselves... and Carla stays for the sweep.
     const member = callerFor({ db, provider, member: owner });

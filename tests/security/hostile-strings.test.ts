@@ -10,6 +10,7 @@
  *     field named (data.fieldErrors[path], or data.appError.field for a file's content).
  */
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +18,7 @@ import type { z } from "zod";
 import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
 import { isMultiLineText } from "@/lib/validation/text";
 import type { DbHandle } from "@/server/db/client";
+import { users } from "@/server/db/schema";
 import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { browserShape } from "../helpers/browser-shape";
@@ -200,9 +202,17 @@ describe.each(testDbKinds())("hostile strings in every procedure's string fields
   let callsOnOwner = 0;
   const publicPaths = new Set<string>();
 
-  /** A fresh owner with a synced account: organization mutations spend a per-minute budget. */
+  /**
+   * A fresh owner with a synced account (organization mutations spend a per-minute budget), who is
+   * also platform staff with two-factor on, so the console's procedures reach their input too.
+   */
   async function newOwner(): Promise<TestMember> {
     const member = await createMember(handle.db, { role: "owner" });
+    await handle.db
+      .update(users)
+      .set({ isStaff: true, twoFactorEnabledAt: new Date() })
+      .where(eq(users.id, member.session.userId));
+    member.session = { ...member.session, twoFactorEnabled: true };
     await callerFor({ db: handle.db, provider, member }).onboarding.createAccount({
       companyName: "Loja Hostil",
       sessionName: "Loja Hostil",

@@ -116,11 +116,16 @@ const OWNER_ONLY = new Set([
  * is refused (FORBIDDEN), staff without two-factor too (STAFF_TWO_FACTOR_REQUIRED).
  */
 const STAFF_ONLY = new Set<string>([
-  "console.staff.me",
+  "console.attention.list",
+  "console.attention.resolve",
+  "console.attention.retry",
   "console.customer.get",
-  "console.customer.suspend",
   "console.customer.reactivate",
   "console.customer.retry",
+  "console.customer.suspend",
+  "console.customers.list",
+  "console.funnel.get",
+  "console.staff.me",
 ]);
 
 /** Organization queries whose answer carries a credential: refused in support mode (SUPPORT_NO_SECRETS). */

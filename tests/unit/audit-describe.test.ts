@@ -22,6 +22,25 @@ const entry = (over: Partial<AuditEntryView>): AuditEntryView => ({
 });
 
 describe("audit entries as sentences", () => {
+  it("a platform staff action: named as the platform's, with the reason staff gave", () => {
+    const e = entry({
+      action: "staff.retry",
+      targetType: "account",
+      actorKind: "staff",
+      actorName: "Ana Plataforma",
+      details: { name: "Loja da Rosa", outcome: "resolved", staffReason: "cliente ligou" },
+    });
+    expect(describeAuditEntry(pt, e)).toEqual({
+      sentence:
+        "Equipe da plataforma (Ana Plataforma) pediu uma nova tentativa com o serviço de chat para Loja da Rosa",
+      changes: [],
+      reason: "Motivo informado pela equipe da plataforma: cliente ligou",
+    });
+    expect(describeAuditEntry(en, { ...e, actorName: null }).sentence).toBe(
+      "Platform staff asked the chat service to try again for Loja da Rosa",
+    );
+  });
+
   it("names the actor and the target, in either language", () => {
     const e = entry({ details: { name: "João Conceição", isAdmin: false, vendorId: "v-1", login: null } });
     expect(describeAuditEntry(pt, e)).toEqual({

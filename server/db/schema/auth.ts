@@ -37,19 +37,31 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    // The console's search by the start of an e-mail (LIKE 'ana@%' needs the pattern operator class).
+    index("users_email_prefix_idx").on(sql`lower(${t.email}) text_pattern_ops`),
+  ],
 );
 
-export const organizations = pgTable("organizations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  /** Set by an owner: owners and admins must use two-factor sign-in before changing anything. */
-  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
-  /** When platform staff suspended the organization (null: not suspended). The console sets and clears it. */
-  suspendedAt: timestamp("suspended_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** Set by an owner: owners and admins must use two-factor sign-in before changing anything. */
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+    /** When platform staff suspended the organization (null: not suspended). The console sets and clears it. */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The console's Clientes list pages through every organization by these (keyset).
+  (t) => [
+    index("organizations_created_idx").on(t.createdAt, t.id),
+    index("organizations_name_idx").on(sql`lower(${t.name})`, t.id),
+  ],
+);
 
 export const memberships = pgTable(
   "memberships",

@@ -43,6 +43,8 @@ export const importJobs = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** Platform staff marked the job's failed rows as resolved (console, Precisa de atenção); later failures show again. */
+    failuresResolvedAt: timestamp("failures_resolved_at", { withTimezone: true }),
   },
   (t) => [index("import_jobs_org_created_idx").on(t.organizationId, t.createdAt)],
 );

@@ -25,6 +25,12 @@ export const onboardingStates = pgTable("onboarding_states", {
   completedSteps: text("completed_steps").array().$type<OnboardingStep[]>().notNull().default([]),
   data: jsonb("data").$type<OnboardingData>().notNull().default({}),
   completedAt: timestamp("completed_at", { withTimezone: true }),
+  /**
+   * When the organization first reached each step (ISO strings by step), for the console's funnel:
+   * the time spent in a step is the next step's entry minus its own. Recorded from issue 16 on;
+   * older rows have none (the funnel counts them, but not in the medians).
+   */
+  stepEnteredAt: jsonb("step_entered_at").$type<Partial<Record<OnboardingStep, string>>>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

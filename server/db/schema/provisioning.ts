@@ -89,6 +89,10 @@ export const departments = pgTable(
     uniqueIndex("departments_org_name_unique")
       .on(t.organizationId, sql`name_key(${t.name})`)
       .where(sql`${t.deletedAt} is null`),
+    // The console's Precisa de atenção: rows not synced, across every organization.
+    index("departments_not_synced_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.state} <> 'synced'`),
   ],
 );
 
@@ -139,6 +143,9 @@ export const operators = pgTable(
     index("operators_org_name_idx").on(t.organizationId, sql`name_key(${t.name})`),
     index("operators_org_created_idx").on(t.organizationId, t.createdAt),
     index("operators_department_ids_gin").using("gin", t.departmentIds),
+    index("operators_not_synced_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.state} <> 'synced'`),
   ],
 );
 

@@ -4,7 +4,7 @@ import type { ProvisioningErrorInfo, ProvisioningState } from "@/server/db/schem
 export interface ReconcileOptions {
   /** Who holds the lease (default: this process). */
   holder?: string;
-  trigger?: "schedule" | "manual" | "suspension";
+  trigger?: "schedule" | "manual" | "suspension" | "staff";
   /** A `pending` row older than this belongs to a call that died. */
   graceMs?: number;
   /** An `uncertain` row younger than this is left alone (the vendor may still be processing it). */

@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
+import { REASON_MAX } from "@/lib/validation/console-choices";
 
 type Action = "suspend" | "reactivate" | "retry";
 
@@ -94,7 +95,7 @@ export function CustomerActions({
             label={t("reason")}
             hint={t("reasonHint")}
             value={reason}
-            maxLength={500}
+            maxLength={REASON_MAX}
             error={fieldError}
             onChange={(e) => {
               setReason(e.target.value);
