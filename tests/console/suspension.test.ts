@@ -181,7 +181,10 @@ describe.each(testDbKinds())("suspension (%s)", (kind) => {
     }
 
     emu.addFault({ method: "PUT", path: "/operators$", ...spec.fault, times: 3 });
-    const back = await console_.console.customer.reactivate({ organizationId: owner.organizationId, reason: "Pagamento em dia" });
+    const back = await console_.console.customer.reactivate({
+      organizationId: owner.organizationId,
+      reason: "Pagamento em dia",
+    });
     expect(back.done).toBe(false);
     await settle();
     for (let i = 0; i < 3; i++) await reconcileAll(db, provider, { settleMs: 0 });
