@@ -107,7 +107,7 @@ const OWNER_ONLY = new Set(["members.transferOwnership", "twoFactor.setOrganizat
  * The console's procedures (/admin): platform staff with two-factor only. Every organization role
  * is refused (FORBIDDEN), staff without two-factor too (STAFF_TWO_FACTOR_REQUIRED).
  */
-const STAFF_ONLY = new Set<string>(["console.staff.me"]);
+const STAFF_ONLY = new Set<string>(["console.staff.me", "console.settings.get", "console.settings.update"]);
 
 /** Organization mutations that may run before the e-mail is verified (reviewed: none creates nothing at the provider). */
 const ALLOW_UNVERIFIED = new Set<string>([]);

@@ -9,3 +9,4 @@ export * from "./reliability";
 export * from "./imports";
 export * from "./mail";
 export * from "./attendances";
+export * from "./platform";

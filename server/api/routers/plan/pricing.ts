@@ -1,8 +1,10 @@
-/** plan.pricing — the integrator's price per seat (PLAN_PRICE_PER_SEAT), or null when it is agreed with the provider. */
+/**
+ * plan.pricing — the integrator's price per seat: saved in Configuração da plataforma, else
+ * PLAN_PRICE_PER_SEAT, or null when it is agreed with the provider.
+ */
 import { z } from "zod";
-import { parsePlanPrice } from "@/lib/plan/price";
-import { env } from "@/server/config/env";
 import { orgProcedure } from "@/server/api/trpc";
+import { getPlatformSettings } from "@/server/platform/settings";
 
 export const ZPlanPricingOutput = z.object({
   /** Centavos per seat per month; null: not configured, the price is agreed with the provider. */
@@ -10,7 +12,7 @@ export const ZPlanPricingOutput = z.object({
   currency: z.literal("BRL"),
 });
 
-export const pricing = orgProcedure.output(ZPlanPricingOutput).query(() => ({
-  pricePerSeatCents: env.PLAN_PRICE_PER_SEAT === undefined ? null : parsePlanPrice(env.PLAN_PRICE_PER_SEAT),
+export const pricing = orgProcedure.output(ZPlanPricingOutput).query(async ({ ctx }) => ({
+  pricePerSeatCents: (await getPlatformSettings(ctx.db)).pricePerSeatCents,
   currency: "BRL" as const,
 }));
