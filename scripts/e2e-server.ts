@@ -54,6 +54,8 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   MAIL_FROM: "Portal PlugChat <no-reply@portal.test>",
   // The plan step shows seats × this price (e2e/onboarding.spec.ts checks "R$ 49,90").
   PLAN_PRICE_PER_SEAT: "49.90",
+  // Platform staff from their first row (e2e/admin-branding.spec.ts signs this address up).
+  PLATFORM_STAFF_EMAILS: "marca.staff@example.com.br",
   // Every e2e test signs up from 127.0.0.1.
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
   // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the

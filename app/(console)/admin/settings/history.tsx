@@ -21,7 +21,10 @@ export async function History({ entries }: { entries: readonly HistoryEntry[] })
   const value = (field: FieldName, v: ChangeValue): string => {
     if (v === null) return t("default");
     if (typeof v === "object")
-      return t("logoFile", { type: v.type.replace("image/", "").toUpperCase(), kb: Math.ceil(v.bytes / 1024) });
+      return t("logoFile", {
+        type: v.type === "image/svg+xml" ? "SVG" : v.type === "image/png" ? "PNG" : "JPEG",
+        kb: Math.ceil(v.bytes / 1024),
+      });
     if (field === "pricePerSeatCents" && typeof v === "number")
       return format.number(reais(v), { style: "currency", currency: PLAN_CURRENCY });
     return String(v);

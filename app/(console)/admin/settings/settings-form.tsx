@@ -7,7 +7,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -81,6 +81,7 @@ export function SettingsForm({
 
   /** The chosen file, shown before it is saved (a blob: URL, released when replaced). */
   const [preview, setPreview] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
 
   async function chooseLogo(event: React.ChangeEvent<HTMLInputElement>) {
@@ -126,6 +127,7 @@ export function SettingsForm({
         toast.success(result.changed.length > 0 ? t("saved") : t("unchanged"));
         form.reset({ ...values, logo: { kind: "keep" }, reason: "" });
         setPreview(null);
+        if (fileInput.current) fileInput.current.value = "";
         // The header, the colours and the history come from the server: render them again.
         router.refresh();
       }}
@@ -143,6 +145,14 @@ export function SettingsForm({
           />
 
           <div className="flex flex-col gap-3" data-testid="logo-field">
+            <FileField
+              label={t("logo")}
+              hint={t("logoHint")}
+              accept="image/png,image/jpeg,image/svg+xml"
+              error={logoError}
+              ref={fileInput}
+              onChange={(event) => void chooseLogo(event)}
+            />
             <div className="flex min-h-14 flex-wrap items-center gap-3">
               {shownLogo ? (
                 // A blob: preview or the logo route: next/image has nothing to add here.
@@ -175,19 +185,13 @@ export function SettingsForm({
                     form.setValue("logo", { kind: "keep" });
                     form.clearErrors("logo");
                     setPreview(null);
+                    if (fileInput.current) fileInput.current.value = "";
                   }}
                 >
                   {t("logoUndo")}
                 </Button>
               )}
             </div>
-            <FileField
-              label={t("logo")}
-              hint={t("logoHint")}
-              accept="image/png,image/jpeg,image/svg+xml"
-              error={logoError}
-              onChange={(event) => void chooseLogo(event)}
-            />
           </div>
 
           <div className="flex flex-col gap-2">
