@@ -2,11 +2,12 @@
  * Runs once when the server starts: refuse to start in production with missing secrets, then
  * have the database opened (and migrated when behind) WITHOUT holding Next back. Next serves
  * nothing until register() returns, and the embedded database's start keeps the main thread
- * busy for about a second (PGlite unpacks and boots Postgres in WASM): an anonymous first visit
- * (sign-in, sign-up) needs no database and should not queue behind it. So it opens right after
+ * busy for about a second (PGlite unpacks and boots Postgres in WASM). So it opens right after
  * the first response (scripts/serve.mjs calls `__portalOpenDatabase`), or 2 s after start,
  * whichever comes first; a request that needs it earlier opens it at once (server/db/client.ts
  * keeps one promise), which is no later than if the server had waited for it before listening.
+ * Every page now reads the platform settings (server/platform/settings.ts: the brand, cached after
+ * the first read), so the first page after a start is such a request, anonymous ones included.
  * The background workers start once it is open; a database that cannot be opened ends the process.
  */
 declare global {

@@ -19,8 +19,9 @@ const nextConfig = {
   },
   // Security headers are set per request by proxy.ts from the running process's environment
   // (HSTS follows the PUBLIC_URL given at start); only what never changes stays here.
+  // The integrator's logo (/api/branding/logo) sets its own long cache and ETag.
   async headers() {
-    return [{ source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] }];
+    return [{ source: "/api/:path((?!branding/).*)", headers: [{ key: "Cache-Control", value: "no-store" }] }];
   },
 };
 

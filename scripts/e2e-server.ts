@@ -59,8 +59,10 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   REPORTS_CACHE_SECONDS: "5",
   // Platform staff from their first row: the console's (e2e/admin-console.spec.ts; the portal owns its
   // PGlite folder while it runs, so npm run staff:grant is run in tests/console/staff.test.ts instead)
-  // and e2e/admin-suspend.spec.ts's.
-  PLATFORM_STAFF_EMAILS: process.env.PLATFORM_STAFF_EMAILS ?? `${E2E_STAFF_EMAIL},staff.suspend@e2e.example.com.br`,
+  // e2e/admin-suspend.spec.ts's and e2e/admin-branding.spec.ts's.
+  PLATFORM_STAFF_EMAILS:
+    process.env.PLATFORM_STAFF_EMAILS ??
+    `${E2E_STAFF_EMAIL},staff.suspend@e2e.example.com.br,marca.staff@example.com.br`,
   // The suspension page's contact (e2e/admin-suspend.spec.ts).
   SUPPORT_EMAIL: "suporte@integrador.example.com.br",
   // Every e2e test signs up from 127.0.0.1.

@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { BrandMark } from "@/components/ui/brand-mark";
 import { PhoneHintProvider } from "@/components/ui/table";
+import { productName } from "@/server/config/product-name";
+import { getPlatformSettings } from "@/server/platform/settings";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNavLinks, MainNavMenu, type NavItem } from "./main-nav";
 import { UserMenu } from "./user-menu";
 
 /**
- * The signed-in frame: a skip link, the header (menu button on phones, the organization, language,
- * user menu), the main navigation row from `md` up, an optional notice, and the page.
+ * The signed-in frame: a skip link, the header (menu button on phones, the integrator's logo and
+ * product name with the organization under it, language, user menu), the main navigation row from `md` up, an optional notice, and the page.
  */
 export async function AppShell({
   orgName,
@@ -28,7 +31,7 @@ export async function AppShell({
   homeHref?: string;
   children: React.ReactNode;
 }) {
-  const t = await getTranslations("common");
+  const [t, product, settings] = await Promise.all([getTranslations("common"), productName(), getPlatformSettings()]);
   return (
     <>
       <a
@@ -42,14 +45,14 @@ export async function AppShell({
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:gap-x-4 sm:px-6 md:flex-nowrap md:pb-0">
           <MainNavMenu items={nav} label={t("mainNav")} buttonLabel={t("menu")} />
           <Link href={homeHref} className="flex min-w-0 items-center gap-2 max-md:order-last max-md:basis-full">
-            <span
-              aria-hidden
-              className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 font-bold text-white"
-            >
-              P
-            </span>
-            <span className="min-w-0 break-words text-base font-semibold text-slate-900" data-testid="org-name">
-              {orgName}
+            <BrandMark logoPath={settings.logo?.path} />
+            <span className="flex min-w-0 flex-col">
+              <span className="break-words text-xs font-medium text-slate-600" data-testid="product-name">
+                {product}
+              </span>
+              <span className="min-w-0 break-words text-base font-semibold text-slate-900" data-testid="org-name">
+                {orgName}
+              </span>
             </span>
           </Link>
           <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-3">

@@ -1,9 +1,9 @@
 /**
  * The emulator's control surface (`/__emulator/…`, loopback only, no vendor auth): inspect
  * and reset state (all, or one account with its URA and subscription: GET /accounts/:id), switch
- * faults and latency, move the clock, toggle WhatsApp, simulate
- * attendances (delivering the documented webhooks; one at a time or N random ones) and verify
- * operator accessTokens.
+ * faults and latency, move the clock, toggle WhatsApp, simulate attendances (delivering the
+ * documented webhooks; one at a time or N random ones), verify operator accessTokens and read the
+ * init options the browser SDK stand-in was given.
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import { verifyJwt } from "./jwt";
 import { pick, randomCustomer, randomDurationMs, randomMessageCount, randomObservation, randomRating } from "./people";
 import type { Random } from "./people";
 import type { EmuAccount, EmuAttendance, EmuDepartment, EmuOperator } from "./state";
+import type { RecordedSdkInit } from "./sdk";
 import type { Reply, World } from "./vendor";
 
 export interface ControlDeps {
@@ -21,6 +22,8 @@ export interface ControlDeps {
   requestCounts: Map<string, number>;
   setLatency(ms: number): void;
   latency(): number;
+  /** What the SDK stand-in's init received (GET /__emulator/sdk/inits). */
+  sdkInits(): readonly RecordedSdkInit[];
   reset(): void;
 }
 
@@ -285,6 +288,8 @@ export async function handleControl(deps: ControlDeps, method: string, sub: stri
   switch (key) {
     case "GET /state":
       return ok(snapshot(deps));
+    case "GET /sdk":
+      return parts[1] === "inits" && parts.length === 2 ? ok({ inits: deps.sdkInits() }) : notFound;
     case "POST /reset":
       deps.reset();
       return ok({ success: true });

@@ -1,9 +1,42 @@
 /**
  * Stand-in of the vendor's browser SDK (`/sdk/index.js`), exposing `window.ChatPluginPlay`.
  * `init` checks the operator's accessToken against `/sdk/session` on the script's own
- * origin and renders a visible panel saying who is logged in. CSP-friendly: no eval, no
- * inline handlers, DOM built with textContent only.
+ * origin and renders a visible panel saying who is logged in, with the integrator's name, logo
+ * and colour (appName, appLogo, appPrimaryColor). It also reports the options it was given to
+ * `POST /sdk/init` (the token only as "given or not"), which the control surface lists at
+ * `GET /__emulator/sdk/inits`, so a test can prove what the portal passed. CSP-friendly: no
+ * eval, no inline handlers, DOM built with textContent only.
  */
+
+/** What the emulator keeps of one init call. */
+export interface RecordedSdkInit {
+  /** When it was reported (ms since the epoch). */
+  at: number;
+  /** The options as given, except operatorAccessToken, which is replaced by `hasOperatorAccessToken`. */
+  options: Record<string, unknown>;
+}
+
+/** An init report is small: a few strings. */
+export const SDK_INIT_MAX_BYTES = 16 * 1024;
+/** The newest reports kept. */
+export const SDK_INITS_KEPT = 50;
+
+/** One init report (a JSON object, read as text/plain: no CORS preflight), or null when it is not one. */
+export function parseSdkInit(raw: Buffer | null, at: number): RecordedSdkInit | null {
+  if (!raw) return null;
+  try {
+    const value: unknown = JSON.parse(raw.toString("utf8"));
+    if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+    const { operatorAccessToken, ...options } = value as Record<string, unknown>;
+    // The script never sends the token; should anything else, it is not kept either.
+    return {
+      at,
+      options: { ...options, hasOperatorAccessToken: Boolean(operatorAccessToken ?? options.hasOperatorAccessToken) },
+    };
+  } catch {
+    return null;
+  }
+}
 export const SDK_SCRIPT = `(function () {
   "use strict";
   var current = document.currentScript;
@@ -61,12 +94,29 @@ export const SDK_SCRIPT = `(function () {
     state = null;
   }
 
+  function report(opts) {
+    var recorded = {};
+    Object.keys(opts).forEach(function (k) { if (k !== "operatorAccessToken") recorded[k] = opts[k]; });
+    recorded.hasOperatorAccessToken = Boolean(opts.operatorAccessToken);
+    try {
+      fetch(origin + "/sdk/init", { method: "POST", mode: "no-cors", credentials: "omit", headers: { "Content-Type": "text/plain" }, body: JSON.stringify(recorded) }).catch(function () {});
+    } catch (e) {}
+  }
+
   function init(opts) {
     destroy();
     opts = opts || {};
+    report(opts);
     var root = el("div", { "data-testid": "plugchat-sdk", role: "region", "aria-label": "PlugChat", "data-status": "loading", "data-open": "true" });
     applyTheme(root, opts);
-    var title = el("strong", {}, opts.appName || "PlugChat");
+    var title = el("strong", { "data-testid": "plugchat-sdk-app-name" }, opts.appName || "PlugChat");
+    if (opts.appLogo) {
+      var logo = el("img", { src: String(opts.appLogo), alt: "", height: "24", "data-testid": "plugchat-sdk-logo" });
+      logo.style.height = "24px";
+      logo.style.marginRight = "8px";
+      logo.style.verticalAlign = "middle";
+      root.append(logo);
+    }
     var status = el("p", { "data-testid": "plugchat-sdk-status", "aria-live": "polite" }, "Conectando…");
     var conversation = el("p", { "data-testid": "plugchat-sdk-conversation" });
     var account = el("p", { "data-testid": "plugchat-sdk-account" }, "Conta " + String(opts.accountId || ""));

@@ -12,7 +12,9 @@ import type { ControlDeps } from "./control";
 import { applyFaultAfter, applyFaultBefore, createFaults } from "./faults";
 import type { FaultInput, FaultReplies } from "./faults";
 import { verifyJwt } from "./jwt";
-import { SDK_SCRIPT } from "./sdk";
+import { SDK_SCRIPT, SDK_INIT_MAX_BYTES, SDK_INITS_KEPT, parseSdkInit, type RecordedSdkInit } from "./sdk";
+
+const SDK_CORS = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
 import { emptyState, loadState } from "./state";
 import type { EmuState } from "./state";
 import { matchRoute } from "./vendor";
@@ -47,6 +49,8 @@ export interface PlugchatEmulator {
   /** Requests seen per route key, e.g. "POST /account/:id/operators". */
   requestCount(key: string): number;
   snapshot(): ReturnType<typeof snapshot>;
+  /** The init options the SDK stand-in reported, oldest first (the operator's token never: only whether one was given). */
+  sdkInits(): readonly RecordedSdkInit[];
 }
 
 const FAULT_REPLIES: FaultReplies = {
@@ -64,6 +68,8 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
   const persister = createPersister(options.stateFile, () => state, { label: "plugchat emulator" });
   const faults = createFaults();
   const requestCounts = new Map<string, number>();
+  /** The init options the SDK stand-in was given, newest last (GET /__emulator/sdk/inits). */
+  const sdkInits: RecordedSdkInit[] = [];
   let latencyMs = 0;
 
   const world: World = {
@@ -78,6 +84,7 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
     state = emptyState();
     faults.clear();
     requestCounts.clear();
+    sdkInits.length = 0;
     latencyMs = 0;
     persister.schedule();
   };
@@ -90,6 +97,7 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
       latencyMs = ms;
     },
     latency: () => latencyMs,
+    sdkInits: () => sdkInits,
     reset,
   };
 
@@ -199,6 +207,16 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
       res.end(req.method === "HEAD" ? undefined : SDK_SCRIPT);
       return;
     }
+    if (pathname === "/sdk/init" && req.method === "POST") {
+      const recorded = parseSdkInit(await readBody(req, SDK_INIT_MAX_BYTES), Date.now());
+      if (!recorded)
+        return send(res, { status: 400, body: { reason: "init options must be a JSON object" } }, SDK_CORS);
+      sdkInits.push(recorded);
+      if (sdkInits.length > SDK_INITS_KEPT) sdkInits.splice(0, sdkInits.length - SDK_INITS_KEPT);
+      res.writeHead(204, SDK_CORS);
+      res.end();
+      return;
+    }
     if (pathname === "/sdk/session") {
       if (req.method === "OPTIONS") {
         res.writeHead(204, {
@@ -242,5 +260,6 @@ export async function startPlugchatEmulator(options: EmulatorOptions = {}): Prom
     },
     requestCount: (key) => requestCounts.get(key) ?? 0,
     snapshot: () => snapshot(deps),
+    sdkInits: () => sdkInits,
   };
 }

@@ -15,7 +15,8 @@ import { isUniqueViolation } from "@/server/db/errors";
 import { emailVerifications, passwordResets, users } from "@/server/db/schema";
 import type { Logger } from "@/server/log";
 import { enqueueEmail, kickMailDelivery } from "@/server/mail/outbox";
-import { renderEmail } from "@/server/mail/templates";
+import { productNameIn } from "@/server/config/product-name";
+import { renderEmailAs } from "@/server/mail/templates";
 import { hashLinkToken, newLinkToken } from "@/server/security/link-tokens";
 import { auditAccountEvent } from "@/server/audit/account-events";
 
@@ -69,6 +70,8 @@ export async function issueEmailVerification(
   const { token, tokenHash } = newLinkToken();
   const link = `${opts.publicUrl}${verifyEmailPath(token)}`;
   const hours = EMAIL_VERIFICATION_TTL_MS / 3_600_000;
+  // Read before the transaction: the product name may need a query of its own.
+  const product = await productNameIn(locale, db);
   await db.transaction(async (tx) => {
     await expireOpenLinks(tx, user.id, purpose);
     await tx.insert(emailVerifications).values({
@@ -80,12 +83,12 @@ export async function issueEmailVerification(
     });
     const txDb = tx as unknown as Db;
     if (purpose === "sign_up") {
-      const mail = renderEmail(locale, "verifyEmail", { name: user.name, hours, link });
+      const mail = renderEmailAs(product, locale, "verifyEmail", { name: user.name, hours, link });
       await enqueueEmail(txDb, { event: "email_verification_email", to: email, ...mail }, { kick: false });
     } else {
-      const mail = renderEmail(locale, "emailChangeVerify", { name: user.name, email, hours, link });
+      const mail = renderEmailAs(product, locale, "emailChangeVerify", { name: user.name, email, hours, link });
       await enqueueEmail(txDb, { event: "email_change_verification_email", to: email, ...mail }, { kick: false });
-      const notice = renderEmail(locale, "emailChangeRequested", { name: user.name, newEmail: email });
+      const notice = renderEmailAs(product, locale, "emailChangeRequested", { name: user.name, newEmail: email });
       await enqueueEmail(txDb, { event: "email_change_requested_email", to: user.email, ...notice }, { kick: false });
     }
   });
@@ -124,6 +127,8 @@ export async function confirmEmailVerification(
   { token, locale }: { token: string; locale: Locale },
 ): Promise<{ userId: string; email: string; purpose: VerificationPurpose }> {
   const link = await usableEmailVerification(db, token);
+  // Read before the transaction: the product name may need a query of its own.
+  const product = await productNameIn(locale, db);
   let result;
   try {
     result = await db.transaction(async (tx) => {
@@ -172,7 +177,7 @@ export async function confirmEmailVerification(
           and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)),
         );
       await expireOpenLinks(tx, user.id);
-      const notice = renderEmail(locale, "emailChanged", { name: user.name, newEmail: link.email });
+      const notice = renderEmailAs(product, locale, "emailChanged", { name: user.name, newEmail: link.email });
       await enqueueEmail(
         tx as unknown as Db,
         { event: "email_changed_email", to: user.email, ...notice },

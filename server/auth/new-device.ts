@@ -60,7 +60,7 @@ export async function warnOfNewDevice(db: Db, log: Logger, facts: SignInFacts): 
     timeZone: "America/Sao_Paulo",
     timeZoneName: "short",
   }).format(facts.now ?? new Date());
-  const mail = renderEmail(locale, "newSignIn", {
+  const mail = await renderEmail(db, locale, "newSignIn", {
     name: user.name,
     when,
     device: userAgentLabel(userAgent) ?? "?",

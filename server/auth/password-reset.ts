@@ -53,7 +53,7 @@ export async function issuePasswordReset(
       .values({ userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) });
   });
   const link = `${publicUrl}${passwordResetPath(token)}`;
-  const { subject, text } = renderEmail(locale, "passwordReset", {
+  const { subject, text } = await renderEmail(db, locale, "passwordReset", {
     name: user.name,
     minutes: PASSWORD_RESET_TTL_MS / 60_000,
     link,

@@ -51,12 +51,13 @@ export async function usableInvitation(
  * E-mails the invitation in the inviter's language (SMTP when configured, the server log in
  * development). Not awaited by the caller: the admin sees the link on screen either way.
  */
-export function deliverInvitationEmail(
+export async function deliverInvitationEmail(
+  db: Db,
   log: Logger,
   locale: Locale,
   message: { to: string; organizationName: string; inviterName: string; link: string },
 ): Promise<unknown> {
-  const { subject, text } = renderEmail(locale, "invitation", {
+  const { subject, text } = await renderEmail(db, locale, "invitation", {
     inviter: message.inviterName,
     organization: message.organizationName,
     link: message.link,

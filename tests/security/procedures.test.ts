@@ -125,6 +125,8 @@ const STAFF_ONLY = new Set<string>([
   "console.customer.suspend",
   "console.customers.list",
   "console.funnel.get",
+  "console.settings.get",
+  "console.settings.update",
   "console.staff.me",
 ]);
 

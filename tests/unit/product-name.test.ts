@@ -1,31 +1,59 @@
-/** The integrator's product name, when configured, is what the tabs, the sign-in page and the e-mails say. */
-import { afterEach, describe, expect, it } from "vitest";
-import { productName } from "@/server/config/product-name";
+/**
+ * The product name the tabs, headers and e-mails say: saved in Configuração da plataforma, else
+ * PORTAL_PRODUCT_NAME, else the portal's own name in the reader's language.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type DbHandle } from "@/server/db/client";
 import { renderEmail } from "@/server/mail/templates";
+import { savePlatformSettings } from "@/server/platform/settings";
+import { createStaff } from "../console/helpers";
 
 describe("the product name", () => {
   const saved = process.env.PORTAL_PRODUCT_NAME;
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await openDb({ kind: "pglite" });
+  });
+  afterAll(async () => handle.close());
   afterEach(() => {
     if (saved === undefined) delete process.env.PORTAL_PRODUCT_NAME;
     else process.env.PORTAL_PRODUCT_NAME = saved;
   });
 
-  it("is PORTAL_PRODUCT_NAME when set (read per request: one build serves any brand)", async () => {
-    process.env.PORTAL_PRODUCT_NAME = "  Atendimento Padaria Central ";
-    expect(await productName()).toBe("Atendimento Padaria Central");
-    process.env.PORTAL_PRODUCT_NAME = "Outra Marca";
-    expect(await productName()).toBe("Outra Marca");
-  });
+  const params = { name: "Ana", link: "https://portal.example/reset/x", minutes: 30 };
 
-  it("signs the e-mails, in the recipient's language; without it, the portal's own name", () => {
+  it("signs the e-mails with PORTAL_PRODUCT_NAME (read per call), in the recipient's language; without it, the portal's own name", async () => {
+    const { db } = handle;
     process.env.PORTAL_PRODUCT_NAME = "Atendimento Padaria Central";
-    const params = { name: "Ana", link: "https://portal.example/reset/x", minutes: 30 };
-    const pt = renderEmail("pt-BR", "passwordReset", params);
+    const pt = await renderEmail(db, "pt-BR", "passwordReset", params);
     expect(pt.subject).toBe("Redefina sua senha em Atendimento Padaria Central");
     expect(pt.text).toContain("sua conta em Atendimento Padaria Central");
-    expect(renderEmail("en", "passwordReset", params).subject).toBe("Reset your Atendimento Padaria Central password");
+    expect((await renderEmail(db, "en", "passwordReset", params)).subject).toBe(
+      "Reset your Atendimento Padaria Central password",
+    );
     delete process.env.PORTAL_PRODUCT_NAME;
-    expect(renderEmail("pt-BR", "passwordReset", params).subject).toBe("Redefina sua senha em Portal PlugChat");
-    expect(renderEmail("en", "passwordReset", params).subject).toBe("Reset your PlugChat Portal password");
+    expect((await renderEmail(db, "pt-BR", "passwordReset", params)).subject).toBe(
+      "Redefina sua senha em Portal PlugChat",
+    );
+    expect((await renderEmail(db, "en", "passwordReset", params)).subject).toBe("Reset your PlugChat Portal password");
+  });
+
+  it("a name saved in the console wins over PORTAL_PRODUCT_NAME", async () => {
+    const { db } = handle;
+    process.env.PORTAL_PRODUCT_NAME = "Atendimento Padaria Central";
+    const staff = await createStaff(db);
+    await savePlatformSettings(
+      db,
+      { userId: staff.session.userId, name: staff.session.name },
+      {
+        productName: "Outra Marca",
+        primaryColor: "",
+        supportEmail: "",
+        pricePerSeat: "",
+        logo: { kind: "keep" },
+        reason: "marca nova",
+      },
+    );
+    expect((await renderEmail(db, "en", "passwordReset", params)).subject).toBe("Reset your Outra Marca password");
   });
 });

@@ -13,8 +13,21 @@ import { Alert } from "@/components/ui/alert";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
 
+/** The SDK init options that carry the integrator's brand (docs: plugchat-partner-api.md, Browser SDK). */
+export interface ChatBranding {
+  appName: string;
+  appLogo?: string;
+  appIcon?: string;
+  appPrimaryColor: string;
+  floatingButtonColor: string;
+  floatingIconColor: string;
+  theme: "light" | "dark";
+}
+
 interface ChatPluginPlayApi {
-  init(options: { accountId: string; enableFloatingButton: boolean; operatorAccessToken?: string }): void;
+  init(
+    options: { accountId: string; enableFloatingButton: boolean; operatorAccessToken?: string } & ChatBranding,
+  ): void;
   destroy(): void;
 }
 
@@ -36,7 +49,7 @@ function loadSdk(src: string): Promise<ChatPluginPlayApi> {
   });
 }
 
-export function ChatClient({ sdkUrl }: { sdkUrl: string }) {
+export function ChatClient({ sdkUrl, branding }: { sdkUrl: string; branding: ChatBranding }) {
   const t = useTranslations("chat");
   const trpc = useTRPC();
   const errors = useErrorMessage();
@@ -68,7 +81,7 @@ export function ChatClient({ sdkUrl }: { sdkUrl: string }) {
       .then((api) => {
         if (cancelled) return;
         sdk = api;
-        api.init({ accountId, enableFloatingButton: true, operatorAccessToken: token });
+        api.init({ ...branding, accountId, enableFloatingButton: true, operatorAccessToken: token });
         setStatus("ready");
       })
       .catch(() => !cancelled && setStatus("failed"));
@@ -77,7 +90,7 @@ export function ChatClient({ sdkUrl }: { sdkUrl: string }) {
       unregister();
       destroy();
     };
-  }, [accountId, token, sdkUrl]);
+  }, [accountId, token, sdkUrl, branding]);
 
   if (session.isError) {
     const data = errorDataOf(session.error);

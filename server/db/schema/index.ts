@@ -11,3 +11,4 @@ export * from "./mail";
 export * from "./attendances";
 export * from "./chat-settings";
 export * from "./support";
+export * from "./platform";

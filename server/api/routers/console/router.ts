@@ -7,6 +7,7 @@ import { attentionRouter } from "./attention/router";
 import { customerRouter } from "./customer/router";
 import { customersRouter } from "./customers/router";
 import { funnelRouter } from "./funnel/router";
+import { settingsRouter } from "./settings/router";
 import { staffRouter } from "./staff/router";
 
 export const consoleRouter = createTRPCRouter({
@@ -15,4 +16,5 @@ export const consoleRouter = createTRPCRouter({
   customer: customerRouter,
   attention: attentionRouter,
   funnel: funnelRouter,
+  settings: settingsRouter,
 });

@@ -64,7 +64,7 @@ export const create = adminProcedure
     });
     const path = invitationPath(token);
     const link = `${publicOrigin(ctx.requestOrigin)}${path}`;
-    void deliverInvitationEmail(ctx.log, ctx.locale, {
+    void deliverInvitationEmail(ctx.db, ctx.log, ctx.locale, {
       to: input.email,
       organizationName: ctx.org.name,
       inviterName: ctx.session.name,

@@ -45,7 +45,7 @@ export const get = orgProcedure.output(ZPlanOutput).query(async ({ ctx }) => {
       cancelReason: sub.cancelReason,
       cancelNote: sub.cancelNote,
     },
-    pricePerSeatCents: currentPricePerSeatCents(),
+    pricePerSeatCents: await currentPricePerSeatCents(ctx.db),
     canEdit: ctx.membership.role !== "member",
   };
 });

@@ -1,8 +1,11 @@
-/** plan.pricing — the integrator's price per seat (PLAN_PRICE_PER_SEAT), or null when it is agreed with the provider. */
+/**
+ * plan.pricing — the integrator's price per seat: saved in Configuração da plataforma, else
+ * PLAN_PRICE_PER_SEAT, or null when it is agreed with the provider.
+ */
 import { z } from "zod";
-import { parsePlanPrice } from "@/lib/plan/price";
-import { env } from "@/server/config/env";
 import { orgProcedure } from "@/server/api/trpc";
+import type { Db } from "@/server/db/client";
+import { getPlatformSettings } from "@/server/platform/settings";
 
 export const ZPlanPricingOutput = z.object({
   /** Centavos per seat per month; null: not configured, the price is agreed with the provider. */
@@ -10,12 +13,12 @@ export const ZPlanPricingOutput = z.object({
   currency: z.literal("BRL"),
 });
 
-/** The configured price per seat in centavos (null: agreed with the provider). */
-export function currentPricePerSeatCents(): number | null {
-  return env.PLAN_PRICE_PER_SEAT === undefined ? null : parsePlanPrice(env.PLAN_PRICE_PER_SEAT);
+/** The price per seat in centavos as configured now (platform settings, else PLAN_PRICE_PER_SEAT; null: agreed with the provider). */
+export async function currentPricePerSeatCents(db: Db): Promise<number | null> {
+  return (await getPlatformSettings(db)).pricePerSeatCents;
 }
 
-export const pricing = orgProcedure.output(ZPlanPricingOutput).query(() => ({
-  pricePerSeatCents: currentPricePerSeatCents(),
+export const pricing = orgProcedure.output(ZPlanPricingOutput).query(async ({ ctx }) => ({
+  pricePerSeatCents: await currentPricePerSeatCents(ctx.db),
   currency: "BRL" as const,
 }));

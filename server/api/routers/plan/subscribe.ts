@@ -21,7 +21,7 @@ export const subscribe = adminProcedure
   .input(ZSubscribeInput)
   .output(ZSubscribeOutput)
   .mutation(async ({ ctx, input }) => {
-    const price = currentPricePerSeatCents();
+    const price = await currentPricePerSeatCents(ctx.db);
     if (price !== input.pricePerSeatCents) {
       // 0: the price is now agreed with the provider (params carry numbers only).
       throw appError("PRICE_CHANGED", { params: { pricePerSeatCents: price ?? 0 } });
