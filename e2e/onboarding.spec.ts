@@ -237,6 +237,10 @@ test.describe("onboarding wizard", () => {
       await expect(page.getByTestId("whatsapp-code")).toHaveCount(0);
       await page.getByRole("button", { name: "Gerar novo código" }).click();
       await expect(page.getByTestId("whatsapp-code")).toHaveAttribute("data-code", /^.{32}$/);
+      // The page's own copy button puts the whole code, ungrouped, on the clipboard.
+      const pageCode = await page.getByTestId("whatsapp-code").getAttribute("data-code");
+      await page.getByRole("button", { name: /^Copiar código/ }).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(pageCode);
       await page.getByRole("button", { name: "Já conectei" }).click();
       await expect(page.getByTestId("whatsapp-reported")).toHaveText(/^Você informou que conectou em .+\.$/);
       await atEveryWidth(page, "whatsapp-page");

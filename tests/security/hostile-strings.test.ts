@@ -139,9 +139,50 @@ function stringPaths(schema: unknown, at: Path = []): Path[] {
   }
 }
 
+/**
+ * A plausible value for `schema` in which the string at `rest` exists: where a union lies on the
+ * way (e.g. a logo kept, removed or uploaded), the option that holds that string is sampled.
+ */
+function sampleWith(schema: unknown, rest: Path): unknown {
+  const d = def(schema);
+  switch (d.type) {
+    case "object": {
+      const [key, ...tail] = rest;
+      const shape = d.shape as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.entries(shape).map(([k, v]) => [k, k === key ? sampleWith(v, tail) : sample(v)]),
+      );
+    }
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "catch":
+      return sampleWith(d.innerType, rest);
+    case "pipe":
+      return sampleWith(d.in, rest);
+    case "array":
+      return [sampleWith(d.element, rest.slice(1))];
+    case "union": {
+      const wanted = rest.join(".");
+      const options = d.options as unknown[];
+      const holder = options.find((o) => stringPaths(o).some((p) => p.join(".") === wanted));
+      return holder === undefined ? sample(schema) : sampleWith(holder, rest);
+    }
+    case "string":
+      // The hostile value takes this place; a string no candidate satisfies (a file's bytes) starts empty.
+      return leafCandidates().find((c) => (schema as AnySchema).safeParse(c).success) ?? "";
+    default:
+      return sample(schema);
+  }
+}
+
 interface Variant {
   /** A plausible input (one per option of a top-level union). */
   base: unknown;
+  /** The option of the top-level union (or the whole input) it was sampled from. */
+  option: unknown;
   strings: Path[];
 }
 
@@ -151,7 +192,7 @@ function variantsOf(path: string): Variant[] {
   const top = def(input).type === "optional" ? def(input).innerType : input;
   const options = def(top).type === "union" ? (def(top).options as unknown[]) : [top];
   return options
-    .map((option) => ({ base: sample(option), strings: stringPaths(option) }))
+    .map((option) => ({ base: sample(option), option, strings: stringPaths(option) }))
     .filter((v) => v.strings.length > 0);
 }
 
@@ -190,7 +231,7 @@ const mustBeRefused = (s: string) => !isMultiLineText(s.trim());
 // ── the run ────────────────────────────────────────────────────────────────────────────────
 const fields = procedurePaths().flatMap((path) =>
   variantsOf(path).flatMap((variant, v) =>
-    variant.strings.map((field) => ({ path, variant: v, base: variant.base, field })),
+    variant.strings.map((field) => ({ path, variant: v, base: sampleWith(variant.option, field), field })),
   ),
 );
 

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FilterActions } from "@/components/ui/filter-actions";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { SelectField } from "@/components/ui/select-field";
 import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
@@ -21,6 +22,7 @@ const LIVE_INTERVAL_MS = 3_000;
 
 export function AttendancesView() {
   const t = useTranslations("attendances");
+  const tc = useTranslations("team.common");
   const format = useFormatter();
   const duration = useDuration();
   const trpc = useTRPC();
@@ -44,66 +46,72 @@ export function AttendancesView() {
   const options = useQuery({ ...trpc.attendances.options.queryOptions(), refetchInterval: live ? 30_000 : false });
   const [openId, setOpenId] = useState<string | null>(null);
 
-  const filtered = Object.keys(filters).some((k) => k !== "cursor");
+  const activeFilters = Object.keys(filters).filter((k) => k !== "cursor").length;
+  const filtered = activeFilters > 0;
   const tileFilters = withoutCursor(filters);
 
   return (
     <div className="flex flex-col gap-4">
       <AttendanceTiles filters={tileFilters} live={live} />
-      <form
-        key={formKey}
-        onSubmit={onSubmit}
-        role="search"
-        aria-label={t("filters")}
-        className="grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 lg:grid-cols-4"
+      <FilterPanel
+        label={t("filters")}
+        activeSummary={activeFilters > 0 ? tc("filtersInUse", { count: activeFilters }) : undefined}
       >
-        <TextField
-          label={t("search")}
-          name="q"
-          type="search"
-          placeholder={t("searchHint")}
-          defaultValue={filters.q ?? ""}
-          maxLength={100}
-          className="sm:col-span-2"
-        />
-        <TextField label={t("from")} type="date" name="from" defaultValue={filters.from ?? ""} />
-        <TextField label={t("to")} type="date" name="to" defaultValue={filters.to ?? ""} />
-        <SelectField label={t("department")} name="department" defaultValue={filters.department ?? ""}>
-          <option value="">{t("all")}</option>
-          {options.data?.departments.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("operator")} name="operator" defaultValue={filters.operator ?? ""}>
-          <option value="">{t("all")}</option>
-          {options.data?.operators.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("status")} name="status" defaultValue={filters.status ?? ""}>
-          <option value="">{t("all")}</option>
-          <option value="open">{t("statuses.open")}</option>
-          <option value="finished">{t("statuses.finished")}</option>
-        </SelectField>
-        <SelectField label={t("rating")} name="rating" defaultValue={filters.rating ? String(filters.rating) : ""}>
-          <option value="">{t("all")}</option>
-          {[5, 4, 3, 2, 1].map((r) => (
-            <option key={r} value={r}>
-              {t("ratingOption", { rating: r })}
-            </option>
-          ))}
-        </SelectField>
-        <FilterActions
-          applyLabel={t("apply")}
-          clearLabel={t("clear")}
-          onClear={clear}
-          className="sm:col-span-2 lg:col-span-4 lg:justify-end"
-        />
-      </form>
+        <form
+          key={formKey}
+          onSubmit={onSubmit}
+          role="search"
+          aria-label={t("filters")}
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+        >
+          <TextField
+            label={t("search")}
+            name="q"
+            type="search"
+            placeholder={t("searchHint")}
+            defaultValue={filters.q ?? ""}
+            maxLength={100}
+            className="sm:col-span-2"
+          />
+          <TextField label={t("from")} type="date" name="from" defaultValue={filters.from ?? ""} />
+          <TextField label={t("to")} type="date" name="to" defaultValue={filters.to ?? ""} />
+          <SelectField label={t("department")} name="department" defaultValue={filters.department ?? ""}>
+            <option value="">{t("all")}</option>
+            {options.data?.departments.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("operator")} name="operator" defaultValue={filters.operator ?? ""}>
+            <option value="">{t("all")}</option>
+            {options.data?.operators.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("status")} name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("all")}</option>
+            <option value="open">{t("statuses.open")}</option>
+            <option value="finished">{t("statuses.finished")}</option>
+          </SelectField>
+          <SelectField label={t("rating")} name="rating" defaultValue={filters.rating ? String(filters.rating) : ""}>
+            <option value="">{t("all")}</option>
+            {[5, 4, 3, 2, 1].map((r) => (
+              <option key={r} value={r}>
+                {t("ratingOption", { rating: r })}
+              </option>
+            ))}
+          </SelectField>
+          <FilterActions
+            applyLabel={t("apply")}
+            clearLabel={t("clear")}
+            onClear={clear}
+            className="sm:col-span-2 lg:col-span-4 lg:justify-end"
+          />
+        </form>
+      </FilterPanel>
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <LiveIndicator state={isError ? "offline" : live ? "live" : "paused"} />

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge, toneOf } from "@/components/ui/badge";
 import { FilterActions } from "@/components/ui/filter-actions";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { SelectField } from "@/components/ui/select-field";
 import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
@@ -59,6 +60,7 @@ export function AuditView() {
   });
   const actions = useQuery(trpc.audit.actions.queryOptions());
 
+  const activeFilters = [filters.action, filters.result, filters.from, filters.to].filter(Boolean).length;
   const translator = useAuditTranslator();
   // An action without a label of its own is offered under a generic one, never by its code.
   const actionLabel = (action: string) => {
@@ -68,35 +70,40 @@ export function AuditView() {
 
   return (
     <div className="flex flex-col gap-4">
-      <form
-        key={formKey}
-        onSubmit={onSubmit}
-        aria-label={tc("filters")}
-        className="grid gap-3 rounded-card border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 lg:grid-cols-[1fr_10rem_10rem_10rem_8rem_auto]"
+      <FilterPanel
+        label={tc("filters")}
+        activeSummary={activeFilters > 0 ? tc("filtersInUse", { count: activeFilters }) : undefined}
       >
-        <SelectField label={t("filterAction")} name="action" defaultValue={filters.action ?? ""}>
-          <option value="">{tc("all")}</option>
-          {actions.data?.map((a) => (
-            <option key={a} value={a}>
-              {actionLabel(a)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("filterResult")} name="result" defaultValue={filters.result ?? ""}>
-          <option value="">{tc("all")}</option>
-          <option value="success">{t("results.success")}</option>
-          <option value="failure">{t("results.failure")}</option>
-          <option value="uncertain">{t("results.uncertain")}</option>
-        </SelectField>
-        <TextField label={t("from")} type="date" name="from" defaultValue={filters.from ?? ""} />
-        <TextField label={t("to")} type="date" name="to" defaultValue={filters.to ?? ""} />
-        <SelectField label={t("pageSize")} name="size" defaultValue={String(filters.pageSize)}>
-          <option value="25">25</option>
-          <option value="50">50</option>
-          <option value="100">100</option>
-        </SelectField>
-        <FilterActions applyLabel={t("apply")} clearLabel={t("clear")} onClear={clear} />
-      </form>
+        <form
+          key={formKey}
+          onSubmit={onSubmit}
+          aria-label={tc("filters")}
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_10rem_10rem_8rem_auto]"
+        >
+          <SelectField label={t("filterAction")} name="action" defaultValue={filters.action ?? ""}>
+            <option value="">{tc("all")}</option>
+            {actions.data?.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(a)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("filterResult")} name="result" defaultValue={filters.result ?? ""}>
+            <option value="">{tc("all")}</option>
+            <option value="success">{t("results.success")}</option>
+            <option value="failure">{t("results.failure")}</option>
+            <option value="uncertain">{t("results.uncertain")}</option>
+          </SelectField>
+          <TextField label={t("from")} type="date" name="from" defaultValue={filters.from ?? ""} />
+          <TextField label={t("to")} type="date" name="to" defaultValue={filters.to ?? ""} />
+          <SelectField label={t("pageSize")} name="size" defaultValue={String(filters.pageSize)}>
+            <option value="25">25</option>
+            <option value="50">50</option>
+            <option value="100">100</option>
+          </SelectField>
+          <FilterActions applyLabel={t("apply")} clearLabel={t("clear")} onClear={clear} />
+        </form>
+      </FilterPanel>
 
       <Table
         caption={t("table")}
