@@ -67,6 +67,8 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   SUPPORT_EMAIL: "suporte@integrador.example.com.br",
   // Every e2e test signs up from 127.0.0.1.
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
+  // …and confirms each new account's e-mail from there too (more than 30 in 15 minutes, the default).
+  RATE_LIMIT_EMAIL_CONFIRMATIONS_PER_15_MINUTES: "10000",
   // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the
   // run by e2e/global-teardown.ts); only warnings and errors reach the console.
   LOG_LEVEL: process.env.LOG_LEVEL ?? "info",

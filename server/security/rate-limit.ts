@@ -51,7 +51,11 @@ export const RATE_LIMITS = {
   /** E-mail change requests of one user (each e-mails two addresses). */
   emailChangeUser: { points: 5, duration: 60 * 60 },
   /** Verification-link submissions (and token guesses) from one IP. */
-  emailVerificationConfirmIp: { points: 30, duration: 15 * 60 },
+  /** E-mail confirmations from one IP (RATE_LIMIT_EMAIL_CONFIRMATIONS_PER_15_MINUTES, like sign-ups). */
+  emailVerificationConfirmIp: {
+    points: positiveInt(process.env.RATE_LIMIT_EMAIL_CONFIRMATIONS_PER_15_MINUTES) ?? 30,
+    duration: 15 * 60,
+  },
   /**
    * Mutations of one organization (they create and change things at the chat provider):
    * generous for people, a ceiling for a runaway script or a stolen session.
