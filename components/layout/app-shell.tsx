@@ -50,6 +50,7 @@ export async function AppShell({
               <span className="break-words text-xs font-medium text-slate-600" data-testid="product-name">
                 {product}
               </span>
+              {/* Read as two words ("Portal PlugChat Padaria…"), as the link's accessible name has them. */}{" "}
               <span className="min-w-0 break-words text-base font-semibold text-slate-900" data-testid="org-name">
                 {orgName}
               </span>
