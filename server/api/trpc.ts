@@ -152,6 +152,12 @@ export interface ProcedureMeta {
    * in support mode, who only ever look.
    */
   revealsSecret?: boolean;
+  /**
+   * A mutation that changes nothing of the organization's: a POST only because it keeps a record
+   * of what it saw (sync.compare reads the chat provider and remembers the differences). Platform
+   * staff in support mode may call it; it then keeps nothing.
+   */
+  looksOnly?: boolean;
 }
 
 const t = initTRPC
@@ -233,7 +239,7 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, type, meta, nex
   if (!scope) throw appError("FORBIDDEN");
   if (scope.support) {
     // Support access only looks: no change of any kind, no credential.
-    if (type === "mutation") throw appError("SUPPORT_READ_ONLY");
+    if (type === "mutation" && !meta?.looksOnly) throw appError("SUPPORT_READ_ONLY");
     if (meta?.revealsSecret) throw appError("SUPPORT_NO_SECRETS");
   } else if (scope.org.suspendedAt) {
     // A suspended organization's members still sign in (account pages) but reach nothing of it.

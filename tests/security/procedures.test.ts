@@ -133,6 +133,9 @@ const STAFF_ONLY = new Set<string>([
 /** Organization queries whose answer carries a credential: refused in support mode (SUPPORT_NO_SECRETS). */
 const REVEALS_SECRET = new Set<string>(["chat.session"]);
 
+/** Organization mutations that change nothing (a POST because they keep what they saw): support access may call them. */
+const LOOKS_ONLY = new Set<string>(["sync.compare"]);
+
 /** Organization mutations that may run before the e-mail is verified (reviewed: none creates nothing at the provider). */
 const ALLOW_UNVERIFIED = new Set<string>([]);
 
@@ -140,6 +143,8 @@ const procedurePaths = listProcedures();
 const isMutation = (path: string) => procedureDefs[path]!._def.type === "mutation";
 const allowsUnverified = (path: string) =>
   (procedureDefs[path]!._def as { meta?: { allowUnverified?: boolean } }).meta?.allowUnverified === true;
+const looksOnly = (path: string) =>
+  (procedureDefs[path]!._def as { meta?: { looksOnly?: boolean } }).meta?.looksOnly === true;
 const orgScoped = procedurePaths.filter((p) => !PUBLIC.has(p) && !USER_SCOPED.has(p) && !STAFF_ONLY.has(p));
 /** Signed-in procedures of the customer portal (the console's have their own callers below). */
 const signedIn = procedurePaths.filter((p) => !PUBLIC.has(p) && !STAFF_ONLY.has(p));
@@ -233,6 +238,8 @@ describe("every procedure is classified and guarded", () => {
       [...ALLOW_UNVERIFIED].sort(),
     );
     expect(allowsUnverified("onboarding.createAccount")).toBe(false);
+    expect(procedurePaths.filter(looksOnly).sort()).toEqual([...LOOKS_ONLY].sort());
+    for (const path of LOOKS_ONLY) expect(isMutation(path), `${path} is a mutation`).toBe(true);
   });
 
   it.each(procedurePaths.filter((p) => !PUBLIC.has(p)))(
@@ -333,11 +340,19 @@ describe("every procedure is classified and guarded", () => {
       staffCaller = callerFor({ db: handle.db, member: staff, orgHint: grantedOrg });
     });
 
-    it.each(orgScoped.filter(isMutation))("%s is refused (SUPPORT_READ_ONLY)", async (path) => {
-      expect(await outcome(procedureAt(staffCaller, path)({}))).toEqual({
-        trpc: "FORBIDDEN",
-        app: "SUPPORT_READ_ONLY",
-      });
+    it.each(orgScoped.filter((p) => isMutation(p) && !LOOKS_ONLY.has(p)))(
+      "%s is refused (SUPPORT_READ_ONLY)",
+      async (path) => {
+        expect(await outcome(procedureAt(staffCaller, path)({}))).toEqual({
+          trpc: "FORBIDDEN",
+          app: "SUPPORT_READ_ONLY",
+        });
+      },
+    );
+
+    it.each([...LOOKS_ONLY])("%s only looks: let through", async (path) => {
+      const got = await outcome(procedureAt(staffCaller, path)({}));
+      expect(passedGuards(got), JSON.stringify(got)).toBe(true);
     });
 
     it.each(orgScoped.filter((p) => !isMutation(p)))("%s: read, unless it reveals a credential", async (path) => {

@@ -15,6 +15,7 @@ import { createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
 import { appCodeOf } from "../helpers/outcome";
 import { teamCaller } from "../team/helpers";
+import { createStaff, staffCaller } from "../console/helpers";
 
 const TOKEN = "sync-test-token";
 
@@ -162,6 +163,55 @@ describe.each(testDbKinds())("sincronizar (%s)", (kind) => {
       }),
     ]);
     expect(cmp.departments.onlyLocal).toEqual([]);
+
+    // The console's Cliente page reads this comparison back by name, without calling the vendor.
+    const staff = await createStaff(db, { name: "Caio Plataforma" });
+    const vendorCalls = () => Object.values(emu.snapshot().requestCounts).reduce((a, b) => a + b, 0);
+    const callsBefore = vendorCalls();
+    const { lastSyncComparison } = await staffCaller(db, staff, provider).console.customer.get({
+      organizationId: org.owner.organizationId,
+    });
+    expect(vendorCalls()).toBe(callsBefore);
+    expect(lastSyncComparison).toMatchObject({ comparedAt: cmp.comparedAt, comparedBy: org.owner.session.name });
+    expect(lastSyncComparison!.summary).toEqual({
+      supported: { operators: true, departments: true },
+      operators: {
+        onlyVendor: ["Bruno Vendor"],
+        onlyLocal: ["Caio Falhou"],
+        different: ["Ana Lima"],
+        checking: ["Duda Pendente"],
+        inSync: cmp.operators.inSync,
+      },
+      departments: {
+        onlyVendor: expect.arrayContaining(["Financeiro", "Geral"]),
+        onlyLocal: [],
+        different: ["Suporte"],
+        checking: [],
+        inSync: cmp.departments.inSync,
+      },
+    });
+  });
+
+  it("the Cliente page says when a customer never compared; a later comparison replaces the last one", async () => {
+    const org = await newOrg();
+    const staff = staffCaller(db, await createStaff(db), provider);
+    const get = () => staff.console.customer.get({ organizationId: org.owner.organizationId });
+    expect((await get()).lastSyncComparison).toBeNull();
+    const first = await as(org.owner).sync.compare();
+    const second = await as(org.admin).sync.compare();
+    expect(second.comparedAt.getTime()).toBeGreaterThanOrEqual(first.comparedAt.getTime());
+    expect(await get()).toMatchObject({
+      lastSyncComparison: { comparedAt: second.comparedAt, comparedBy: org.admin.session.name },
+    });
+
+    // Staff comparing under support access see the differences; what they saw is not kept.
+    await as(org.owner).supportAccess.grant({ hours: 1 });
+    const staffMember = await createStaff(db, { name: "Duda Plataforma" });
+    const support = teamCaller(db, staffMember, org.owner.organizationId, provider).caller;
+    expect((await support.sync.compare()).comparedAt.getTime()).toBeGreaterThanOrEqual(second.comparedAt.getTime());
+    expect(await get()).toMatchObject({
+      lastSyncComparison: { comparedAt: second.comparedAt, comparedBy: org.admin.session.name },
+    });
   });
 
   it("each fix works in both directions and leaves exactly one vendor object per local record", async () => {

@@ -12,3 +12,4 @@ export * from "./attendances";
 export * from "./chat-settings";
 export * from "./support";
 export * from "./platform";
+export * from "./sync";

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentProviderInfo } from "@/server/providers/info";
 import { SyncView } from "./sync-view";
+import { currentTeamAccess } from "../../current-role";
 import { adminPageMetadata } from "../metadata";
 
 export function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,11 @@ export function generateMetadata(): Promise<Metadata> {
  * Without list calls at the provider there is nothing to compare: the page says so.
  */
 export default async function SyncPage() {
-  const [t, provider] = await Promise.all([getTranslations("sync"), currentProviderInfo()]);
+  const [t, provider, access] = await Promise.all([
+    getTranslations("sync"),
+    currentProviderInfo(),
+    currentTeamAccess(),
+  ]);
   const supported = Boolean(provider && (provider.capabilities.listOperators || provider.capabilities.departments));
   return (
     <section className="flex flex-col gap-6">
@@ -24,7 +29,7 @@ export default async function SyncPage() {
         title={supported ? t("title") : t("titleGeneric")}
         description={supported ? t("subtitle") : undefined}
       />
-      {supported ? <SyncView /> : <Alert tone="info">{t("unsupported")}</Alert>}
+      {supported ? <SyncView canFix={access.canManage} /> : <Alert tone="info">{t("unsupported")}</Alert>}
     </section>
   );
 }

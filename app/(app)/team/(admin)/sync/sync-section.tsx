@@ -89,6 +89,7 @@ function Group<Row>({
   portal,
   vendor,
   actions,
+  readOnly,
 }: {
   title: string;
   hint: string;
@@ -99,6 +100,8 @@ function Group<Row>({
   portal: (row: Row) => React.ReactNode;
   vendor: (row: Row) => React.ReactNode;
   actions: (row: Row) => React.ReactNode;
+  /** Platform staff under support access: the differences without the fixes. */
+  readOnly: boolean;
 }) {
   const t = useTranslations("sync");
   if (rows.length === 0) return null;
@@ -126,7 +129,7 @@ function Group<Row>({
           },
           { key: "portal", header: t("columns.portal"), headerClassName: "w-[22%]", cell: portal },
           { key: "vendor", header: t("columns.vendor"), headerClassName: "w-[22%]", cell: vendor },
-          { key: "actions", header: t("columns.actions"), actions: true, cell: actions },
+          !readOnly && { key: "actions", header: t("columns.actions"), actions: true, cell: actions },
         ]}
       />
     </div>
@@ -138,11 +141,13 @@ export function SyncSection({
   section,
   busy,
   onFix,
+  readOnly,
 }: {
   kind: Kind;
   section: OperatorSection | DepartmentSection;
   busy: boolean;
   onFix: (fix: Fix) => void;
+  readOnly: boolean;
 }) {
   const t = useTranslations("sync");
   const title = kind === "operator" ? t("sections.operators") : t("sections.departments");
@@ -189,6 +194,7 @@ export function SyncSection({
       {clean && <p className="text-sm text-slate-700">{t("sectionUpToDate")}</p>}
 
       <Group
+        readOnly={readOnly}
         title={t("groups.different")}
         hint={t("groups.differentHint")}
         testId={`${kind}-different`}
@@ -218,6 +224,7 @@ export function SyncSection({
       />
 
       <Group
+        readOnly={readOnly}
         title={t("groups.onlyVendor")}
         hint={t("groups.onlyVendorHint")}
         testId={`${kind}-only-vendor`}
@@ -246,6 +253,7 @@ export function SyncSection({
       />
 
       <Group
+        readOnly={readOnly}
         title={t("groups.onlyLocal")}
         hint={t("groups.onlyLocalHint")}
         testId={`${kind}-only-local`}

@@ -4,7 +4,7 @@
  * fixes one with a click. A fixed row leaves the list at once (optimistic) and comes back with a
  * toast if the server refuses; the comparison is then read again from the provider.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";
@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
-import { useTRPC } from "@/lib/trpc/react";
+import { useTRPC, useTRPCClient } from "@/lib/trpc/react";
 import { SyncSection, type Fix, type SyncData } from "./sync-section";
 
 interface Prunable {
@@ -38,14 +38,24 @@ function withoutRow(data: SyncData, fix: Fix): SyncData {
     : { ...data, departments: prune(data.departments, fix) };
 }
 
-export function SyncView() {
+/** `canFix`: false for platform staff under support access (they see the comparison, never a fix). */
+export function SyncView({ canFix }: { canFix: boolean }) {
   const t = useTranslations("sync");
   const format = useFormatter();
   const errors = useErrorMessage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const compareKey = trpc.sync.compare.queryKey();
-  const compare = useQuery(trpc.sync.compare.queryOptions(undefined, { refetchOnWindowFocus: false, retry: false }));
+  const client = useTRPCClient();
+  // A comparison is a POST (the server remembers it), kept in the query cache like a read: on
+  // load, on "Comparar agora" and after each fix.
+  const compareOptions = queryOptions({
+    queryKey: ["sync.compare"],
+    queryFn: () => client.sync.compare.mutate(),
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
+  const compareKey = compareOptions.queryKey;
+  const compare = useQuery(compareOptions);
   const [forgetting, setForgetting] = useState<Fix | null>(null);
 
   const say = (error: unknown) => {
@@ -126,7 +136,7 @@ export function SyncView() {
               : null}
         </p>
         <div className="flex flex-wrap gap-2">
-          {onlyVendorCount > 0 && (
+          {canFix && onlyVendorCount > 0 && (
             <Button type="button" variant="secondary" busy={adoptAll.isPending} onClick={() => adoptAll.mutate()}>
               {t("adoptAll", { count: onlyVendorCount })}
             </Button>
@@ -151,10 +161,10 @@ export function SyncView() {
       {data && pending > 0 && (
         <>
           {data.supported.operators && (
-            <SyncSection kind="operator" section={data.operators} busy={busy} onFix={onFix} />
+            <SyncSection kind="operator" section={data.operators} busy={busy} onFix={onFix} readOnly={!canFix} />
           )}
           {data.supported.departments && (
-            <SyncSection kind="department" section={data.departments} busy={busy} onFix={onFix} />
+            <SyncSection kind="department" section={data.departments} busy={busy} onFix={onFix} readOnly={!canFix} />
           )}
         </>
       )}

@@ -92,3 +92,44 @@ export function DepartmentsTable({ rows }: { rows: Department[] }) {
     />
   );
 }
+
+type Comparison = NonNullable<TCustomerOutput["lastSyncComparison"]>["summary"];
+type GroupKey = "onlyVendor" | "onlyLocal" | "different" | "checking" | "inSync";
+const NAMES_SHOWN = 8;
+
+function Names({ names }: { names: string[] }) {
+  const t = useTranslations("admin.customer");
+  if (names.length === 0) return <span>0</span>;
+  return (
+    <span className="break-words">
+      <span className="font-semibold">{names.length}</span>
+      {": "}
+      {t("syncNames", { names: names.slice(0, NAMES_SHOWN).join(", "), more: Math.max(0, names.length - NAMES_SHOWN) })}
+    </span>
+  );
+}
+
+/** The last "Sincronizar" comparison the customer ran: per group, how many and which, by name. */
+export function SyncComparisonTable({ summary }: { summary: Comparison }) {
+  const t = useTranslations("admin.customer");
+  const groups: GroupKey[] = ["onlyVendor", "onlyLocal", "different", "checking", "inSync"];
+  const cell = (kind: "operators" | "departments", group: GroupKey) => {
+    if (!summary.supported[kind]) return t("syncNotCompared");
+    const side = summary[kind];
+    return group === "inSync" ? String(side.inSync) : <Names names={side[group]} />;
+  };
+  return (
+    <Table
+      caption={t("syncTitle")}
+      frame="flush"
+      rows={groups}
+      rowKey={(g) => g}
+      rowProps={(g) => ({ "data-testid": "sync-comparison-group", "data-group": g })}
+      columns={[
+        { key: "group", header: t("syncGroup"), primary: true, cell: (g) => t(`syncGroups.${g}`) },
+        { key: "operators", header: t("operators"), cell: (g) => cell("operators", g) },
+        { key: "departments", header: t("departments"), cell: (g) => cell("departments", g) },
+      ]}
+    />
+  );
+}

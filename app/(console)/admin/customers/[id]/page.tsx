@@ -10,7 +10,7 @@ import { serverCaller } from "@/lib/trpc/server";
 import type { TCustomerOutput } from "@/server/api/routers/console/customer/get";
 import { enterSupport } from "./actions";
 import { CustomerActions } from "./customer-actions";
-import { DepartmentsTable, MembersTable, OperatorsTable } from "./customer-tables";
+import { DepartmentsTable, MembersTable, OperatorsTable, SyncComparisonTable } from "./customer-tables";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,6 +35,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   }
 }
 
+type Summary = NonNullable<TCustomerOutput["lastSyncComparison"]>["summary"];
+const differences = ({ operators: o, departments: d }: Summary) =>
+  [o, d].reduce((n, g) => n + g.onlyVendor.length + g.onlyLocal.length + g.different.length + g.checking.length, 0);
+
 /** Cliente: one customer as platform staff see it, with Suspender/Reativar, Tentar de novo and support access. */
 export default async function ConsoleCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -58,6 +62,17 @@ export default async function ConsoleCustomerPage({ params }: { params: Promise<
       : customer.plan.choice === "subscription"
         ? t("planSubscription", { seats: customer.plan.seats ?? 0 })
         : t("planNone");
+  const comparison = customer.lastSyncComparison;
+  const syncDescription = !comparison
+    ? t("syncNever")
+    : [
+        comparison.comparedBy
+          ? t("syncWhen", { date: moment(comparison.comparedAt), name: comparison.comparedBy })
+          : t("syncWhenNobody", { date: moment(comparison.comparedAt) }),
+        differences(comparison.summary) === 0 ? t("syncAllGood") : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
   const step = customer.onboarding.currentStep;
   const stepName = step && tSteps.has(step as never) ? tSteps(step as never) : (step ?? "—");
 
@@ -137,6 +152,9 @@ export default async function ConsoleCustomerPage({ params }: { params: Promise<
       </Card>
       <Card title={t("departments")}>
         <DepartmentsTable rows={customer.departments} />
+      </Card>
+      <Card title={t("syncTitle")} description={syncDescription}>
+        {comparison && <SyncComparisonTable summary={comparison.summary} />}
       </Card>
       <Card title={t("members")}>
         <MembersTable rows={customer.members} />

@@ -2,7 +2,8 @@
  * console.customer.get — one customer as platform staff see it (Cliente): the company, its plan
  * and chat account, its people, its operators and departments with their vendor ids and states,
  * the latest audit entries (the timeline), the suspension history and support access. Never an
- * accessToken or a password: only whether an operator has a token.
+ * accessToken or a password: only whether an operator has a token. Also the last "Sincronizar"
+ * comparison the customer ran, by name (the provider is not called here).
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -19,11 +20,20 @@ import {
 } from "@/server/db/schema";
 import { appError } from "@/server/errors";
 import { getVendorAccount, trialDaysLeft } from "@/server/provisioning";
+import { lastComparison } from "@/server/provisioning/sync-history";
 import { activeSupportGrant } from "@/server/team/support-access";
 
 const TIMELINE_SIZE = 50;
 const STATE = z.enum(["pending", "synced", "failed", "uncertain"]);
 const ERROR_KIND = z.string().nullable();
+
+const ZSyncGroupSummary = z.object({
+  onlyVendor: z.array(z.string()),
+  onlyLocal: z.array(z.string()),
+  different: z.array(z.string()),
+  checking: z.array(z.string()),
+  inSync: z.number(),
+});
 
 const ZAuditItem = z.object({
   id: z.string(),
@@ -74,6 +84,17 @@ export const ZCustomerOutput = z.object({
   timeline: z.array(ZAuditItem),
   suspensions: z.array(ZAuditItem),
   supportAccessUntil: z.date().nullable(),
+  lastSyncComparison: z
+    .object({
+      comparedAt: z.date(),
+      comparedBy: z.string().nullable(),
+      summary: z.object({
+        supported: z.object({ operators: z.boolean(), departments: z.boolean() }),
+        operators: ZSyncGroupSummary,
+        departments: ZSyncGroupSummary,
+      }),
+    })
+    .nullable(),
 });
 export type TCustomerOutput = z.infer<typeof ZCustomerOutput>;
 
@@ -103,7 +124,7 @@ export const get = staffProcedure
     const id = input.organizationId;
     const [org] = await ctx.db.select().from(organizations).where(eq(organizations.id, id));
     if (!org) throw appError("NOT_FOUND");
-    const [onboarding, account, people, ops, depts, timeline, suspensions, grant] = await Promise.all([
+    const [onboarding, account, people, ops, depts, timeline, suspensions, grant, comparison] = await Promise.all([
       ctx.db
         .select()
         .from(onboardingStates)
@@ -136,6 +157,7 @@ export const get = staffProcedure
         .where(and(eq(auditLog.organizationId, id), inArray(auditLog.action, ["staff.suspend", "staff.reactivate"])))
         .orderBy(desc(auditLog.createdAt), desc(auditLog.id)),
       activeSupportGrant(ctx.db, id),
+      lastComparison(ctx.db, id),
     ]);
     const choice = onboarding?.data.planChoice ?? null;
     return {
@@ -174,5 +196,6 @@ export const get = staffProcedure
       timeline: timeline.map(withActor),
       suspensions: suspensions.map(withActor),
       supportAccessUntil: grant?.expiresAt ?? null,
+      lastSyncComparison: comparison,
     };
   });
