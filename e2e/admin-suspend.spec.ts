@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { generateSync } from "otplib";
-import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, withoutToasts } from "./fixtures";
+import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, vendorApi, withoutToasts } from "./fixtures";
 import { trpcMutation, trpcQuery } from "./pages/team";
 
 const STAFF_EMAIL = "staff.suspend@e2e.example.com.br";
@@ -91,8 +91,17 @@ test.describe("console: suspender, reativar e acesso de suporte", () => {
       await trpcMutation(staff, "twoFactor.confirmEnrolment", { code });
     });
 
+    await test.step("the customer compares the team in Sincronizar", async () => {
+      await customer.goto("/team/sync");
+      await expect(customer.getByTestId("last-compared")).toContainText("Última comparação");
+    });
+
     await test.step("Cliente: operators with their vendor ids and states", async () => {
       await staff.goto(`/admin/customers/${organizationId}`);
+      // The customer's last comparison, read from the portal (no call to the chat service).
+      await expect(staff.getByText(/Feita em .+ por /)).toBeVisible();
+      await expect(staff.getByText("Nenhuma diferença: o portal e o serviço de chat estavam iguais.")).toBeVisible();
+      await expect(staff.locator('[data-testid="sync-comparison-group"][data-group="inSync"]')).toContainText("3");
       await expect(staff.getByTestId("customer-status")).toHaveText("Ativo");
       await expect(staff.getByTestId("customer-operator")).toHaveCount(3);
       await expect(staff.getByText(/O cliente não liberou o acesso de suporte/)).toBeVisible();
@@ -156,7 +165,22 @@ test.describe("console: suspender, reativar e acesso de suporte", () => {
       await expect(staff.getByTestId("org-name")).toHaveText(/Padaria/);
       await staff.goto("/team/operators");
       await expect(staff.getByText("Ana Atendente")).toBeVisible();
+      // Read-only pages: nothing offered that would be refused (the banner says why).
+      await expect(staff.getByRole("button", { name: "Novo operador" })).toHaveCount(0);
+      await expect(staff.getByRole("button", { name: /^Editar/ })).toHaveCount(0);
+      await expect(staff.getByText(/só proprietários e administradores podem/)).toHaveCount(0);
       await checkWidths(staff, "support-operators");
+      await staff.goto("/team/members");
+      await expect(staff.getByRole("heading", { name: "Membros", level: 1 })).toBeVisible();
+      await expect(staff.getByRole("button", { name: "Convidar pessoa" })).toHaveCount(0);
+      // A department made at the chat service behind the portal's back: shown, not offered to bring in.
+      await vendorApi("POST", `/account/${accountId}/departments`, { name: "Financeiro", active: true });
+      await staff.goto("/team/sync");
+      await expect(staff.getByTestId("department-only-vendor")).toContainText("Financeiro");
+      await expect(staff.getByRole("button", { name: /Trazer/ })).toHaveCount(0);
+      await staff.goto("/team/import");
+      await expect(staff.getByText("No acesso de suporte não é possível importar operadores.")).toBeVisible();
+      await staff.goto("/team/operators");
       const refused = await staff.request.post("/api/trpc/departments.create", {
         data: { json: { name: "Vendas" } },
         headers: { "content-type": "application/json", origin: new URL(staff.url()).origin },

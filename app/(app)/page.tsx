@@ -13,7 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("metaTitle") };
 }
 
-/** The dashboard; while onboarding is not completed, admins are taken to the wizard's current step. */
+/**
+ * The dashboard; while onboarding is not completed, admins are taken to the wizard's current step.
+ * Platform staff under support access see it as members do: nothing to change.
+ */
 export default async function DashboardPage() {
   const session = await currentSession();
   const caller = await serverCaller();
@@ -23,7 +26,7 @@ export default async function DashboardPage() {
     caller.provider.capabilities(),
   ]);
   const caps = provider.capabilities;
-  if (!summary.onboardingCompleted && me.role !== "member") redirect(`/onboarding/${summary.currentStep}`);
+  if (!summary.onboardingCompleted && me.canManage) redirect(`/onboarding/${summary.currentStep}`);
   const t = await getTranslations("dashboard");
   const firstName = session?.name.split(" ")[0] ?? "";
   return (
@@ -52,7 +55,7 @@ export default async function DashboardPage() {
               <li key={i}>{t("attentionItem", { kind: a.kind, name: a.name, state: a.state })}</li>
             ))}
           </ul>
-          {me.role !== "member" && (
+          {me.canManage && (
             <Link href="/onboarding" className="mt-3 inline-block text-sm font-semibold text-brand-800 underline">
               {t("attentionAction")}
             </Link>
@@ -96,11 +99,11 @@ export default async function DashboardPage() {
             initial={{ available: summary.whatsappAvailable, checkedAt: summary.whatsappCheckedAt }}
             reported={summary.whatsappReported}
             accountReady={summary.account?.state === "synced"}
-            canConnect={me.role !== "member"}
+            canConnect={me.canManage}
           />
         )}
       </div>
-      {summary.onboardingCompleted && me.role !== "member" && <ReconcileCard />}
+      {summary.onboardingCompleted && me.canManage && <ReconcileCard />}
       {!caps.chatSdk && <p className="text-sm text-slate-700">{t("chatNoSdk")}</p>}
       {caps.chatSdk && !summary.hasOwnOperator && <p className="text-sm text-slate-700">{t("noOperator")}</p>}
     </section>

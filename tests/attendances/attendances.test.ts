@@ -6,6 +6,7 @@ import { processPendingWebhooks } from "@/server/webhooks/processor";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
 import { trpcCodeOf } from "../helpers/outcome";
+import { createStaff } from "../console/helpers";
 import { startEmulator } from "../vendor/helpers";
 import { fire, linkAccount, startWebhookReceiver } from "./helpers";
 
@@ -163,6 +164,16 @@ describe.each(testDbKinds())("attendances from the emulator's webhooks on %s", (
     const ownerDetail = await as(owner).attendances.get({ id: page.items[0]!.id });
     expect(ownerDetail.phone).toMatch(/^\+55 \d\d \d{5}-\d{4}$/);
     expect(ownerDetail.messages).toBeGreaterThanOrEqual(2);
+  });
+
+  it("masks every phone for platform staff under support access too (they are outside the business)", async () => {
+    const staff = await createStaff(handle.db);
+    await as(owner).supportAccess.grant({ hours: 1 });
+    const support = callerFor({ db: handle.db, member: staff, orgHint: owner.organizationId });
+    const page = await support.attendances.list({ limit: 100 });
+    expect(page.phonesMasked).toBe(true);
+    for (const row of page.items) expect(row.phone).toMatch(/^\+55 \d\d 9····-\d{4}$/);
+    expect((await support.attendances.get({ id: page.items[0]!.id })).phone).toMatch(/^\+55 \d\d 9····-\d{4}$/);
   });
 
   it("offers the departments and operators seen as filter choices", async () => {

@@ -13,6 +13,9 @@ import { createContextInner } from "@/server/api/trpc";
 import { resolveSessionAndScope } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import { createChatProvider } from "@/server/providers";
+import type { ChatProvider } from "@/server/providers/types";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
 import { createTestDb, testDbKinds } from "../helpers/db";
 import { createStaff } from "./helpers";
@@ -32,24 +35,31 @@ async function appCode(p: Promise<unknown>): Promise<string> {
 describe.each(testDbKinds())("support access (%s)", (kind) => {
   let db: Db;
   let close: () => Promise<void>;
+  let emu: PlugchatEmulator;
+  let provider: ChatProvider;
 
   beforeAll(async () => {
     const handle = await createTestDb(kind);
     db = handle.db;
     close = handle.close;
+    emu = await startPlugchatEmulator({ port: 0, token: "support-test-token" });
+    provider = createChatProvider({ baseUrl: emu.baseUrl, token: "support-test-token", timeoutMs: 5_000 });
   });
   afterEach(() => vi.useRealTimers());
-  afterAll(async () => close?.());
+  afterAll(async () => {
+    await emu?.close();
+    await close?.();
+  });
 
   /** Staff acting for the customer's organization (the portal.org cookie / header names it). */
   const asSupport = (staff: TestMember, organizationId: string) =>
-    callerFor({ db, member: staff, orgHint: organizationId });
+    callerFor({ db, member: staff, orgHint: organizationId, provider });
 
   it("grant → read-only look, mutations and the chat token refused, revoke ends it at once; all in Auditoria", async () => {
     const owner = await createMember(db, { role: "owner" });
     const admin = await createMember(db, { role: "admin", organizationId: owner.organizationId });
     const staff = await createStaff(db, { name: "Ana Plataforma" });
-    const ownerCaller = callerFor({ db, member: owner });
+    const ownerCaller = callerFor({ db, member: owner, provider });
     const support = asSupport(staff, owner.organizationId);
 
     expect(await appCode(support.operators.page({}))).toBe("FORBIDDEN");
@@ -63,6 +73,16 @@ describe.each(testDbKinds())("support access (%s)", (kind) => {
     expect(await appCode(support.operators.page({}))).toBe("ok");
     expect(await appCode(support.members.list())).toBe("ok");
     expect((await support.me.get()).organization.id).toBe(owner.organizationId);
+    // The pages are told to hide every change (owners and admins are told the opposite).
+    expect((await support.me.get()).canManage).toBe(false);
+    expect((await ownerCaller.me.get()).canManage).toBe(true);
+    expect((await support.members.list()).canManage).toBe(false);
+    expect((await callerFor({ db, member: admin }).members.list()).canManage).toBe(true);
+    expect((await support.ura.get()).canEdit).toBe(false);
+    expect((await support.plan.get()).canEdit).toBe(false);
+    expect((await support.onboarding.get()).canEdit).toBe(false);
+    expect((await support.whatsapp.status()).canConnect).toBe(false);
+    expect((await ownerCaller.whatsapp.status()).canConnect).toBe(true);
     expect(await appCode(support.departments.create({ name: "Suporte" }))).toBe("SUPPORT_READ_ONLY");
     expect(await appCode(support.members.leave())).toBe("SUPPORT_READ_ONLY");
     expect(await appCode(support.supportAccess.grant({ hours: 72 }))).toBe("SUPPORT_READ_ONLY");

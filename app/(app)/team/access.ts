@@ -19,6 +19,14 @@ export const TEAM_PAGES = {
 
 export type TeamPage = keyof typeof TEAM_PAGES;
 
+/** What a team page may offer (./current-role.ts: currentTeamAccess). */
+export interface TeamAccess {
+  /** Owners and administrators — not platform staff under support access, who only look. */
+  canManage: boolean;
+  /** A member reads the page: it says why nothing can be changed (support access has its banner). */
+  member: boolean;
+}
+
 /** Owners and administrators manage the team; members only read it. */
 export function canManageTeam(role: MemberRole): boolean {
   return role !== "member";

@@ -16,9 +16,11 @@ import type { AppRouter } from "@/server/api/root";
 
 type DepartmentRow = inferRouterOutputs<AppRouter>["departments"]["summary"][number];
 
+import type { TeamAccess } from "../access";
+
 const DepartmentForm = lazyWithPreload(() => import("./department-form"));
 
-export function DepartmentsView({ canManage }: { canManage: boolean }) {
+export function DepartmentsView({ access: { canManage, member } }: { access: TeamAccess }) {
   const t = useTranslations("team.departments");
   const tc = useTranslations("team.common");
   const errors = useErrorMessage();
@@ -77,7 +79,7 @@ export function DepartmentsView({ canManage }: { canManage: boolean }) {
 
   return (
     <div className="flex flex-col gap-4">
-      {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
+      {member && <Alert tone="info">{t("readOnly")}</Alert>}
       {canManage && (
         <div className="flex flex-wrap gap-3">
           <Button type="button" onClick={() => setEditing("new")} {...preloadOn(DepartmentForm)}>

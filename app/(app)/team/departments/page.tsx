@@ -4,8 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/lib/trpc/server";
-import { canManageTeam } from "../access";
-import { currentTeamRole } from "../current-role";
+import { currentTeamAccess } from "../current-role";
 import { DepartmentsView } from "./departments-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DepartmentsPage() {
-  const role = await currentTeamRole();
+  const access = await currentTeamAccess();
   const t = await getTranslations("team.departments");
   const { capabilities } = await (await serverCaller()).provider.capabilities();
   // A backend without departments (CDP): say so instead of an empty page that cannot work.
@@ -36,7 +35,7 @@ export default async function DepartmentsPage() {
     <HydrateClient>
       <section className="flex flex-col gap-6">
         <PageHeader title={t("title")} description={t("subtitle")} />
-        <DepartmentsView canManage={canManageTeam(role)} />
+        <DepartmentsView access={access} />
       </section>
     </HydrateClient>
   );

@@ -32,7 +32,7 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
   const [confirm, setConfirm] = useState<Pending>(null);
   const [linking, setLinking] = useState<Member | null>(null);
 
-  const canManage = data.myRole !== "member";
+  const canManage = data.canManage;
   const isOwner = data.myRole === "owner";
   const ownerCount = data.members.filter((m) => m.role === "owner").length;
   const soleOwner = isOwner && ownerCount === 1;
@@ -219,7 +219,7 @@ export function MembersTable({ data, onChanged }: { data: MembersData; onChanged
           },
         ]}
       />
-      {!canManage && (
+      {data.myRole === "member" && (
         <div>
           <Button
             type="button"

@@ -13,14 +13,15 @@ export function MembersView() {
   const queryClient = useQueryClient();
   const { data } = useQuery(trpc.members.list.queryOptions());
   if (!data) return <p className="text-slate-600">{t("title")}</p>;
-  const canManage = data.myRole !== "member";
+  const canManage = data.canManage;
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
     if (canManage) void queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() });
   };
   return (
     <div className="flex flex-col gap-6">
-      {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
+      {/* Platform staff under support access have the banner above instead. */}
+      {data.myRole === "member" && <Alert tone="info">{t("readOnly")}</Alert>}
       {canManage && <InvitePanel onChanged={refresh} />}
       <MembersTable data={data} onChanged={refresh} />
     </div>

@@ -12,7 +12,7 @@ export default async function MembersPage() {
   const t = await getTranslations("team.members");
   const queryClient = getQueryClient();
   const data = await fetchForPage(trpc.members.list.queryOptions());
-  if (data.myRole !== "member") await queryClient.prefetchQuery(trpc.invitations.list.queryOptions());
+  if (data.canManage) await queryClient.prefetchQuery(trpc.invitations.list.queryOptions());
   return (
     <HydrateClient>
       <section className="flex flex-col gap-6">

@@ -17,6 +17,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { roleFor, roleLabel } from "@/lib/role-codes";
 import { refetchWhileSettling } from "@/lib/operators/settling";
 import type { AppRouter } from "@/server/api/root";
+import type { TeamAccess } from "../access";
 import { Pagination } from "../pagination";
 import { DEFAULT_OPERATOR_FILTERS, type OperatorFilters } from "./filters";
 import { OperatorDialog, OperatorForm, type Capabilities } from "./operator-dialog";
@@ -26,11 +27,11 @@ type SortChoice = "name-asc" | "name-desc" | "createdAt-desc" | "createdAt-asc";
 
 /** The operators table; its columns and filters follow the provider's capabilities (departments / admin flag vs e-mail / role). */
 export function OperatorsView({
-  canManage,
+  access: { canManage, member },
   capabilities,
   roleCodes,
 }: {
-  canManage: boolean;
+  access: TeamAccess;
   capabilities: Capabilities;
   roleCodes: readonly string[];
 }) {
@@ -120,7 +121,7 @@ export function OperatorsView({
   return (
     <div className="flex flex-col gap-4">
       <Alert tone="info">{t("noDelete")}</Alert>
-      {!canManage && <Alert tone="info">{t("readOnly")}</Alert>}
+      {member && <Alert tone="info">{t("readOnly")}</Alert>}
       <FilterPanel
         label={tc("filters")}
         activeSummary={activeFilters > 0 ? tc("filtersInUse", { count: activeFilters }) : undefined}

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/lib/trpc/server";
-import { canManageTeam } from "../access";
-import { currentTeamRole } from "../current-role";
+import { currentTeamAccess } from "../current-role";
 import { DEFAULT_OPERATOR_FILTERS } from "./filters";
 import { OperatorsView } from "./operators-view";
 
@@ -12,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OperatorsPage() {
-  const role = await currentTeamRole();
+  const access = await currentTeamAccess();
   const t = await getTranslations("team.operators");
   const queryClient = getQueryClient();
   // The table and the dialog show what the chat backend has (departments, login, e-mail, roles).
@@ -25,7 +24,7 @@ export default async function OperatorsPage() {
     <HydrateClient>
       <section className="flex flex-col gap-6">
         <PageHeader title={t("title")} description={t("subtitle")} />
-        <OperatorsView canManage={canManageTeam(role)} capabilities={capabilities} roleCodes={roleCodes} />
+        <OperatorsView access={access} capabilities={capabilities} roleCodes={roleCodes} />
       </section>
     </HydrateClient>
   );

@@ -1,4 +1,5 @@
-/** attendances.get — one attendance for the detail drawer (phone masked for members, as in the list). */
+/** attendances.get — one attendance for the detail drawer (phone masked as in the list). */
+import { phonesMasked } from "@/lib/roles";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appError } from "@/server/errors";
@@ -17,5 +18,5 @@ export const get = orgProcedure
       .limit(1);
     // Another organization's attendance answers like a missing one.
     if (!row) throw appError("NOT_FOUND");
-    return presentItem(row, ctx.membership.role === "member");
+    return presentItem(row, phonesMasked(ctx.membership.role, ctx.support !== null));
   });

@@ -1,8 +1,10 @@
 /**
  * attendances.list — the organization's attendances, newest first, filtered and searched,
  * paginated by keyset on (started_at desc, id desc). Everyone in the organization reads; a
- * member gets each phone masked here, on the server (the full number never leaves for them).
+ * member (and platform staff under support access) gets each phone masked here, on the server
+ * (the full number never leaves for them).
  */
+import { phonesMasked } from "@/lib/roles";
 import { desc } from "drizzle-orm";
 import { z } from "zod";
 import { formatPhone, maskPhone } from "@/lib/attendances/phone";
@@ -76,7 +78,7 @@ export const list = orgProcedure
       .limit(input.limit + 1);
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
-    const masked = ctx.membership.role === "member";
+    const masked = phonesMasked(ctx.membership.role, ctx.support !== null);
     return {
       items: page.map((r) => presentItem(r, masked)),
       nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,

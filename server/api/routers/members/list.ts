@@ -1,6 +1,7 @@
 /** members.list — the organization's portal users with their role and linked operator (any member may read). */
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { mayChangeOrganization } from "@/lib/roles";
 import { orgProcedure } from "@/server/api/trpc";
 import { memberships, operators, users } from "@/server/db/schema";
 
@@ -8,6 +9,8 @@ export const ZRole = z.enum(["owner", "admin", "member"]);
 
 export const ZMembersOutput = z.object({
   myRole: ZRole,
+  /** Owners and admins may change the team; members, and platform staff under support access, only read. */
+  canManage: z.boolean(),
   myMembershipId: z.string(),
   members: z.array(
     z.object({
@@ -43,6 +46,7 @@ export const list = orgProcedure.output(ZMembersOutput).query(async ({ ctx }) =>
     .limit(1000);
   return {
     myRole: ctx.membership.role,
+    canManage: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
     myMembershipId: ctx.membership.id,
     members: rows.map((r) => ({
       membershipId: r.membershipId,

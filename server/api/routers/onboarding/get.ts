@@ -1,4 +1,5 @@
 /** onboarding.get — the wizard's state, the vendor account's state and who is asking. */
+import { mayChangeOrganization } from "@/lib/roles";
 import { z } from "zod";
 import { ONBOARDING_STEPS, stepsFor } from "@/lib/onboarding/steps";
 import { orgProcedure } from "@/server/api/trpc";
@@ -40,7 +41,7 @@ export const get = orgProcedure.output(ZOnboardingGetOutput).query(async ({ ctx 
       email: ctx.session.email,
       emailVerified: ctx.session.emailVerified,
     },
-    canEdit: ctx.membership.role !== "member",
+    canEdit: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
     provider: providerInfo(ctx.provider),
     steps: stepsFor(ctx.provider.capabilities),
   };

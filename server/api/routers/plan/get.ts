@@ -2,6 +2,7 @@
  * plan.get — the organization's plan as the portal knows it (no vendor call: the vendor has no GET
  * for subscriptions): the trial's end, the subscription it last confirmed, the price per seat.
  */
+import { mayChangeOrganization } from "@/lib/roles";
 import { z } from "zod";
 import { CANCEL_REASONS } from "@/lib/plan/cancel";
 import { orgProcedure } from "@/server/api/trpc";
@@ -46,6 +47,6 @@ export const get = orgProcedure.output(ZPlanOutput).query(async ({ ctx }) => {
       cancelNote: sub.cancelNote,
     },
     pricePerSeatCents: await currentPricePerSeatCents(ctx.db),
-    canEdit: ctx.membership.role !== "member",
+    canEdit: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
   };
 });

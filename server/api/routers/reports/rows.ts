@@ -1,7 +1,8 @@
 /**
- * reports.rows — the period's attendances themselves (newest first; phones masked for members),
+ * reports.rows — the period's attendances themselves (newest first; phones masked for members and support access),
  * from the same cached answer as reports.satisfaction: what the CSV export writes.
  */
+import { phonesMasked } from "@/lib/roles";
 import { z } from "zod";
 import { ZSatisfactionReportInput } from "@/lib/validation/reports";
 import { orgProcedure } from "@/server/api/trpc";
@@ -18,7 +19,7 @@ export const rows = orgProcedure
       range: { from: input.from, to: input.to },
       operatorId: input.operator ?? null,
     });
-    const masked = ctx.membership.role === "member";
+    const masked = phonesMasked(ctx.membership.role, ctx.support !== null);
     return {
       fetchedAt: new Date(report.fetchedAt),
       stale: report.stale,

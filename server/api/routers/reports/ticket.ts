@@ -1,4 +1,5 @@
 /** reports.ticket — one attendance by its number, from the chat's survey (null: no such number). */
+import { phonesMasked } from "@/lib/roles";
 import { ZTicketInput } from "@/lib/validation/reports";
 import { orgProcedure } from "@/server/api/trpc";
 import { lookupTicket } from "@/server/reports/satisfaction";
@@ -9,5 +10,5 @@ export const ticket = orgProcedure
   .output(ZReportEntry.nullable())
   .query(async ({ ctx, input }) => {
     const found = await lookupTicket(ctx.db, ctx.provider, ctx.org.id, input.ticket);
-    return found ? presentEntry(found, ctx.membership.role === "member") : null;
+    return found ? presentEntry(found, phonesMasked(ctx.membership.role, ctx.support !== null)) : null;
   });

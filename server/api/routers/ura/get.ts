@@ -3,6 +3,7 @@
  * GET: never saved → the starting text, `saved: false`), and the organization's departments the
  * choice can offer (active and created at the provider).
  */
+import { mayChangeOrganization } from "@/lib/roles";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { DEFAULT_URA } from "@/lib/ura/messages";
@@ -68,6 +69,6 @@ export const get = orgProcedure.output(ZUraOutput).query(async ({ ctx }) => {
       : { ...DEFAULT_URA },
     saved: stored ? { at: stored.updatedAt, byName } : null,
     departments: deps,
-    canEdit: ctx.membership.role !== "member",
+    canEdit: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
   };
 });

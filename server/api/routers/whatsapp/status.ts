@@ -4,6 +4,7 @@
  * they connected, and when.
  */
 import { z } from "zod";
+import { mayChangeOrganization } from "@/lib/roles";
 import { orgProcedure } from "@/server/api/trpc";
 import { getOnboarding } from "@/server/onboarding/state";
 import { getVendorAccount, whatsAppStatusOf } from "@/server/provisioning";
@@ -41,6 +42,6 @@ export const status = orgProcedure.output(ZWhatsAppStatusOutput).query(async ({ 
     available: stored.available,
     checkedAt: stored.checkedAt,
     reported: reportFor(wizard.data.whatsappReported, ctx.session.userId),
-    canConnect: ctx.membership.role !== "member",
+    canConnect: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
   };
 });

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importColumnsFor, requiredColumnsFor } from "@/lib/import/operators-csv";
 import { fetchForPage, getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { ZImportJobInput } from "@/lib/validation/import";
 import { ImportView } from "./import-view";
+import { currentTeamAccess } from "../../current-role";
 import { adminPageMetadata } from "../metadata";
 
 export function generateMetadata(): Promise<Metadata> {
@@ -22,7 +24,7 @@ export default async function ImportPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [t, format] = await Promise.all([getTranslations("import"), getFormatter()]);
+  const [t, format, access] = await Promise.all([getTranslations("import"), getFormatter(), currentTeamAccess()]);
   const { job } = await searchParams;
   const requestedJob = ZImportJobInput.shape.jobId.safeParse(job);
 
@@ -39,6 +41,22 @@ export default async function ImportPage({
     !jobId && jobs[0]
       ? { id: jobs[0].id, fileName: jobs[0].fileName, done: jobs[0].done, failed: jobs[0].failed }
       : null;
+
+  // Platform staff under support access: what was imported, never a new import.
+  if (!access.canManage) {
+    const last = jobs[0];
+    return (
+      <section className="flex flex-col gap-6">
+        <PageHeader title={t("title")} description={t("subtitle")} />
+        <Alert tone="info">{t("supportReadOnly")}</Alert>
+        {last && (
+          <p className="text-sm text-slate-700">
+            {t("job.last", { file: last.fileName ?? "CSV", done: last.done, failed: last.failed })}
+          </p>
+        )}
+      </section>
+    );
+  }
 
   const caps = provider.capabilities;
   const columns = importColumnsFor(caps);
