@@ -1,7 +1,6 @@
 /**
  * Issue 16's console, as platform staff lives it: an account listed in PLATFORM_STAFF_EMAILS (the
- * e2e portal owns its PGlite folder, so the command-line grant is tested in
- * tests/console/staff.test.ts) signs up → the console asks for two-step verification → enrol it →
+ * command-line grant is e2e/admin-staff-cli.spec.ts's, on a portal of its own) signs up → the console asks for two-step verification → enrol it →
  * Clientes shows the three customers made here → a customer's chat account left in doubt by an
  * injected 500 shows in Precisa de atenção → "Tentar de novo" with a reason creates it, once →
  * the customer's Auditoria names the platform's staff and the reason. A customer gets "Sem acesso".

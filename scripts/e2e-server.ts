@@ -57,9 +57,8 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   // Relatórios: a cached report is old after 5 s (5 min by default), so e2e/reports.spec.ts can
   // make the chat fail and see the last result with its age without waiting minutes.
   REPORTS_CACHE_SECONDS: "5",
-  // Platform staff from their first row: the console's (e2e/admin-console.spec.ts; the portal owns its
-  // PGlite folder while it runs, so npm run staff:grant is run in tests/console/staff.test.ts instead)
-  // e2e/admin-suspend.spec.ts's and e2e/admin-branding.spec.ts's.
+  // Platform staff from their first row: e2e/admin-console.spec.ts's, e2e/admin-suspend.spec.ts's and
+  // e2e/admin-branding.spec.ts's (e2e/admin-staff-cli.spec.ts runs npm run staff:grant on a portal of its own).
   PLATFORM_STAFF_EMAILS:
     process.env.PLATFORM_STAFF_EMAILS ??
     `${E2E_STAFF_EMAIL},staff.suspend@e2e.example.com.br,marca.staff@example.com.br`,
