@@ -1,20 +1,5 @@
-import { expect, expectAccessible, shot, test, withoutToasts } from "./fixtures";
+import { expect, expectAccessible, shot, test, vendorApi as vendor, withoutToasts } from "./fixtures";
 import { joinTeamViaForm, ownerWithTeamViaApi } from "./fixtures/setup";
-
-/** The integrator token the e2e portal and its emulator share (scripts/e2e-server.ts). */
-const VENDOR_TOKEN = "e2e-integrator-token";
-
-/** The vendor's own API, called behind the portal's back (someone using PlugChat directly). */
-async function vendor<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const origin = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:4110";
-  const res = await fetch(`${origin}/integrator${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${VENDOR_TOKEN}`, "Content-Type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  expect(res.ok, `${method} ${path} → ${res.status}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 test.describe("team: Sincronizar com o PlugChat", () => {
   test("differences made at the vendor are shown in words and fixed in either direction", async ({
@@ -126,6 +111,8 @@ test.describe("team: Sincronizar com o PlugChat", () => {
     await test.step("a member has no Sincronizar link and is sent back from its address", async () => {
       const { page: guest, context } = await joinTeamViaForm(browser, page, "Marcos Membro");
       try {
+        await guest.goto("/team/operators");
+        await expect(guest.getByRole("link", { name: "Membros" })).toBeVisible();
         await expect(guest.getByRole("link", { name: "Sincronizar" })).toHaveCount(0);
         const page403 = await guest.goto("/team/sync");
         expect(page403?.status()).toBe(403);

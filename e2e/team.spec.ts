@@ -17,6 +17,8 @@ test.describe("team: members and invitations", () => {
 
     await test.step("owner opens Membros and invites someone", async () => {
       await page.goto("/");
+      // The team pages are one entry in the menu; each has its own link once there.
+      await page.getByRole("link", { name: "Equipe" }).click();
       await page.getByRole("link", { name: "Membros" }).click();
       await expect(page.getByRole("heading", { name: "Membros", level: 1 })).toBeVisible();
       await expect(members.row(owner.email)).toContainText("Proprietário");

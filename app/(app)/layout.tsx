@@ -57,7 +57,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     // Without a URA or a subscription sold through the portal (CDP) the pages only explain; not in the menu.
     ...((provider?.capabilities.ura ?? true) ? [{ href: "/automatic-reply", label: t("nav.ura") }] : []),
     ...((provider?.capabilities.subscription ?? true) ? [{ href: "/plan", label: t("nav.plan") }] : []),
-    ...team,
+    // The team pages are one entry, "Equipe", with their own row while one of them is open.
+    ...(team.length ? [{ href: team[0]!.href, label: t("nav.team"), children: team }] : []),
   ];
   return (
     <TRPCReactProvider organizationId={scope.org.id}>

@@ -133,7 +133,7 @@ test("CDP mode: sign up → project + item → two operators → deactivate one 
 
   await test.step("WhatsApp: not in the navigation; the page explains where it is linked", async () => {
     const nav = page.getByRole("navigation", { name: "Navegação principal" });
-    await expect(nav.getByRole("link", { name: "Operadores" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Equipe" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "WhatsApp" })).toHaveCount(0);
     await page.goto("/whatsapp");
     await expect(page.getByTestId("whatsapp-unsupported")).toContainText(

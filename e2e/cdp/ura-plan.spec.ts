@@ -42,7 +42,7 @@ test("CDP mode: the URA and plan pages explain where this is done", async ({ pag
     await page.goto(path);
     await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Navegação principal" });
-    await expect(nav.getByRole("link", { name: "Operadores" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Equipe" })).toBeVisible();
     await expect(nav.getByRole("link", { name: heading })).toHaveCount(0);
     await expect(nav.getByRole("link", { name: "Plano", exact: true })).toHaveCount(0);
     await expect(page.getByTestId(testId)).toContainText(text);
