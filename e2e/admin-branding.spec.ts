@@ -8,17 +8,9 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { generateSync } from "otplib";
+import { atEveryWidth, onboardedOwnerViaApi } from "./fixtures/setup";
 import { trpcMutation } from "./pages/team";
-import {
-  expect,
-  expectAccessible,
-  portalOrigin,
-  shot,
-  signUpViaApi,
-  test,
-  uniqueUser,
-  withoutToasts,
-} from "./fixtures";
+import { expect, portalOrigin, shot, signUpViaApi, test, uniqueUser, withoutToasts } from "./fixtures";
 
 /** Listed in PLATFORM_STAFF_EMAILS by scripts/e2e-server.ts. */
 const STAFF_EMAIL = "marca.staff@example.com.br";
@@ -45,31 +37,10 @@ async function newPage(browser: Browser, width = 1280, height = 800): Promise<Pa
   return context.newPage();
 }
 
-/** The page fits 1280, 390 and 360 px (no sideways scroll), passes axe at each, and is kept as screenshots. */
-async function atEveryWidth(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-    [360, 780],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${name} at ${width}px` })
-      .toBe(width);
-    await expectAccessible(page);
-    await shot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 /** A customer through the wizard up to the plan step, with their own operator (so the chat opens as them). */
 async function customerAtPlanStep(page: Page) {
   await page.goto("/sign-in");
-  const owner = await signUpViaApi(page, uniqueUser("marca-cliente"));
-  await trpcMutation(page, "onboarding.createAccount", {
-    companyName: owner.companyName,
-    sessionName: owner.companyName,
-  });
+  const owner = await onboardedOwnerViaApi(page, uniqueUser("marca-cliente"));
   await trpcMutation(page, "departments.refresh", undefined);
   const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });
   await trpcMutation(page, "onboarding.completeStep", { step: "departments" });

@@ -19,7 +19,7 @@ import { generateSync } from "otplib";
 import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, withoutToasts } from "./fixtures";
 import { freeLoopbackPort, startPortal, stopProcess, waitUntilAnswering } from "./fixtures/processes";
 import { trpcMutation } from "./pages/team";
-import { E2E_SECRETS, SERVER_LOG_DIR } from "./secrets";
+import { productionPortalEnv, SERVER_LOG_DIR } from "./secrets";
 
 const STAFF_EMAIL = "cli.staff@e2e.example.com.br";
 
@@ -57,21 +57,10 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "portal-e2e-staff-cli-"));
   // Kept with the other portals' logs: global-teardown checks them for secrets too.
   log = createWriteStream(path.join(SERVER_LOG_DIR, "staff-cli.log"));
-  const emulator = process.env.E2E_EMULATOR_URL;
   env = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATA_DIR: dataDir,
-    PUBLIC_URL: origin,
-    NEXTAUTH_SECRET: E2E_SECRETS.NEXTAUTH_SECRET,
-    ENCRYPTION_KEYS: `e2e1:${E2E_SECRETS.ENCRYPTION_KEY}`,
-    PLUGCHAT_TOKEN: E2E_SECRETS.PLUGCHAT_TOKEN,
-    PLUGCHAT_BASE_URL: `${emulator}/integrator`,
-    PLUGCHAT_SDK_URL: `${emulator}/sdk/index.js`,
+    ...productionPortalEnv({ dataDir, publicUrl: origin, emulator: process.env.E2E_EMULATOR_URL! }),
     SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "4130"}`,
     MAIL_FROM: "Portal PlugChat <no-reply@portal.test>",
-    LOG_LEVEL: "info",
   };
   delete env.PLATFORM_STAFF_EMAILS;
   delete env.DATABASE_URL;

@@ -10,6 +10,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { generateSync } from "otplib";
 import { expect, expectAccessible, shot, signUpViaApi, test, uniqueUser, vendorApi, withoutToasts } from "./fixtures";
+import { atEveryWidth } from "./fixtures/setup";
 import { trpcMutation, trpcQuery } from "./pages/team";
 
 const STAFF_EMAIL = "staff.suspend@e2e.example.com.br";
@@ -19,20 +20,10 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Axe and a screenshot at desktop, then at 390 and 360 px wide (no sideways scroll). */
+/** Toasts gone, then axe, no sideways scroll and a screenshot at 1280, 390 and 360 px. */
 async function checkWidths(page: Page, name: string): Promise<void> {
   await withoutToasts(page);
-  await expectAccessible(page);
-  await shot(page, `${name}-desktop`);
-  for (const width of [390, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
-      .toBeLessThanOrEqual(0);
-    await expectAccessible(page);
-    await shot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await atEveryWidth(page, name);
 }
 
 interface Op {

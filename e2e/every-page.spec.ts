@@ -6,17 +6,9 @@
  * with the visible text (item 14).
  */
 import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { onboardedOwnerViaApi } from "./fixtures/setup";
 import { trpcMutation } from "./pages/team";
-import {
-  EmulatorControl,
-  expect,
-  expectAccessible,
-  portalOrigin,
-  shot,
-  signUpViaApi,
-  test,
-  uniqueUser,
-} from "./fixtures";
+import { EmulatorControl, expect, expectAccessible, portalOrigin, shot, test, uniqueUser } from "./fixtures";
 
 const WIDTHS = [
   { width: 360, height: 740 },
@@ -51,13 +43,9 @@ async function setUp(browser: Browser): Promise<World> {
   const context = await browser.newContext({ baseURL: portalOrigin(), locale: "pt-BR" });
   const page = await context.newPage();
   await page.goto("/sign-in");
-  const owner = await signUpViaApi(page, {
+  const owner = await onboardedOwnerViaApi(page, {
     ...uniqueUser("todas"),
     companyName: "Padaria e Confeitaria Pão Quente da Vila Mariana",
-  });
-  await trpcMutation(page, "onboarding.createAccount", {
-    companyName: owner.companyName,
-    sessionName: owner.companyName,
   });
   await trpcMutation(page, "departments.refresh", undefined);
   const suporte = await trpcMutation<{ id: string }>(page, "departments.create", { name: "Suporte" });

@@ -8,8 +8,9 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import Papa from "papaparse";
+import { joinTeamViaForm } from "./fixtures/setup";
 import { trpcMutation } from "./pages/team";
-import { expect, expectAccessible, portalOrigin, shot, signUpViaApi, test, uniqueUser } from "./fixtures";
+import { expect, expectAccessible, portalOrigin, shot, signUpViaApi, test } from "./fixtures";
 
 interface EmuEntry {
   attendanceNumber: number;
@@ -261,18 +262,11 @@ test.describe("Relatórios", () => {
     });
 
     await test.step("a member reads the report; phones in the lookup and the CSV are masked", async () => {
-      const invitee = uniqueUser("relat");
-      const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
-        email: invitee.email,
-        role: "member",
+      const { page: guest, context } = await joinTeamViaForm(browser, page, "Carla Membro", {
+        prefix: "relat",
+        contextOptions: { timezoneId: "America/Sao_Paulo" },
       });
-      const context = await browser.newContext({ locale: "pt-BR", timezoneId: "America/Sao_Paulo" });
-      const guest = await context.newPage();
       try {
-        await guest.goto(path.startsWith("http") ? path : `${portalOrigin()}${path}`);
-        await guest.getByLabel("Seu nome").fill("Carla Membro");
-        await guest.getByLabel("Crie uma senha").fill(invitee.password);
-        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest.getByTestId("org-name")).toHaveText(owner.companyName);
         await guest.goto("/reports");
         await expect(guest.getByRole("heading", { name: "Relatórios", level: 1 })).toBeVisible();

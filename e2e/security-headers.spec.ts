@@ -10,7 +10,7 @@ import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_SECRETS, SERVER_LOG_DIR } from "./secrets";
+import { productionPortalEnv, SERVER_LOG_DIR } from "./secrets";
 import { freeLoopbackPort, stopProcess, waitUntilAnswering } from "./fixtures/processes";
 
 const HTTPS_PUBLIC_URL = "https://portal.example.test";
@@ -27,20 +27,10 @@ test.beforeAll(async () => {
   httpsPortal = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATA_DIR: dataDir,
       // The TLS end would be a proxy in front; the portal only learns it is served over https.
-      PUBLIC_URL: HTTPS_PUBLIC_URL,
+      ...productionPortalEnv({ dataDir, publicUrl: HTTPS_PUBLIC_URL, emulator: process.env.E2E_EMULATOR_URL! }),
       NEXTAUTH_URL: HTTPS_PUBLIC_URL,
-      NEXTAUTH_SECRET: E2E_SECRETS.NEXTAUTH_SECRET,
-      ENCRYPTION_KEYS: `e2e1:${E2E_SECRETS.ENCRYPTION_KEY}`,
-      PLUGCHAT_TOKEN: E2E_SECRETS.PLUGCHAT_TOKEN,
-      PLUGCHAT_BASE_URL: `${process.env.E2E_EMULATOR_URL}/integrator`,
-      PLUGCHAT_SDK_URL: `${process.env.E2E_EMULATOR_URL}/sdk/index.js`,
       PORTAL_BACKGROUND_WORK: "off",
-      LOG_LEVEL: "info",
     },
   });
   // Kept with the other portals' logs: global-teardown checks them for secrets too.

@@ -4,6 +4,7 @@
  * and read back after a reload; the audit sentence; one step in English; a member reads it only.
  * Screenshots at 1280, 390 and 360 px with axe and no sideways scroll.
  */
+import { joinTeamViaForm } from "./fixtures/setup";
 import { trpcMutation } from "./pages/team";
 import {
   expect,
@@ -13,7 +14,6 @@ import {
   portalOrigin,
   shot,
   test,
-  uniqueUser,
 } from "./fixtures";
 
 test.describe("Atendimento automático", () => {
@@ -131,18 +131,11 @@ test.describe("Atendimento automático", () => {
     });
 
     await test.step("a member reads the same settings and cannot change them", async () => {
-      const invitee = uniqueUser("ura");
-      const { path } = await trpcMutation<{ path: string }>(page, "invitations.create", {
-        email: invitee.email,
-        role: "member",
+      const { page: guest, context } = await joinTeamViaForm(browser, page, "Carla Membro", {
+        prefix: "ura",
+        contextOptions: { timezoneId: "America/Sao_Paulo" },
       });
-      const context = await browser.newContext({ locale: "pt-BR", timezoneId: "America/Sao_Paulo" });
-      const guest = await context.newPage();
       try {
-        await guest.goto(path.startsWith("http") ? path : `${portalOrigin()}${path}`);
-        await guest.getByLabel("Seu nome").fill("Carla Membro");
-        await guest.getByLabel("Crie uma senha").fill(invitee.password);
-        await guest.getByRole("button", { name: "Entrar na equipe" }).click();
         await expect(guest.getByTestId("org-name")).toHaveText(owner.companyName);
         await guest.goto("/automatic-reply");
         await expect(guest.getByText("Só quem administra a conta pode mudar o atendimento automático.")).toBeVisible();

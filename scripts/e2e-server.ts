@@ -16,7 +16,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { E2E_SECRETS, E2E_STAFF_EMAIL, MAIL_DIR, SERVER_LOG_DIR } from "../e2e/secrets";
+import { E2E_SECRETS, E2E_STAFF_EMAIL, MAIL_DIR, productionPortalEnv, SERVER_LOG_DIR } from "../e2e/secrets";
 import { startMailSink } from "../emulators/mail/sink";
 
 const portalPort = process.env.E2E_PORT ?? "3100";
@@ -35,20 +35,9 @@ rmSync(cdpDataDir, { recursive: true, force: true });
 rmSync(MAIL_DIR, { recursive: true, force: true });
 const mailSink = await startMailSink({ port: smtpPort, dir: MAIL_DIR });
 
-/** Fixed test-only values: production mode refuses to start without secrets. */
+/** Fixed test-only values, and what the specs need of this portal. */
 export const e2eEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  NEXT_TELEMETRY_DISABLED: "1",
-  DATA_DIR: dataDir,
-  // Only PUBLIC_URL, as README's production set-up: every absolute URL (sign-out redirect
-  // included) must follow it without next-auth's NEXTAUTH_URL.
-  PUBLIC_URL: origin,
-  NEXTAUTH_SECRET: E2E_SECRETS.NEXTAUTH_SECRET,
-  ENCRYPTION_KEYS: `e2e1:${E2E_SECRETS.ENCRYPTION_KEY}`,
-  PLUGCHAT_TOKEN: E2E_SECRETS.PLUGCHAT_TOKEN,
-  PLUGCHAT_BASE_URL: `${emulatorOrigin}/integrator`,
-  PLUGCHAT_SDK_URL: `${emulatorOrigin}/sdk/index.js`,
+  ...productionPortalEnv({ dataDir, publicUrl: origin, emulator: emulatorOrigin }),
   PLUGCHAT_TIMEOUT_MS: "3000",
   SMTP_URL: mailSink.url,
   MAIL_FROM: "Portal PlugChat <no-reply@portal.test>",
@@ -68,9 +57,6 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   RATE_LIMIT_SIGN_UPS_PER_HOUR: "10000",
   // …and confirms each new account's e-mail from there too (more than 30 in 15 minutes, the default).
   RATE_LIMIT_EMAIL_CONFIRMATIONS_PER_15_MINUTES: "10000",
-  // Everything down to info goes to e2e-artifacts/server-logs/ (checked for secrets after the
-  // run by e2e/global-teardown.ts); only warnings and errors reach the console.
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
 };
 
 /** The CDP-mode portal: same build, its own data, the CDP gateway emulator as its provider. */

@@ -26,7 +26,18 @@ function isCurrent(pathname: string, item: NavItem): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-function RowLink({ item, current, small }: { item: NavItem; current: boolean; small?: boolean }) {
+/** A link of a desktop row; `marked` underlines it, `current` also announces it as the page. */
+function RowLink({
+  item,
+  current,
+  marked = current,
+  small,
+}: {
+  item: NavItem;
+  current: boolean;
+  marked?: boolean;
+  small?: boolean;
+}) {
   return (
     <Link
       href={item.href}
@@ -34,7 +45,7 @@ function RowLink({ item, current, small }: { item: NavItem; current: boolean; sm
       className={clsx(
         "-mb-px whitespace-nowrap border-b-2 px-2",
         small ? "py-2" : "py-2.5",
-        current
+        marked
           ? "border-brand-700 font-semibold text-slate-900"
           : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900",
       )}
@@ -56,18 +67,7 @@ export function MainNavLinks({ items, label }: { items: readonly NavItem[]; labe
       <div className="flex flex-wrap items-center">
         {items.map((item) =>
           item.children?.length ? (
-            <Link
-              key={item.href}
-              href={item.href}
-              className={clsx(
-                "-mb-px whitespace-nowrap border-b-2 px-2 py-2.5",
-                item === openGroup
-                  ? "border-brand-700 font-semibold text-slate-900"
-                  : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900",
-              )}
-            >
-              {item.label}
-            </Link>
+            <RowLink key={item.href} item={item} current={false} marked={item === openGroup} />
           ) : (
             <RowLink key={item.href} item={item} current={isCurrent(pathname, item)} />
           ),

@@ -13,11 +13,10 @@ import { createContextInner } from "@/server/api/trpc";
 import { resolveSessionAndScope } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
-import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb, testDbKinds } from "../helpers/db";
+import { testDbKinds } from "../helpers/db";
+import { startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { createStaff } from "./helpers";
 
 async function appCode(p: Promise<unknown>): Promise<string> {
@@ -33,23 +32,16 @@ async function appCode(p: Promise<unknown>): Promise<string> {
 }
 
 describe.each(testDbKinds())("support access (%s)", (kind) => {
+  let portal: EmulatedPortal;
   let db: Db;
-  let close: () => Promise<void>;
-  let emu: PlugchatEmulator;
   let provider: ChatProvider;
 
   beforeAll(async () => {
-    const handle = await createTestDb(kind);
-    db = handle.db;
-    close = handle.close;
-    emu = await startPlugchatEmulator({ port: 0, token: "support-test-token" });
-    provider = createChatProvider({ baseUrl: emu.baseUrl, token: "support-test-token", timeoutMs: 5_000 });
+    portal = await startEmulatedPortal(kind, "support-test-token", { timeoutMs: 5_000 });
+    ({ db, provider } = portal);
   });
   afterEach(() => vi.useRealTimers());
-  afterAll(async () => {
-    await emu?.close();
-    await close?.();
-  });
+  afterAll(async () => portal?.close());
 
   /** Staff acting for the customer's organization (the portal.org cookie / header names it). */
   const asSupport = (staff: TestMember, organizationId: string) =>

@@ -8,15 +8,15 @@
 import { and, eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import type { PlugchatEmulator } from "@/emulators/plugchat";
 import type { Db } from "@/server/db/client";
 import { auditLog, operators, organizations } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { createChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { reconcileAll } from "@/server/provisioning";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
-import { createTestDb, testDbKinds } from "../helpers/db";
+import { testDbKinds } from "../helpers/db";
+import { startEmulatedPortal, type EmulatedPortal } from "../helpers/emulated";
 import { createStaff, staffCaller } from "./helpers";
 
 const TOKEN = "suspension-token";
@@ -43,23 +43,17 @@ const FAULTS = [
 ] as const;
 
 describe.each(testDbKinds())("suspension (%s)", (kind) => {
+  let portal: EmulatedPortal;
   let db: Db;
-  let close: () => Promise<void>;
   let emu: PlugchatEmulator;
   let provider: ChatProvider;
 
   beforeAll(async () => {
-    const handle = await createTestDb(kind);
-    db = handle.db;
-    close = handle.close;
-    emu = await startPlugchatEmulator({ port: 0, token: TOKEN });
-    provider = createChatProvider({ baseUrl: emu.baseUrl, token: TOKEN, timeoutMs: CLIENT_TIMEOUT_MS });
+    portal = await startEmulatedPortal(kind, TOKEN, { timeoutMs: CLIENT_TIMEOUT_MS });
+    ({ db, emu, provider } = portal);
   });
   afterEach(() => emu.clearFaults());
-  afterAll(async () => {
-    await emu?.close();
-    await close?.();
-  });
+  afterAll(async () => portal?.close());
 
   /** An onboarded customer with four operators: two active, two inactive (mixed order). */
   async function customer(): Promise<{ owner: TestMember; ids: string[]; wanted: Record<string, boolean> }> {

@@ -1,7 +1,7 @@
 /** attendances.get — one attendance for the detail drawer (phone masked as in the list). */
-import { phonesMasked } from "@/lib/roles";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { phonesMasked } from "@/lib/roles";
 import { appError } from "@/server/errors";
 import { orgProcedure } from "@/server/api/trpc";
 import { attendances } from "@/server/db/schema";

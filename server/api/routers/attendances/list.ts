@@ -4,10 +4,10 @@
  * member (and platform staff under support access) gets each phone masked here, on the server
  * (the full number never leaves for them).
  */
-import { phonesMasked } from "@/lib/roles";
 import { desc } from "drizzle-orm";
 import { z } from "zod";
 import { formatPhone, maskPhone } from "@/lib/attendances/phone";
+import { phonesMasked } from "@/lib/roles";
 import { ZAttendanceListInput } from "@/lib/validation/attendances";
 import { appError } from "@/server/errors";
 import { orgProcedure } from "@/server/api/trpc";

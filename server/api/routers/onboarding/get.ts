@@ -1,7 +1,7 @@
 /** onboarding.get — the wizard's state, the vendor account's state and who is asking. */
-import { mayChangeOrganization } from "@/lib/roles";
 import { z } from "zod";
 import { ONBOARDING_STEPS, stepsFor } from "@/lib/onboarding/steps";
+import { mayChangeOrganization } from "@/lib/roles";
 import { orgProcedure } from "@/server/api/trpc";
 import { getOnboarding } from "@/server/onboarding/state";
 import { providerInfo } from "@/server/providers/info";

@@ -2,9 +2,9 @@
  * plan.get — the organization's plan as the portal knows it (no vendor call: the vendor has no GET
  * for subscriptions): the trial's end, the subscription it last confirmed, the price per seat.
  */
-import { mayChangeOrganization } from "@/lib/roles";
 import { z } from "zod";
 import { CANCEL_REASONS } from "@/lib/plan/cancel";
+import { mayChangeOrganization } from "@/lib/roles";
 import { orgProcedure } from "@/server/api/trpc";
 import { getSubscription, getVendorAccount, trialDaysLeft, trialEndsAt } from "@/server/provisioning";
 import { currentPricePerSeatCents } from "./pricing";

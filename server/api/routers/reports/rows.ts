@@ -1,9 +1,10 @@
 /**
- * reports.rows — the period's attendances themselves (newest first; phones masked for members and support access),
- * from the same cached answer as reports.satisfaction: what the CSV export writes.
+ * reports.rows — the period's attendances themselves (newest first; phones masked for members and
+ * for platform staff under support access), from the same cached answer as reports.satisfaction:
+ * what the CSV export writes.
  */
-import { phonesMasked } from "@/lib/roles";
 import { z } from "zod";
+import { phonesMasked } from "@/lib/roles";
 import { ZSatisfactionReportInput } from "@/lib/validation/reports";
 import { orgProcedure } from "@/server/api/trpc";
 import { loadSatisfactionReport } from "@/server/reports/satisfaction";

@@ -3,9 +3,9 @@
  * GET: never saved → the starting text, `saved: false`), and the organization's departments the
  * choice can offer (active and created at the provider).
  */
-import { mayChangeOrganization } from "@/lib/roles";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { mayChangeOrganization } from "@/lib/roles";
 import { DEFAULT_URA } from "@/lib/ura/messages";
 import { orgProcedure } from "@/server/api/trpc";
 import { departments, users } from "@/server/db/schema";

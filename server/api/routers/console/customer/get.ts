@@ -27,6 +27,16 @@ const TIMELINE_SIZE = 50;
 const STATE = z.enum(["pending", "synced", "failed", "uncertain"]);
 const ERROR_KIND = z.string().nullable();
 
+/** An operator or a department as the console shows it: its vendor id and provisioning state. */
+const ZProvisioned = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendorId: z.string().nullable(),
+  state: STATE,
+  active: z.boolean(),
+  errorKind: ERROR_KIND,
+});
+
 const ZSyncGroupSummary = z.object({
   onlyVendor: z.array(z.string()),
   onlyLocal: z.array(z.string()),
@@ -60,27 +70,9 @@ export const ZCustomerOutput = z.object({
   account: z.object({ vendorAccountId: z.string().nullable(), state: STATE, errorKind: ERROR_KIND }).nullable(),
   members: z.array(z.object({ name: z.string(), email: z.string(), role: z.enum(["owner", "admin", "member"]) })),
   operators: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      vendorId: z.string().nullable(),
-      state: STATE,
-      active: z.boolean(),
-      activeBeforeSuspension: z.boolean().nullable(),
-      hasAccessToken: z.boolean(),
-      errorKind: ERROR_KIND,
-    }),
+    ZProvisioned.extend({ activeBeforeSuspension: z.boolean().nullable(), hasAccessToken: z.boolean() }),
   ),
-  departments: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      vendorId: z.string().nullable(),
-      state: STATE,
-      active: z.boolean(),
-      errorKind: ERROR_KIND,
-    }),
-  ),
+  departments: z.array(ZProvisioned),
   timeline: z.array(ZAuditItem),
   suspensions: z.array(ZAuditItem),
   supportAccessUntil: z.date().nullable(),
