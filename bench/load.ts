@@ -6,7 +6,9 @@
  * (BENCH_DBS=postgres,pglite), after BENCH_WARMUP_SECONDS (3) of warm-up, BENCH_CONNECTIONS
  * (20) clients for BENCH_SECONDS (10) each call
  *   1. health.ping — a public no-op query (what the stack itself costs per request), then
- *   2. operators.page — the authenticated page of 25 of an organization with 30 operators.
+ *   2. operators.page — the authenticated page of 25 of an organization with 30 operators,
+ *   3. health.ping again, sent with the signed-in person's cookies (a diagnosis: what a signed-in
+ *      request costs before any page work, so the page's own share is page − this).
  * Prints req/s, p50, p99 of each and the ratio page/no-op (target on PostgreSQL: ≥ 0.65, page
  * p99 ≤ 100 ms), and the server's mean time per step from its Server-Timing spans
  * (SERVER_TIMING=1: session-decode, session-row, org-scope, procedure, context, total).
@@ -361,6 +363,7 @@ interface PairResult {
   db: string;
   noop: Measured;
   page: Measured;
+  signedNoop: Measured;
   spans: Map<string, number>;
   failures: number;
 }
@@ -410,8 +413,11 @@ async function runPair(db: "postgres" | "pglite", build: boolean): Promise<PairR
     console.log(`${db}: ${CONNECTIONS} connections × ${SECONDS} s of health.ping, then of operators.page…`);
     const noop = await measure("noop", () => timedGet(null, "noop", noopUrl));
     const page = await measure("page", () => timedGet(tenant.client, "page", pageUrl));
+    // Diagnosis: the same no-op sent with the signed-in person's cookies (what a signed-in request
+    // costs before any page work).
+    const signedNoop = await measure("noop-signed", () => timedGet(tenant.client, "noop-signed", noopUrl));
     const spans = new Map([...spanTotals].map(([k, v]) => [k, v.sum / v.n] as const));
-    return { db, noop, page, spans, failures };
+    return { db, noop, page, signedNoop, spans, failures };
   } finally {
     await running.stop();
   }
@@ -426,6 +432,7 @@ function printPair(r: PairResult): void {
   console.log(`\n=== bench:load — ${r.db}, ${CONNECTIONS} connections, ${SECONDS} s each ===`);
   console.log(line("health.ping (public no-op)", r.noop));
   console.log(line("operators.page (page of 25, auth)", r.page));
+  console.log(line("health.ping with the session cookie", r.signedNoop));
   console.log(`  ratio page/no-op req/s: ${ratio.toFixed(2)}   non-2xx or errors: ${r.failures}`);
   // What the ratio would be if CPU were the only limit (it is, on 2 cores): robust to other load.
   const cpu = (m: Measured) => m.portalCpuMs + m.postgresCpuMs;
