@@ -5,7 +5,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { canManageTeam, canOpenTeamPage, TEAM_PAGES, type TeamPage } from "@/app/(app)/team/access";
+import { canOpenTeamPage, TEAM_PAGES, type TeamPage } from "@/app/(app)/team/access";
+import { managesTeam } from "@/lib/roles";
 
 const TEAM_DIR = path.resolve(import.meta.dirname, "../../app/(app)/team");
 const pages = Object.keys(TEAM_PAGES) as TeamPage[];
@@ -29,9 +30,9 @@ describe("team page access", () => {
   });
 
   it("only owners and admins manage the team", () => {
-    expect(canManageTeam("owner")).toBe(true);
-    expect(canManageTeam("admin")).toBe(true);
-    expect(canManageTeam("member")).toBe(false);
+    expect(managesTeam("owner")).toBe(true);
+    expect(managesTeam("admin")).toBe(true);
+    expect(managesTeam("member")).toBe(false);
   });
 
   it("every page for admins lives behind the (admin) gate, and every other page outside it", () => {

@@ -4,7 +4,7 @@
  * anything). The pages for "admins" live in the `(admin)` route group, whose layout is the gate;
  * tests/team/access.test.ts checks the folders match this table.
  */
-import type { MemberRole } from "@/lib/roles";
+import { managesTeam, type MemberRole } from "@/lib/roles";
 
 export type TeamPageAccess = "everyone" | "admins";
 
@@ -27,12 +27,7 @@ export interface TeamAccess {
   member: boolean;
 }
 
-/** Owners and administrators manage the team; members only read it. */
-export function canManageTeam(role: MemberRole): boolean {
-  return role !== "member";
-}
-
 /** Whether someone with `role` may open the team page `page`. */
 export function canOpenTeamPage(page: TeamPage, role: MemberRole): boolean {
-  return TEAM_PAGES[page] === "everyone" || canManageTeam(role);
+  return TEAM_PAGES[page] === "everyone" || managesTeam(role);
 }

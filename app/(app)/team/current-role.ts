@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { currentOrgScope } from "@/server/auth/current-org";
 import { currentSession } from "@/server/auth/current";
 import { mayChangeOrganization, type MemberRole } from "@/lib/roles";
+import type { TeamAccess } from "./access";
 
 async function currentScope() {
   const session = await currentSession();
@@ -22,10 +23,10 @@ export async function currentTeamRole(): Promise<MemberRole> {
  * access) and whether a member reads it (the pages say why nothing can be changed; support
  * access has its own banner).
  */
-export async function currentTeamAccess(): Promise<{ canManage: boolean; member: boolean }> {
+export async function currentTeamAccess(): Promise<TeamAccess> {
   const scope = await currentScope();
   return {
-    canManage: mayChangeOrganization(scope.membership.role, Boolean(scope.support)),
+    canManage: mayChangeOrganization(scope),
     member: scope.membership.role === "member",
   };
 }

@@ -1,5 +1,5 @@
 import { forbidden } from "next/navigation";
-import { canManageTeam } from "../access";
+import { managesTeam } from "@/lib/roles";
 import { currentTeamRole } from "../current-role";
 
 /**
@@ -9,6 +9,6 @@ import { currentTeamRole } from "../current-role";
  * between sibling pages, so entering this group is what reliably runs the check.
  */
 export default async function TeamAdminLayout({ children }: { children: React.ReactNode }) {
-  if (!canManageTeam(await currentTeamRole())) forbidden();
+  if (!managesTeam(await currentTeamRole())) forbidden();
   return <>{children}</>;
 }

@@ -5,10 +5,10 @@
 import "server-only";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { canManageTeam } from "../access";
+import { managesTeam } from "@/lib/roles";
 import { currentTeamRole } from "../current-role";
 
 export async function adminPageMetadata(namespace: "team.audit" | "import" | "sync"): Promise<Metadata> {
-  const allowed = canManageTeam(await currentTeamRole());
+  const allowed = managesTeam(await currentTeamRole());
   return { title: (await getTranslations(allowed ? namespace : "team.forbidden"))("title") };
 }

@@ -18,5 +18,5 @@ export const get = orgProcedure
       .limit(1);
     // Another organization's attendance answers like a missing one.
     if (!row) throw appError("NOT_FOUND");
-    return presentItem(row, phonesMasked(ctx.membership.role, ctx.support !== null));
+    return presentItem(row, phonesMasked(ctx));
   });

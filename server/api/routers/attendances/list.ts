@@ -78,7 +78,7 @@ export const list = orgProcedure
       .limit(input.limit + 1);
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
-    const masked = phonesMasked(ctx.membership.role, ctx.support !== null);
+    const masked = phonesMasked(ctx);
     return {
       items: page.map((r) => presentItem(r, masked)),
       nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,

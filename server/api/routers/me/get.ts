@@ -20,5 +20,5 @@ export const get = orgProcedure.output(ZMeOutput).query(({ ctx }) => ({
   },
   organization: { id: ctx.org.id, name: ctx.org.name },
   role: ctx.membership.role,
-  canManage: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
+  canManage: mayChangeOrganization(ctx),
 }));

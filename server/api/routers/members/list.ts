@@ -46,7 +46,7 @@ export const list = orgProcedure.output(ZMembersOutput).query(async ({ ctx }) =>
     .limit(1000);
   return {
     myRole: ctx.membership.role,
-    canManage: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
+    canManage: mayChangeOrganization(ctx),
     myMembershipId: ctx.membership.id,
     members: rows.map((r) => ({
       membershipId: r.membershipId,

@@ -41,7 +41,7 @@ export const get = orgProcedure.output(ZOnboardingGetOutput).query(async ({ ctx 
       email: ctx.session.email,
       emailVerified: ctx.session.emailVerified,
     },
-    canEdit: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
+    canEdit: mayChangeOrganization(ctx),
     provider: providerInfo(ctx.provider),
     steps: stepsFor(ctx.provider.capabilities),
   };

@@ -47,6 +47,6 @@ export const get = orgProcedure.output(ZPlanOutput).query(async ({ ctx }) => {
       cancelNote: sub.cancelNote,
     },
     pricePerSeatCents: await currentPricePerSeatCents(ctx.db),
-    canEdit: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
+    canEdit: mayChangeOrganization(ctx),
   };
 });

@@ -20,7 +20,7 @@ export const rows = orgProcedure
       range: { from: input.from, to: input.to },
       operatorId: input.operator ?? null,
     });
-    const masked = phonesMasked(ctx.membership.role, ctx.support !== null);
+    const masked = phonesMasked(ctx);
     return {
       fetchedAt: new Date(report.fetchedAt),
       stale: report.stale,

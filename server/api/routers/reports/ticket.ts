@@ -10,5 +10,5 @@ export const ticket = orgProcedure
   .output(ZReportEntry.nullable())
   .query(async ({ ctx, input }) => {
     const found = await lookupTicket(ctx.db, ctx.provider, ctx.org.id, input.ticket);
-    return found ? presentEntry(found, phonesMasked(ctx.membership.role, ctx.support !== null)) : null;
+    return found ? presentEntry(found, phonesMasked(ctx)) : null;
   });

@@ -69,6 +69,6 @@ export const get = orgProcedure.output(ZUraOutput).query(async ({ ctx }) => {
       : { ...DEFAULT_URA },
     saved: stored ? { at: stored.updatedAt, byName } : null,
     departments: deps,
-    canEdit: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
+    canEdit: mayChangeOrganization(ctx),
   };
 });

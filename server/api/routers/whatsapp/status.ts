@@ -42,6 +42,6 @@ export const status = orgProcedure.output(ZWhatsAppStatusOutput).query(async ({ 
     available: stored.available,
     checkedAt: stored.checkedAt,
     reported: reportFor(wizard.data.whatsappReported, ctx.session.userId),
-    canConnect: mayChangeOrganization(ctx.membership.role, ctx.support !== null),
+    canConnect: mayChangeOrganization(ctx),
   };
 });

@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
+import { differenceCount } from "@/lib/sync/differences";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/react";
 import { SyncSection, type Fix, type SyncData } from "./sync-section";
 
@@ -116,12 +117,7 @@ export function SyncView({ canFix }: { canFix: boolean }) {
 
   const data = compare.data;
   const onlyVendorCount = data ? data.operators.onlyVendor.length + data.departments.onlyVendor.length : 0;
-  const pending = data
-    ? [data.operators, data.departments].reduce(
-        (n, s) => n + s.onlyVendor.length + s.onlyLocal.length + s.different.length + s.checking.length,
-        0,
-      )
-    : 0;
+  const pending = data ? differenceCount([data.operators, data.departments]) : 0;
 
   return (
     <div className="flex flex-col gap-6">

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeAuditEntry, type AuditTranslator } from "@/lib/audit/describe";
+import { differenceCount } from "@/lib/sync/differences";
 import { serverCaller } from "@/lib/trpc/server";
 import type { TCustomerOutput } from "@/server/api/routers/console/customer/get";
 import { enterSupport } from "./actions";
@@ -14,7 +16,8 @@ import { DepartmentsTable, MembersTable, OperatorsTable, SyncComparisonTable } f
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function load(id: string): Promise<TCustomerOutput> {
+/** The customer, read once per request (the title and the page both need it). */
+const load = cache(async (id: string): Promise<TCustomerOutput> => {
   if (!UUID.test(id)) notFound();
   try {
     return await (await serverCaller()).console.customer.get({ organizationId: id });
@@ -22,22 +25,18 @@ async function load(id: string): Promise<TCustomerOutput> {
     if ((error as { code?: string }).code === "NOT_FOUND") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
   const t = await getTranslations("admin.customer");
   if (!UUID.test(id)) return { title: t("notFound") };
   try {
-    return { title: (await (await serverCaller()).console.customer.get({ organizationId: id })).name };
+    return { title: (await load(id)).name };
   } catch {
     return { title: t("notFound") };
   }
 }
-
-type Summary = NonNullable<TCustomerOutput["lastSyncComparison"]>["summary"];
-const differences = ({ operators: o, departments: d }: Summary) =>
-  [o, d].reduce((n, g) => n + g.onlyVendor.length + g.onlyLocal.length + g.different.length + g.checking.length, 0);
 
 /** Cliente: one customer as platform staff see it, with Suspender/Reativar, Tentar de novo and support access. */
 export default async function ConsoleCustomerPage({ params }: { params: Promise<{ id: string }> }) {
@@ -69,7 +68,7 @@ export default async function ConsoleCustomerPage({ params }: { params: Promise<
         comparison.comparedBy
           ? t("syncWhen", { date: moment(comparison.comparedAt), name: comparison.comparedBy })
           : t("syncWhenNobody", { date: moment(comparison.comparedAt) }),
-        differences(comparison.summary) === 0 ? t("syncAllGood") : "",
+        differenceCount([comparison.summary.operators, comparison.summary.departments]) === 0 ? t("syncAllGood") : "",
       ]
         .filter(Boolean)
         .join(" ");
