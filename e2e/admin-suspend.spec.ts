@@ -104,6 +104,10 @@ test.describe("console: suspender, reativar e acesso de suporte", () => {
       const dialog = staff.getByRole("dialog", { name: /Suspender/ });
       await dialog.getByRole("button", { name: "Suspender" }).click();
       await expect(dialog.getByText("Preencha este campo.")).toBeVisible();
+      // Too short: the procedure's rule, said next to the field (not a toast behind the dialog).
+      await dialog.getByLabel("Motivo").fill("ab");
+      await dialog.getByRole("button", { name: "Suspender" }).click();
+      await expect(dialog.getByText(/pelo menos 3 caracteres/)).toBeVisible();
       await dialog.getByLabel("Motivo").fill("Fatura de novembro em atraso");
       await shot(staff, "admin-suspend-dialog");
       await dialog.getByRole("button", { name: "Suspender" }).click();

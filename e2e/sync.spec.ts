@@ -84,6 +84,16 @@ test.describe("team: Sincronizar com o PlugChat", () => {
       await expect(page.getByText("Bruno Criado no PlugChat")).toBeVisible();
     });
 
+    await test.step("the chat service does not answer: the page says so and does not claim all is well", async () => {
+      await page.goto("/team/sync");
+      await expect(page.getByTestId("up-to-date")).toBeVisible();
+      await emulator.addFault({ method: "GET", path: "/operators$", kind: "status", status: 503, times: 5 });
+      await page.getByRole("button", { name: "Comparar agora" }).click();
+      await expect(page.getByText(/Não foi possível comparar com o PlugChat/)).toBeVisible();
+      await expect(page.getByTestId("up-to-date")).toHaveCount(0);
+      await emulator.clearFaults();
+    });
+
     await test.step("a failed fix comes back with a toast (rollback)", async () => {
       const ops = await vendor<Array<{ id: string; name: string; departments: string[] }>>(
         "GET",

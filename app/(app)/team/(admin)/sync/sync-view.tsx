@@ -147,7 +147,8 @@ export function SyncView({ canFix }: { canFix: boolean }) {
         <Alert>{t("loadError", { message: errors.message(errorDataOf(compare.error)) })}</Alert>
       )}
 
-      {data && pending === 0 && (
+      {/* "Tudo em dia" only for a comparison that just worked, never under "could not compare". */}
+      {data && pending === 0 && !compare.isError && (
         <Card tone="brand" className="text-center" role="status" data-testid="up-to-date">
           <h2 className="text-lg font-semibold text-brand-800">{t("upToDate")}</h2>
           <p className="mt-1 text-sm text-brand-800">{t("upToDateBody")}</p>

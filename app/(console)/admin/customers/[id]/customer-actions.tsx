@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { errorDataOf, useErrorMessage } from "@/lib/errors/messages";
 import { useTRPC } from "@/lib/trpc/react";
+import { ZStaffReason } from "@/lib/validation/console";
 import { REASON_MAX } from "@/lib/validation/console-choices";
 
 type Action = "suspend" | "reactivate" | "retry";
@@ -56,12 +57,17 @@ export function CustomerActions({
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const trimmed = reason.trim();
-    if (!trimmed) {
+    if (!reason.trim()) {
       setFieldError(tv("required"));
       return;
     }
-    mutation.mutate({ organizationId, reason: trimmed });
+    // Then the procedure's own rule (at least 3 characters), said next to the field.
+    const checked = ZStaffReason.safeParse(reason);
+    if (!checked.success) {
+      setFieldError(errors.field(checked.error.issues[0]?.message));
+      return;
+    }
+    mutation.mutate({ organizationId, reason: checked.data });
   };
 
   const title =
