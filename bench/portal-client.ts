@@ -47,7 +47,7 @@ export async function verificationTokenFor(mailDir: string, address: string): Pr
     } catch {
       /* the sink has not written anything yet */
     }
-    for (const file of files) {
+    for (const file of files.filter((name) => name.endsWith(".json"))) {
       const mail = JSON.parse(readFileSync(path.join(mailDir, file), "utf8")) as { to: string[]; text: string };
       const token = mail.to.includes(address) ? /\/verify-email\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1] : undefined;
       if (token) return token;

@@ -5,7 +5,7 @@
  * With `dir`, each message is also written there as `<n>.json` (the e2e server does this
  * so that browser tests in another process can read the links).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
@@ -62,7 +62,12 @@ export async function startMailSink({ port = 0, dir }: { port?: number; dir?: st
           text: decodeQuotedPrintable(raw),
         };
         messages.push(mail);
-        if (dir) writeFileSync(path.join(dir, `${messages.length}.json`), JSON.stringify(mail));
+        if (dir) {
+          // Written whole, then renamed: a reader listing `*.json` never sees half a message.
+          const file = path.join(dir, `${messages.length}.json`);
+          writeFileSync(`${file}.partial`, JSON.stringify(mail));
+          renameSync(`${file}.partial`, file);
+        }
         callback();
       });
     },
