@@ -211,6 +211,9 @@ test.describe("Relatórios", () => {
 
     await test.step("the chat fails: the last result with its age and a retry; back when it answers", async () => {
       // Within the cache time (REPORTS_CACHE_SECONDS=5 in e2e) the chat is not asked again.
+      // Let the earlier steps' answer run out first: had it a moment left, this visit would use it
+      // and the reload below would find it gone (CI saw this).
+      await page.waitForTimeout(5_500);
       await page.goto("/reports?days=30");
       const before = await emulator.requestCount("POST /account/:id/satisfaction/by-date");
       await page.reload();
