@@ -13,7 +13,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { $ZodError } from "zod/v4/core";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import { loadOrgScope, loadSupportScope, type OrgScope } from "@/server/auth/org-scope";
@@ -31,6 +30,7 @@ import { appErrorFromProvider } from "@/server/errors/vendor";
 import { getChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { hit, throwIfRefused } from "@/server/security/rate-limit";
+import { serverTransformer } from "./transformer";
 
 /** The header the browser's tRPC client sends to say which organization the page belongs to. */
 export const ORG_HEADER = "x-organization-id";
@@ -164,7 +164,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer: serverTransformer,
     errorFormatter({ shape, error, ctx }) {
       const info = appErrorOf(error)?.info ?? null;
       // The provider's per-field messages travel in data.fieldErrors, like the input validation's.

@@ -78,7 +78,10 @@ function preparePage(db: Db, input: PageInput, name: string) {
   // The total rides along with the page (one query); only a page past the end asks for it apart.
   return db
     .select({
-      item: { ...operatorOutputColumns, createdAt: operators.createdAt, linkedUserName: users.name },
+      // Flat, not nested under a key: drizzle maps a flat row with less work per column.
+      ...operatorOutputColumns,
+      createdAt: operators.createdAt,
+      linkedUserName: users.name,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(operators)
@@ -129,6 +132,6 @@ export const page = orgProcedure
       total,
       page: input.page,
       pageSize: input.pageSize,
-      items: rows.map((row) => row.item),
+      items: rows.map(({ total: _total, ...item }) => item),
     };
   });
