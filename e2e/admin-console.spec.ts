@@ -141,7 +141,7 @@ test.describe("console da plataforma", () => {
       const dialog = page.getByRole("dialog");
       await expect(dialog).toContainText("pode criar uma segunda");
       await dialog.getByRole("button", { name: "Confirmar" }).click();
-      await expect(dialog.getByText(/Diga em poucas palavras por que/)).toBeVisible();
+      await expect(dialog.getByText("Preencha este campo.")).toBeVisible();
       await dialog.getByLabel("Motivo").fill("Cliente pediu pelo telefone");
       await shot(page, "console-attention-dialog");
       await dialog.getByRole("button", { name: "Confirmar" }).click();
