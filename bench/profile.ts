@@ -177,6 +177,7 @@ async function main(): Promise<void> {
     E2E_SMTP_PORT: "4880",
     E2E_DATA_DIR: ".data/profile",
     E2E_SKIP_BUILD: "1",
+    E2E_CDP: "0",
     LOG_LEVEL: "error",
   };
   delete env.DATABASE_URL;
@@ -202,7 +203,7 @@ async function main(): Promise<void> {
   try {
     for (let waited = 0; ; waited += 500) {
       if (waited > 240_000) throw new Error("the portal did not start");
-      const up = await fetch(`http://127.0.0.1:3851/sign-in`).then(
+      const up = await fetch(`${ORIGIN}/sign-in`).then(
         (r) => r.status === 200,
         () => false,
       );

@@ -10,7 +10,8 @@
  * It starts once the PlugChat portal answers, so waiting for the CDP portal waits for both.
  * Both portals e-mail through SMTP to a loopback sink on E2E_SMTP_PORT (4130), which keeps
  * each message in e2e-artifacts/mail/ for the tests to read (password reset links).
- * E2E_SKIP_BUILD=1 reuses an existing .next build (local iteration only).
+ * E2E_SKIP_BUILD=1 reuses an existing .next build (local iteration only). E2E_CDP=0 starts neither
+ * the CDP emulator nor the CDP portal (the benchmarks: an idle second portal still spends CPU).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
@@ -29,6 +30,7 @@ const cdpDataDir = `${dataDir}-cdp`;
 const cdpOrigin = `http://127.0.0.1:${cdpPortalPort}`;
 const emulatorOrigin = `http://127.0.0.1:${emulatorPort}`;
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? "4130");
+const withCdp = process.env.E2E_CDP !== "0";
 
 rmSync(dataDir, { recursive: true, force: true });
 rmSync(cdpDataDir, { recursive: true, force: true });
@@ -90,17 +92,19 @@ const emulator = spawn(process.execPath, ["--import", "tsx", "emulators/plugchat
 children.push(emulator);
 emulator.on("exit", (code) => stopAll(code ?? 1));
 
-const cdpEmulator = spawn(process.execPath, ["--import", "tsx", "emulators/cdp/main.ts"], {
-  stdio: "inherit",
-  env: {
-    ...e2eCdpEnv,
-    NODE_ENV: "development",
-    CDP_EMULATOR_PORT: cdpEmulatorPort,
-    CDP_EMULATOR_STATE: path.join(cdpDataDir, "emulator", "cdp.json"),
-  },
-});
-children.push(cdpEmulator);
-cdpEmulator.on("exit", (code) => stopAll(code ?? 1));
+if (withCdp) {
+  const cdpEmulator = spawn(process.execPath, ["--import", "tsx", "emulators/cdp/main.ts"], {
+    stdio: "inherit",
+    env: {
+      ...e2eCdpEnv,
+      NODE_ENV: "development",
+      CDP_EMULATOR_PORT: cdpEmulatorPort,
+      CDP_EMULATOR_STATE: path.join(cdpDataDir, "emulator", "cdp.json"),
+    },
+  });
+  children.push(cdpEmulator);
+  cdpEmulator.on("exit", (code) => stopAll(code ?? 1));
+}
 
 const next = path.join("node_modules", "next", "dist", "bin", "next");
 if (process.env.E2E_SKIP_BUILD !== "1") {
@@ -152,4 +156,4 @@ async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
 }
 
 await waitFor(`${origin}/sign-in`);
-startPortal("cdp", cdpPortalPort, e2eCdpEnv);
+if (withCdp) startPortal("cdp", cdpPortalPort, e2eCdpEnv);
