@@ -271,7 +271,7 @@ async function startServer(db: "postgres" | "pglite", build: boolean): Promise<R
     E2E_SMTP_PORT: process.env.BENCH_SMTP_PORT ?? "4630",
     E2E_DATA_DIR: ".data/bench",
     E2E_SKIP_BUILD: build ? "0" : "1",
-    // No second (CDP) portal: idle, it still spent CPU in the first measured window.
+    // No second (CDP) portal: nothing here calls it, and its process would share the two cores.
     E2E_CDP: "0",
     PLUGCHAT_TIMEOUT_MS: "10000",
     LOG_LEVEL: "error",

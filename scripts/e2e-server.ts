@@ -11,7 +11,7 @@
  * Both portals e-mail through SMTP to a loopback sink on E2E_SMTP_PORT (4130), which keeps
  * each message in e2e-artifacts/mail/ for the tests to read (password reset links).
  * E2E_SKIP_BUILD=1 reuses an existing .next build (local iteration only). E2E_CDP=0 starts neither
- * the CDP emulator nor the CDP portal (the benchmarks: an idle second portal still spends CPU).
+ * the CDP emulator nor the CDP portal (the benchmarks, which do not use it).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
