@@ -132,6 +132,6 @@ export const page = orgProcedure
       total,
       page: input.page,
       pageSize: input.pageSize,
-      items: rows.map(({ total: _total, ...item }) => item),
+      items: rows.map(({ total: _, ...item }) => item),
     };
   });
