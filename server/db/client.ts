@@ -6,7 +6,9 @@
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
 import { logger } from "@/server/log";
 import * as schema from "./schema";
 
@@ -14,11 +16,15 @@ export type Schema = typeof schema;
 /** The drizzle database, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-export interface DbHandle {
+export type DbHandle = {
   db: Db;
-  kind: "pglite" | "postgres";
   close(): Promise<void>;
-}
+  /** The module copy of this file that made `db` (see getDb). */
+  madeBy: object;
+} & ({ kind: "postgres"; client: Pool } | { kind: "pglite"; client: PGlite });
+
+/** This copy of the module: Next bundles it apart for instrumentation, route handlers and pages. */
+const THIS_COPY = {};
 
 export type DbConfig = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir?: string };
 
@@ -79,9 +85,14 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     // An idle connection dropped by the server (restart, failover) must not crash the process.
     pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
     const db = drizzle(pool, { schema });
-    if (await schemaIsCurrent((sql) => pool.query(sql))) {
-      return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
-    }
+    const handle: DbHandle = {
+      db: db as unknown as Db,
+      kind: "postgres",
+      client: pool,
+      close: () => pool.end(),
+      madeBy: THIS_COPY,
+    };
+    if (await schemaIsCurrent((sql) => pool.query(sql))) return handle;
     const lock = await pool.connect();
     try {
       await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
@@ -90,7 +101,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
       lock.release();
     }
-    return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+    return handle;
   }
 
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
@@ -107,7 +118,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   }
   const db = drizzle(client, { schema });
   if (!(await schemaIsCurrent((sql) => client.query(sql)))) await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  return { db: db as unknown as Db, kind: "pglite", client, close: () => client.close(), madeBy: THIS_COPY };
 }
 
 /** The configuration this process uses, from the environment. */
@@ -118,11 +129,29 @@ export function dbConfigFromEnv(e: NodeJS.ProcessEnv = process.env): DbConfig {
 
 const globalForDb = globalThis as unknown as { __portalDb?: Promise<DbHandle> };
 
-/** The process-wide database (kept on globalThis so dev reloads don't open PGlite twice). */
+let ownDrizzle: { over: Promise<DbHandle>; handle: Promise<DbHandle> } | undefined;
+
+/**
+ * The process-wide database: one connection (pool or PGlite) kept on globalThis, so dev reloads
+ * and Next's several bundles of this file don't open it twice. The drizzle around it is this
+ * bundle's own: drizzle maps every column of every row it reads with `instanceof` checks against
+ * its own classes, which fail (and fall back to a slow walk of the prototype chain) when the
+ * tables were made by another bundle's copy of drizzle than the one reading.
+ */
 export function getDb(): Promise<DbHandle> {
-  globalForDb.__portalDb ??= openDb(dbConfigFromEnv()).catch((error: unknown) => {
+  const shared = (globalForDb.__portalDb ??= openDb(dbConfigFromEnv()).catch((error: unknown) => {
     globalForDb.__portalDb = undefined;
     throw error;
-  });
-  return globalForDb.__portalDb;
+  }));
+  if (ownDrizzle?.over !== shared) ownDrizzle = { over: shared, handle: shared.then(inThisCopy) };
+  return ownDrizzle.handle;
+}
+
+async function inThisCopy(handle: DbHandle): Promise<DbHandle> {
+  if (handle.madeBy === THIS_COPY) return handle;
+  const db =
+    handle.kind === "postgres"
+      ? (await import("drizzle-orm/node-postgres")).drizzle(handle.client, { schema })
+      : (await import("drizzle-orm/pglite")).drizzle(handle.client, { schema });
+  return { ...handle, db: db as unknown as Db, madeBy: THIS_COPY };
 }

@@ -34,7 +34,6 @@ export async function createTestDb(kind: TestDbKind): Promise<DbHandle & { url?:
   return {
     ...handle,
     url,
-    kind: "postgres",
     async close() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: adminUrl });
