@@ -11,6 +11,8 @@
  *
  *   PORTAL_DIR   a portal checkout with a production build (default .): profile another commit
  *   BENCH_DB     pglite (default) or postgres
+ *   BENCH_PROCEDURE  operators.page (default) or health.ping: the signed-in no-op, profiled the
+ *                same way, so what the page costs on top of every signed-in request shows
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, existsSync } from "node:fs";
@@ -24,6 +26,7 @@ const PORTAL_DIR = path.resolve(process.env.PORTAL_DIR ?? ".");
 const DB = process.env.BENCH_DB === "postgres" ? "postgres" : "pglite";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PROCEDURE = process.env.BENCH_PROCEDURE === "health.ping" ? "health.ping" : "operators.page";
 const PORT = 3850;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -135,7 +138,7 @@ function summarize(profile: CpuProfile, from: number, to: number, requests: numb
     micros.set(part, (micros.get(part) ?? 0) + next);
   }
   const busy = [...micros].filter(([p]) => p !== "(idle)").reduce((s, [, v]) => s + v, 0);
-  console.log(`\n=== bench:profile — ${DB}, operators.page, ${CONNECTIONS} connections × ${SECONDS} s ===`);
+  console.log(`\n=== bench:profile — ${DB}, ${PROCEDURE}, ${CONNECTIONS} connections × ${SECONDS} s ===`);
   console.log(
     `${requests} requests (${(requests / SECONDS).toFixed(1)} req/s); main thread busy ${(busy / 1000).toFixed(0)} ms of ${((to - from) / 1000).toFixed(0)} ms`,
   );
@@ -211,8 +214,9 @@ async function main(): Promise<void> {
       await sleep(500);
     }
     const { done: cookie } = await setUpTenants(ORIGIN, PORTAL_DIR);
-    const input = encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 25 } }));
-    const url = `${ORIGIN}/api/trpc/operators.page?input=${input}`;
+    const input = PROCEDURE === "operators.page" ? { page: 1, pageSize: 25 } : undefined;
+    const query = input ? `?input=${encodeURIComponent(JSON.stringify({ json: input }))}` : "";
+    const url = `${ORIGIN}/api/trpc/${PROCEDURE}${query}`;
     const loop = async (seconds: number, count: boolean) => {
       const until = Date.now() + seconds * 1000;
       await Promise.all(
@@ -220,7 +224,7 @@ async function main(): Promise<void> {
           while (Date.now() < until) {
             const res = await fetch(url, { headers: { cookie, origin: ORIGIN } });
             await res.arrayBuffer();
-            if (!res.ok) throw new Error(`operators.page → ${res.status}`);
+            if (!res.ok) throw new Error(`${PROCEDURE} → ${res.status}`);
             if (count) requests++;
           }
         }),
