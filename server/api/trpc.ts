@@ -30,6 +30,7 @@ import { appErrorFromProvider } from "@/server/errors/vendor";
 import { getChatProvider } from "@/server/providers";
 import type { ChatProvider } from "@/server/providers/types";
 import { hit, throwIfRefused } from "@/server/security/rate-limit";
+import { withSyncValidation } from "./sync-validation";
 import { serverTransformer } from "./transformer";
 
 /** The header the browser's tRPC client sends to say which organization the page belongs to. */
@@ -221,7 +222,7 @@ const appErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = withSyncValidation(t.procedure).use(appErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw appError("UNAUTHENTICATED");
