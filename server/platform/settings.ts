@@ -123,9 +123,17 @@ function storedFrom(row: PlatformSettingsRow | undefined): StoredPlatformSetting
   };
 }
 
-/** One cached copy per database handle (the process has one; tests open several), on globalThis so every bundle shares it. */
-const globalCache = globalThis as unknown as { __platformSettings?: WeakMap<Db, Promise<StoredPlatformSettings>> };
+/**
+ * One cached copy per database (the process has one; tests open several), on globalThis so every
+ * bundle shares it. Keyed by the connection, not the drizzle: each bundle reads the one connection
+ * through a drizzle of its own (server/db/client.ts), and a save in one must reach them all.
+ */
+const globalCache = globalThis as unknown as { __platformSettings?: WeakMap<object, Promise<StoredPlatformSettings>> };
 const cache = (globalCache.__platformSettings ??= new WeakMap());
+
+function connectionOf(db: Db): object {
+  return (db as Db & { $client?: object }).$client ?? db;
+}
 
 async function loadStored(db: Db): Promise<StoredPlatformSettings> {
   const [row] = await db.select().from(platformSettings).where(eq(platformSettings.id, 1)).limit(1);
@@ -133,12 +141,13 @@ async function loadStored(db: Db): Promise<StoredPlatformSettings> {
 }
 
 function stored(db: Db): Promise<StoredPlatformSettings> {
-  let entry = cache.get(db);
+  const key = connectionOf(db);
+  let entry = cache.get(key);
   if (!entry) {
     entry = loadStored(db);
-    cache.set(db, entry);
+    cache.set(key, entry);
     // A failed read is not kept: the next request tries again.
-    entry.catch(() => cache.get(db) === entry && cache.delete(db));
+    entry.catch(() => cache.get(key) === entry && cache.delete(key));
   }
   return entry;
 }
@@ -227,7 +236,7 @@ export async function savePlatformSettings(
     return names;
   });
   // The next reader loads the saved row (one query) — in this process, which is the only one.
-  if (changed.length > 0) cache.delete(db);
+  if (changed.length > 0) cache.delete(connectionOf(db));
   return { changed };
 }
 

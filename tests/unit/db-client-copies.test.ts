@@ -3,11 +3,13 @@
  * the first copy to ask opens the process's database. Every other copy must read it through a
  * drizzle of its own around the same connection: drizzle maps each column of each row with
  * `instanceof` checks against its own classes. Here a second copy of the module is a fresh import
- * after vi.resetModules().
+ * after vi.resetModules(). What the copies share on purpose (the platform settings' cache) is keyed
+ * by the connection, which every copy has in common.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "@/server/db/client";
+import { createStaff } from "../console/helpers";
 
 const globalForDb = globalThis as unknown as { __portalDb?: Promise<DbHandle> };
 
@@ -46,5 +48,31 @@ describe("getDb in another bundle's copy of the module", () => {
     const [row] = await handle.db.select().from(users).where(eq(users.id, inserted!.id));
     expect(row?.email).toBe("copy@example.com");
     expect(row?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("a console save through one copy reaches the platform settings every copy reads (one cache per connection)", async () => {
+    vi.resetModules();
+    const first = await import("@/server/platform/settings");
+    expect((await first.getPlatformSettings(opened.db)).productName).toBeNull();
+
+    vi.resetModules();
+    const { getDb } = await import("@/server/db/client");
+    const second = await import("@/server/platform/settings");
+    const { db } = await getDb();
+    expect(db).not.toBe(opened.db);
+    const staff = await createStaff(db);
+    await second.savePlatformSettings(
+      db,
+      { userId: staff.session.userId, name: staff.session.name },
+      {
+        productName: "Outra Marca",
+        primaryColor: "",
+        supportEmail: "",
+        pricePerSeat: "",
+        logo: { kind: "keep" },
+        reason: "marca nova",
+      },
+    );
+    expect((await first.getPlatformSettings(opened.db)).productName).toBe("Outra Marca");
   });
 });

@@ -5,6 +5,7 @@
  * department filter uses the GIN index on department_ids. The role filter and the e-mail
  * search serve backends with `operatorRoles` / `operatorEmail` (CDP).
  */
+import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { ZOperatorsPageInput } from "@/lib/validation/team";
@@ -106,7 +107,9 @@ function pageQuery(db: Db, input: PageInput): PageQuery {
   const shape = shapeOf(input);
   let query = forDb.get(shape);
   if (!query) {
-    query = preparePage(db, input, `operators_page_${forDb.size}`);
+    // Named by its shape: Next's bundles each keep a copy of this map, and share the connections,
+    // where one name must always mean the same statement.
+    query = preparePage(db, input, `operators_page_${createHash("sha256").update(shape).digest("hex").slice(0, 16)}`);
     forDb.set(shape, query);
   }
   return query;
