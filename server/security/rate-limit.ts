@@ -65,7 +65,16 @@ export const RATE_LIMITS = {
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
-const limiters = new Map<RateLimitName, Promise<RateLimiterAbstract>>();
+/**
+ * One limiter per policy for the whole process, kept on globalThis: Next bundles this module more
+ * than once (the tRPC route, the server actions of the sign-up and reset forms, next-auth's route),
+ * and with the embedded database the counts live in memory, so every copy must count in the same
+ * limiter. Otherwise each door would have a budget per bundle.
+ */
+const globalForLimiters = globalThis as unknown as {
+  __portalRateLimiters?: Map<RateLimitName, Promise<RateLimiterAbstract>>;
+};
+const limiters = (globalForLimiters.__portalRateLimiters ??= new Map());
 
 /** A limiter for one policy over a given database handle (memory for PGlite, the rate_limits table for Postgres). */
 export function createRateLimiter(

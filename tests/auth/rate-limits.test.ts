@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { refuseThrottledSignIn } from "@/server/auth/sign-in-guard";
 import { getDb, type DbHandle } from "@/server/db/client";
 import { rateLimits } from "@/server/db/schema";
@@ -40,6 +40,18 @@ describe("rate limits", () => {
         companyName: "Rate Co",
       }),
     ).resolves.toHaveProperty("organizationId");
+  });
+
+  it("one budget per process: another bundle's copy of the module counts in the same limiter", async () => {
+    // Next bundles rate-limit.ts apart for the tRPC route, the forms' server actions and next-auth.
+    const key = "198.51.100.30";
+    for (let i = 0; i < RATE_LIMITS.passwordResetIp.points - 1; i++) await hit("passwordResetIp", key);
+    vi.resetModules();
+    const otherCopy = await import("@/server/security/rate-limit");
+    expect(otherCopy.hit).not.toBe(hit);
+    expect(await otherCopy.hit("passwordResetIp", key)).toBeNull();
+    expect(await otherCopy.hit("passwordResetIp", key)).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    expect(await check("passwordResetIp", key)).toMatchObject({ retryAfterSeconds: expect.any(Number) });
   });
 
   it("sign-in: after 10 failures for one account from one address, the next attempt gets 429 and Retry-After", async () => {
