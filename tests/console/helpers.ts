@@ -1,6 +1,7 @@
 /** Console test plumbing: platform staff members (with or without two-factor) and their callers. */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import type { savePlatformSettings } from "@/server/platform/settings";
 import { users } from "@/server/db/schema";
 import type { ChatProvider } from "@/server/providers/types";
 import { callerFor, createMember, type TestMember } from "../helpers/context";
@@ -23,4 +24,21 @@ export async function createStaff(db: Db, opts: { twoFactor?: boolean; name?: st
 /** A caller acting as `staff` (no organization claimed: the console names its organization in each input). */
 export function staffCaller(db: Db, staff: TestMember, provider?: ChatProvider) {
   return callerFor({ db, member: staff, orgHint: null, provider });
+}
+
+/**
+ * Staff save a new product name in Configuração da plataforma, nothing else changed. `save` is the
+ * module's savePlatformSettings (a test may pass another copy of the module's).
+ */
+export async function saveProductName(
+  save: typeof savePlatformSettings,
+  db: Db,
+  staff: TestMember,
+  productName: string,
+): Promise<void> {
+  await save(
+    db,
+    { userId: staff.session.userId, name: staff.session.name },
+    { productName, primaryColor: "", supportEmail: "", pricePerSeat: "", logo: { kind: "keep" }, reason: "marca nova" },
+  );
 }

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "@/server/db/client";
-import { createStaff } from "../console/helpers";
+import { createStaff, saveProductName } from "../console/helpers";
 
 const globalForDb = globalThis as unknown as { __portalDb?: Promise<DbHandle> };
 
@@ -61,18 +61,7 @@ describe("getDb in another bundle's copy of the module", () => {
     const { db } = await getDb();
     expect(db).not.toBe(opened.db);
     const staff = await createStaff(db);
-    await second.savePlatformSettings(
-      db,
-      { userId: staff.session.userId, name: staff.session.name },
-      {
-        productName: "Outra Marca",
-        primaryColor: "",
-        supportEmail: "",
-        pricePerSeat: "",
-        logo: { kind: "keep" },
-        reason: "marca nova",
-      },
-    );
+    await saveProductName(second.savePlatformSettings, db, staff, "Outra Marca");
     expect((await first.getPlatformSettings(opened.db)).productName).toBe("Outra Marca");
   });
 });

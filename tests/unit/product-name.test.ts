@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbHandle } from "@/server/db/client";
 import { renderEmail } from "@/server/mail/templates";
 import { savePlatformSettings } from "@/server/platform/settings";
-import { createStaff } from "../console/helpers";
+import { createStaff, saveProductName } from "../console/helpers";
 
 describe("the product name", () => {
   const saved = process.env.PORTAL_PRODUCT_NAME;
@@ -42,18 +42,7 @@ describe("the product name", () => {
     const { db } = handle;
     process.env.PORTAL_PRODUCT_NAME = "Atendimento Padaria Central";
     const staff = await createStaff(db);
-    await savePlatformSettings(
-      db,
-      { userId: staff.session.userId, name: staff.session.name },
-      {
-        productName: "Outra Marca",
-        primaryColor: "",
-        supportEmail: "",
-        pricePerSeat: "",
-        logo: { kind: "keep" },
-        reason: "marca nova",
-      },
-    );
+    await saveProductName(savePlatformSettings, db, staff, "Outra Marca");
     expect((await renderEmail(db, "en", "passwordReset", params)).subject).toBe("Reset your Outra Marca password");
   });
 });
