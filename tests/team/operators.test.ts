@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlugchatEmulator, type PlugchatEmulator } from "@/emulators/plugchat";
+import { ZOperatorOutput } from "@/server/api/outputs";
 import { operators } from "@/server/db/schema";
 import type { Db } from "@/server/db/client";
 import { createChatProvider } from "@/server/providers";
@@ -147,6 +148,10 @@ describe.each(testDbKinds())("team operators (%s)", (kind) => {
     expect(first.items[1]).toMatchObject({ name: "Operador 001", hasAccessToken: false, departmentIds: [] });
     // A list says whether there is a token, never the token's ciphertext.
     expect(JSON.stringify(first)).not.toContain("ciphertext");
+    // Each row is what the table shows: the count rides on the query's rows but not in the answer's.
+    expect(Object.keys(first.items[0]!).sort()).toEqual(
+      [...Object.keys(ZOperatorOutput.shape), "linkedUserName"].sort(),
+    );
     const last = await c.operators.page({ pageSize: 25, page: 5 });
     expect(last.items).toHaveLength(20);
     expect(last.total).toBe(120);
