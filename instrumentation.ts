@@ -6,8 +6,9 @@
  * the first response (scripts/serve.mjs calls `__portalOpenDatabase`), or 2 s after start,
  * whichever comes first; a request that needs it earlier opens it at once (server/db/client.ts
  * keeps one promise), which is no later than if the server had waited for it before listening.
- * Every page now reads the platform settings (server/platform/settings.ts: the brand, cached after
- * the first read), so the first page after a start is such a request, anonymous ones included.
+ * Every page reads the platform settings (the brand); until the embedded database is open they
+ * come from the copy kept beside it (server/platform/settings-snapshot.ts), so an anonymous first
+ * page still does not wait for it (only a start on a folder without that copy does).
  * The background workers start once it is open; a database that cannot be opened ends the process.
  */
 declare global {

@@ -127,7 +127,12 @@ export function dbConfigFromEnv(e: NodeJS.ProcessEnv = process.env): DbConfig {
   return { kind: "pglite", dataDir: path.resolve(e.DATA_DIR ?? ".data", "pglite") };
 }
 
-const globalForDb = globalThis as unknown as { __portalDb?: Promise<DbHandle> };
+const globalForDb = globalThis as unknown as { __portalDb?: Promise<DbHandle>; __portalDbOpen?: boolean };
+
+/** Whether this process has finished opening its database (never opens it). */
+export function portalDbIsOpen(): boolean {
+  return globalForDb.__portalDbOpen === true;
+}
 
 let ownDrizzle: { over: Promise<DbHandle>; handle: Promise<DbHandle> } | undefined;
 
@@ -139,10 +144,16 @@ let ownDrizzle: { over: Promise<DbHandle>; handle: Promise<DbHandle> } | undefin
  * tables were made by another bundle's copy of drizzle than the one reading.
  */
 export function getDb(): Promise<DbHandle> {
-  const shared = (globalForDb.__portalDb ??= openDb(dbConfigFromEnv()).catch((error: unknown) => {
-    globalForDb.__portalDb = undefined;
-    throw error;
-  }));
+  const shared = (globalForDb.__portalDb ??= openDb(dbConfigFromEnv()).then(
+    (handle) => {
+      globalForDb.__portalDbOpen = true;
+      return handle;
+    },
+    (error: unknown) => {
+      globalForDb.__portalDb = undefined;
+      throw error;
+    },
+  ));
   if (ownDrizzle?.over !== shared) ownDrizzle = { over: shared, handle: shared.then(inThisCopy) };
   return ownDrizzle.handle;
 }

@@ -21,8 +21,9 @@ import { bytesFromBase64, checkLogo, type LogoType } from "@/lib/branding/logo";
 import { parsePlanPrice } from "@/lib/plan/price";
 import type { TPlatformSettingsInput } from "@/lib/validation/platform-settings";
 import { appError } from "@/server/errors";
-import { getDb, type Db } from "@/server/db/client";
+import { dbConfigFromEnv, getDb, portalDbIsOpen, type Db } from "@/server/db/client";
 import { platformAuditLog, platformSettings, type PlatformSettingsRow } from "@/server/db/schema";
+import { snapshotFor } from "./settings-snapshot";
 
 /** The saved logo (bytes kept in memory with the rest: ≤ 200 kB). */
 export interface StoredLogo {
@@ -153,16 +154,32 @@ function stored(db: Db): Promise<StoredPlatformSettings> {
 }
 
 /**
+ * The portal's own settings: from its database, and until the process has opened the embedded
+ * one, from the copy kept beside it (./settings-snapshot.ts), so a start's first page does not
+ * wait for PGlite to open.
+ */
+async function portalStored(): Promise<StoredPlatformSettings> {
+  const snapshot = snapshotFor(dbConfigFromEnv());
+  if (snapshot && !portalDbIsOpen()) {
+    const early = snapshot.read();
+    if (early) return early;
+  }
+  const settings = await stored((await getDb()).db);
+  snapshot?.keep(settings);
+  return settings;
+}
+
+/**
  * The settings in force. No database round trip once this process has read them (a save
  * replaces the copy). Pass `db` where one is at hand (procedures, tests); pages use the portal's.
  */
 export async function getPlatformSettings(db?: Db): Promise<PlatformSettings> {
-  return resolvePlatformSettings(await stored(db ?? (await getDb()).db));
+  return resolvePlatformSettings(await (db ? stored(db) : portalStored()));
 }
 
 /** The saved logo's bytes (the logo route), or null. */
 export async function getPlatformLogo(db?: Db): Promise<StoredLogo | null> {
-  return (await stored(db ?? (await getDb()).db)).logo;
+  return (await (db ? stored(db) : portalStored())).logo;
 }
 
 /** How a logo is named in the change log: its type, size and a short hash, never its bytes. */
