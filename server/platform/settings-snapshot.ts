@@ -11,6 +11,7 @@
  * pool opens at once.
  */
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -103,7 +104,7 @@ export function settingsSnapshot(dataFolder: string): SettingsSnapshot {
       onDisk = { text, settings };
       // Written aside, then renamed: a start never reads half a file. A failure costs only the
       // next start its head start (the pages then wait for the database, as without a copy).
-      const temporary = `${file}.${process.pid}.tmp`;
+      const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
       writing = writing
         .then(() => writeFile(temporary, text, { mode: 0o600 }))
         .then(() => rename(temporary, file))
@@ -112,7 +113,13 @@ export function settingsSnapshot(dataFolder: string): SettingsSnapshot {
   };
 }
 
-const snapshots = new Map<string, SettingsSnapshot>();
+/**
+ * One per data folder for the whole process, on globalThis: Next bundles this module once per
+ * entry (the layouts, the logo route), and each copy would otherwise keep its own idea of what is
+ * on disk and write the same file after every save.
+ */
+const globalForSnapshots = globalThis as unknown as { __portalSettingsSnapshots?: Map<string, SettingsSnapshot> };
+const snapshots = (globalForSnapshots.__portalSettingsSnapshots ??= new Map());
 
 /** The snapshot this process keeps, or null when its database is not the embedded one. */
 export function snapshotFor(config: DbConfig): SettingsSnapshot | null {
