@@ -17,6 +17,7 @@ import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { logger } from "@/server/log";
+import { processWide } from "@/server/process/process-wide";
 import type { DbConfig } from "@/server/db/client";
 import { checkLogo } from "@/lib/branding/logo";
 import type { StoredLogo, StoredPlatformSettings } from "./settings";
@@ -114,12 +115,11 @@ export function settingsSnapshot(dataFolder: string): SettingsSnapshot {
 }
 
 /**
- * One per data folder for the whole process, on globalThis: Next bundles this module once per
+ * One per data folder for the whole process (processWide): Next bundles this module once per
  * entry (the layouts, the logo route), and each copy would otherwise keep its own idea of what is
  * on disk and write the same file after every save.
  */
-const globalForSnapshots = globalThis as unknown as { __portalSettingsSnapshots?: Map<string, SettingsSnapshot> };
-const snapshots = (globalForSnapshots.__portalSettingsSnapshots ??= new Map());
+const snapshots = processWide("__portalSettingsSnapshots", () => new Map<string, SettingsSnapshot>());
 
 /** The snapshot this process keeps, or null when its database is not the embedded one. */
 export function snapshotFor(config: DbConfig): SettingsSnapshot | null {

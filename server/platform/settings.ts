@@ -23,6 +23,7 @@ import type { TPlatformSettingsInput } from "@/lib/validation/platform-settings"
 import { appError } from "@/server/errors";
 import { dbConfigFromEnv, getDb, portalDbIsOpen, type Db } from "@/server/db/client";
 import { platformAuditLog, platformSettings, type PlatformSettingsRow } from "@/server/db/schema";
+import { processWide } from "@/server/process/process-wide";
 import { snapshotFor } from "./settings-snapshot";
 
 /** The saved logo (bytes kept in memory with the rest: ≤ 200 kB). */
@@ -125,12 +126,11 @@ function storedFrom(row: PlatformSettingsRow | undefined): StoredPlatformSetting
 }
 
 /**
- * One cached copy per database (the process has one; tests open several), on globalThis so every
+ * One cached copy per database (the process has one; tests open several), process-wide so every
  * bundle shares it. Keyed by the connection, not the drizzle: each bundle reads the one connection
  * through a drizzle of its own (server/db/client.ts), and a save in one must reach them all.
  */
-const globalCache = globalThis as unknown as { __platformSettings?: WeakMap<object, Promise<StoredPlatformSettings>> };
-const cache = (globalCache.__platformSettings ??= new WeakMap());
+const cache = processWide("__platformSettings", () => new WeakMap<object, Promise<StoredPlatformSettings>>());
 
 function connectionOf(db: Db): object {
   return (db as Db & { $client?: object }).$client ?? db;

@@ -11,6 +11,7 @@ import { RateLimiterDrizzle, RateLimiterMemory, type RateLimiterAbstract } from 
 import { appError } from "@/server/errors";
 import { getDb, type DbHandle } from "@/server/db/client";
 import { rateLimits } from "@/server/db/schema";
+import { processWide } from "@/server/process/process-wide";
 
 function positiveInt(value: string | undefined): number | undefined {
   const n = Number(value);
@@ -66,15 +67,12 @@ export const RATE_LIMITS = {
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
 /**
- * One limiter per policy for the whole process, kept on globalThis: Next bundles this module more
+ * One limiter per policy for the whole process (processWide): Next bundles this module more
  * than once (the tRPC route, the server actions of the sign-up and reset forms, next-auth's route),
  * and with the embedded database the counts live in memory, so every copy must count in the same
  * limiter. Otherwise each door would have a budget per bundle.
  */
-const globalForLimiters = globalThis as unknown as {
-  __portalRateLimiters?: Map<RateLimitName, Promise<RateLimiterAbstract>>;
-};
-const limiters = (globalForLimiters.__portalRateLimiters ??= new Map());
+const limiters = processWide("__portalRateLimiters", () => new Map<RateLimitName, Promise<RateLimiterAbstract>>());
 
 /** A limiter for one policy over a given database handle (memory for PGlite, the rate_limits table for Postgres). */
 export function createRateLimiter(
